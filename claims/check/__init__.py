@@ -60,3 +60,41 @@ class DocumentResult:
             "notes": list(self.notes),
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+def check_document(doc: "Document", store: Any, options: CheckOptions) -> DocumentResult:
+    """Every check over one document; findings located in the source and suppressions applied.
+
+    ``store`` is only asked for rates when the story has a conversion or a stated rate.
+    """
+    from claims.check.asof import resolve_as_of
+
+    as_of, as_of_source = resolve_as_of(options.as_of, doc.date, doc.text, options.today)
+    findings: list[Finding] = []
+    notes: list[str] = []
+    if "currency-conversion" in options.checks:
+        from claims.extract import extract
+
+        extraction = extract(doc.text, dollar=options.dollar)
+        if extraction.conversions or extraction.stated_rates:
+            from claims.check.currency import check_conversions
+
+            found, notes = check_conversions(extraction, store, as_of,
+                                             window_days=options.window_days,
+                                             margin_pct=options.margin_pct)
+            findings.extend(found)
+    if "unit-conversion" in options.checks:
+        from claims.check.units import check_units
+
+        findings.extend(check_units(doc.text))
+    if "arithmetic" in options.checks:
+        from claims.check.arithmetic import check_arithmetic
+
+        findings.extend(check_arithmetic(doc.text))
+    findings = [f for f in findings if f.code not in options.ignore_codes]
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    located = tuple(doc.locate(f) for f in findings)
+    from claims.suppressions import apply as apply_suppressions
+
+    return DocumentResult(doc.path, as_of, as_of_source, tuple(apply_suppressions(doc, located)),
+                          tuple(notes))

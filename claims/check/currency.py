@@ -1,0 +1,289 @@
+"""Currency conversions: does the restated figure fit the reference rates of the story's date?
+
+The model (after statcheck): a printed figure stands for an interval (half a unit in its last
+printed digit; "about" widens it; "more than" bounds it). The original figure is taken as the
+number the desk converted: its rounding counts, but at most ``ORIGINAL_CAP_PCT`` percent, so a
+round "100 trillion" is no licence to accept anything. The expected converted figure spans the
+reference rates of the window (the as-of date and ``window_days`` before it), widened by a
+margin for a desk's market rate. Overlap is ``ok``; a gap of at most ``WARNING_BAND_PCT`` is a
+``warning`` (rounding slop, a stale or different-source rate); more is an ``error``, with a
+diagnosis (wrong scale, decimal slip, inverted rate, wrong currency, another period's rate).
+Missing rates or unsure currencies are ``unverifiable``, never ``ok``. When the store's data
+ends before the as-of date, small gaps are warnings that say the data is stale.
+
+Codes: CUR001 error, CUR002 warning, CUR003 ok, CUR004 unverifiable, CUR005 stated rate vs
+reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions that disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Protocol, Sequence
+
+from claims.check.diagnose import diagnose
+from claims.check.figures import (HUNDRED, Interval, format_rate, rate_phrase, stated_interval,
+                                  write_like)
+from claims.check.judge import (APPROX_PCT, BOUND_PCT, ORIGINAL_CAP_PCT, STALE_DRIFT_CAP_PCT,
+                                STALE_DRIFT_PCT_PER_DAY, WARNING_BAND_PCT, Judgement, judge)
+from claims.errors import RateError
+from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, StatedRate,
+                          Verdict)
+
+CHECK = "currency-conversion"
+
+class RateSource(Protocol):
+    """What the check needs from the rate store."""
+
+    def window(self, base: str, quote: str, start: date, end: date) -> list[Rate]: ...
+    def last_date(self) -> date: ...
+
+
+def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
+                      window_days: int = 7, margin_pct: Decimal = Decimal("1"),
+                      ) -> tuple[list[Finding], list[str]]:
+    """Findings for every conversion and stated rate in one story, plus notes (stale data)."""
+    notes: list[str] = []
+    rate_end, stale_days = _rate_end(store, as_of)
+    if stale_days:
+        notes.append(
+            f"rate data ends {rate_end.isoformat()}, {stale_days} days before the as-of date "
+            f"{as_of.isoformat()}; small deviations are reported as warnings. "
+            "Run `claims rates update` for newer rates.")
+    ctx = _Context(store, as_of, rate_end, stale_days, window_days, margin_pct)
+    findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
+    checked: list[tuple[Conversion, Judgement]] = []
+    for conv in extraction.conversions:
+        finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
+        findings.append(finding)
+        if judgement is not None:
+            checked.append((conv, judgement))
+    findings.extend(_disagreements(checked, margin_pct))
+    return findings, notes
+
+
+@dataclass(frozen=True)
+class _Context:
+    store: RateSource
+    as_of: date
+    rate_end: date
+    stale_days: int
+    window_days: int
+    margin_pct: Decimal
+
+    def window(self, base: str, quote: str) -> list[Rate]:
+        start = self.rate_end - timedelta(days=self.window_days)
+        return self.store.window(base, quote, start, self.rate_end)
+
+
+def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
+    last = store.last_date()
+    if as_of > last:
+        return last, (as_of - last).days
+    return as_of, 0
+
+
+# ------------------------------------------------------------------ one conversion
+
+def _check_conversion(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRate],
+                      ) -> tuple[Finding, Judgement | None]:
+    orig, conv_m = conv.original, conv.converted
+    unsure = _unsure_currency(orig) or _unsure_currency(conv_m)
+    if unsure:
+        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unsure, diagnosis="ambiguous-currency"), None
+    try:
+        rates = ctx.window(orig.currency, conv_m.currency)  # type: ignore[arg-type]
+    except RateError as exc:
+        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
+                        f"no reference rate for {orig.currency}/{conv_m.currency}: {exc}",
+                        diagnosis="no-rate"), None
+    if not rates:
+        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
+                        f"no reference rate for {orig.currency}/{conv_m.currency} near "
+                        f"{ctx.rate_end.isoformat()}", diagnosis="no-rate"), None
+    judgement = judge(orig, conv_m, rates, ctx.margin_pct)
+    stated = _matching_stated_rate(orig, conv_m, stated_rates)
+    if stated is not None:
+        own = judge(orig, conv_m, [stated], ctx.margin_pct)
+        if own.gap_pct == 0:
+            return _report(conv, judgement, Verdict.OK, "CUR003",
+                           f"fits the story's own rate ({stated_rate_text(own.rate)})",
+                           rate=own.rate, expected_from=own), own
+        if judgement.gap_pct == 0:
+            return _report(conv, judgement, Verdict.WARNING, "CUR006",
+                           f"does not fit the story's own rate ({stated_rate_text(own.rate)}) "
+                           f"but fits the reference rate", diagnosis="disagrees-with-stated-rate",
+                           expected_from=own), judgement
+    if judgement.gap_pct == 0:
+        verdict, code = Verdict.OK, "CUR003"
+        return _report(conv, judgement, verdict, code, "fits the reference rate"), judgement
+    diag = diagnose(ctx, orig, conv_m, judgement)
+    allowed = WARNING_BAND_PCT
+    if ctx.stale_days:
+        allowed = max(allowed, min(STALE_DRIFT_CAP_PCT,
+                                   WARNING_BAND_PCT + STALE_DRIFT_PCT_PER_DAY * ctx.stale_days))
+    gross = diag is not None and diag.gross
+    if judgement.gap_pct <= allowed and not gross:
+        reason = diag.message if diag else (
+            "stale rate data" if ctx.stale_days else "outside the reference window: rounding, "
+            "a stale or a different source's rate")
+        code_diag = diag.code if diag else ("stale-data" if ctx.stale_days else "off-window")
+        return _report(conv, judgement, Verdict.WARNING, "CUR002", reason,
+                       diagnosis=code_diag), judgement
+    message = diag.message if diag else "does not fit the reference rates"
+    return _report(conv, judgement, Verdict.ERROR, "CUR001", message,
+                   diagnosis=diag.code if diag else "mismatch"), judgement
+
+
+def _unsure_currency(money: Money) -> str | None:
+    if money.currency is None:
+        note = money.currency_note or "currency could not be told"
+        return f"cannot verify {money.text!r}: {note}"
+    if money.currency_candidates and len(money.currency_candidates) > 1 and money.currency_note:
+        return f"cannot verify {money.text!r}: {money.currency_note}"
+    return None
+
+
+def _matching_stated_rate(orig: Money, conv: Money, stated: Sequence[StatedRate]) -> Rate | None:
+    """The story's own rate for this pair, as converted currency per 1 original currency."""
+    for sr in stated:
+        if (sr.base, sr.quote) == (orig.currency, conv.currency):
+            value = sr.value
+        elif (sr.base, sr.quote) == (conv.currency, orig.currency):
+            value = 1 / sr.value
+        else:
+            continue
+        return Rate(orig.currency or "", conv.currency or "", value, date.min, date.min,
+                    source=f"stated in the story: {sr.text.strip()}", kind="stated")
+    return None
+
+
+def stated_rate_text(rate: Rate) -> str:
+    """``1 USD = 1,388.15 KRW`` whichever way round the rate is held."""
+    return rate_phrase(rate.base, rate.quote, rate.value)
+
+
+# ------------------------------------------------------------------ stated rates
+
+def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
+    """A printed rate such as ``($1 = 1,130.2900 won)`` against the reference window."""
+    span_text = sr.text
+    try:
+        rates = ctx.window(sr.base, sr.quote)
+    except RateError as exc:
+        return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE,
+                       f"no reference rate to check the stated rate: {exc}", sr.span, span_text,
+                       diagnosis="no-rate", figures={"stated_rate": sr.to_dict()})
+    if not rates:
+        return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE, "no reference rate near the date",
+                       sr.span, span_text, diagnosis="no-rate", figures={"stated_rate": sr.to_dict()})
+    values = [r.value for r in rates]
+    window = Interval(min(values), max(values)).widened(ctx.margin_pct)
+    point = Interval(sr.value, sr.value)
+    gap = window.gap_pct(point)
+    ref = rates[-1]
+    expected = Expected(ref.value, window.low, window.high, sr.quote,
+                        f"1 {sr.base} = {format_rate(ref.value)} {sr.quote}")
+    deviation = float((sr.value - ref.value) / ref.value * HUNDRED)
+    if gap == 0:
+        verdict, code, msg = Verdict.OK, "CUR003", "stated rate fits the reference rate"
+    elif gap <= WARNING_BAND_PCT or ctx.stale_days:
+        verdict, code, msg = Verdict.WARNING, "CUR005", "stated rate is outside the reference window"
+    else:
+        verdict, code, msg = Verdict.ERROR, "CUR005", "stated rate does not fit the reference rate"
+    return Finding(code, CHECK, verdict,
+                   f"{msg}: reference {stated_rate_text(ref)} on {ref.date.isoformat()} "
+                   f"({ref.source}), range {format_rate(window.low)}-{format_rate(window.high)}",
+                   sr.span, span_text, expected=expected, deviation_pct=round(deviation, 3),
+                   rate=ref, figures={"stated_rate": sr.to_dict()},
+                   diagnosis=None if gap == 0 else "stated-rate-off")
+
+
+# ------------------------------------------------------------------ conversions that disagree
+
+def _disagreements(checked: list[tuple[Conversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
+    """Two conversions of one currency pair in a story at rates that cannot both hold."""
+    out: list[Finding] = []
+    seen: dict[frozenset[str], tuple[Conversion, Interval]] = {}
+    for conv, _ in checked:
+        pair = (conv.original.currency or "", conv.converted.currency or "")
+        implied = _implied_rates(conv, pair)
+        key = frozenset(pair)
+        if key in seen:
+            first, first_rates = seen[key]
+            if not first_rates.widened(margin_pct).overlaps(implied):
+                out.append(Finding(
+                    "CUR007", CHECK, Verdict.WARNING,
+                    f"converted at a rate ({_interval_rate_text(implied, pair)}) that disagrees "
+                    f"with {first.text!r} earlier in the story ({_interval_rate_text(first_rates, pair)})",
+                    conv.span, conv.text, original=conv.original.to_dict(),
+                    converted=conv.converted.to_dict(), diagnosis="inconsistent-rates"))
+        else:
+            seen[key] = (conv, implied)
+    return out
+
+
+def _implied_rates(conv: Conversion, pair: tuple[str, str]) -> Interval:
+    """The rates (in the sorted pair's direction) that the printed figures allow."""
+    o = stated_interval(conv.original.amount, conv.original.step, None, approx_pct=APPROX_PCT,
+                        bound_pct=BOUND_PCT, cap_pct=ORIGINAL_CAP_PCT)
+    c = stated_interval(conv.converted.amount, conv.converted.step, conv.converted.bound,
+                        approx_pct=APPROX_PCT, bound_pct=BOUND_PCT)
+    if c.low <= 0 or o.low <= 0:
+        return Interval(Decimal(0), Decimal("Infinity"))
+    per_orig = Interval(c.low / o.high, c.high / o.low)
+    if pair[0] <= pair[1]:
+        return per_orig
+    return Interval(1 / per_orig.high, 1 / per_orig.low)
+
+
+def _interval_rate_text(iv: Interval, pair: tuple[str, str]) -> str:
+    base, quote = sorted(pair)
+    return f"1 {base} = {format_rate(iv.mid)} {quote}"
+
+
+# ------------------------------------------------------------------ building findings
+
+def _report(conv: Conversion, j: Judgement, verdict: Verdict, code: str, reason: str, *,
+            diagnosis: str | None = None, rate: Rate | None = None,
+            expected_from: Judgement | None = None) -> Finding:
+    src = expected_from or j
+    rate = rate or j.rate
+    conv_m = conv.converted
+    expected_text = write_like(conv_m, src.central)
+    expected = Expected(src.central, src.expected.low, src.expected.high, conv_m.currency,
+                        expected_text)
+    deviation = (conv_m.amount - src.central) / src.central * HUNDRED if src.central else None
+    cite = (f"{stated_rate_text(_display_rate(rate))} on {rate.date.isoformat()} ({rate.source})"
+            if rate.kind != "stated" else f"{stated_rate_text(_display_rate(rate))} ({rate.source})")
+    if verdict is Verdict.OK:
+        message = f"{conv_m.text} {reason}: {cite}"
+    else:
+        message = f"{conv_m.text} should be about {expected_text}: {reason}; rate {cite}"
+    return Finding(code, CHECK, verdict, message, conv.span, conv.text,
+                   original=conv.original.to_dict(), converted=conv_m.to_dict(),
+                   expected=expected,
+                   deviation_pct=round(float(deviation), 3) if deviation is not None else None,
+                   diagnosis=diagnosis, rate=_display_rate(rate))
+
+
+_MAJORS = ("USD", "EUR", "GBP", "JPY", "CHF")
+
+
+def _display_rate(rate: Rate) -> Rate:
+    """The rate the way desks write it: 1 USD = 1,388.15 KRW rather than 1 KRW = 0.00072 USD."""
+    if rate.quote in _MAJORS and (rate.base not in _MAJORS or rate.value < 1):
+        return Rate(rate.quote, rate.base, 1 / rate.value, rate.date, rate.requested_date,
+                    rate.source, rate.dataset, rate.kind)
+    return rate
+
+
+def _finding(conv: Conversion, code: str, verdict: Verdict, message: str, *,
+             diagnosis: str | None = None) -> Finding:
+    return Finding(code, CHECK, verdict, message, conv.span, conv.text,
+                   original=conv.original.to_dict(), converted=conv.converted.to_dict(),
+                   diagnosis=diagnosis)
+
+
+__all__ = ["check_conversions", "CHECK"]

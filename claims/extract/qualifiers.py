@@ -1,0 +1,68 @@
+"""Hedging words written before a figure, and how each bounds the true value.
+
+``QUALIFIERS`` maps the normalised phrase (lowercase, single spaces) to its bound:
+
+* ``"approx"`` -- the figure is rounded or estimated (about, around, roughly, some, ...);
+* ``"lower"``  -- the figure is a lower bound on the truth (over X, more than X, at least X);
+* ``"upper"``  -- the figure is an upper bound on the truth (nearly X, almost X, up to X, under X).
+
+``bound_of(qualifier)`` looks one up (``None`` for None or an unknown phrase);
+``QUALIFIER_RE`` finds one ending right before a figure (money.py reads the window before it).
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["QUALIFIERS", "QUALIFIER_RE", "bound_of", "normalise"]
+
+_APPROX = (
+    "about", "around", "roughly", "some", "approximately", "approx.", "approx", "nearly about",
+    "close to", "circa", "ca.", "an estimated", "estimated", "est.", "or so", "almost exactly",
+    "round about", "in the region of", "on the order of", "of about", "of around", "of some",
+    "an approximate", "~", "c.", "cerca de", "aproximadamente", "около",
+)
+_LOWER = (
+    "over", "more than", "at least", "above", "upwards of", "upward of", "in excess of",
+    "just over", "well over", "no less than", "not less than", "a minimum of",
+    "minimum of", "exceeding", "topping", "north of", "over and above", "mais de", "más de",
+    "just above", "at minimum", "more than about", "greater than", "beyond",
+)
+_UPPER = (
+    "nearly", "almost", "up to", "under", "less than", "below", "just under", "just below",
+    "not quite", "no more than", "not more than", "as much as", "a maximum of", "maximum of",
+    "at most", "shy of", "just shy of", "fewer than", "close on", "well under", "well below",
+    "short of", "just short of", "upto", "as many as", "as high as", "quase", "até",
+)
+
+#: phrase -> "approx" | "lower" | "upper"
+QUALIFIERS: Mapping[str, str] = MappingProxyType(
+    {**{q: "approx" for q in _APPROX}, **{q: "lower" for q in _LOWER},
+     **{q: "upper" for q in _UPPER}}
+)
+
+QUALIFIER_RE = re.compile(
+    r"""
+    (?<![^\W\d_])                 # starts at a word boundary
+    (?P<q>%s)                     # a qualifier phrase, longest first
+    [\x20\u00a0]*$                # then only blanks up to the figure (search with endpos)
+    """ % "|".join(
+        re.escape(q).replace(r"\ ", r"[\x20\u00a0]+")
+        for q in sorted(QUALIFIERS, key=lambda q: (-len(q), q))
+    ),
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def normalise(phrase: str) -> str:
+    """Lowercase with single spaces: ``"More  than"`` -> ``"more than"``."""
+    return " ".join(phrase.lower().split())
+
+
+def bound_of(qualifier: str | None) -> str | None:
+    """``"approx"``, ``"lower"``, ``"upper"`` or None for a qualifier as stored on Money."""
+    if qualifier is None:
+        return None
+    return QUALIFIERS.get(normalise(qualifier))
