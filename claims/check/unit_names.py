@@ -98,9 +98,9 @@ UNITS: tuple[UnitName, ...] = (
     UnitName(("knots", "knot", "kt", "kts"), ("knot",), "knots"),
     # temperature
     UnitName(("degrees Celsius", "degree Celsius", "degrees centigrade", "Celsius",
-              "centigrade") + _deg("C"), ("degC",), "C"),
+              "centigrade") + _deg("C"), ("degC",), "°C"),
     UnitName(("degrees Fahrenheit", "degree Fahrenheit", "Fahrenheit") + _deg("F"),
-             ("degF",), "F"),
+             ("degF",), "°F"),
     # power and energy
     UnitName(("PS", "metric horsepower"), ("metric_horsepower",), "PS"),
     UnitName(("horsepower", "bhp", "hp"), ("horsepower",), "hp"),
@@ -127,3 +127,12 @@ SPELLED: dict[str, str] = {
     "twelve": "12", "twenty": "20", "fifty": "50", "a hundred": "100", "one hundred": "100",
     "a thousand": "1000", "one thousand": "1000", "a quarter": "0.25", "quarter": "0.25",
 }
+
+# Units seen in news copy that the checker does not convert (ambiguous or obsolete); a pair
+# with one of these beside a known unit is reported as unverifiable rather than ignored.
+UNSUPPORTED: tuple[str, ...] = (
+    "leagues", "league", "fathoms", "fathom", "furlongs", "furlong", "cubits", "cubit",
+    "chains", "rods", "bushels", "bushel", "pints", "pint", "quarts", "quart", "cups",
+    "carats", "carat", "versts", "li", "mu", "rai", "bigha", "bighas", "dunams", "dunam",
+    "feddans", "feddan", "mpg", "tael", "taels", "catties", "catty", "maunds", "pyeong",
+)

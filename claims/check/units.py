@@ -34,7 +34,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from claims.check import _figures as fig
-from claims.check.unit_names import DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UnitName
+from claims.check.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
+                                     UnitName)
 from claims.extract.numbers import NumberReading, read_numbers
 from claims.model import Expected, Finding, Span, Verdict
 
@@ -75,17 +76,18 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
     for w in DEGREE_WORDS:
         folded.setdefault(w, UnitName((w,), (), "degrees"))
 
-    def alt(words: list[str]) -> str:
+    def alt(words: list[str], fold: set[str] = set()) -> str:
         ordered = sorted(set(words), key=lambda w: (-len(w), w))
-        return "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]?") for w in ordered)
+        escaped = (re.escape(w).replace(r"\ ", r"[\x20\u00a0]?") for w in ordered)
+        return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped))
 
     pattern = re.compile(
         r"""
         [\x20\u00a0]?-?                         # 5 miles, 8km, 345-kilometer
-        (?P<unit>(?:%s)|(?i:%s))                # the unit word, longest first
+        (?P<unit>%s)                            # the unit word, longest first (km/h before km)
         (?![^\W\d_])                            # ends at a word boundary
         (?P<per>[\x20\u00a0](?i:%s)\b)?         # a time basis: barrels a day
-        """ % (alt(list(cased)), alt(list(folded)), alt(list(PER_DAY))),
+        """ % (alt(list(cased) + list(folded), set(folded)), alt(list(PER_DAY))),
         re.VERBOSE,
     )
     return pattern, cased, folded
@@ -109,7 +111,8 @@ _SPELLED = re.compile(
     % "|".join(re.escape(w) for w in sorted(SPELLED, key=len, reverse=True)),
     re.IGNORECASE,
 )
-_WORD_AFTER = re.compile(r"[\x20\u00a0-](?P<word>[a-z]{2,12})(?=\s*\))")
+_UNSUPPORTED = re.compile(r"[\x20\u00a0-]?(?P<word>%s)\b"
+                          % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)), re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
 _QUICK = re.compile(r"\d[^()]{0,40}(?:\(|,\s+or\s)|(?i:hundred|half)")
 
@@ -153,7 +156,7 @@ def _unit_at(text: str, r: NumberReading) -> _Quantity | None:
     end = r.span.end
     half = _AND_HALF.match(text, end)
     if half:
-        r = r._replace() if False else NumberReading(
+        r = NumberReading(
             r.value + fig.HALF, None, fig.HALF, 1, r.scale_text, Span(r.span.start, half.end()),
             text[r.span.start:half.end()])
         end = half.end()
@@ -174,10 +177,174 @@ def _resolve_degrees(a: UnitName, b: UnitName) -> tuple[UnitName, UnitName] | No
         return None
     if not a.pint and b.pint[0] in scales:
         other = scales[b.pint[0]]
-        return UnitName((), (other,), other[-1]), b
+        return UnitName((), (other,), "°" + other[-1]), b
     if not b.pint and a.pint[0] in scales:
         other = scales[a.pint[0]]
-        return a, UnitName((), (other,), other[-1])
+        return a, UnitName((), (other,), "°" + other[-1])
     if not a.pint or not b.pint:
         return None
     return a, b
+
+
+def check_units(text: str) -> list[Finding]:
+    """Every stated unit conversion in ``text``, each judged ok, warning, error or unverifiable."""
+    if not _QUICK.search(text):
+        return []
+    numbers = _numbers(text)
+    starts = {r.span.start: r for r in numbers}
+    findings: list[Finding] = []
+    taken = -1
+    for i, r in enumerate(numbers):
+        if r.span.start < taken or _MONEY_BEFORE.search(text, max(0, r.span.start - 5),
+                                                        r.span.start):
+            continue
+        first = _unit_at(text, r)
+        if first is None:
+            first = _decimal_comma(text, r, numbers[i + 1] if i + 1 < len(numbers) else None)
+        odd = _UNSUPPORTED.match(text, r.span.end) if first is None else None
+        sep = _SEPARATOR.match(text, first.end if first else odd.end() if odd else r.span.end)
+        if (first is None and odd is None) or sep is None or sep.end() not in starts:
+            continue
+        r2 = starts[sep.end()]
+        second = _unit_at(text, r2)
+        paren = "(" in sep.group("sep")
+        odd2 = _UNSUPPORTED.match(text, r2.span.end) if second is None else None
+        if (first is None) != (second is None) and (odd or odd2):
+            known = first or second
+            assert known is not None
+            word = (odd or odd2).group("word")
+            end = (odd2.end() if odd2 else known.end)
+            end += 1 if text[end:end + 1] == ")" else 0
+            findings.append(_unverifiable(text, known, Span(r.span.start, end),
+                                          f"{word} is a unit the checker does not convert"))
+            taken = end
+            continue
+        if first is None or second is None:
+            continue
+        if paren and not _CLOSE.match(text, second.end):
+            continue
+        end = second.end + (1 if paren and text[second.end:second.end + 1] == ")" else 0)
+        finding = _judge(text, first, second, Span(first.number.span.start, end), sep.group())
+        if finding is not None:
+            findings.append(finding)
+            taken = end
+    return findings
+
+
+def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Quantity | None:
+    """``48, 8 degrees Celsius``: a stray decimal comma between two short numbers."""
+    if nxt is None or r.decimals or r.scale_text or len(r.text) > 3:
+        return None
+    m = _DECIMAL_COMMA.match(text, r.span.end)
+    if m is None or m.end() != nxt.span.start or len(nxt.text) > 2:
+        return None
+    quantity = _unit_at(text, nxt)
+    if quantity is None or not quantity.unit.pint or quantity.unit.pint[0] not in ("degC", "degF"):
+        return None
+    decimals = len(nxt.text)
+    merged = NumberReading(r.value + nxt.value.scaleb(-decimals), None,
+                           Decimal(1).scaleb(-decimals), decimals, None,
+                           Span(r.span.start, nxt.span.end), text[r.span.start:nxt.span.end])
+    return quantity._replace(number=merged)
+
+
+def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
+           sep: str) -> Finding | None:
+    """Convert ``first`` into ``second``'s unit and judge the stated figure."""
+    units = _resolve_degrees(first.unit, second.unit)
+    if units is None:
+        return None
+    u1, u2 = units
+    a, b = first.number, second.number
+    if (a.high is None) != (b.high is None):
+        return None
+    qualifier = fig.qualifier_before(text, a.span.start)
+    hedged = fig.QUALIFIER_MODES.get(qualifier or "") == "approx" or any(
+        w in sep.lower() for w in ("about", "around", "roughly", "some", "approx", "nearly",
+                                   "almost"))
+    try:
+        best = min((_compare(a, b, p1, p2, hedged) for p1 in u1.pint for p2 in u2.pint),
+                   key=lambda c: c["gap"] / c["tolerance"] if c["tolerance"] else c["gap"])
+    except Exception as exc:  # pint.DimensionalityError, UndefinedUnitError
+        if type(exc).__name__ not in ("DimensionalityError", "UndefinedUnitError"):
+            raise
+        return _unverifiable(text, first, span, f"{u1.label} and {u2.label} measure "
+                             "different things")
+    verdict = best["verdict"]
+    code = {Verdict.OK: "UNT003", Verdict.WARNING: "UNT002", Verdict.ERROR: "UNT001"}[verdict]
+    t1 = text[a.span.start:first.end].strip()
+    t2 = text[b.span.start:second.end].strip()
+    expected_value: Decimal = best["expected"]
+    shown = fig.scaled_fmt(expected_value, b, 1) + ("" if u2.label[0] == "°" else " ") + u2.label
+    dev = fig.deviation_pct(b.value, expected_value)
+    if verdict is Verdict.OK:
+        message = f"{t1} is {shown}: {t2} is right within rounding"
+    else:
+        slip = "just outside" if verdict is Verdict.WARNING else "outside"
+        message = (f"{t1} is {shown}, not {t2} ({dev:+.2f}%, {slip} what the printed "
+                   "digits allow)")
+    return Finding(
+        code=code, check=CHECK, verdict=verdict, message=message, span=span,
+        text=text[span.start:span.end],
+        original=_side(a, best["src"], t1), converted=_side(b, best["dst"], t2),
+        expected=Expected(expected_value, best["low"], best["high"], u2.label,
+                          f"{fig.scaled_fmt(expected_value, b, 0)} {second.unit_text}"),
+        deviation_pct=dev, diagnosis=_diagnose(a, b, best) if verdict is not Verdict.OK else None,
+        figures={"tolerance": fig.plain(best["tolerance"]), "qualifier": qualifier},
+    )
+
+
+def _compare(a: NumberReading, b: NumberReading, src: str, dst: str,
+             hedged: bool) -> dict[str, Any]:
+    """Interval test of ``a`` src against ``b`` dst, both ends of a range when given."""
+    worst: dict[str, Any] | None = None
+    for va, vb in ((a.value, b.value), (a.high, b.high)):
+        if va is None or vb is None:
+            continue
+        half_a = a.step * fig.HALF
+        step_b = fig.loose_step(b) * (2 if hedged else 1)
+        half_b = step_b * fig.HALF
+        ends = sorted((_convert(va - half_a, src, dst), _convert(va + half_a, src, dst)))
+        expected = _convert(va, src, dst)
+        gap = fig.overlap_gap(ends[0], ends[1], vb - half_b, vb + half_b)
+        tolerance = (ends[1] - ends[0]) / 2 + half_b
+        if gap == 0:
+            verdict = Verdict.OK
+        elif abs(vb - expected) <= 2 * tolerance or gap <= b.step:
+            verdict = Verdict.WARNING
+        else:
+            verdict = Verdict.ERROR
+        result = {"verdict": verdict, "gap": gap, "tolerance": tolerance, "expected": expected,
+                  "low": ends[0] - half_b, "high": ends[1] + half_b, "src": src, "dst": dst}
+        if worst is None or verdict.severity > worst["verdict"].severity:
+            worst = result
+    assert worst is not None
+    return worst
+
+
+def _diagnose(a: NumberReading, b: NumberReading, best: dict[str, Any]) -> str | None:
+    """A likely cause: a temperature scaled as a ratio, or a figure truncated not rounded."""
+    if {best["src"], best["dst"]} == {"degC", "degF"}:
+        ratio = Decimal(9) / 5 if best["src"] == "degC" else Decimal(5) / 9
+        if abs(a.value * ratio - b.value) <= b.step:
+            return "temperature converted as a ratio; Celsius and Fahrenheit differ by an offset"
+    exact = best["expected"]
+    truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if b.step <= 1 else None
+    if truncated is not None and truncated == b.value:
+        return "the conversion looks truncated rather than rounded"
+    return None
+
+
+def _side(r: NumberReading, unit: str, written: str) -> dict[str, Any]:
+    return {"amount": fig.plain(r.value), "high": fig.plain(r.high) if r.high else None,
+            "unit": unit, "text": written}
+
+
+def _unverifiable(text: str, first: _Quantity, span: Span, why: str) -> Finding:
+    return Finding(
+        code="UNT004", check=CHECK, verdict=Verdict.UNVERIFIABLE,
+        message=f"cannot check the conversion: {why}", span=span,
+        text=text[span.start:span.end], diagnosis=why,
+        original=_side(first.number, first.unit.pint[0] if first.unit.pint else "",
+                       text[first.number.span.start:first.end].strip()),
+    )

@@ -1,0 +1,132 @@
+"""Benchmarks for claims: prints figures, ratios against baselines measured in the same run.
+
+Run from the checkout: ``python bench/benchmark.py [--quick]``. Sections:
+extraction (vs quantulum3), the rate store (vs currencyconverter), `claims check` throughput,
+single-story cold latency and peak memory (vs quantulum3), and the cost of the unit and
+arithmetic checks (vs `claims check` without them). Targets are printed beside each figure;
+nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+STORY = ROOT / "examples" / "korea-herald-june-2025.txt"
+
+
+def corpus_text(target_bytes: int) -> str:
+    """A realistic multi-story text: the seed story and the corpus sentences, repeated."""
+    parts = [STORY.read_text(encoding="utf-8")]
+    for name in ("dev_currency.jsonl", "units_arith_dev.jsonl"):
+        path = ROOT / "tests" / "fixtures" / name
+        if path.exists():
+            parts.extend(json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()
+                         if line.strip())
+    block = "\n\n".join(parts)
+    reps = max(1, target_bytes // len(block.encode()) + 1)
+    return ("\n\n".join([block] * reps))[:target_bytes]
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def check_section(cache_dir: str, quick: bool) -> None:
+    from claims.check import CheckOptions, check_document
+    from claims.documents import load_document
+    from claims.rates import open_store
+
+    store = open_store(Path(cache_dir))
+    text = corpus_text(70_000)
+    doc = load_document("bench.txt", text.encode())
+    today = date(2025, 6, 30)
+    everything = CheckOptions(today=today, as_of=today)
+    money_only = CheckOptions(today=today, as_of=today, checks=frozenset({"currency-conversion"}))
+    check_document(doc, store, everything)           # warm up: tables, pint
+    t_all = best_of(lambda: check_document(doc, store, everything))
+    t_money = best_of(lambda: check_document(doc, store, money_only))
+    mb = len(text.encode()) / 1e6
+    section("claims check, 70 KB multi-story text (warm)")
+    print(f"claims check (all checks):   {t_all * 1000:8.1f} ms  {mb / t_all:7.2f} MB/s")
+    print(f"claims check (money only):   {t_money * 1000:8.1f} ms  {mb / t_money:7.2f} MB/s")
+    print(f"added unit+arithmetic cost:  {t_all / t_money:8.2f}x   (target <= 1.5x)")
+    from quantulum3 import parser as q_parser
+
+    q_parser.parse("warm up 5 km")
+    sample = text if not quick else text[:20_000]
+    t_q = best_of(lambda: q_parser.parse(sample), repeat=1) * (len(text) / len(sample))
+    print(f"quantulum3 parse:            {t_q * 1000:8.1f} ms  {mb / t_q:7.2f} MB/s")
+    print(f"claims check vs quantulum3:  {t_q / t_all:8.1f}x   (target >= 20x)")
+
+
+def cold_section(cache_dir: str) -> None:
+    env = {**os.environ, "CLAIMS_CACHE_DIR": cache_dir}
+    cmd = [sys.executable, "-c",
+           "import resource, sys, cli; rc = cli.main(sys.argv[1:]); "
+           "sys.stderr.write('MAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+           "check", str(STORY), "--date", "2025-06-30", "--format", "json"]
+    q_cmd = [sys.executable, "-c",
+             "import resource, sys; from quantulum3 import parser; "
+             f"parser.parse(open({str(STORY)!r}, encoding='utf-8').read()); "
+             "sys.stderr.write('MAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"]
+
+    def run(command):
+        t0 = time.perf_counter()
+        proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - t0
+        rss = [int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("MAXRSS")]
+        return elapsed, (rss[0] / 1024 if rss else float("nan"))
+
+    run(cmd)  # the store is built on first use; time the steady state
+    t_claims, rss_claims = min(run(cmd) for _ in range(3))
+    t_q, rss_q = min(run(q_cmd) for _ in range(2))
+    section("one story, cold process (python start-up included)")
+    print(f"claims check seed story:     {t_claims * 1000:8.1f} ms  peak RSS {rss_claims:6.1f} MB (target < 80 MB)")
+    print(f"quantulum3 parse same story: {t_q * 1000:8.1f} ms  peak RSS {rss_q:6.1f} MB")
+    print(f"cold ratio:                  {t_q / t_claims:8.1f}x   (target >= 5x)")
+
+
+def helper_sections(quick: bool) -> None:
+    for name in ("_extract", "_rates", "_units_arith"):
+        if not (ROOT / "bench" / f"{name}.py").exists():
+            continue
+        section(f"bench/{name}.py")
+        sys.stdout.flush()
+        subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py")]
+                       + (["--quick"] if quick and name == "_extract" else []), cwd=ROOT)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller quantulum3 samples")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as cache_dir:
+        check_section(cache_dir, args.quick)
+        cold_section(cache_dir)
+    helper_sections(args.quick)
+
+
+if __name__ == "__main__":
+    importlib.invalidate_caches()
+    main()
