@@ -53,27 +53,36 @@ _CODES = {
         "warning"),
     "UNT001": Code(
         "unit-mismatch", "A unit conversion is wrong.",
-        "The converted quantity does not match the original at the defined conversion factor."),
+        "The converted quantity does not match the original at the defined conversion factor "
+        "(pint), even allowing half a unit in the last printed digit of both figures; "
+        "temperatures are converted as offsets, not ratios."),
     "UNT002": Code(
         "unit-drift", "A unit conversion is off by more than rounding explains.",
-        "The converted quantity is close but outside what the printed digits allow.", "warning"),
+        "The converted quantity is outside what the printed digits allow by at most one unit "
+        "in its last printed digit: a rounding slip.", "warning"),
     "UNT003": Code(
         "unit-ok", "A unit conversion is right.", "The converted quantity matches.", "ok"),
     "UNT004": Code(
         "unit-unverifiable", "A unit conversion cannot be checked.",
-        "The units could not be told apart or are not convertible.", "unverifiable"),
+        "One side's unit is not one the checker converts (leagues, pints), or the two units "
+        "measure different things (km and kg).", "unverifiable"),
     "ARI001": Code(
         "arithmetic-mismatch", "Stated arithmetic is wrong.",
         "A total, difference, share or change stated in the story does not follow from the "
         "figures it is computed from."),
     "ARI002": Code(
         "arithmetic-drift", "Stated arithmetic is off by more than rounding explains.",
-        "The stated result is close but outside what the printed digits allow.", "warning"),
+        "The stated result is outside what the printed digits allow by at most one unit in its "
+        "last printed digit: a rounding slip.", "warning"),
     "ARI003": Code(
         "arithmetic-ok", "Stated arithmetic is right.", "The stated result follows.", "ok"),
     "ARI004": Code(
         "percent-vs-points", "A change in a percentage is given in percent where points are meant.",
         "A rise from 4% to 5% is one percentage point, or 25 percent; the story mixes them up."),
+    "ARI005": Code(
+        "arithmetic-unverifiable", "Stated arithmetic cannot be recomputed.",
+        "The sentence states a relation that has no value for its figures, such as a percent "
+        "change from zero.", "unverifiable"),
 }
 
 #: code -> Code; read-only. Add entries in this module, never at run time.

@@ -194,15 +194,25 @@ def _norm_code(s: str) -> str:
 
 
 def _find_code_span(src: str, pos: int, end: int, markup: str, content: str) -> tuple[int, int] | None:
-    """Where the inline code ``content`` delimited by ``markup`` backticks starts and ends."""
+    """Where the inline code ``content`` delimited by ``markup`` backticks starts and ends.
+
+    Backtick runs of the right length are paired in order from ``pos``; the first pair whose
+    inside reads as ``content`` wins (lazily: usually the very next pair).
+    """
     n = len(markup)
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(src, pos, end) if m.end() - m.start() == n]
-    squeeze = re.sub(r"\s+", "", content)
-    for i, (a, b) in enumerate(runs[:-1]):
-        c, d = runs[i + 1]
-        inner = src[b:c]
-        if _norm_code(inner) == content or re.sub(r"\s+", "", inner) == squeeze:
-            return a, d
+    squeeze = None
+    prev: tuple[int, int] | None = None
+    for m in _TICKS.finditer(src, pos, end):
+        if m.end() - m.start() != n:
+            continue
+        if prev is not None:
+            inner = src[prev[1]:m.start()]
+            if _norm_code(inner) == content:
+                return prev[0], m.end()
+            squeeze = squeeze if squeeze is not None else re.sub(r"\s+", "", content)
+            if re.sub(r"\s+", "", inner) == squeeze:
+                return prev[0], m.end()
+        prev = (m.start(), m.end())
     return None
 
 

@@ -113,10 +113,10 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
                 rules.append(Rule(*_line_bounds(source, starts, nxt), codes))
         elif kind == "disable":
             open_.append((m.end(), codes))
-        else:  # enable: closes every open stretch, or those sharing a named code
+        else:  # a bare enable closes every open stretch; one with codes, those naming them
             still = []
             for begin, open_codes in open_:
-                if not codes or not open_codes or open_codes & codes:
+                if not codes or open_codes & codes:
                     rules.append(Rule(begin, m.start(), open_codes))
                 else:
                     still.append((begin, open_codes))

@@ -68,7 +68,8 @@ def build() -> dict[str, object]:
                if code in codes and sym != code and sym != "$"}
     return {
         "codes": sorted(codes),
-        "names": {k: sorted(v) for k, v in sorted(names.items())},
+        "names": {k: sorted(v, key=lambda c: (c not in active, c))
+                  for k, v in sorted(names.items())},
         "symbols": dict(sorted(symbols.items())),
     }
 

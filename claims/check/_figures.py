@@ -2,8 +2,12 @@
 
 A printed figure stands for an interval: half a unit in its last printed digit either side
 (``62`` is 61.5-62.5, ``12.5 million`` is 12.45-12.55 million). ``loose_step`` also lets an
-integer's trailing zeros be rounding (``320 km`` may be rounded to tens), which is how
-restated figures are printed. Qualifiers bound the true value rather than widen a flat %.
+integer's trailing zeros be rounding, keeping two significant digits (``320 km`` may be
+rounded to tens, ``10 km`` is not rounded to tens), which is how restated figures are printed.
+
+A stated figure outside the allowed range is a ``warning`` when the gap is at most one unit in
+its last printed digit (``is_slip``), an ``error`` beyond. Qualifiers bound the true value
+rather than widen a flat %.
 """
 
 from __future__ import annotations
@@ -73,13 +77,18 @@ def loose_step(r: NumberReading) -> Decimal:
         return r.step
     digits = re.sub(r"\D", "", r.text.split()[0] if r.scale_text else r.text)
     zeros = len(digits) - len(digits.rstrip("0"))
-    zeros = min(zeros, len(digits) - 1)
-    return r.step * (Decimal(10) ** zeros)
+    zeros = min(zeros, len(digits) - 2)          # keep two significant digits: 10 stays 10
+    return r.step * (Decimal(10) ** max(zeros, 0))
 
 
 def overlap_gap(lo: Decimal, hi: Decimal, s_lo: Decimal, s_hi: Decimal) -> Decimal:
     """How far apart two intervals are; 0 when they overlap."""
     return max(Decimal(0), s_lo - hi, lo - s_hi)
+
+
+def is_slip(gap: Decimal, step: Decimal) -> bool:
+    """Whether a gap beyond rounding is a slip (warning) rather than a wrong figure (error)."""
+    return gap <= step
 
 
 def deviation_pct(stated: Decimal, expected: Decimal) -> float | None:

@@ -1,0 +1,35 @@
+"""Read money figures, stated conversions and stated rates from news text.
+
+``extract(text, *, dollar="USD") -> Extraction``: ``mentions`` every money figure in text
+order, ``conversions`` every figure paired with the conversion printed beside it,
+``stated_rates`` every printed rate (``($1 = 1,130.2900 won)``); the two legs of a stated rate
+are not mentions. ``dollar`` is what a bare ``$`` or ``dollars`` means.
+
+Stages (each module's docstring says what it reads): ``numbers`` (digits, scales, ranges) ->
+``money`` (symbols, codes, names, qualifiers, ambiguous currencies) -> ``rates_stated`` ->
+``pairing``. Scanning anchors on digits and reads short windows around them.
+"""
+
+from __future__ import annotations
+
+from claims.extract.money import find_money, resolve_currencies
+from claims.extract.numbers import read_numbers
+from claims.extract.pairing import pair
+from claims.extract.rates_stated import find_stated_rates
+from claims.model import Extraction
+
+__all__ = ["extract"]
+
+
+def extract(text: str, *, dollar: str = "USD") -> Extraction:
+    """Money mentions, conversion pairs and stated rates in ``text``."""
+    readings = read_numbers(text, glued=True)
+    found = find_money(text, readings, dollar)
+    found = resolve_currencies(text, found, set())
+    rates, found = find_stated_rates(text, found, dollar)
+    conversions, found = pair(text, found, readings)
+    return Extraction(
+        mentions=tuple(f.money for f in found),
+        conversions=tuple(conversions),
+        stated_rates=tuple(rates),
+    )

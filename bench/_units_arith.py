@@ -1,0 +1,72 @@
+"""Cost of the unit and arithmetic checks on a ~70 KB realistic text, against a number scan.
+
+Run from the checkout: ``python bench/_units_arith.py``. The baseline is ``read_numbers`` over
+the same text (the scan every check starts from); the figure to watch is the added cost of
+``check_units`` + ``check_arithmetic``. Also prints the one-off import costs (pint registry,
+quantulum3's first parse) measured in fresh processes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def corpus_text(target_bytes: int = 70_000) -> str:
+    """The seed story plus the unit/arithmetic corpus sentences, repeated to ``target_bytes``."""
+    parts = [(ROOT / "examples" / "korea-herald-june-2025.txt").read_text("utf-8")]
+    fixture = ROOT / "tests" / "fixtures" / "units_arith_dev.jsonl"
+    parts += [json.loads(line)["text"] for line in fixture.read_text("utf-8").splitlines()
+              if line.strip()]
+    block = "\n\n".join(parts)
+    reps = target_bytes // len(block.encode()) + 1
+    return "\n\n".join([block] * reps)[:target_bytes]
+
+
+def best_of(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def fresh(code: str) -> float:
+    """Seconds one snippet takes in a new interpreter (start-up excluded)."""
+    wrapped = f"import time; t0 = time.perf_counter(); {code}; print(time.perf_counter() - t0)"
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", wrapped], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    from claims.check.arithmetic import check_arithmetic
+    from claims.check.units import check_units
+    from claims.extract.numbers import read_numbers
+
+    text = corpus_text()
+    check_units(text)                      # warm: pint registry, regexes
+    t_scan = best_of(lambda: read_numbers(text))
+    t_units = best_of(lambda: check_units(text))
+    t_arith = best_of(lambda: check_arithmetic(text))
+    n_u, n_a = len(check_units(text)), len(check_arithmetic(text))
+    print(f"text: {len(text.encode()) / 1000:.0f} KB; findings: {n_u} unit, {n_a} arithmetic")
+    print(f"number scan (baseline):    {t_scan * 1000:8.1f} ms")
+    print(f"check_units:               {t_units * 1000:8.1f} ms")
+    print(f"check_arithmetic:          {t_arith * 1000:8.1f} ms")
+    print(f"units+arithmetic / scan:   {(t_units + t_arith) / t_scan:8.2f}x")
+    pint_cost = fresh("import pint; pint.UnitRegistry(non_int_type=__import__('decimal').Decimal)")
+    q_cost = fresh("from quantulum3 import parser; parser.parse('The line runs 100 km (62 miles).')")
+    print(f"pint import + registry:    {pint_cost * 1000:8.1f} ms  (once per process, lazily)")
+    print(f"quantulum3 first parse:    {q_cost * 1000:8.1f} ms  (not used by the checks)")
+
+
+if __name__ == "__main__":
+    main()

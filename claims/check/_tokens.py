@@ -1,0 +1,111 @@
+"""A sentence as a skeleton of typed number tokens, for the arithmetic patterns to match.
+
+``tokenize(text, start, end)`` reads the numbers of one sentence (via
+``claims.extract.numbers``) and types each one: ``P`` a percentage (``27.30%``, ``7 per
+cent``), ``Q`` percentage points (``three percentage point``), ``Y`` a year, ``N`` any other
+figure (with its currency or glued unit: ``Rs1,861.01 crore``, ``44.1mpg``). The skeleton is
+the sentence with every number replaced by
+``⟦K12⟧`` (kind and token index), so that patterns read like the claim they look for:
+``from ⟦N0⟧ to ⟦N1⟧, a ⟦P2⟧ rise``. Spelled small numbers are read only where a claim needs
+them: before a percent or percentage-point word (``a three percentage point drop``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claims.check import _figures as fig
+from claims.extract.numbers import NumberReading, read_numbers
+
+_PERCENT = re.compile(r"[\x20\u00a0]?(?:%|per[\x20\u00a0]?cent\b|percent\b|pc\b|pct\b)",
+                      re.IGNORECASE)
+_POINTS = re.compile(
+    r"[\x20\u00a0-]?(?:percentage[\x20\u00a0-]points?|percent(?:age)?[\x20\u00a0-]pts?\b|"
+    r"pct\.?[\x20\u00a0]points?|pp\b|ppts?\b)",
+    re.IGNORECASE,
+)
+_GLUED_UNIT = re.compile(r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\b",
+                         re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€¥₹₩]|R)\Z")
+_SPELLED = re.compile(
+    r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
+    % "|".join(fig.SPELLED_NUMBERS), re.IGNORECASE)
+TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One figure of a sentence: value, rounding step, kind, and where it is in the text."""
+
+    idx: int
+    kind: str                 # N number, P percent, Q percentage points, Y year
+    value: Decimal
+    step: Decimal
+    start: int
+    end: int
+    text: str
+    unit: str = ""            # glued unit or currency: "mpg", "Rs", "$"
+    qualifier: str | None = None
+    reading: NumberReading | None = None
+    skel_start: int = 0       # where the token sits in the skeleton
+    skel_end: int = 0
+
+    @property
+    def mode(self) -> str | None:
+        """The qualifier's mode: approx, lt, gt or None."""
+        return fig.QUALIFIER_MODES.get(self.qualifier or "")
+
+
+def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
+    """The skeleton of ``text[start:end]`` and its tokens (spans in ``text`` offsets)."""
+    sentence = text[start:end]
+    found: list[tuple[int, int, Decimal, Decimal, NumberReading | None]] = [
+        (r.span.start, r.span.end, r.value, r.step, r)
+        for r in read_numbers(sentence, glued=True) if r.high is None
+    ]
+    for m in _SPELLED.finditer(sentence):
+        value = Decimal(fig.SPELLED_NUMBERS[m.group("w").lower()])
+        found.append((m.start(), m.end(), value, Decimal(1), None))
+    found.sort(key=lambda f: f[0])
+    tokens: list[Token] = []
+    parts: list[str] = []
+    pos = 0
+    for s, e, value, step, r in found:
+        if s < pos:
+            continue
+        kind, unit = "N", ""
+        cur = _CURRENCY_BEFORE.search(sentence, max(0, s - 4), s)
+        if cur:
+            unit, s = cur.group().strip(), cur.start()
+        p = _POINTS.match(sentence, e) or None
+        if p:
+            kind, e = "Q", p.end()
+        elif (p := _PERCENT.match(sentence, e)):
+            kind, e = "P", p.end()
+        elif (g := _GLUED_UNIT.match(sentence, e)) and not unit:
+            unit, e = (g.group("u") or g.group("w")).lower(), g.end()
+        elif r is not None and not unit and not r.scale_text and r.decimals == 0 \
+                and r.text.isdigit() and len(r.text) == 4 and 1900 <= value <= 2100:
+            kind = "Y"
+        idx = len(tokens)
+        parts.append(sentence[pos:s])
+        skel_start = sum(len(x) for x in parts)
+        parts.append(f"⟦{kind}{idx}⟧")
+        tokens.append(Token(idx, kind, value, step, start + s, start + e, sentence[s:e], unit,
+                            fig.qualifier_before(sentence, s), r, skel_start,
+                            skel_start + len(parts[-1])))
+        pos = e
+    parts.append(sentence[pos:])
+    return "".join(parts), tokens
+
+
+def to_text(tokens: list[Token], start: int, skel_pos: int) -> int:
+    """The text offset of skeleton position ``skel_pos`` (sentence starting at ``start``)."""
+    for t in reversed(tokens):
+        if t.skel_end <= skel_pos:
+            return t.end + (skel_pos - t.skel_end)
+        if t.skel_start <= skel_pos:
+            return t.start
+    return start + skel_pos

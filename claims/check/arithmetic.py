@@ -1,0 +1,344 @@
+"""The arithmetic a story states about its own figures, recomputed.
+
+``check_arithmetic(text)`` reads each sentence as a skeleton of typed figures (``_tokens``)
+and matches the shapes in ``_arith_patterns``: percent changes between two stated figures
+(``rose from A to B, a P% increase``; ``increased P% to B from A``), percentage-point changes
+(``56%, down from 59%, a three percentage point drop``), shares (``56 of the 90 judges
+(62%)``), multiples (``doubled``, ``three times the national rate``), parts against a total
+(``A, B and C, a total of T``; ``T, made up of A and B``) and differences (``Majority 73``;
+``31.5mpg, 12.6mpg below`` with the official figure in the sentence).
+
+Precision first: a claim is read only when its roles sit in one of those shapes with no other
+figure between them; anything else gives no finding. Every printed input stands for half a
+unit in its last printed digit; the relation's range over those intervals is compared with the
+stated figure's own interval, bent by its qualifier (see ``_judge``). A percent stated where
+the figures give percentage points (or the reverse) is ARI004, an error with that diagnosis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any, Callable
+
+from claims.check import _arith_patterns as pat
+from claims.check import _figures as fig
+from claims.check._judge import Judgement, judge
+from claims.check._tokens import Token, to_text, tokenize
+from claims.model import Expected, Finding, Span, Verdict
+
+CHECK = "arithmetic"
+HUNDRED = Decimal(100)
+
+#: Code -> (name, description, bad example, good example): the published rule reference.
+CODES: dict[str, tuple[str, str, str, str]] = {
+    "ARI001": ("arithmetic-mismatch",
+               "A stated change, share, multiple, total or difference does not follow from the "
+               "figures the sentence gives, even allowing for their printed rounding.",
+               "Sales rose from $1.20 million to $1.50 million, a 20% increase.",
+               "Sales rose from $1.20 million to $1.50 million, a 25% increase."),
+    "ARI002": ("arithmetic-drift",
+               "A stated result is just outside what the printed digits allow: off by at most "
+               "one unit in its last printed digit beyond rounding.",
+               "Income increased 27.30% to Rs1,861.01 crore from Rs1,461.82 crore.",
+               "Income increased 27.31% to Rs1,861.01 crore from Rs1,461.82 crore."),
+    "ARI003": ("arithmetic-ok",
+               "A stated result follows from the figures given, within their rounding.",
+               "", "56 of the 90 judges (62%) voted for it."),
+    "ARI004": ("percent-vs-points",
+               "A change between two percentages is given in percent where the figures give "
+               "percentage points, or in points where they give a percent change.",
+               "Support fell from 59.0% to 56.0%, a 3% drop.",
+               "Support fell from 59.0% to 56.0%, a three percentage point drop."),
+    "ARI005": ("arithmetic-unverifiable",
+               "The sentence states a relation that cannot be recomputed (a zero base).",
+               "Cases rose from 0 to 12, a 100% increase.", ""),
+}
+
+_QUICK = re.compile(r"(?i:\b(?:from|of|total|majority|times|fold|doubled|tripled|halved|"
+                    r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b")
+_DIGIT = re.compile(r"\d")
+_DIRECTION_UP = ("vu", "nu", "nu2")
+_DIRECTION_DOWN = ("vd", "nd", "nd2")
+
+
+def check_arithmetic(text: str) -> list[Finding]:
+    """Every plainly stated arithmetic claim in ``text``, judged against its own figures."""
+    findings: list[Finding] = []
+    for start, end in fig.sentences(text):
+        if not _DIGIT.search(text, start, end) or not _QUICK.search(text, start, end):
+            continue
+        skeleton, tokens = tokenize(text, start, end)
+        if len(tokens) < 2:
+            continue
+        used: set[int] = set()
+        for form, relation, rx in pat.PATTERNS:
+            for m in rx.finditer(skeleton):
+                roles = {k: tokens[int(v)] for k, v in m.groupdict().items()
+                         if v is not None and v.isdigit() and k not in ("tw",)}
+                if used & {t.idx for t in roles.values()}:
+                    continue
+                finding = _RELATIONS[relation](text, m, roles, tokens)
+                if finding is not None:
+                    span = Span(to_text(tokens, start, m.start()), to_text(tokens, start, m.end()))
+                    finding = replace(finding, span=span, text=text[span.start:span.end])
+                    findings.append(finding)
+                    used |= {t.idx for t in roles.values()}
+                    used |= _part_indices(m)
+    return findings
+
+
+def _part_indices(m: re.Match[str]) -> set[int]:
+    parts = m.groupdict().get("parts")
+    return {int(i) for i in re.findall(r"⟦N(\d+)⟧", parts)} if parts else set()
+
+
+def _half(t: Token) -> Decimal:
+    return t.step * fig.HALF
+
+
+def _direction(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    if any(groups.get(g) for g in _DIRECTION_UP):
+        return 1
+    if any(groups.get(g) for g in _DIRECTION_DOWN):
+        return -1
+    return 0
+
+
+def _same_kind(*tokens: Token) -> bool:
+    """Inputs comparable: same kind (N with N, P with P) and no clash of currencies/units."""
+    units = {t.unit for t in tokens if t.unit}
+    return len({t.kind for t in tokens}) == 1 and len(units) <= 1
+
+
+def _change(text: str, m: re.Match[str], roles: dict[str, Token],
+            tokens: list[Token]) -> Finding | None:
+    """A stated percent or percentage-point change between ``a`` and ``b``."""
+    a, b = roles["a"], roles["b"]
+    p = roles.get("p") or roles.get("p2")
+    sign = _direction(m)
+    if p is None or not sign or not _same_kind(a, b) or a.kind == "Q":
+        return None
+
+    def rel(x: Decimal, y: Decimal) -> Decimal:
+        return sign * (y - x) / x * HUNDRED
+
+    def points(x: Decimal, y: Decimal) -> Decimal:
+        return sign * (y - x)
+
+    if p.kind == "Q" and a.kind != "P":
+        return None
+    wanted, other = (points, rel) if p.kind == "Q" else (rel, points)
+    word = "rise" if sign > 0 else "fall"
+    unit = "percentage points" if p.kind == "Q" else "%"
+    if a.value == 0:
+        return _unverifiable(text, [a, b, p], "the change is from zero, so no percent applies")
+    j = _judge_stated(wanted, [a, b], p)
+    if j is None:
+        return None
+    if j.verdict is not Verdict.OK and a.kind == "P":
+        alt = _judge_stated(other, [a, b], p)
+        if alt is not None and alt.verdict is Verdict.OK \
+                and abs(alt.expected - p.value) <= _half(p):
+            pts = _show(j.expected if p.kind == "Q" else alt.expected, p)
+            pct = _show(alt.expected if p.kind == "Q" else j.expected, p)
+            said = "the percent change as points" if p.kind == "Q" else "the points as percent"
+            message = (f"from {a.text} to {b.text} is a {word} of {pts} percentage points, or "
+                       f"{pct}%; {p.text} gives {said}")
+            diag = ("percent and percentage points confused: a change between two percentages "
+                    "is a difference in points, or a relative change in percent")
+            return _finding(text, "ARI004", Verdict.ERROR, [a, b, p], p, j, unit, message, diag,
+                            {"old": a, "new": b, "stated": p})
+    direction_wrong = j.verdict is not Verdict.OK and j.expected < 0 < p.value
+    message = (f"from {a.text} to {b.text} is a {word} of {_show(j.expected, p)}"
+               f"{'' if unit == '%' else ' '}{unit}")
+    diag = "the figures move the other way" if direction_wrong else None
+    return _verdict_finding(text, [a, b, p], p, j, unit, message, diag,
+                            {"old": a, "new": b, "stated": p})
+
+
+def _change_amount(text: str, m: re.Match[str], roles: dict[str, Token],
+                   tokens: list[Token]) -> Finding | None:
+    """``rose by P% to B, an increase of D``: D against B - B / (1 + P/100)."""
+    p, b, d = roles["p"], roles["b"], roles["d"]
+    sign = _direction(m)
+    if not sign or b.kind != "N" or b.unit != d.unit:
+        return None
+
+    def amount(pp: Decimal, y: Decimal) -> Decimal:
+        return sign * (y - y / (1 + sign * pp / HUNDRED))
+
+    j = _judge_stated(amount, [p, b], d)
+    if j is None:
+        return None
+    word = "increase" if sign > 0 else "fall"
+    message = f"a {p.text} {word} to {b.text} is {_show(j.expected, d)}"
+    return _verdict_finding(text, [p, b, d], d, j, d.unit or None, message, None,
+                            {"change": p, "new": b, "stated": d})
+
+
+def _multiple(text: str, m: re.Match[str], roles: dict[str, Token],
+              tokens: list[Token]) -> Finding | None:
+    """``doubled``, ``three times``, ``x-fold``: b / a against the stated factor."""
+    a, b = roles["a"], roles["b"]
+    if not _same_kind(a, b):
+        return None
+    groups = m.groupdict()
+    f = roles.get("f")
+    if f is not None:
+        factor, half, said = f.value, _half(f), f"{f.text} times"
+    elif groups.get("tw"):
+        factor, half, said = Decimal(pat.TIMES_WORDS[groups["tw"].lower()]), fig.HALF, \
+            f"{groups['tw']} times"
+    else:
+        word = groups["mult"].lower()
+        factor = Decimal(pat.MULT_WORDS[word])
+        half, said = factor * Decimal("0.05"), word
+    j = judge(lambda x, y: y / x, [a.value, b.value], [_half(a), _half(b)], factor, half,
+              half * 2, f.mode if f else None)
+    if j is None:
+        return None
+    used = [a, b] + ([f] if f else [])
+    message = f"{b.text} is {fig.fmt(j.expected, 2)} times {a.text}"
+    return _verdict_finding(text, used, None, j, "times", message, None,
+                            {"base": a, "compared": b, "stated": said}, stated_text=said,
+                            span=Span(min(m.start(), 0) + min(t.start for t in used),
+                                      max(t.end for t in used)))
+
+
+def _share(text: str, m: re.Match[str], roles: dict[str, Token],
+           tokens: list[Token]) -> Finding | None:
+    """``part of whole (P%)``: part / whole x 100 against P."""
+    part, whole, p = roles["part"], roles["whole"], roles["p"]
+    if part.value > whole.value or part.kind != "N" or whole.kind != "N":
+        return None
+    j = _judge_stated(lambda x, y: x / y * HUNDRED, [part, whole], p)
+    if j is None:
+        return None
+    message = f"{part.text} of {whole.text} is {_show(j.expected, p)}%"
+    return _verdict_finding(text, [part, whole, p], p, j, "%", message, None,
+                            {"part": part, "whole": whole, "stated": p})
+
+
+def _total(text: str, m: re.Match[str], roles: dict[str, Token],
+           tokens: list[Token]) -> Finding | None:
+    """Listed parts against their stated total."""
+    total = roles["total"]
+    parts = [tokens[i] for i in sorted(_part_indices(m))]
+    if len(parts) < 2 or not _same_kind(total, *parts) or total.kind != "N":
+        return None
+    j = _judge_stated(lambda *xs: sum(xs, Decimal(0)), parts, total)
+    if j is None:
+        return None
+    message = f"{' + '.join(t.text for t in parts)} = {_show(j.expected, total)}"
+    return _verdict_finding(text, parts + [total], total, j, total.unit or None, message, None,
+                            {"parts": parts, "stated": total})
+
+
+def _difference(text: str, m: re.Match[str], roles: dict[str, Token],
+                tokens: list[Token]) -> Finding | None:
+    """``Labour on 593 ... Conservatives on 520, Majority 73``: a - b against d."""
+    a, b, d = roles["a"], roles["b"], roles["d"]
+    if not _same_kind(a, b, d) or a.value < b.value:
+        return None
+    j = _judge_stated(lambda x, y: x - y, [a, b], d)
+    if j is None:
+        return None
+    message = f"{a.text} - {b.text} = {_show(j.expected, d)}"
+    return _verdict_finding(text, [a, b, d], d, j, d.unit or None, message, None,
+                            {"first": a, "second": b, "stated": d})
+
+
+def _difference_unit(text: str, m: re.Match[str], roles: dict[str, Token],
+                     tokens: list[Token]) -> Finding | None:
+    """``31.5mpg, 12.6mpg below`` with exactly one other figure in that unit in the sentence."""
+    b, d = roles["b"], roles["d"]
+    if not b.unit or b.unit != d.unit or b.unit in ("$", "£", "€"):
+        return None
+    others = [t for t in tokens if t.unit == b.unit and t.idx not in (b.idx, d.idx)]
+    if len(others) != 1:
+        return None
+    a = others[0]
+    below = m.group("below") is not None
+    j = _judge_stated((lambda x, y: x - y) if below else (lambda x, y: y - x), [a, b], d)
+    if j is None:
+        return None
+    word = "below" if below else "above"
+    message = f"{b.text} is {_show(j.expected, d)}{b.unit} {word} {a.text}"
+    return _verdict_finding(text, [a, b, d], d, j, b.unit, message, None,
+                            {"reference": a, "figure": b, "stated": d})
+
+
+_RELATIONS: dict[str, Callable[..., Finding | None]] = {
+    "change": _change, "change-amount": _change_amount, "multiple": _multiple,
+    "share": _share, "total": _total, "difference": _difference,
+    "difference-unit": _difference_unit,
+}
+
+
+def _judge_stated(fn: Callable[..., Decimal], inputs: list[Token],
+                  stated: Token) -> Judgement | None:
+    loose = fig.loose_step(stated.reading) * fig.HALF if stated.reading else None
+    return judge(fn, [t.value for t in inputs], [_half(t) for t in inputs], stated.value,
+                 _half(stated), stated.step, stated.mode, loose)
+
+
+def _show(value: Decimal, like: Token) -> str:
+    """``value`` printed like the stated figure, one more decimal when they would look equal."""
+    r = like.reading
+    scale = r.scale if r is not None else Decimal(1)
+    decimals = r.decimals if r is not None else 0
+    shown, stated = value / scale, like.value / scale
+    text = fig.fmt(shown, decimals)
+    if text == fig.fmt(stated, decimals) and shown != stated:
+        text = fig.fmt(shown, decimals + 1)
+    return text + (f" {r.scale_text}" if r is not None and r.scale_text else "")
+
+
+def _verdict_finding(text: str, used: list[Token], stated: Token | None, j: Judgement,
+                     unit: str | None, message: str, diag: str | None,
+                     figures: dict[str, Any], stated_text: str | None = None,
+                     span: Span | None = None) -> Finding:
+    code = {Verdict.OK: "ARI003", Verdict.WARNING: "ARI002", Verdict.ERROR: "ARI001"}[j.verdict]
+    said = stated_text or (stated.text if stated else "")
+    if j.verdict is Verdict.OK:
+        message = f"{message}: {said} is right within rounding"
+    else:
+        slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
+        message = f"{message}, not {said} ({slip} what the printed figures allow)"
+    return _finding(text, code, j.verdict, used, stated, j, unit, message, diag, figures,
+                    span=span)
+
+
+def _finding(text: str, code: str, verdict: Verdict, used: list[Token], stated: Token | None,
+             j: Judgement, unit: str | None, message: str, diag: str | None,
+             figures: dict[str, Any], span: Span | None = None) -> Finding:
+    span = span or Span(min(t.start for t in used), max(t.end for t in used))
+    return Finding(
+        code=code, check=CHECK, verdict=verdict, message=message, span=span,
+        text=text[span.start:span.end],
+        expected=Expected(j.expected, j.low, j.high, unit,
+                          _show(j.expected, stated) if stated else fig.fmt(j.expected, 2)),
+        deviation_pct=fig.deviation_pct(stated.value, j.expected) if stated else None,
+        diagnosis=diag, figures=_figure_dicts(figures),
+    )
+
+
+def _figure_dicts(figures: dict[str, Any]) -> dict[str, Any]:
+    def one(t: Any) -> Any:
+        if isinstance(t, Token):
+            return {"amount": fig.plain(t.value), "text": t.text, "kind": t.kind,
+                    "qualifier": t.qualifier}
+        if isinstance(t, list):
+            return [one(x) for x in t]
+        return t
+    return {k: one(v) for k, v in figures.items()}
+
+
+def _unverifiable(text: str, used: list[Token], why: str) -> Finding:
+    span = Span(min(t.start for t in used), max(t.end for t in used))
+    return Finding(code="ARI005", check=CHECK, verdict=Verdict.UNVERIFIABLE,
+                   message=f"cannot check: {why}", span=span, text=text[span.start:span.end],
+                   diagnosis=why)

@@ -1,0 +1,268 @@
+"""Currency symbols, codes and names as newsrooms write them, and how to tell them apart.
+
+Two layers:
+
+* generated: ``claims/extract/_currency_data.py`` -- active ISO codes, CLDR English names with
+  plural forms, CLDR symbols, forex-python's names. It is committed and regenerated with
+  ``python tools/gen_currencies.py``; a test checks it matches the generator, so Babel is never
+  imported at run time.
+* curated (below): bare nouns (won, rupees, crowns, pesos), news spellings (U.S. dollars,
+  Norwegian crowns, roubles, reais), prefixed symbols (US$, HK$, $A, DKr, Rs, KSh), Portuguese
+  and Spanish ``de reais``/``de dólares``, and the cue words that settle ambiguous forms.
+
+A form maps to ``Form(code, candidates)``: ``code`` the reading (``DOLLAR`` stands for the
+caller's ``dollar`` setting, None when it cannot be told), ``candidates`` the currencies it
+might be when ambiguous (``kroner`` -> NOK with NOK, DKK). ``BEFORE_RE`` finds a symbol or code
+ending right before a number, ``AFTER_RE`` a name, code or symbol right after one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from claims.extract._currency_data import CODES, NAMES, SYMBOLS
+
+__all__ = ["Form", "DOLLAR", "BEFORE_RE", "AFTER_RE", "CUE_RE", "CUES", "CODES", "NEEDS_SCALE",
+           "form_before", "form_after"]
+
+DOLLAR = "$"    # placeholder code: resolved to the caller's ``dollar`` setting
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a written currency form may mean."""
+
+    code: str | None
+    candidates: tuple[str, ...] = ()
+
+
+_CROWNS = ("SEK", "NOK", "DKK", "CZK", "ISK")
+_PESOS = ("MXN", "PHP", "ARS", "CLP", "COP", "UYU", "DOP", "CUP")
+_RUPEES = ("INR", "PKR", "LKR", "NPR", "MUR", "SCR")
+_RIYALS = ("SAR", "QAR", "OMR", "YER", "IRR")
+_DINARS = ("KWD", "BHD", "JOD", "IQD", "DZD", "TND", "LYD", "RSD")
+_SHILLINGS = ("KES", "UGX", "TZS", "SOS")
+_DOLLARS = (DOLLAR, "USD", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD")
+
+
+def _f(code: str | None, *candidates: str) -> Form:
+    return Form(code, tuple(candidates))
+
+
+#: Curated names written after a number (lowercase; matched case-insensitively).
+NEWS_NAMES: Mapping[str, Form] = MappingProxyType({
+    # dollars
+    "dollars": _f(DOLLAR, *_DOLLARS), "dollar": _f(DOLLAR, *_DOLLARS),
+    "u.s. dollars": _f("USD"), "u.s. dollar": _f("USD"), "us dollars": _f("USD"),
+    "us dollar": _f("USD"), "american dollars": _f("USD"), "united states dollars": _f("USD"),
+    "taiwan dollars": _f("TWD"), "taiwanese dollars": _f("TWD"), "nt dollars": _f("TWD"),
+    "aussie dollars": _f("AUD"), "singaporean dollars": _f("SGD"),
+    "dólares": _f(DOLLAR, *_DOLLARS), "de dólares": _f(DOLLAR, *_DOLLARS),
+    "de dólares americanos": _f("USD"), "de dólares norte-americanos": _f("USD"),
+    # euro, pound, franc
+    "euros": _f("EUR"), "euro": _f("EUR"), "de euros": _f("EUR"),
+    "pounds sterling": _f("GBP"), "sterling": _f("GBP"), "pounds": _f("GBP", "GBP", "EGP", "LBP"),
+    "pound": _f("GBP", "GBP", "EGP", "LBP"), "de libras": _f("GBP"),
+    "swiss francs": _f("CHF"), "francs": _f("CHF", "CHF", "XOF", "XAF"),
+    # Asia
+    "won": _f("KRW"), "korean won": _f("KRW"), "yen": _f("JPY"), "de ienes": _f("JPY"),
+    "yuan": _f("CNY"), "renminbi": _f("CNY"), "yuan renminbi": _f("CNY"),
+    "rupees": _f("INR", *_RUPEES), "rupee": _f("INR", *_RUPEES), "rupiah": _f("IDR"),
+    "ringgit": _f("MYR"), "baht": _f("THB"), "dong": _f("VND"), "taka": _f("BDT"),
+    "kyat": _f("MMK"), "tenge": _f("KZT"), "riel": _f("KHR"),
+    "pesos": _f(None, *_PESOS), "peso": _f(None, *_PESOS), "de pesos": _f(None, *_PESOS),
+    # Nordic and Czech crowns
+    "crowns": _f(None, *_CROWNS), "crown": _f(None, *_CROWNS),
+    "kroner": _f("NOK", "NOK", "DKK"), "krone": _f("NOK", "NOK", "DKK"),
+    "kronor": _f("SEK", "SEK", "ISK"), "krona": _f("SEK", "SEK", "ISK"),
+    "norwegian crowns": _f("NOK"), "swedish crowns": _f("SEK"), "danish crowns": _f("DKK"),
+    "czech crowns": _f("CZK"), "icelandic crowns": _f("ISK"), "swedish krona": _f("SEK"),
+    "koruna": _f("CZK"), "korunas": _f("CZK"), "koruny": _f("CZK"), "czech koruny": _f("CZK"),
+    # Europe, Middle East, Africa, Americas
+    "zloty": _f("PLN"), "zlotys": _f("PLN"), "zlotych": _f("PLN"), "forint": _f("HUF"),
+    "forints": _f("HUF"), "lei": _f("RON"), "leu": _f("RON"), "leva": _f("BGN"),
+    "hryvnias": _f("UAH"), "hryvnia": _f("UAH"), "hryvnyas": _f("UAH"), "kuna": _f("HRK"),
+    "roubles": _f("RUB", "RUB", "BYN"), "rouble": _f("RUB", "RUB", "BYN"),
+    "rubles": _f("RUB", "RUB", "BYN"), "ruble": _f("RUB", "RUB", "BYN"),
+    "russian roubles": _f("RUB"), "russian rouble": _f("RUB"),
+    "lira": _f("TRY"), "liras": _f("TRY"), "turkish liras": _f("TRY"), "lire": _f("TRY"),
+    "shekels": _f("ILS"), "shekel": _f("ILS"), "new shekels": _f("ILS"),
+    "israeli shekels": _f("ILS"), "israeli shekel": _f("ILS"),
+    "riyals": _f("SAR", *_RIYALS), "riyal": _f("SAR", *_RIYALS),
+    "rials": _f("IRR", "IRR", "OMR", "YER"), "rial": _f("IRR", "IRR", "OMR", "YER"),
+    "dirhams": _f("AED", "AED", "MAD"), "dirham": _f("AED", "AED", "MAD"),
+    "emirati dirhams": _f("AED"), "dinars": _f(None, *_DINARS), "dinar": _f(None, *_DINARS),
+    "rand": _f("ZAR"), "naira": _f("NGN"), "cedis": _f("GHS"), "cedi": _f("GHS"),
+    "birr": _f("ETB"), "shillings": _f(None, *_SHILLINGS), "shilling": _f(None, *_SHILLINGS),
+    "kwacha": _f(None, "ZMW", "MWK"),
+    "reais": _f("BRL"), "brazilian reais": _f("BRL"), "de reais": _f("BRL"),
+    "soles": _f("PEN"), "bolivars": _f("VES"), "bolivares": _f("VES"),
+    "quetzales": _f("GTQ"), "guaranis": _f("PYG"), "colones": _f("CRC"),
+})
+
+#: Curated symbols and prefixes written before the number (case-sensitive).
+NEWS_SYMBOLS: Mapping[str, Form] = MappingProxyType({
+    "$": _f(DOLLAR), "US$": _f("USD"), "U.S.$": _f("USD"), "U.S. $": _f("USD"),
+    "US $": _f("USD"), "USD$": _f("USD"), "HK$": _f("HKD"), "NT$": _f("TWD"), "S$": _f("SGD"),
+    "SG$": _f("SGD"), "A$": _f("AUD"), "AU$": _f("AUD"), "AUD$": _f("AUD"), "$A": _f("AUD"),
+    "C$": _f("CAD"), "CA$": _f("CAD"), "Can$": _f("CAD"), "CAN$": _f("CAD"), "CDN$": _f("CAD"),
+    "NZ$": _f("NZD"), "$NZ": _f("NZD"), "R$": _f("BRL"), "MX$": _f("MXN"), "Mex$": _f("MXN"),
+    "RD$": _f("DOP"), "J$": _f("JMD"), "TT$": _f("TTD"), "EC$": _f("XCD"), "T$": _f("TOP"),
+    "Z$": _f("ZWL"), "€": _f("EUR"), "£": _f("GBP"), "E£": _f("EGP"), "£E": _f("EGP"),
+    "¥": _f("JPY", "JPY", "CNY"), "￥": _f("JPY", "JPY", "CNY"), "CN¥": _f("CNY"),
+    "RMB": _f("CNY"), "Rmb": _f("CNY"), "₩": _f("KRW"), "₹": _f("INR"), "Rs.": _f("INR", *_RUPEES),
+    "Rs": _f("INR", *_RUPEES), "INR": _f("INR"), "Rp": _f("IDR"), "Rp.": _f("IDR"),
+    "RM": _f("MYR"), "KSh": _f("KES"), "Ksh": _f("KES"), "Kshs": _f("KES"), "Kshs.": _f("KES"),
+    "Ksh.": _f("KES"), "TSh": _f("TZS"), "USh": _f("UGX"), "DKr": _f("DKK"), "Dkr": _f("DKK"),
+    "SKr": _f("SEK"), "Skr": _f("SEK"), "NKr": _f("NOK"), "Nkr": _f("NOK"), "ISK": _f("ISK"),
+    "kr": _f(None, "SEK", "NOK", "DKK", "ISK"), "kr.": _f(None, "SEK", "NOK", "DKK", "ISK"),
+    "SFr": _f("CHF"), "SFr.": _f("CHF"), "Fr.": _f("CHF"), "₽": _f("RUB"), "₺": _f("TRY"),
+    "TL": _f("TRY"), "₪": _f("ILS"), "NIS": _f("ILS"), "₱": _f("PHP"), "PhP": _f("PHP"),
+    "฿": _f("THB"), "₫": _f("VND"), "₦": _f("NGN"), "₴": _f("UAH"), "₸": _f("KZT"),
+    "SR": _f("SAR"), "QR": _f("QAR"), "Dh": _f("AED"), "Dhs": _f("AED"), "Tk": _f("BDT"),
+    "GH₵": _f("GHS"), "GH¢": _f("GHS"), "zł": _f("PLN"), "Kč": _f("CZK"),
+    # one- or two-letter prefixes: read only before a scaled figure (P5 billion, R2.1bn)
+    "P": _f("PHP", "PHP", "BWP"), "N": _f("NGN"), "R": _f("ZAR"), "Sh": _f(None, *_SHILLINGS),
+    "Shs": _f("UGX", "UGX", "KES", "TZS"),
+})
+
+#: Prefixes too short to trust unless a scale word follows the digits.
+NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "Sh", "Shs"})
+
+#: Symbols also written after the number (``5 mln zł``, ``500 Kč``, ``20 €``).
+AFTER_SYMBOLS: tuple[str, ...] = ("€", "zł", "Kč", "Ft", "kr", "kr.", "₽", "₺", "TL", "₫",
+                                  "lei", "NIS", "RMB", "£")
+
+#: Uppercase codes that are too often ordinary words or names to read as currencies.
+_NOT_CODES = frozenset({"ALL", "TOP", "CUP", "PEN", "BOB", "MOP", "GEL", "SOS", "MAD", "BAM",
+                        "AMD", "LAK", "ERN", "CVE", "TMT", "SHP", "STD", "VEF", "MRO"})
+_CODES = frozenset(CODES - _NOT_CODES)
+
+#: Words naming a place or institution that settle an ambiguous form.
+CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "SEK": ("Sweden", "Swedish", "Stockholm", "Riksbank", "Swede", "Swedes"),
+    "NOK": ("Norway", "Norwegian", "Oslo", "Norges", "Equinor", "Statoil"),
+    "DKK": ("Denmark", "Danish", "Copenhagen", "Danske", "Maersk", "Novo Nordisk"),
+    "ISK": ("Iceland", "Icelandic", "Reykjavik"),
+    "CZK": ("Czech", "Prague", "CEZ", "Czechia"),
+    "MXN": ("Mexico", "Mexican", "Banxico"),
+    "PHP": ("Philippines", "Philippine", "Manila", "Filipino", "Filipinos"),
+    "ARS": ("Argentina", "Argentine", "Argentinian", "Buenos Aires"),
+    "CLP": ("Chile", "Chilean", "Santiago"),
+    "COP": ("Colombia", "Colombian", "Bogota", "Bogotá"),
+    "UYU": ("Uruguay", "Uruguayan", "Montevideo"),
+    "DOP": ("Dominican",),
+    "CUP": ("Cuba", "Cuban", "Havana"),
+    "INR": ("India", "Indian", "New Delhi", "Delhi", "Mumbai", "RBI", "Sensex"),
+    "PKR": ("Pakistan", "Pakistani", "Islamabad", "Karachi", "Lahore"),
+    "LKR": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    "NPR": ("Nepal", "Nepalese", "Nepali", "Kathmandu"),
+    "MUR": ("Mauritius", "Mauritian"),
+    "SAR": ("Saudi", "Riyadh", "Aramco"),
+    "QAR": ("Qatar", "Qatari", "Doha"),
+    "OMR": ("Oman", "Omani", "Muscat"),
+    "YER": ("Yemen", "Yemeni", "Sanaa"),
+    "IRR": ("Iran", "Iranian", "Tehran"),
+    "AED": ("UAE", "Emirates", "Emirati", "Dubai", "Abu Dhabi"),
+    "MAD": ("Morocco", "Moroccan", "Rabat", "Casablanca"),
+    "KWD": ("Kuwait", "Kuwaiti"), "BHD": ("Bahrain", "Bahraini"), "JOD": ("Jordan", "Jordanian"),
+    "IQD": ("Iraq", "Iraqi", "Baghdad"), "DZD": ("Algeria", "Algerian"),
+    "TND": ("Tunisia", "Tunisian"), "LYD": ("Libya", "Libyan"), "RSD": ("Serbia", "Serbian"),
+    "KES": ("Kenya", "Kenyan", "Nairobi"), "UGX": ("Uganda", "Ugandan", "Kampala"),
+    "TZS": ("Tanzania", "Tanzanian", "Dar es Salaam"), "SOS": ("Somalia", "Somali"),
+    "ZMW": ("Zambia", "Zambian", "Lusaka"), "MWK": ("Malawi", "Malawian"),
+    "BWP": ("Botswana", "Gaborone"),
+    "JPY": ("Japan", "Japanese", "Tokyo", "BOJ", "Nikkei", "yen"),
+    "CNY": ("China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "PBOC", "yuan", "renminbi"),
+    "EGP": ("Egypt", "Egyptian", "Cairo"), "LBP": ("Lebanon", "Lebanese", "Beirut"),
+    "GBP": ("Britain", "British", "London", "UK", "England", "Bank of England"),
+    "CHF": ("Switzerland", "Swiss", "Zurich", "Geneva", "SNB"),
+    "XOF": ("CFA",), "BYN": ("Belarus", "Belarusian", "Minsk"),
+    "RUB": ("Russia", "Russian", "Moscow", "Kremlin"),
+})
+
+
+def _alternation(words, flags_free: bool = False) -> str:
+    """Alternation of ``words`` longest first; a space matches one blank (or none before $)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in ordered)
+
+
+def _name_table() -> dict[str, Form]:
+    """Generated CLDR/forex names overlaid with the curated news layer."""
+    table: dict[str, Form] = {}
+    for name, codes in NAMES.items():
+        if len(name) > 2:
+            table[name] = Form(codes[0], codes if len(codes) > 1 else ())
+    table.update(NEWS_NAMES)
+    for name, form in NEWS_NAMES.items():        # attributive singular: a 28.4 billion Danish crown
+        if " " in name and name.endswith("s") and not name.endswith(("reais", "sterling")):
+            table.setdefault(name[:-1], form)
+    return table
+
+
+_NAME_FORMS: Mapping[str, Form] = MappingProxyType(_name_table())
+_SYMBOL_FORMS: Mapping[str, Form] = MappingProxyType(
+    {**{s: Form(c) for s, c in SYMBOLS.items() if s not in ("FCFA", "F\u202fCFA", "CFPF")},
+     **NEWS_SYMBOLS})
+
+BEFORE_RE = re.compile(
+    r"""
+    (?<![^\W\d_])                       # not glued to a preceding letter (AU$, not MAU$)
+    (?P<cur>%(codes)s                   # an ISO code: USD 5 million, JPY20bn
+          |%(symbols)s)                 # or a symbol/prefix: US$, HK$, $A, Rs., DKr, ₩
+    [\x20\u00a0]?$                      # at most one blank, then the digits (search w/ endpos)
+    """ % {"codes": _alternation(_CODES | {"RMB", "NIS"}), "symbols": _alternation(_SYMBOL_FORMS)},
+    re.VERBOSE,
+)
+
+AFTER_RE = re.compile(
+    r"""
+    (?:
+        [\x20\u00a0-]?                  # one blank or hyphen: 5-billion-dollar
+        (?P<name>%(names)s)             # a name, longest first: Norwegian kroner, won
+        (?![^\W\d_])
+      | [\x20\u00a0]?                   # one blank, no hyphen (€1.8bn-€2bn is a range)
+        (?:
+            (?P<code>(?-i:%(codes)s))   # an ISO code, upper case: 5 million USD
+            (?![A-Za-z])
+          | (?P<sym>(?-i:%(symbols)s))  # a symbol written after: 5 mln zł, 20 €
+            (?![^\W\d_])
+        )
+    )
+    """ % {"codes": _alternation(_CODES | {"RMB", "NIS"}),
+           "symbols": _alternation(AFTER_SYMBOLS),
+           "names": _alternation(_NAME_FORMS).replace(r"\ ", r"[\x20\u00a0]+")},
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_CUE_TO_CODE = {cue.lower(): code for code, cues in CUES.items() for cue in cues}
+CUE_RE = re.compile(
+    r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _alternation(_CUE_TO_CODE), re.IGNORECASE)
+
+
+def form_before(cur: str) -> Form:
+    """The form of a symbol or code matched by ``BEFORE_RE``."""
+    if cur in _SYMBOL_FORMS:
+        return _SYMBOL_FORMS[cur]
+    normal = re.sub(r"[\x20\u00a0]", " ", cur)
+    return _SYMBOL_FORMS.get(normal) or Form(normal)
+
+
+def form_after(m: re.Match[str]) -> Form:
+    """The form of a name, code or symbol matched by ``AFTER_RE``."""
+    if m.group("code"):
+        return Form({"RMB": "CNY", "NIS": "ILS"}.get(m.group("code"), m.group("code")))
+    if m.group("sym"):
+        sym = m.group("sym")
+        return _SYMBOL_FORMS.get(sym) or Form("HUF" if sym == "Ft" else None)
+    name = " ".join(m.group("name").lower().split())
+    return _NAME_FORMS[name]
+
+
+def cue_code(word: str) -> str | None:
+    """The currency a cue word points to (``"Oslo"`` -> NOK)."""
+    return _CUE_TO_CODE.get(word.lower())

@@ -1,0 +1,198 @@
+"""Money mentions: a number with a currency symbol, code or name beside it.
+
+``find_money(text, readings, dollar)`` turns number readings into ``Found`` items (the Money and
+where its lead-in qualifier starts). It reads a short window before each number (qualifier,
+symbol or code) and after it (scale word is already in the reading; then a name, code or
+symbol), joins money ranges written with the currency twice (``$8.1 billion to $11.6 billion``,
+``between $10 and $20 million``) and settles ambiguous currencies from the story: a
+currency written unambiguously elsewhere, then the nearest cue word (``Oslo``, ``Swedish``),
+then the form's default, saying so in ``currency_note``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from claims.extract import currencies as cur
+from claims.extract.numbers import NumberReading, rescale
+from claims.extract.qualifiers import QUALIFIER_RE, normalise
+from claims.model import Money, Span
+
+__all__ = ["Found", "find_money", "resolve_currencies"]
+
+_BEFORE_WINDOW = 12       # chars searched for a symbol/code before the digits
+_QUAL_WINDOW = 32         # chars searched for a qualifier before the figure
+_CUE_BEFORE, _CUE_AFTER = 700, 300
+
+_TRAILING_QUAL = re.compile(
+    r"[\x20\u00a0](?P<q>approximately|approx\.?|roughly|or\sso|or\sthereabouts)(?![^\W\d_])",
+    re.IGNORECASE)
+
+_RANGE_GAP = re.compile(
+    r"""
+    [\x20\u00a0]?(?P<w>[-–—]|to|and)[\x20\u00a0]?$  # 'to', 'and' or a dash, alone between figures
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_LEAD_WORD = re.compile(r"\b(between|from)[\x20\u00a0]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A money mention and the offset where its qualifier (if any) begins."""
+
+    money: Money
+    lead: int
+
+
+def _year_like(r: NumberReading) -> bool:
+    return r.scale_text is None and r.text.isdigit() and 1900 <= r.value <= 2100
+
+
+def _rank(form: cur.Form) -> int:
+    """0 for a definite currency, 1 for a guess among candidates, 2 for '$' or unknown."""
+    if form.code in (None, cur.DOLLAR):
+        return 2
+    return 1 if form.candidates else 0
+
+
+def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
+    """The money mention built on reading ``r``, or None when no currency is beside it."""
+    start, end = r.span.start, r.span.end
+    before = cur.BEFORE_RE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    after = cur.AFTER_RE.match(text, end)
+    if start and text[start - 1].isalpha() and before is None:
+        return None                                   # A380, G7: letters glued, no prefix
+    if after is not None and after.group("name") and after.group("name").lower() == "won" \
+            and _year_like(r):
+        after = None                                  # "In 2019 won ..." is not money
+    if before is not None and before.group("cur") in cur.NEEDS_SCALE and r.scale_text is None:
+        before = None                                 # P5, R2: too short to trust unscaled
+    if before is None and after is None:
+        return None
+    form_b = cur.form_before(before.group("cur")) if before else None
+    form_a = cur.form_after(after) if after else None
+    if form_b is not None and form_a is not None:
+        if _rank(form_a) < _rank(form_b):
+            form = form_a
+        else:
+            form = form_b
+        if _rank(form_a) == 0 and _rank(form_b) == 0 and form_a.code != form_b.code:
+            before, after = (None, after) if form is form_a else (before, None)
+    else:
+        form = form_b or form_a
+    assert form is not None
+    m_start = before.start() if before else start
+    m_end = after.end() if after else end
+    lead = m_start
+    qual = None
+    qm = QUALIFIER_RE.search(text, max(0, m_start - _QUAL_WINDOW), m_start)
+    if qm:
+        qual, lead = normalise(qm.group("q")), qm.start()
+    else:
+        tq = _TRAILING_QUAL.match(text, m_end)
+        if tq:
+            qual = normalise(tq.group("q"))
+    code = form.code
+    candidates = form.candidates
+    note = None
+    if code == cur.DOLLAR:
+        code = dollar
+        candidates = ()
+    currency_text = (before.group("cur") if form is form_b and before is not None else
+                     after.group().strip(" \u00a0-") if after is not None else "")
+    money = Money(
+        text=text[m_start:m_end], span=Span(m_start, m_end), amount=r.value, currency=code,
+        step=r.step, high=r.high, qualifier=qual, currency_text=currency_text,
+        currency_before=form is form_b and before is not None, scale_text=r.scale_text,
+        decimals=r.decimals, currency_candidates=candidates, currency_note=note,
+    )
+    return Found(money, lead)
+
+
+def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
+    """Join ``$8.1 billion to $11.6 billion`` and ``between $10 and $20 million`` into one."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            ma, mb = a.money, b.money
+            gap = _RANGE_GAP.match(text, ma.span.end, b.lead) if b.lead == mb.span.start else None
+            lead_m = _LEAD_WORD.search(text, max(0, a.lead - 10), a.lead)
+            lead_word = lead_m.group(1).lower() if lead_m else None
+            word = gap.group("w").lower() if gap else None
+            ok = gap is not None and ma.high is None and mb.high is None and \
+                ma.currency == mb.currency and ma.currency_text == mb.currency_text and \
+                ((word == "and") == (lead_word == "between")) and lead_word != "from"
+            if ok and ma.scale_text is None and mb.scale_text is not None and ma.decimals == 0 \
+                    and ma.amount < 1000:
+                sa = rescale(NumberReading(ma.amount, None, ma.step, ma.decimals, None,
+                                           ma.span, ma.text), mb.scale_text)
+                ma = replace(ma, amount=sa.value, step=sa.step, scale_text=mb.scale_text)
+            if ok and mb.amount > ma.amount:
+                span = Span(ma.span.start, mb.span.end)
+                merged = replace(ma, span=span, text=text[span.start:span.end], high=mb.amount,
+                                 scale_text=ma.scale_text or mb.scale_text)
+                out.append(Found(merged, a.lead))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def find_money(text: str, readings: list[NumberReading], dollar: str) -> list[Found]:
+    """Every money mention among ``readings``, ranges joined, in text order."""
+    found = [f for r in readings if (f := _one(text, r, dollar)) is not None]
+    return _merge_ranges(text, found)
+
+
+def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[Found]:
+    """Settle ambiguous currencies: the story's unambiguous ones, then cue words, then default.
+
+    ``known`` holds codes written unambiguously elsewhere (mentions and stated rates).
+    """
+    known = known | {f.money.currency for f in found
+                     if f.money.currency and not f.money.currency_candidates}
+    out = []
+    for f in found:
+        m = f.money
+        if not m.currency_candidates:
+            out.append(f)
+            continue
+        cands = m.currency_candidates
+        written = m.currency_text or "the symbol"
+        in_story = [c for c in cands if c in known]
+        code, note = m.currency, None
+        if len(in_story) == 1:
+            code = in_story[0]
+            note = f"'{written}' read as {code}: the story names {code} elsewhere"
+        else:
+            best = _nearest_cue(text, m.span, cands)
+            if best is not None:
+                code, cue = best
+                note = f"'{written}' read as {code}: '{cue}' nearby"
+            elif code is not None:
+                note = (f"'{written}' may be {', '.join(cands)}; no cue in the story, "
+                        f"guessed {code}")
+            else:
+                note = f"'{written}' may be {', '.join(cands)}; no cue in the story"
+        out.append(Found(replace(m, currency=code, currency_note=note), f.lead))
+    return out
+
+
+def _nearest_cue(text: str, span: Span, cands: tuple[str, ...]) -> tuple[str, str] | None:
+    """The candidate whose cue word sits nearest the figure, with the cue as written."""
+    lo, hi = max(0, span.start - _CUE_BEFORE), min(len(text), span.end + _CUE_AFTER)
+    best: tuple[int, str, str] | None = None
+    for m in cur.CUE_RE.finditer(text, lo, hi):
+        code = cur.cue_code(m.group())
+        if code in cands:
+            dist = span.start - m.end() if m.end() <= span.start else m.start() - span.end
+            if best is None or dist < best[0]:
+                best = (dist, code, m.group())
+    return (best[1], best[2]) if best else None

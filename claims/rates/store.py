@@ -1,0 +1,419 @@
+"""Answering rate questions from the store: ECB crosses through EUR, pegs, imported tables.
+
+A lookup takes the most recent fixing on or before the day asked for (never interpolated)
+and says which day it used. A day past the ECB data raises ``StaleData`` naming the last
+fixing; before the first fixing, or a currency nobody publishes, raises ``NoRate``; a code
+that is no currency raises ``UnknownCurrency``. Series are loaded lazily, one packed row per
+currency, and searched with ``bisect``. Crosses are rounded to ``CROSS_DIGITS`` significant
+digits; rates read straight from a source keep the published digits.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from bisect import bisect_left, bisect_right
+from datetime import date
+from decimal import Context, Decimal
+from typing import NamedTuple
+
+from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
+from claims.model import Rate
+from claims.rates import build, db
+from claims.rates.locations import StoreLocation, data_dir
+from claims.rates.pegs import Peg, parse_pegs
+
+CROSS_DIGITS = 12
+_CTX = Context(prec=CROSS_DIGITS)
+_ONE = Decimal(1)
+_PEG_FILE = "pegs.csv"
+
+
+class _Series(NamedTuple):
+    dates: list[str]                     # ISO, ascending
+    vals: list[str]                      # as published
+
+
+class _Dataset(NamedTuple):
+    id: int
+    kind: str
+    source: str
+    identity: str
+    first_date: str
+    last_date: str
+
+
+class _Leg(NamedTuple):
+    """How one currency is reached: ``factor`` units of it per 1 ``root`` (None: it is the root)."""
+
+    root: str
+    factor: Decimal | None
+    peg: Peg | None
+
+
+def _recovering(method):
+    """Run a lookup; if SQLite reports damage, rebuild the store once and run it again."""
+    @functools.wraps(method)
+    def wrapper(self: RateStore, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            self._recover(f"damaged: {exc}")
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise RateError(f"rate store {self.location.db_path} is damaged: {exc}") from None
+    return wrapper
+
+
+class RateStore:
+    """The local rate store; open it with ``claims.rates.open_store``."""
+
+    def __init__(self, location: StoreLocation) -> None:
+        self.location = location
+        self._conn, self._meta = build.ensure(location)
+        self._pegs: dict[str, list[Peg]] | None = None
+        self._peg_identity = ""
+        try:
+            self._load_catalog()
+        except sqlite3.DatabaseError as exc:
+            self._recover(f"damaged: {exc}")
+
+    # ------------------------------------------------------------------ public API
+
+    @_recovering
+    def rate(self, base: str, quote: str, on: date) -> Rate:
+        """The rate in force on ``on``: units of ``quote`` per 1 ``base``, with its evidence."""
+        base, quote = self._known(base), self._known(quote)
+        return self._rate(base, quote, on, on.isoformat())
+
+    @_recovering
+    def window(self, base: str, quote: str, start: date, end: date) -> list[Rate]:
+        """One Rate per fixing day in [start, end], led by the fixing in force at ``start``.
+
+        A fixed peg gives one Rate. Days past the last fixing are simply absent (each Rate
+        carries the day it used); a window that starts past the data raises StaleData.
+        """
+        if end < start:
+            raise ConfigError(f"window ends ({end}) before it starts ({start})")
+        base, quote = self._known(base), self._known(quote)
+        lo, hi = start.isoformat(), end.isoformat()
+        days = {lo}
+        if self._ecb is not None:
+            days.update(_between(self._days(), lo, hi))
+        for ds_id in self._imported_for(base, quote):
+            for pair in ((base, quote), (quote, base)):
+                if (ds_id, *pair) in self._series_meta:
+                    days.update(_between(self._series(ds_id, *pair).dates, lo, hi))
+        for code in (base, quote):
+            days.update(p.start for p in self._peg_map().get(code, ()) if lo < p.start <= hi)
+        rates: list[Rate] = []
+        first_error: NoRate | None = None
+        for day in sorted(days):
+            try:
+                found = self._rate(base, quote, date.fromisoformat(day), day)
+            except NoRate as exc:
+                if day == lo:
+                    first_error = exc
+                if isinstance(exc, StaleData) and day == lo:
+                    raise
+                continue
+            last = rates[-1] if rates else None
+            if last and last.source == found.source and last.value == found.value and (
+                    last.date == found.date or found.kind == "peg"):
+                continue
+            rates.append(found)
+        if not rates:
+            raise first_error or NoRate(f"no {base}/{quote} rate between {lo} and {hi}")
+        return rates
+
+    def last_date(self) -> date:
+        """The last ECB fixing in the store."""
+        if self._ecb is None:
+            raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
+        return date.fromisoformat(self._ecb.last_date)
+
+    def has_currency(self, code: str) -> bool:
+        """Whether any source in the store (ECB, a peg, an import) quotes ``code``."""
+        return str(code).strip().upper() in self._codes()
+
+    @_recovering
+    def info(self) -> dict:
+        """Where the store lives, its sources and each currency's first/last dates."""
+        integrity = db.quick_check(self._conn)
+        if integrity != "ok":
+            self._recover(f"damaged: {integrity}")
+            integrity = "ok (rebuilt: " + self._meta.get("reason", "") + ")"
+        sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
+                    "first_date": d.first_date, "last_date": d.last_date,
+                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id)}
+                   for d in self._datasets.values()]
+        pegs = [p for group in self._peg_map(all_types=True).values() for p in group]
+        sources.append({"source": "pegs", "kind": "peg", "dataset": self._peg_identity,
+                        "first_date": min((p.start for p in pegs), default=""),
+                        "last_date": "", "pairs": len(pegs)})
+        currencies: dict[str, dict] = {}
+        for (ds_id, base, quote), (first, last, _n) in sorted(self._series_meta.items()):
+            source = self._datasets[ds_id].source
+            for code in (base, quote):
+                if code == "EUR" and ds_id == getattr(self._ecb, "id", None):
+                    continue
+                entry = currencies.setdefault(code, {"first_date": first, "last_date": last,
+                                                     "sources": []})
+                entry["first_date"] = min(entry["first_date"], first)
+                entry["last_date"] = max(entry["last_date"], last)
+                if source not in entry["sources"]:
+                    entry["sources"].append(source)
+        for peg in pegs:
+            entry = currencies.setdefault(peg.currency, {"first_date": peg.start,
+                                                         "last_date": None, "sources": []})
+            entry["first_date"] = min(entry["first_date"], peg.start)
+            if peg.type == "fixed":
+                entry["last_date"] = None                        # in force until withdrawn
+                what = f"{peg.value} per {peg.anchor}"
+            else:
+                what = f"band {peg.low}-{peg.high} per {peg.anchor}, not used as a rate"
+            entry["sources"].append(f"{peg.source} ({what} from {peg.start})")
+        return {"store": str(self.location.db_path), "folder": str(self.location.folder),
+                "chosen_by": self.location.chosen_by, "data_dir": str(data_dir()),
+                "built": self._meta.get("built"), "build_reason": self._meta.get("reason"),
+                "schema_version": self._meta.get("schema_version"), "integrity": integrity,
+                "last_date": self._ecb.last_date if self._ecb else None,
+                "sources": sources, "currencies": dict(sorted(currencies.items())),
+                "pegs": [p.to_dict() for p in pegs], "source_notes": _source_notes()}
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ------------------------------------------------------------------ lookups
+
+    def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
+        try:
+            return self._reference(base, quote, on, iso)
+        except NoRate as exc:
+            imported = self._imported(base, quote, on, iso)
+            if imported is None:
+                raise
+            if isinstance(imported, NoRate):            # the import is the pair's own source
+                raise imported from None
+            return imported
+
+    def _reference(self, base: str, quote: str, on: date, iso: str) -> Rate:
+        """ECB euro rates crossed through EUR, and fixed pegs (the default sources)."""
+        if base == quote:
+            return Rate(base, quote, _ONE, on, on, "same currency", "", "identity")
+        lb, lq = self._leg(base, iso), self._leg(quote, iso)
+        if lb.root == lq.root:                                   # pegs (or EUR) only
+            pegs = [p for p in (lb.peg, lq.peg) if p]
+            return Rate(base, quote, _ratio(lq.factor, lb.factor), on, on,
+                        "; ".join(p.source for p in pegs), self._peg_dataset(pegs), "peg")
+        days = self._days()
+        if iso > days[-1]:
+            raise StaleData(f"ECB data ends {days[-1]}; no {base}/{quote} rate for {iso} yet "
+                            "(run `claims rates update`)", date.fromisoformat(days[-1]))
+        at = bisect_right(days, iso) - 1
+        if at < 0:
+            raise NoRate(f"no {base}/{quote} rate before the first ECB fixing {days[0]} "
+                         f"(asked {iso})")
+        fixing = days[at]
+        value = _ratio(self._ecb_value(lq.root, fixing), self._ecb_value(lb.root, fixing))
+        if lb.factor is not None or lq.factor is not None:
+            value = _CTX.multiply(value, _ratio(lq.factor, lb.factor))
+        pegs = [p for p in (lb.peg, lq.peg) if p]
+        source = "; ".join([self._ecb.source] + [p.source for p in pegs])
+        dataset = "; ".join([self._ecb.identity] + ([self._peg_dataset(pegs)] if pegs else []))
+        return Rate(base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference")
+
+    def _leg(self, code: str, iso: str) -> _Leg:
+        for peg in self._peg_map().get(code, ()):                # latest start first
+            if peg.start <= iso:
+                return _Leg(peg.anchor, peg.value, peg)
+        if code == "EUR" or (self._ecb is not None and (self._ecb.id, "EUR", code) in self._series_meta):
+            return _Leg(code, None, None)
+        starts = [p.start for p in self._peg_map().get(code, ())]
+        if starts:
+            raise NoRate(f"no {code} rate on {iso}: its peg starts {min(starts)} and no other "
+                         "source covers earlier days")
+        raise NoRate(f"no source has {code} rates (import a table with `claims rates import`)")
+
+    def _ecb_value(self, code: str, fixing: str) -> Decimal | None:
+        if code == "EUR":
+            return None
+        dates, vals = self._series(self._ecb.id, "EUR", code)
+        at = bisect_left(dates, fixing)
+        if at == len(dates) or dates[at] != fixing:
+            before = f"; its last before that was {dates[at - 1]}" if at else ""
+            raise NoRate(f"the ECB published no {code} rate on {fixing} (its {code} fixings run "
+                         f"{dates[0]} to {dates[-1]}{before})")
+        return Decimal(vals[at])
+
+    def _imported(self, base: str, quote: str, on: date, iso: str) -> Rate | NoRate | None:
+        """An imported table's rate for the pair (direct or inverted), or the reason it has none."""
+        error: NoRate | None = None
+        for ds_id in self._imported_for(base, quote):
+            ds = self._datasets[ds_id]
+            for pair, invert in (((base, quote), False), ((quote, base), True)):
+                if (ds_id, *pair) not in self._series_meta:
+                    continue
+                series = self._series(ds_id, *pair)
+                at = bisect_right(series.dates, iso) - 1
+                if iso > series.dates[-1] and at >= 0:
+                    error = error or StaleData(
+                        f"{ds.source} has {base}/{quote} only up to {series.dates[-1]} (asked {iso})",
+                        date.fromisoformat(series.dates[-1]))
+                    continue
+                if at < 0:
+                    error = error or NoRate(f"{ds.source} has no {base}/{quote} rate before "
+                                            f"{series.dates[0]} (asked {iso})")
+                    continue
+                value = Decimal(series.vals[at])
+                value = _CTX.divide(_ONE, value) if invert else value
+                return Rate(base, quote, value, date.fromisoformat(series.dates[at]), on,
+                            ds.source, ds.identity, "imported")
+        return error
+
+    # ------------------------------------------------------------------ loading
+
+    def _load_catalog(self) -> None:
+        self._opened = _stamp(_stat(self.location.db_path))
+        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date "
+                                  "FROM datasets ORDER BY id").fetchall()
+        self._datasets = {row[0]: _Dataset(*row) for row in rows}
+        self._ecb = next((d for d in self._datasets.values() if d.kind == "reference"), None)
+        self._series_meta = {(ds, b, q): (f, l, n) for ds, b, q, f, l, n in self._conn.execute(
+            "SELECT dataset_id, base, quote, first_date, last_date, n FROM series")}
+        self._imported_pairs: dict[frozenset[str], list[int]] = {}
+        for ds_id, base, quote in sorted(self._series_meta, reverse=True):   # newest import first
+            if self._datasets[ds_id].kind == "imported":
+                self._imported_pairs.setdefault(frozenset((base, quote)), []).append(ds_id)
+        self._cache: dict[tuple[int, str, str], _Series] = {}
+        self._calendar: list[str] | None = None
+        self._code_set: set[str] | None = None
+
+    def _imported_for(self, base: str, quote: str) -> list[int]:
+        return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
+
+    def _series(self, ds_id: int, base: str, quote: str) -> _Series:
+        key = (ds_id, base, quote)
+        series = self._cache.get(key)
+        if series is None:
+            row = self._conn.execute("SELECT n, dates, vals FROM series WHERE dataset_id=? "
+                                     "AND base=? AND quote=?", key).fetchone()
+            dates, vals = row[1].split(","), row[2].split(",")
+            if not (len(dates) == len(vals) == row[0]):
+                raise sqlite3.DatabaseError(f"series {base}/{quote} does not match its length")
+            series = self._cache[key] = _Series(dates, vals)
+        return series
+
+    def _days(self) -> list[str]:
+        if self._calendar is None:
+            if self._ecb is None:
+                raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
+            n, packed = self._conn.execute("SELECT n, dates FROM calendars WHERE dataset_id=?",
+                                           (self._ecb.id,)).fetchone()
+            days = packed.split(",")
+            if len(days) != n:
+                raise sqlite3.DatabaseError("the fixing calendar does not match its length")
+            self._calendar = days
+        return self._calendar
+
+    def _peg_map(self, all_types: bool = False) -> dict[str, list[Peg]]:
+        """Pegs by currency, latest start first; only fixed ones answer lookups."""
+        if self._pegs is None:
+            path = data_dir() / _PEG_FILE
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise RateError(f"cannot read {path}: {exc.strerror or exc}") from None
+            from hashlib import sha256
+
+            self._peg_identity = f"{_PEG_FILE} sha256:{sha256(data).hexdigest()[:12]}"
+            self._all_pegs = parse_pegs(data.decode("utf-8"), str(path))
+            grouped: dict[str, list[Peg]] = {}
+            for peg in sorted(self._all_pegs, key=lambda p: p.start, reverse=True):
+                if peg.type == "fixed":
+                    grouped.setdefault(peg.currency, []).append(peg)
+            self._pegs = grouped
+        if all_types:
+            grouped_all: dict[str, list[Peg]] = {}
+            for peg in self._all_pegs:
+                grouped_all.setdefault(peg.currency, []).append(peg)
+            return grouped_all
+        return self._pegs
+
+    def _peg_dataset(self, pegs: list[Peg]) -> str:
+        since = ", ".join(f"{p.currency} per {p.anchor} since {p.start}" for p in pegs)
+        return f"{self._peg_identity} ({since})" if pegs else ""
+
+    def _codes(self) -> set[str]:
+        if self._code_set is None:
+            codes = {"EUR"} | set(self._peg_map(all_types=True))
+            for _ds, base, quote in self._series_meta:
+                codes.update((base, quote))
+            self._code_set = codes
+        return self._code_set
+
+    def _known(self, code: str) -> str:
+        """Normalise a code; one no source and no ISO table knows is UnknownCurrency."""
+        text = str(code).strip().upper()
+        if text in self._codes():
+            return text
+        if len(text) == 3 and text.isascii() and text.isalpha() and text in _iso_codes():
+            return text                          # a real currency without a source: NoRate later
+        raise UnknownCurrency(f"unknown currency code {str(code)[:20]!r}")
+
+    def _recover(self, reason: str) -> None:
+        """Rebuild a damaged store (unless another process already replaced the file)."""
+        path, stamp = self.location.db_path, self._opened
+        self._conn.close()
+        build.rebuild(self.location, reason, unless=lambda: _stamp(_stat(path)) != stamp)
+        try:
+            self._conn, self._meta = db.open_readonly(path)
+            self._load_catalog()
+        except (db.Damaged, sqlite3.DatabaseError) as exc:
+            raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
+
+
+def _source_notes() -> dict:
+    """rates_cache/sources.json: what each source is and how it is used (empty if unreadable)."""
+    import json
+
+    try:
+        return json.loads((data_dir() / "sources.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    """ISO 4217 codes, current and historical, from CLDR via Babel (loaded only on a miss)."""
+    try:
+        from babel.numbers import list_currencies
+
+        return frozenset(list_currencies())
+    except Exception:                                            # Babel missing or broken
+        return frozenset()
+
+
+def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal:
+    """num/den where None means 1: exact when one side is 1 on top, else CROSS_DIGITS digits."""
+    if den is None:
+        return num if num is not None else _ONE
+    return _CTX.divide(num if num is not None else _ONE, den)
+
+
+def _between(days: list[str], lo: str, hi: str) -> list[str]:
+    return days[bisect_right(days, lo):bisect_right(days, hi)]
+
+
+def _stat(path):
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _stamp(stat) -> tuple | None:
+    return None if stat is None else (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+

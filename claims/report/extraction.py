@@ -1,0 +1,76 @@
+"""Output of ``claims extract``: every money mention, conversion pair and stated rate per file.
+
+Offsets (``start``/``end``, 0-based, end-exclusive) and ``line``/``column`` (1-based, code
+points) are in the file as read, mapped back from the extracted text through the document.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from claims.model import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claims.documents import Document
+    from claims.model import Extraction
+
+
+def _place(doc: "Document", d: dict[str, Any]) -> dict[str, Any]:
+    """A dict with text ``start``/``end`` rewritten as source offsets plus line and column."""
+    span = doc.source_span(Span(d["start"], d["end"]))
+    line, column = doc.line_col(span.start)
+    return {**d, "start": span.start, "end": span.end, "line": line, "column": column}
+
+
+def file_dict(doc: "Document", extraction: "Extraction") -> dict[str, Any]:
+    """One file's entry in the JSON output."""
+    conversions = []
+    for conv in extraction.conversions:
+        placed = _place(doc, {"start": conv.span.start, "end": conv.span.end})
+        conversions.append({**placed, "text": conv.text,
+                            "original": _place(doc, conv.original.to_dict()),
+                            "converted": _place(doc, conv.converted.to_dict())})
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "date": doc.date.isoformat() if doc.date else None,
+        "date_source": doc.date_source,
+        "mentions": [_place(doc, m.to_dict()) for m in extraction.mentions],
+        "conversions": conversions,
+        "stated_rates": [_place(doc, s.to_dict()) for s in extraction.stated_rates],
+    }
+
+
+def render_json(items: list[tuple["Document", "Extraction"]]) -> str:
+    """``{"files": [{"path", "mentions", "conversions", "stated_rates", ...}]}``."""
+    data = {"files": [file_dict(doc, ex) for doc, ex in items]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _money(d: dict[str, Any]) -> str:
+    value = d["amount"] if d.get("high") is None else f"{d['amount']}-{d['high']}"
+    qualifier = f"{d['qualifier']} " if d.get("qualifier") else ""
+    return f"{qualifier}{value} {d.get('currency') or '?'}"
+
+
+def render_text(items: list[tuple["Document", "Extraction"]]) -> str:
+    """One line per conversion, stated rate and money mention, in file order."""
+    out: list[str] = []
+    for doc, ex in items:
+        f = file_dict(doc, ex)
+        rows: list[tuple[int, str]] = []
+        for c in f["conversions"]:
+            rows.append((c["start"], f"{doc.path}:{c['line']}:{c['column']}: conversion "
+                         f"{' '.join(c['text'].split())}  [{_money(c['original'])} -> "
+                         f"{_money(c['converted'])}]"))
+        for s in f["stated_rates"]:
+            rows.append((s["start"], f"{doc.path}:{s['line']}:{s['column']}: stated rate "
+                         f"{' '.join(s['text'].split())}  [1 {s['base']} = {s['value']} {s['quote']}]"))
+        for m in f["mentions"]:
+            rows.append((m["start"], f"{doc.path}:{m['line']}:{m['column']}: money "
+                         f"{' '.join(m['text'].split())}  [{_money(m)}]"))
+        out.extend(row for _, row in sorted(rows, key=lambda r: r[0]))
+        out.append(f"{doc.path}: {len(f['mentions'])} money mentions, "
+                   f"{len(f['conversions'])} conversions, {len(f['stated_rates'])} stated rates")
+    return "\n".join(out) + "\n"

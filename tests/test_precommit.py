@@ -1,0 +1,107 @@
+"""The pre-commit hook, run by the real pre-commit framework in a temporary newsroom repository.
+
+pre-commit installs the hook from a git repository. So that the test sees the working tree
+(and never writes to the checkout's own git), the checkout is copied to a temporary folder and
+committed there; the newsroom repository points its ``.pre-commit-config.yaml`` at that copy.
+pre-commit then pip-installs the project and its dependencies into its own environment under
+a private ``PRE_COMMIT_HOME`` (this needs the package index; the first run takes a minute).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pre_commit", reason="pre-commit is not installed")
+if shutil.which("git") is None:  # pragma: no cover
+    pytest.skip("git is not installed", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+GIT_ENV = {"GIT_AUTHOR_NAME": "claims tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+           "GIT_COMMITTER_NAME": "claims tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+           "GIT_CONFIG_NOSYSTEM": "1"}
+
+BAD_STORY = """---
+date: 2025-06-30
+---
+# Lee turns to technocrats
+
+President Lee Jae Myung sent a clear signal Monday.
+
+Lee has announced plans to invest over 100 trillion won ($62.29 billion) in public-private funds.
+"""
+GOOD_STORY = BAD_STORY.replace("$62.29 billion", "$72.29 billion")
+
+
+def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    proc = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory, cache_dir):
+    """(repository folder, environment) with the hook configured from a copy of this checkout."""
+    base = tmp_path_factory.mktemp("precommit")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
+           "CLAIMS_CACHE_DIR": str(cache_dir), "HOME": str(base / "home"), "NO_COLOR": "1"}
+    (base / "home").mkdir()
+    src = base / "claims-src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", "__pycache__", ".pytest_cache", ".benchmarks", "*.egg-info", "build", "dist",
+        ".venv", "*.pyc"))
+    git("init", "-q", cwd=src, env=env)
+    git("add", "-A", cwd=src, env=env)
+    git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=src, env=env)
+    rev = git("rev-parse", "HEAD", cwd=src, env=env)
+
+    repo = base / "newsroom"
+    repo.mkdir()
+    git("init", "-q", cwd=repo, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {src.as_posix()}\n  rev: {rev}\n  hooks:\n  - id: claims\n",
+        encoding="utf-8")
+    (repo / "bad.md").write_text(BAD_STORY, encoding="utf-8")
+    (repo / "good.md").write_text(GOOD_STORY, encoding="utf-8")
+    (repo / "notes.py").write_text(f"# {BAD_STORY.splitlines()[-1]}\n", encoding="utf-8")
+    git("add", "-A", cwd=repo, env=env)
+    return repo, env
+
+
+def pre_commit(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "claims", "--files", *files],
+                          cwd=repo, env=env, capture_output=True, text=True, timeout=1200)
+
+
+def test_hook_fails_on_a_wrong_conversion_with_its_position(newsroom):
+    repo, env = newsroom
+    proc = pre_commit(repo, env, "bad.md")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert "Failed" in output and "bad.md:8:" in output, output
+    assert "Traceback" not in output, output
+
+
+def test_hook_passes_a_clean_story_and_skips_other_text_files(newsroom):
+    repo, env = newsroom
+    proc = pre_commit(repo, env, "good.md")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output
+    assert "Passed" in output, output
+    proc = pre_commit(repo, env, "notes.py")
+    assert proc.returncode == 0 and "no files to check" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_hook_definition():
+    import yaml  # pre-commit depends on PyYAML
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "claims" and hook["entry"] == "claims check"
+    assert hook["language"] == "python"
+    assert set(hook["types_or"]) == {"markdown", "html", "plain-text"}

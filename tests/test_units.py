@@ -1,0 +1,133 @@
+"""Unit conversions: the dev corpus, each supported form right and broken, and no false alarms."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from claims.check.units import CODES, check_units
+from claims.model import Verdict
+
+CORPUS = [json.loads(line) for line in
+          (Path(__file__).parent / "fixtures" / "units_arith_dev.jsonl").read_text("utf-8")
+          .splitlines() if line.strip()]
+UNIT_CASES = [c for c in CORPUS if c["kind"] == "unit-conversion"]
+NEGATIVES = [c for c in CORPUS if c["kind"] == "negative"]
+
+
+def _units(text: str):
+    return [f for f in check_units(text) if f.check == "unit-conversion"]
+
+
+def test_corpus_recall_at_least_90_percent():
+    found = [c["id"] for c in UNIT_CASES
+             if any(c["surface"] in f.text or f.text in c["surface"] for f in _units(c["text"]))]
+    assert len(found) / len(UNIT_CASES) >= 0.9, sorted({c["id"] for c in UNIT_CASES} - set(found))
+
+
+@pytest.mark.parametrize("case", [c for c in UNIT_CASES if c["correct_within_rounding"]],
+                         ids=lambda c: c["id"])
+def test_corpus_correct_within_rounding_is_never_flagged(case):
+    assert all(f.verdict is not Verdict.ERROR and f.verdict is not Verdict.WARNING
+               for f in _units(case["text"]))
+
+
+@pytest.mark.parametrize("case", [c for c in UNIT_CASES if not c["correct_within_rounding"]],
+                         ids=lambda c: c["id"])
+def test_corpus_published_mistakes_are_flagged(case):
+    assert any(f.verdict in (Verdict.WARNING, Verdict.ERROR) for f in _units(case["text"]))
+
+
+@pytest.mark.parametrize("case", NEGATIVES, ids=lambda c: c["id"])
+def test_corpus_negatives_give_no_unit_finding(case):
+    assert _units(case["text"]) == []
+
+
+# (id, correct sentence, the same sentence with the restated figure broken)
+FORMS = [
+    ("km-miles", "The line runs 100 km (62 miles) across the plain.",
+     "The line runs 100 km (68 miles) across the plain."),
+    ("feet-metres", "The wall is 6 feet (1.83 metres) high.", "The wall is 6 feet (2.3 metres) high."),
+    ("acres-hectares", "The estate covers 500 acres (202 hectares).",
+     "The estate covers 500 acres (250 hectares)."),
+    ("tonnes-pounds", "The bell weighs 2 tonnes (4,400 pounds).",
+     "The bell weighs 2 tonnes (6,400 pounds)."),
+    ("celsius-fahrenheit", "Madrid reached 30C (86F) on Monday.", "Madrid reached 30C (54F) on Monday."),
+    ("degree-sign", "Lytton set a record of 49.6ºC (121.3ºF).", "Lytton set a record of 49.6ºC (124.3ºF)."),
+    ("degrees-words", "It was 65 degrees Fahrenheit (18.3 degrees Celsius) at the base.",
+     "It was 65 degrees Fahrenheit (21.3 degrees Celsius) at the base."),
+    ("bare-degrees", "It was 100 degrees (38C) in the shade.", "It was 100 degrees (45C) in the shade."),
+    ("barrels-a-day", "The field pumps 10,000 barrels a day (1,590 cubic metres).",
+     "The field pumps 10,000 barrels a day (1,990 cubic metres)."),
+    ("glued-km", "The fire is 5 miles (8km) from town.", "The fire is 5 miles (12km) from town."),
+    ("hyphenated", "The 345-kilometer (214-mile) pipeline opens in May.",
+     "The 345-kilometer (254-mile) pipeline opens in May."),
+    ("half-mile", "A half-mile (800-meter) slick formed.", "A half-mile (1,200-meter) slick formed."),
+    ("a-hundred", "It hit within a hundred kilometers (62 miles) of the coast.",
+     "It hit within a hundred kilometers (70 miles) of the coast."),
+    ("and-a-half", "He weighed 233 and a half pounds (105.9kg).",
+     "He weighed 233 and a half pounds (110.9kg)."),
+    ("ps-kw", "The 1,108PS (815kW) car is quick.", "The 1,108PS (915kW) car is quick."),
+    ("mph-kmh", "Winds reached 40 mph (65 km/h) overnight.", "Winds reached 40 mph (80 km/h) overnight."),
+    ("us-gallons", "The pipe leaked 21,000 gallons (79,500 liters).",
+     "The pipe leaked 21,000 gallons (95,500 liters)."),
+    ("or-form", "It read 48, 8 degrees Celsius, or 119.84 Fahrenheit, a record.",
+     "It read 48, 8 degrees Celsius, or 129.84 Fahrenheit, a record."),
+    ("millions", "It owns 31 million acres (12.5 million hectares).",
+     "It owns 31 million acres (14.5 million hectares)."),
+    ("round-figure", "The quake was 10 km (6 miles) deep.", "The quake was 10 km (9 miles) deep."),
+    ("metres-feet", "The 100m (328ft) tower is new.", "The 100m (428ft) tower is new."),
+    ("hedged", "It spread about 4 miles (6.4 kilometers) along the shore.",
+     "It spread about 4 miles (8.4 kilometers) along the shore."),
+]
+
+
+@pytest.mark.parametrize("good,bad", [pytest.param(g, b, id=i) for i, g, b in FORMS])
+def test_form_correct_is_ok_and_broken_is_error(good, bad):
+    ok = _units(good)
+    assert [f.verdict for f in ok] == [Verdict.OK] and ok[0].code == "UNT003"
+    broken = _units(bad)
+    assert [f.verdict for f in broken] == [Verdict.ERROR] and broken[0].code == "UNT001"
+
+
+def test_small_slip_is_a_warning():
+    (f,) = _units("It struck within a hundred kilometers (63 miles) of the coast.")
+    assert f.verdict is Verdict.WARNING and f.code == "UNT002"
+    assert "62.1 miles, not 63 miles" in f.message and f.expected.text == "62 miles"
+
+
+def test_finding_shape():
+    text = "The line runs 100 km (68 miles) across the plain."
+    (f,) = _units(text)
+    assert text[f.span.start:f.span.end] == "100 km (68 miles)" == f.text
+    assert f.original == {"amount": "100", "high": None, "unit": "kilometer", "text": "100 km"}
+    assert f.converted["amount"] == "68" and f.converted["unit"] == "mile"
+    assert f.expected.currency == "miles" and round(f.expected.amount, 2) == Decimal("62.14")
+    assert f.message.startswith("100 km is 62.1 miles, not 68 miles")
+    assert f.deviation_pct == pytest.approx(9.4347, abs=1e-3)
+
+
+def test_temperature_ratio_diagnosis():
+    (f,) = _units("It hit 30C (54F).")
+    assert f.verdict is Verdict.ERROR and "offset" in f.diagnosis
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The trail is 10 km (6 kg) long.", id="wrong-dimension"),
+    pytest.param("They sailed 5 leagues (24 km).", id="unknown-unit"),
+])
+def test_unverifiable(text):
+    (f,) = _units(text)
+    assert f.verdict is Verdict.UNVERIFIABLE and f.code == "UNT004"
+
+
+def test_codes_documented():
+    assert set(CODES) == {"UNT001", "UNT002", "UNT003", "UNT004"}
+    assert all(len(v) == 4 and v[1] for v in CODES.values())
+
+
+def test_no_text_no_pint():
+    assert check_units("No figures here at all.") == []
