@@ -280,7 +280,7 @@ def _markdown(name: str, source: str) -> Document:
 
 # ------------------------------------------------------------------------------ HTML
 
-_WS = re.compile(r"[ \t\n\r\f]+")
+_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")    # whitespace that is not one space
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "code", "svg",
                    "math", "iframe", "object"})
 _BLOCK = frozenset({"address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
@@ -327,7 +327,11 @@ class _HtmlText(HTMLParser):
         self.pre = 0
         self.ld_json: list[str] | None = None
         self.dates: list[tuple[int, str, str]] = []   # (rank, value, where)
-        self.feed(source)
+        # A '<' with no '>' after it can never open a tag; html.parser (3.11) rescans to the end
+        # for each such '<', which is quadratic. Feed them as a sentinel of the same length.
+        tail = source.rfind(">") + 1
+        fed = source if "<" not in source[tail:] else source[:tail] + source[tail:].replace("<", "\0")
+        self.feed(fed)
         self.close()
 
     def _pos(self) -> int:
@@ -345,8 +349,8 @@ class _HtmlText(HTMLParser):
             if data:
                 self._push(data, pos, step)
             return
-        i = 0
-        for m in _WS.finditer(data):
+        i = len(data) - len(data.lstrip(" \t\n\r\f")) if self.last in " \n" else 0
+        for m in _WS_FIX.finditer(data, i):       # single spaces between words pass through
             if m.start() > i:
                 self._push(data[i:m.start()], pos + i * step, step)
             if self.last not in " \n":
@@ -402,6 +406,7 @@ class _HtmlText(HTMLParser):
             self._newline(self._pos())
 
     def handle_data(self, data: str) -> None:
+        data = data.replace("\0", "<")
         if self.ld_json is not None:
             self.ld_json.append(data)
         if self.skip:

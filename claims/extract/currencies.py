@@ -26,7 +26,7 @@ from typing import Mapping
 from claims.extract._currency_data import CODES, NAMES, SYMBOLS
 
 __all__ = ["Form", "DOLLAR", "BEFORE_RE", "AFTER_RE", "CUE_RE", "CUES", "CODES", "NEEDS_SCALE",
-           "form_before", "form_after"]
+           "form_before", "form_after", "symbol_before"]
 
 DOLLAR = "$"    # placeholder code: resolved to the caller's ``dollar`` setting
 
@@ -125,12 +125,12 @@ NEWS_SYMBOLS: Mapping[str, Form] = MappingProxyType({
     "SR": _f("SAR"), "QR": _f("QAR"), "Dh": _f("AED"), "Dhs": _f("AED"), "Tk": _f("BDT"),
     "GH₵": _f("GHS"), "GH¢": _f("GHS"), "zł": _f("PLN"), "Kč": _f("CZK"),
     # one- or two-letter prefixes: read only before a scaled figure (P5 billion, R2.1bn)
-    "P": _f("PHP", "PHP", "BWP"), "N": _f("NGN"), "R": _f("ZAR"), "Sh": _f(None, *_SHILLINGS),
+    "P": _f("PHP", "PHP", "BWP"), "N": _f("NGN"), "W": _f("KRW"), "R": _f("ZAR"), "Sh": _f(None, *_SHILLINGS),
     "Shs": _f("UGX", "UGX", "KES", "TZS"),
 })
 
 #: Prefixes too short to trust unless a scale word follows the digits.
-NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "Sh", "Shs"})
+NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "W", "Sh", "Shs"})
 
 #: Symbols also written after the number (``5 mln zł``, ``500 Kč``, ``20 €``).
 AFTER_SYMBOLS: tuple[str, ...] = ("€", "zł", "Kč", "Ft", "kr", "kr.", "₽", "₺", "TL", "₫",
@@ -185,7 +185,7 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 
 
-def _alternation(words, flags_free: bool = False) -> str:
+def _alternation(words) -> str:
     """Alternation of ``words`` longest first; a space matches one blank (or none before $)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in ordered)
@@ -242,6 +242,19 @@ AFTER_RE = re.compile(
 _CUE_TO_CODE = {cue.lower(): code for code, cues in CUES.items() for cue in cues}
 CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _alternation(_CUE_TO_CODE), re.IGNORECASE)
+
+
+_LAST_CHARS = frozenset(w[-1] for w in list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"])
+
+
+def symbol_before(text: str, start: int) -> re.Match[str] | None:
+    """The symbol or code ending right before ``start`` (one blank allowed), or None."""
+    i = start - 1
+    if i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    if i < 0 or text[i] not in _LAST_CHARS:
+        return None                                   # cheap test: most numbers stop here
+    return BEFORE_RE.search(text, max(0, start - 12), start)
 
 
 def form_before(cur: str) -> Form:

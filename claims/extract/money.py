@@ -12,17 +12,16 @@ then the form's default, saying so in ``currency_note``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from claims.extract import currencies as cur
 from claims.extract.numbers import NumberReading, rescale
-from claims.extract.qualifiers import QUALIFIER_RE, normalise
+from claims.extract.qualifiers import normalise, qualifier_before
 from claims.model import Money, Span
 
 __all__ = ["Found", "find_money", "resolve_currencies"]
 
-_BEFORE_WINDOW = 12       # chars searched for a symbol/code before the digits
-_QUAL_WINDOW = 32         # chars searched for a qualifier before the figure
 _CUE_BEFORE, _CUE_AFTER = 700, 300
 
 _TRAILING_QUAL = re.compile(
@@ -61,7 +60,7 @@ def _rank(form: cur.Form) -> int:
 def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
     """The money mention built on reading ``r``, or None when no currency is beside it."""
     start, end = r.span.start, r.span.end
-    before = cur.BEFORE_RE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    before = cur.symbol_before(text, start)
     after = cur.AFTER_RE.match(text, end)
     if start and text[start - 1].isalpha() and before is None:
         return None                                   # A380, G7: letters glued, no prefix
@@ -88,9 +87,9 @@ def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
     m_end = after.end() if after else end
     lead = m_start
     qual = None
-    qm = QUALIFIER_RE.search(text, max(0, m_start - _QUAL_WINDOW), m_start)
+    qm = qualifier_before(text, m_start)
     if qm:
-        qual, lead = normalise(qm.group("q")), qm.start()
+        qual, lead = qm
     else:
         tq = _TRAILING_QUAL.match(text, m_end)
         if tq:
@@ -158,6 +157,7 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
     """
     known = known | {f.money.currency for f in found
                      if f.money.currency and not f.money.currency_candidates}
+    cues = _CueIndex(text, [f.money.span for f in found if f.money.currency_candidates])
     out = []
     for f in found:
         m = f.money
@@ -172,7 +172,7 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
             code = in_story[0]
             note = f"'{written}' read as {code}: the story names {code} elsewhere"
         else:
-            best = _nearest_cue(text, m.span, cands)
+            best = cues.nearest(m.span, cands)
             if best is not None:
                 code, cue = best
                 note = f"'{written}' read as {code}: '{cue}' nearby"
@@ -185,14 +185,36 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
     return out
 
 
-def _nearest_cue(text: str, span: Span, cands: tuple[str, ...]) -> tuple[str, str] | None:
-    """The candidate whose cue word sits nearest the figure, with the cue as written."""
-    lo, hi = max(0, span.start - _CUE_BEFORE), min(len(text), span.end + _CUE_AFTER)
-    best: tuple[int, str, str] | None = None
-    for m in cur.CUE_RE.finditer(text, lo, hi):
-        code = cur.cue_code(m.group())
-        if code in cands:
-            dist = span.start - m.end() if m.end() <= span.start else m.start() - span.end
-            if best is None or dist < best[0]:
-                best = (dist, code, m.group())
-    return (best[1], best[2]) if best else None
+class _CueIndex:
+    """Cue words in the windows around the ambiguous figures, each window scanned once."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.hits: list[tuple[int, int, str, str]] = []     # start, end, code, word
+        lo_prev = hi_prev = -1
+        windows: list[tuple[int, int]] = []
+        for s in spans:                                      # merge overlapping windows
+            lo, hi = max(0, s.start - _CUE_BEFORE), min(len(text), s.end + _CUE_AFTER)
+            if windows and lo <= hi_prev:
+                windows[-1] = (lo_prev, max(hi_prev, hi))
+                hi_prev = windows[-1][1]
+            else:
+                windows.append((lo, hi))
+                lo_prev, hi_prev = lo, hi
+        for lo, hi in windows:
+            for m in cur.CUE_RE.finditer(text, lo, hi):
+                code = cur.cue_code(m.group())
+                if code is not None:
+                    self.hits.append((m.start(), m.end(), code, m.group()))
+        self.starts = [h[0] for h in self.hits]
+
+    def nearest(self, span: Span, cands: tuple[str, ...]) -> tuple[str, str] | None:
+        """The candidate whose cue sits nearest ``span`` within the window, with the cue."""
+        lo = bisect_left(self.starts, span.start - _CUE_BEFORE)
+        hi = bisect_right(self.starts, span.end + _CUE_AFTER)
+        best: tuple[int, str, str] | None = None
+        for start, end, code, word in self.hits[lo:hi]:
+            if code in cands:
+                dist = span.start - end if end <= span.start else start - span.end
+                if best is None or dist < best[0]:
+                    best = (dist, code, word)
+        return (best[1], best[2]) if best else None

@@ -16,7 +16,7 @@ import re
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["QUALIFIERS", "QUALIFIER_RE", "bound_of", "normalise"]
+__all__ = ["QUALIFIERS", "QUALIFIER_RE", "bound_of", "normalise", "qualifier_before"]
 
 _APPROX = (
     "about", "around", "roughly", "some", "approximately", "approx.", "approx", "nearly about",
@@ -54,6 +54,35 @@ QUALIFIER_RE = re.compile(
     ),
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)
+_TOKEN = re.compile(r"\S+")
+_OPENERS = "([{\"'“‘—–-"
+
+
+def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The qualifier ending right before ``pos`` (blanks allowed), normalised, and its start.
+
+    Looks at the last few words only (dictionary lookups, no scanning): ``(about $5`` -> about.
+    """
+    end = pos
+    while end > 0 and text[end - 1] in " \u00a0":
+        end -= 1
+    if end == 0 or not (text[end - 1].isalpha() or text[end - 1] in ".~"):
+        return None                                   # cheap test: no word right before
+    lo = max(0, pos - 48)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, pos)]
+    if not tokens or tokens[-1][0] + len(tokens[-1][1]) != end:
+        return None
+    for k in range(min(_MAX_WORDS, len(tokens)), 0, -1):
+        start, first = tokens[-k]
+        stripped = first.lstrip(_OPENERS)
+        words = [stripped] + [t for _, t in tokens[len(tokens) - k + 1:]]
+        phrase = normalise(" ".join(words))
+        if phrase in QUALIFIERS:
+            return phrase, start + len(first) - len(stripped)
+    return None
 
 
 def normalise(phrase: str) -> str:

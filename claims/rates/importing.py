@@ -82,7 +82,8 @@ def parse_import(data: bytes, source: str, label: str = "import") -> ImportTable
         if count > MAX_IMPORT_ROWS:
             raise UpdateError(f"{label}: more than {MAX_IMPORT_ROWS} rows")
         if len(row) < len(header) or any(cell.strip() for cell in row[len(header):]):
-            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(header)}")
+            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(header)} "
+                              "(a comma inside an unquoted rate?)")
         day, base, quote, value = (row[at[c]].strip() for c in _COLUMNS)
         base, quote = base.upper(), quote.upper()
         try:

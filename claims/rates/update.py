@@ -62,6 +62,8 @@ def download(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = ecb.MA
                 if time.monotonic() > deadline:
                     raise UpdateError(f"download took longer than {4 * timeout:g} s")
                 chunks.append(chunk)
+            if declared and declared.isdigit() and size != int(declared):
+                raise UpdateError(f"download failed: truncated, {size} of {declared} bytes ({url})")
     except UpdateError:
         raise
     except urllib.error.HTTPError as exc:
