@@ -280,6 +280,7 @@ def _markdown(name: str, source: str) -> Document:
 
 # ------------------------------------------------------------------------------ HTML
 
+_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
 _WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")    # whitespace that is not one space
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "code", "svg",
                    "math", "iframe", "object"})
@@ -319,6 +320,17 @@ class _HtmlText(HTMLParser):
         self.source = source
         self.data_only = data_only                # only record raw visible data ranges
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # A '<' with no '>' after it can never open a tag; html.parser (3.11) rescans to the end
+        # for each such '<', which is quadratic. Feed them as a sentinel of the same length.
+        tail = source.rfind(">") + 1
+        fed = source if "<" not in source[tail:] else source[:tail] + source[tail:].replace("<", "\0")
+        try:
+            self._parse(fed)
+        except AssertionError:                    # malformed <!...> declarations: read as text
+            self._parse(_DECLARATION.sub("\0!", fed))
+
+    def _parse(self, fed: str) -> None:
+        self.reset()
         self.out: list[str] = []
         self.last = "\n"                         # last character emitted ("\n" at the start)
         self.offsets = array("l")
@@ -327,10 +339,6 @@ class _HtmlText(HTMLParser):
         self.pre = 0
         self.ld_json: list[str] | None = None
         self.dates: list[tuple[int, str, str]] = []   # (rank, value, where)
-        # A '<' with no '>' after it can never open a tag; html.parser (3.11) rescans to the end
-        # for each such '<', which is quadratic. Feed them as a sentinel of the same length.
-        tail = source.rfind(">") + 1
-        fed = source if "<" not in source[tail:] else source[:tail] + source[tail:].replace("<", "\0")
         self.feed(fed)
         self.close()
 

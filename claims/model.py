@@ -60,6 +60,7 @@ class Money:
     decimals: int = 0                     # digits printed after the decimal mark
     currency_candidates: tuple[str, ...] = ()
     currency_note: str | None = None
+    currency_guessed: bool = False        # read by default, with no cue in the story
 
     @property
     def bound(self) -> str | None:
@@ -80,6 +81,7 @@ class Money:
             "end": self.span.end,
             "currency_candidates": list(self.currency_candidates),
             "currency_note": self.currency_note,
+            "currency_guessed": self.currency_guessed,
         }
 
 

@@ -210,12 +210,21 @@ def test_conversion_off_its_own_stated_rate_but_on_reference_is_warning():
 
 
 def test_two_conversions_at_disagreeing_rates_are_flagged():
-    first = pair(WON_100T, usd("$72.29 billion", "72.29e9", "0.01e9", 2))
-    won_10t = money("10 trillion won", "10e12", "KRW", step="1e12", scale="trillion",
-                    cur_text="won", before=False, at=200)
-    second = pair(won_10t, usd("$7.6 billion", "7.6e9", "0.1e9", 1))
+    # Each fits the week's 1,355-1,388 won per dollar; together they imply 1,383 and 1,357.
+    won_a = money("100.00 trillion won", "100.00e12", "KRW", step="0.01e12", decimals=2,
+                  scale="trillion", cur_text="won", before=False)
+    won_b = money("10.00 trillion won", "10.00e12", "KRW", step="0.01e12", decimals=2,
+                  scale="trillion", cur_text="won", before=False, at=200)
+    first = pair(won_a, usd("$72.29 billion", "72.29e9", "0.01e9", 2))
+    second = pair(won_b, usd("$7.37 billion", "7.37e9", "0.01e9", 2))
     findings, _ = verdicts(first, second)
+    assert [f.verdict for f in findings[:2]] == [Verdict.OK, Verdict.OK]
     assert [f.code for f in findings].count("CUR007") == 1
+    # ... and a conversion already flagged on its own gets no second finding.
+    third = pair(won_b, usd("$7.0 billion", "7.0e9", "0.1e9", 1))
+    findings, _ = verdicts(first, third)
+    assert "CUR007" not in [f.code for f in findings]
+
 
 
 def test_range_checks_both_ends():

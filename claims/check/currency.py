@@ -17,9 +17,9 @@ reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
@@ -57,7 +57,7 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
     for conv in extraction.conversions:
         finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
         findings.append(finding)
-        if judgement is not None:
+        if judgement is not None and finding.verdict is Verdict.OK:
             checked.append((conv, judgement))
     findings.extend(_disagreements(checked, margin_pct))
     return findings, notes
@@ -88,10 +88,41 @@ def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
 
 def _check_conversion(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRate],
                       ) -> tuple[Finding, Judgement | None]:
+    """One conversion; a currency read by default is tried against its alternatives."""
+    unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
+    if unknown:
+        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unknown,
+                        diagnosis="ambiguous-currency"), None
+    finding, judgement = _check_pair(ctx, conv, stated_rates)
+    guessed = [m for m in (conv.original, conv.converted) if m.currency_guessed]
+    if not guessed or finding.verdict is Verdict.UNVERIFIABLE:
+        return finding, judgement
+    notes = "; ".join(m.currency_note or "" for m in guessed)
+    if finding.verdict is not Verdict.OK:
+        for money in guessed:
+            for alt in money.currency_candidates:
+                if alt == money.currency:
+                    continue
+                other = _with_currency(conv, money, alt)
+                alt_finding, _ = _check_pair(ctx, other, stated_rates)
+                if alt_finding.verdict is Verdict.OK:
+                    return _finding(
+                        conv, "CUR004", Verdict.UNVERIFIABLE,
+                        f"ambiguous currency: {money.text!r} was read as {money.currency}, but "
+                        f"the conversion fits {alt}; name the currency ({notes})",
+                        diagnosis="ambiguous-currency"), None
+    return replace(finding, message=f"{finding.message} [{notes}]"), judgement
+
+
+def _with_currency(conv: Conversion, money: Money, code: str) -> Conversion:
+    if money is conv.original:
+        return replace(conv, original=replace(money, currency=code))
+    return replace(conv, converted=replace(money, currency=code))
+
+
+def _check_pair(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRate],
+                ) -> tuple[Finding, Judgement | None]:
     orig, conv_m = conv.original, conv.converted
-    unsure = _unsure_currency(orig) or _unsure_currency(conv_m)
-    if unsure:
-        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unsure, diagnosis="ambiguous-currency"), None
     try:
         rates = ctx.window(orig.currency, conv_m.currency)  # type: ignore[arg-type]
     except RateError as exc:
@@ -136,12 +167,10 @@ def _check_conversion(ctx: _Context, conv: Conversion, stated_rates: Sequence[St
                    diagnosis=diag.code if diag else "mismatch"), judgement
 
 
-def _unsure_currency(money: Money) -> str | None:
+def _unknown_currency(money: Money) -> str | None:
     if money.currency is None:
         note = money.currency_note or "currency could not be told"
         return f"cannot verify {money.text!r}: {note}"
-    if money.currency_candidates and len(money.currency_candidates) > 1 and money.currency_note:
-        return f"cannot verify {money.text!r}: {money.currency_note}"
     return None
 
 
@@ -183,8 +212,8 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
     point = Interval(sr.value, sr.value)
     gap = window.gap_pct(point)
     ref = rates[-1]
-    expected = Expected(ref.value, window.low, window.high, sr.quote,
-                        f"1 {sr.base} = {format_rate(ref.value)} {sr.quote}")
+    written = f"1 {sr.base} = {format_rate(ref.value)} {sr.quote}"   # the story's orientation
+    expected = Expected(ref.value, window.low, window.high, sr.quote, written)
     deviation = float((sr.value - ref.value) / ref.value * HUNDRED)
     if gap == 0:
         verdict, code, msg = Verdict.OK, "CUR003", "stated rate fits the reference rate"
@@ -193,7 +222,7 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
     else:
         verdict, code, msg = Verdict.ERROR, "CUR005", "stated rate does not fit the reference rate"
     return Finding(code, CHECK, verdict,
-                   f"{msg}: reference {stated_rate_text(ref)} on {ref.date.isoformat()} "
+                   f"{msg}: reference {written} on {ref.date.isoformat()} "
                    f"({ref.source}), range {format_rate(window.low)}-{format_rate(window.high)}",
                    sr.span, span_text, expected=expected, deviation_pct=round(deviation, 3),
                    rate=ref, figures={"stated_rate": sr.to_dict()},
@@ -203,7 +232,11 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
 # ------------------------------------------------------------------ conversions that disagree
 
 def _disagreements(checked: list[tuple[Conversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
-    """Two conversions of one currency pair in a story at rates that cannot both hold."""
+    """Two conversions of one currency pair in a story at rates that cannot both hold.
+
+    Only conversions that each fit the reference window are compared (one already flagged
+    needs no second finding): two desks' different rates, each plausible alone.
+    """
     out: list[Finding] = []
     seen: dict[frozenset[str], tuple[Conversion, Interval]] = {}
     for conv, _ in checked:
@@ -274,9 +307,15 @@ _MAJORS = ("USD", "EUR", "GBP", "JPY", "CHF")
 def _display_rate(rate: Rate) -> Rate:
     """The rate the way desks write it: 1 USD = 1,388.15 KRW rather than 1 KRW = 0.00072 USD."""
     if rate.quote in _MAJORS and (rate.base not in _MAJORS or rate.value < 1):
-        return Rate(rate.quote, rate.base, 1 / rate.value, rate.date, rate.requested_date,
-                    rate.source, rate.dataset, rate.kind)
-    return rate
+        return replace(rate, base=rate.quote, quote=rate.base, value=_cite(1 / rate.value))
+    return replace(rate, value=_cite(rate.value))
+
+
+def _cite(value: Decimal) -> Decimal:
+    """A derived rate to 10 significant digits: enough to cite, free of division noise."""
+    with localcontext() as ctx:
+        ctx.prec = 10
+        return (+value).normalize()
 
 
 def _finding(conv: Conversion, code: str, verdict: Verdict, message: str, *,

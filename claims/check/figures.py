@@ -82,6 +82,8 @@ _SCALES_LONG = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
                 (Decimal(10) ** 6, "million"))
 _SCALES_SHORT = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
 _SHORT_WORDS = {"k", "m", "mn", "mln", "bn", "b", "tn", "trn", "t", "M", "B", "T"}
+_ENGLISH_SCALES = _SHORT_WORDS | {"thousand", "million", "billion", "trillion", "Million",
+                                  "Billion", "Trillion", "crore", "lakh"}
 
 
 def multiplier_of(money: Money) -> Decimal:
@@ -96,6 +98,8 @@ def write_like(money: Money, amount: Decimal) -> str:
     number = amount / mult
     printed = abs(money.amount) / mult
     if scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
+        if scale not in _ENGLISH_SCALES:          # "mil milhões": no English rescaling
+            return f"{money.currency or money.currency_text} {_plain_amount(amount)}"
         mult, scale = _choose_scale(amount, short=scale in _SHORT_WORDS)
         number = amount / mult
     decimals = money.decimals if scale else min(money.decimals, 2)
@@ -112,6 +116,11 @@ def write_like(money: Money, amount: Decimal) -> str:
         space = " " if (cur + " ") in money.text else ""
         return f"{cur}{space}{digits}"
     return f"{digits} {cur}"
+
+
+def _plain_amount(amount: Decimal) -> str:
+    mult, word = _choose_scale(amount, short=False)
+    return f"{amount / mult:,.2f} {word}" if word else f"{amount:,.0f}"
 
 
 def _choose_scale(amount: Decimal, short: bool) -> tuple[Decimal, str | None]:

@@ -167,7 +167,7 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
         cands = m.currency_candidates
         written = m.currency_text or "the symbol"
         in_story = [c for c in cands if c in known]
-        code, note = m.currency, None
+        code, note, guessed = m.currency, None, False
         if len(in_story) == 1:
             code = in_story[0]
             note = f"'{written}' read as {code}: the story names {code} elsewhere"
@@ -179,9 +179,11 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
             elif code is not None:
                 note = (f"'{written}' may be {', '.join(cands)}; no cue in the story, "
                         f"guessed {code}")
+                guessed = True
             else:
                 note = f"'{written}' may be {', '.join(cands)}; no cue in the story"
-        out.append(Found(replace(m, currency=code, currency_note=note), f.lead))
+        out.append(Found(replace(m, currency=code, currency_note=note, currency_guessed=guessed),
+                         f.lead))
     return out
 
 

@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 
 from claims.errors import RateError, UpdateError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 LOCK_TIMEOUT = 120.0
 
 SCHEMA = """
@@ -46,6 +46,8 @@ CREATE TABLE series (                   -- one packed row per (dataset, pair): c
     dataset_id INTEGER NOT NULL REFERENCES datasets(id),
     base TEXT NOT NULL, quote TEXT NOT NULL,
     first_date TEXT NOT NULL, last_date TEXT NOT NULL, n INTEGER NOT NULL,
+    cal_start INTEGER NOT NULL,         -- index in the dataset's calendar when the series is
+                                        -- an unbroken run of its fixing days, else -1
     dates TEXT NOT NULL, vals TEXT NOT NULL,
     UNIQUE (dataset_id, base, quote)
 );
@@ -87,11 +89,15 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
             conn.execute("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?)",
                          (number, ds.kind, ds.source, ds.identity, ds.sha256, ds.origin,
                           ds.retrieved, min(firsts, default=""), max(lasts, default=""), rows))
+            position = {d: i for i, d in enumerate(ds.days)}
             for (base, quote), (dates, vals) in ds.series.items():
                 conn.executemany("INSERT INTO rates VALUES (?,?,?,?,?)",
                                  ((number, base, quote, d, v) for d, v in zip(dates, vals)))
-                conn.execute("INSERT INTO series VALUES (?,?,?,?,?,?,?,?)",
-                             (number, base, quote, dates[0], dates[-1], len(dates),
+                start = position.get(dates[0], -1)
+                if start >= 0 and tuple(ds.days[start:start + len(dates)]) != tuple(dates):
+                    start = -1
+                conn.execute("INSERT INTO series VALUES (?,?,?,?,?,?,?,?,?)",
+                             (number, base, quote, dates[0], dates[-1], len(dates), start,
                               ",".join(dates), ",".join(vals)))
             if ds.days:
                 conn.execute("INSERT INTO calendars VALUES (?,?,?)",

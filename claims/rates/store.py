@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from sys import intern
 from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Context, Decimal
@@ -30,8 +31,9 @@ _PEG_FILE = "pegs.csv"
 
 
 class _Series(NamedTuple):
-    dates: list[str]                     # ISO, ascending
+    dates: list[str]                     # ISO, ascending (empty when ``start`` >= 0)
     vals: list[str]                      # as published
+    start: int                           # index of the first value in the ECB calendar, or -1
 
 
 class _Dataset(NamedTuple):
@@ -216,7 +218,7 @@ class RateStore:
             raise NoRate(f"no {base}/{quote} rate before the first ECB fixing {days[0]} "
                          f"(asked {iso})")
         fixing = days[at]
-        value = _ratio(self._ecb_value(lq.root, fixing), self._ecb_value(lb.root, fixing))
+        value = _ratio(self._ecb_value(lq.root, at), self._ecb_value(lb.root, at))
         if lb.factor is not None or lq.factor is not None:
             value = _CTX.multiply(value, _ratio(lq.factor, lb.factor))
         pegs = [p for p in (lb.peg, lq.peg) if p]
@@ -236,10 +238,17 @@ class RateStore:
                          "source covers earlier days")
         raise NoRate(f"no source has {code} rates (import a table with `claims rates import`)")
 
-    def _ecb_value(self, code: str, fixing: str) -> Decimal | None:
+    def _ecb_value(self, code: str, day: int) -> Decimal | None:
+        """The published value of ``code`` on the ``day``-th ECB fixing (None for EUR itself)."""
         if code == "EUR":
             return None
-        dates, vals = self._series(self._ecb.id, "EUR", code)
+        dates, vals, start = self._series(self._ecb.id, "EUR", code)
+        if start >= 0:                                           # an unbroken run of fixings
+            if 0 <= day - start < len(vals):
+                return Decimal(vals[day - start])
+            calendar = self._days()
+            dates = calendar[start:start + len(vals)]
+        fixing = self._days()[day]
         at = bisect_left(dates, fixing)
         if at == len(dates) or dates[at] != fixing:
             before = f"; its last before that was {dates[at - 1]}" if at else ""
@@ -297,12 +306,20 @@ class RateStore:
         key = (ds_id, base, quote)
         series = self._cache.get(key)
         if series is None:
-            row = self._conn.execute("SELECT n, dates, vals FROM series WHERE dataset_id=? "
-                                     "AND base=? AND quote=?", key).fetchone()
-            dates, vals = row[1].split(","), row[2].split(",")
-            if not (len(dates) == len(vals) == row[0]):
+            n, start, vals = self._conn.execute(
+                "SELECT n, cal_start, vals FROM series WHERE dataset_id=? AND base=? AND quote=?",
+                key).fetchone()
+            vals = vals.split(",")
+            dates: list[str] = []
+            if start < 0:
+                packed = self._conn.execute("SELECT dates FROM series WHERE dataset_id=? AND "
+                                            "base=? AND quote=?", key).fetchone()[0]
+                dates = list(map(intern, packed.split(",")))        # shared with the calendar
+            elif start + n > len(self._days()):
+                raise sqlite3.DatabaseError(f"series {base}/{quote} runs past its calendar")
+            if len(vals) != n or (start < 0 and len(dates) != n):
                 raise sqlite3.DatabaseError(f"series {base}/{quote} does not match its length")
-            series = self._cache[key] = _Series(dates, vals)
+            series = self._cache[key] = _Series(dates, vals, start)
         return series
 
     def _days(self) -> list[str]:
@@ -311,7 +328,7 @@ class RateStore:
                 raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
             n, packed = self._conn.execute("SELECT n, dates FROM calendars WHERE dataset_id=?",
                                            (self._ecb.id,)).fetchone()
-            days = packed.split(",")
+            days = list(map(intern, packed.split(",")))
             if len(days) != n:
                 raise sqlite3.DatabaseError("the fixing calendar does not match its length")
             self._calendar = days
