@@ -6,6 +6,7 @@ The seed story's acceptance criteria (issue 4) and readings that need the real s
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -77,5 +78,5 @@ def test_peg_answers_for_gulf_currencies(rate_store):
     (finding,) = money_findings(check(
         "Dubai approved a programme worth 5.5 billion dirhams ($1.5 billion).", rate_store))
     assert finding.verdict is Verdict.OK, finding.message
-    assert finding.rate.kind == "peg" and finding.rate.value == 3.6725
+    assert finding.rate.kind == "peg" and finding.rate.value == Decimal("3.6725")
     assert finding.rate.source.startswith("peg:")

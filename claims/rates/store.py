@@ -227,11 +227,18 @@ class RateStore:
         return Rate(base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference")
 
     def _leg(self, code: str, iso: str) -> _Leg:
-        for peg in self._peg_map().get(code, ()):                # latest start first
+        leg = self._plain_legs.get(code)                          # no pegs: same on every day
+        if leg is not None:
+            return leg
+        pegs = self._peg_map().get(code, ())
+        for peg in pegs:                                          # latest start first
             if peg.start <= iso:
                 return _Leg(peg.anchor, peg.value, peg)
         if code == "EUR" or (self._ecb is not None and (self._ecb.id, "EUR", code) in self._series_meta):
-            return _Leg(code, None, None)
+            leg = _Leg(code, None, None)
+            if not pegs:
+                self._plain_legs[code] = leg
+            return leg
         starts = [p.start for p in self._peg_map().get(code, ())]
         if starts:
             raise NoRate(f"no {code} rate on {iso}: its peg starts {min(starts)} and no other "
@@ -298,6 +305,8 @@ class RateStore:
         self._cache: dict[tuple[int, str, str], _Series] = {}
         self._calendar: list[str] | None = None
         self._code_set: set[str] | None = None
+        self._plain_legs: dict[str, _Leg] = {}
+        self._normal: dict[str, str] = {}
 
     def _imported_for(self, base: str, quote: str) -> list[int]:
         return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
@@ -372,8 +381,13 @@ class RateStore:
 
     def _known(self, code: str) -> str:
         """Normalise a code; one no source and no ISO table knows is UnknownCurrency."""
+        known = self._normal.get(code)
+        if known is not None:
+            return known
         text = str(code).strip().upper()
         if text in self._codes():
+            if len(self._normal) < 4096:
+                self._normal[code] = text
             return text
         if len(text) == 3 and text.isascii() and text.isalpha() and text in _iso_codes():
             return text                          # a real currency without a source: NoRate later
