@@ -17,27 +17,21 @@ from decimal import Decimal
 from typing import Iterator
 
 from claims.extract.numbers import NumberReading
+from claims.extract.qualifiers import bound_of
+from claims.extract.qualifiers import qualifier_before as _qualifier_before
 
 HALF = Decimal("0.5")
 
-#: Qualifier words -> mode: ``approx`` (about; rounding may be one level coarser), ``lt`` (the
-#: true value is at most the figure: nearly, almost, under), ``gt`` (at least the figure: more
-#: than, over). Kept here because ``claims.extract.qualifiers`` is not in the tree yet.
-QUALIFIER_MODES: dict[str, str] = {
-    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
-    "approximately": "approx", "an estimated": "approx", "estimated": "approx",
-    "close to": "approx", "circa": "approx", "c.": "approx", "or so": "approx",
-    "nearly": "lt", "almost": "lt", "just under": "lt", "under": "lt", "less than": "lt",
-    "below": "lt", "fewer than": "lt", "up to": "lt", "just shy of": "lt",
-    "more than": "gt", "over": "gt", "above": "gt", "at least": "gt", "just over": "gt",
-    "upwards of": "gt", "past": "gt",
-}
+#: How a qualifier bounds the true value, in this module's terms: ``approx`` (about; rounding
+#: may be one level coarser), ``lt`` (at most the figure: nearly, under), ``gt`` (at least the
+#: figure: more than, over). The phrases themselves live in ``claims.extract.qualifiers``.
+_MODES = {"approx": "approx", "upper": "lt", "lower": "gt"}
 
-_QUAL_BEFORE = re.compile(
-    r"(?:^|[\s(])(?P<q>%s)\s+(?:the\s+|a\s+|an\s+)?\Z"
-    % "|".join(re.escape(q) for q in sorted(QUALIFIER_MODES, key=len, reverse=True)),
-    re.IGNORECASE,
-)
+
+def qualifier_mode(qualifier: str | None) -> str | None:
+    """``approx``, ``lt``, ``gt`` or None for a normalised qualifier."""
+    return _MODES.get(bound_of(qualifier) or "")
+
 
 #: Spelled small numbers used in arithmetic claims ("a three percentage point drop").
 SPELLED_NUMBERS: dict[str, int] = {
@@ -67,8 +61,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier written just before ``start`` ("about", "more than"), normalised, or None."""
-    m = _QUAL_BEFORE.search(text[max(0, start - 24):start])
-    return m.group("q").lower() if m else None
+    found = _qualifier_before(text, start)
+    return found[0] if found else None
 
 
 def loose_step(r: NumberReading) -> Decimal:

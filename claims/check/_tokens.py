@@ -55,7 +55,7 @@ class Token:
     @property
     def mode(self) -> str | None:
         """The qualifier's mode: approx, lt, gt or None."""
-        return fig.QUALIFIER_MODES.get(self.qualifier or "")
+        return fig.qualifier_mode(self.qualifier)
 
 
 def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:

@@ -259,7 +259,7 @@ def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
     if (a.high is None) != (b.high is None):
         return None
     qualifier = fig.qualifier_before(text, a.span.start)
-    hedged = fig.QUALIFIER_MODES.get(qualifier or "") == "approx" or any(
+    hedged = fig.qualifier_mode(qualifier) == "approx" or any(
         w in sep.lower() for w in ("about", "around", "roughly", "some", "approx", "nearly",
                                    "almost"))
     try:

@@ -28,7 +28,7 @@ _LOWER = (
     "over", "more than", "at least", "above", "upwards of", "upward of", "in excess of",
     "just over", "well over", "no less than", "not less than", "a minimum of",
     "minimum of", "exceeding", "topping", "north of", "over and above", "mais de", "más de",
-    "just above", "at minimum", "more than about", "greater than", "beyond",
+    "just above", "at minimum", "more than about", "greater than", "beyond", "past",
 )
 _UPPER = (
     "nearly", "almost", "up to", "under", "less than", "below", "just under", "just below",
