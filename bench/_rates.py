@@ -83,7 +83,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lookups", type=int, default=200_000)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as name:
+        run(Path(name), args.lookups)
+
+
+def run(folder: Path, lookups: int) -> None:
+    """Build a store in ``folder``, then measure both libraries."""
 
     t = time.perf_counter()
     import claims.rates
@@ -119,7 +124,7 @@ def main() -> None:
     since = date(2005, 4, 1)                                      # every pair below quoted since
     span = (last - since).days
     questions = [(*rng.choice(PAIRS[:3] + PAIRS[4:7]), since + timedelta(rng.randrange(span)))
-                 for _ in range(args.lookups)]
+                 for _ in range(lookups)]
     for pair in PAIRS:                                            # load each series once
         store.rate(pair[0], pair[1], date(2020, 1, 6))
     passes = []
@@ -150,8 +155,9 @@ def main() -> None:
     _cur, store_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     tracemalloc.start()
-    cc = CurrencyConverter()
+    loaded = CurrencyConverter()
     _cur, cc_peak = tracemalloc.get_traced_memory()
+    del loaded
     tracemalloc.stop()
 
     # --- cold: fresh interpreters

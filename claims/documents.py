@@ -312,6 +312,26 @@ def _ld_date(node: Any, depth: int = 0) -> str | None:
     return None
 
 
+_UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),
+             ("<", re.compile(">")))
+
+
+def _defuse_unclosed(source: str) -> str:
+    """``source`` with openers that no terminator follows made inert (same length).
+
+    html.parser (3.11) rescans to the end of the input for each such ``<``, ``<!--`` or
+    ``<![``, which is quadratic on hostile input; they are fed as a NUL sentinel instead
+    (NUL cannot occur in a story: such files are rejected as binary).
+    """
+    for opener, closer in _UNCLOSED:
+        tail = 0
+        for m in closer.finditer(source):
+            tail = m.end()
+        if opener in source[tail:]:
+            source = source[:tail] + source[tail:].replace(opener, "\0" + opener[1:])
+    return source
+
+
 class _HtmlText(HTMLParser):
     """Visible text of an HTML page with a source offset for every character, and its date."""
 
@@ -320,10 +340,7 @@ class _HtmlText(HTMLParser):
         self.source = source
         self.data_only = data_only                # only record raw visible data ranges
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        # A '<' with no '>' after it can never open a tag; html.parser (3.11) rescans to the end
-        # for each such '<', which is quadratic. Feed them as a sentinel of the same length.
-        tail = source.rfind(">") + 1
-        fed = source if "<" not in source[tail:] else source[:tail] + source[tail:].replace("<", "\0")
+        fed = _defuse_unclosed(source)
         try:
             self._parse(fed)
         except AssertionError:                    # malformed <!...> declarations: read as text
@@ -333,7 +350,7 @@ class _HtmlText(HTMLParser):
         self.reset()
         self.out: list[str] = []
         self.last = "\n"                         # last character emitted ("\n" at the start)
-        self.offsets = array("l")
+        self.offsets = array("i")                # 4 bytes a character; inputs are capped far below 2 GB
         self.data_ranges: list[tuple[int, int]] = []
         self.skip: dict[str, int] = {}
         self.pre = 0

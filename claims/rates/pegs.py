@@ -49,6 +49,32 @@ class Peg:
                 "authority": self.authority, "reference": self.reference, "note": self.note}
 
 
+@dataclass(frozen=True)
+class PegTable:
+    """The pegs file as loaded: every row, its identity, and the fixed pegs by currency."""
+
+    pegs: tuple[Peg, ...]
+    identity: str                                    # "pegs.csv sha256:533a31c59a6b"
+    fixed: dict[str, tuple[Peg, ...]]                # latest start first
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str = "pegs.csv") -> "PegTable":
+        from hashlib import sha256
+
+        pegs = parse_pegs(data.decode("utf-8"), name)
+        fixed: dict[str, list[Peg]] = {}
+        for peg in sorted(pegs, key=lambda p: p.start, reverse=True):
+            if peg.type == "fixed":
+                fixed.setdefault(peg.currency, []).append(peg)
+        identity = f"{name.rsplit('/', 1)[-1]} sha256:{sha256(data).hexdigest()[:12]}"
+        return cls(pegs, identity, {c: tuple(p) for c, p in fixed.items()})
+
+    def dataset(self, used: list[Peg]) -> str:
+        """The dataset citation for the pegs a rate used."""
+        since = ", ".join(f"{p.currency} per {p.anchor} since {p.start}" for p in used)
+        return f"{self.identity} ({since})" if used else ""
+
+
 def parse_pegs(text: str, name: str = "pegs.csv") -> tuple[Peg, ...]:
     """Validate the pegs table; a bad row is a configuration error naming the line."""
     reader = csv.DictReader(io.StringIO(text))

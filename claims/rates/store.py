@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
 from claims.model import Rate
-from claims.rates import build, db
+from claims.rates import build, catalog, db
 from claims.rates.locations import StoreLocation, data_dir
-from claims.rates.pegs import Peg, parse_pegs
+from claims.rates.pegs import Peg, PegTable
 
 CROSS_DIGITS = 12
 _CTX = Context(prec=CROSS_DIGITS)
@@ -74,8 +74,7 @@ class RateStore:
     def __init__(self, location: StoreLocation) -> None:
         self.location = location
         self._conn, self._meta = build.ensure(location)
-        self._pegs: dict[str, list[Peg]] | None = None
-        self._peg_identity = ""
+        self._peg_table: PegTable | None = None
         try:
             self._load_catalog()
         except sqlite3.DatabaseError as exc:
@@ -108,7 +107,7 @@ class RateStore:
                 if (ds_id, *pair) in self._series_meta:
                     days.update(_between(self._series(ds_id, *pair).dates, lo, hi))
         for code in (base, quote):
-            days.update(p.start for p in self._peg_map().get(code, ()) if lo < p.start <= hi)
+            days.update(p.start for p in self._pegs().fixed.get(code, ()) if lo < p.start <= hi)
         rates: list[Rate] = []
         first_error: NoRate | None = None
         for day in sorted(days):
@@ -150,39 +149,22 @@ class RateStore:
                     "first_date": d.first_date, "last_date": d.last_date,
                     "pairs": sum(1 for key in self._series_meta if key[0] == d.id)}
                    for d in self._datasets.values()]
-        pegs = [p for group in self._peg_map(all_types=True).values() for p in group]
-        sources.append({"source": "pegs", "kind": "peg", "dataset": self._peg_identity,
+        pegs = self._pegs().pegs
+        sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
                         "first_date": min((p.start for p in pegs), default=""),
                         "last_date": "", "pairs": len(pegs)})
-        currencies: dict[str, dict] = {}
-        for (ds_id, base, quote), (first, last, _n) in sorted(self._series_meta.items()):
-            source = self._datasets[ds_id].source
-            for code in (base, quote):
-                if code == "EUR" and ds_id == getattr(self._ecb, "id", None):
-                    continue
-                entry = currencies.setdefault(code, {"first_date": first, "last_date": last,
-                                                     "sources": []})
-                entry["first_date"] = min(entry["first_date"], first)
-                entry["last_date"] = max(entry["last_date"], last)
-                if source not in entry["sources"]:
-                    entry["sources"].append(source)
-        for peg in pegs:
-            entry = currencies.setdefault(peg.currency, {"first_date": peg.start,
-                                                         "last_date": None, "sources": []})
-            entry["first_date"] = min(entry["first_date"], peg.start)
-            if peg.type == "fixed":
-                entry["last_date"] = None                        # in force until withdrawn
-                what = f"{peg.value} per {peg.anchor}"
-            else:
-                what = f"band {peg.low}-{peg.high} per {peg.anchor}, not used as a rate"
-            entry["sources"].append(f"{peg.source} ({what} from {peg.start})")
+        ecb_id = self._ecb.id if self._ecb else None
+        spans = [(self._datasets[ds].source, (quote,) if ds == ecb_id else (base, quote), first, last)
+                 for (ds, base, quote), (first, last, _n) in sorted(self._series_meta.items())]
+        currencies = catalog.currency_spans(spans, pegs)
         return {"store": str(self.location.db_path), "folder": str(self.location.folder),
                 "chosen_by": self.location.chosen_by, "data_dir": str(data_dir()),
                 "built": self._meta.get("built"), "build_reason": self._meta.get("reason"),
                 "schema_version": self._meta.get("schema_version"), "integrity": integrity,
                 "last_date": self._ecb.last_date if self._ecb else None,
-                "sources": sources, "currencies": dict(sorted(currencies.items())),
-                "pegs": [p.to_dict() for p in pegs], "source_notes": _source_notes()}
+                "sources": sources, "currencies": currencies,
+                "pegs": [p.to_dict() for p in pegs],
+                "source_notes": catalog.source_notes(data_dir())}
 
     def close(self) -> None:
         self._conn.close()
@@ -192,7 +174,7 @@ class RateStore:
     def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
         try:
             return self._reference(base, quote, on, iso)
-        except NoRate as exc:
+        except NoRate:
             imported = self._imported(base, quote, on, iso)
             if imported is None:
                 raise
@@ -208,7 +190,7 @@ class RateStore:
         if lb.root == lq.root:                                   # pegs (or EUR) only
             pegs = [p for p in (lb.peg, lq.peg) if p]
             return Rate(base, quote, _ratio(lq.factor, lb.factor), on, on,
-                        "; ".join(p.source for p in pegs), self._peg_dataset(pegs), "peg")
+                        "; ".join(p.source for p in pegs), self._pegs().dataset(pegs), "peg")
         days = self._days()
         if iso > days[-1]:
             raise StaleData(f"ECB data ends {days[-1]}; no {base}/{quote} rate for {iso} yet "
@@ -223,14 +205,14 @@ class RateStore:
             value = _CTX.multiply(value, _ratio(lq.factor, lb.factor))
         pegs = [p for p in (lb.peg, lq.peg) if p]
         source = "; ".join([self._ecb.source] + [p.source for p in pegs])
-        dataset = "; ".join([self._ecb.identity] + ([self._peg_dataset(pegs)] if pegs else []))
+        dataset = "; ".join([self._ecb.identity] + ([self._pegs().dataset(pegs)] if pegs else []))
         return Rate(base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference")
 
     def _leg(self, code: str, iso: str) -> _Leg:
         leg = self._plain_legs.get(code)                          # no pegs: same on every day
         if leg is not None:
             return leg
-        pegs = self._peg_map().get(code, ())
+        pegs = self._pegs().fixed.get(code, ())
         for peg in pegs:                                          # latest start first
             if peg.start <= iso:
                 return _Leg(peg.anchor, peg.value, peg)
@@ -239,7 +221,7 @@ class RateStore:
             if not pegs:
                 self._plain_legs[code] = leg
             return leg
-        starts = [p.start for p in self._peg_map().get(code, ())]
+        starts = [p.start for p in self._pegs().fixed.get(code, ())]
         if starts:
             raise NoRate(f"no {code} rate on {iso}: its peg starts {min(starts)} and no other "
                          "source covers earlier days")
@@ -343,37 +325,20 @@ class RateStore:
             self._calendar = days
         return self._calendar
 
-    def _peg_map(self, all_types: bool = False) -> dict[str, list[Peg]]:
-        """Pegs by currency, latest start first; only fixed ones answer lookups."""
-        if self._pegs is None:
+    def _pegs(self) -> PegTable:
+        """rates_cache/pegs.csv, read on first use."""
+        if self._peg_table is None:
             path = data_dir() / _PEG_FILE
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 raise RateError(f"cannot read {path}: {exc.strerror or exc}") from None
-            from hashlib import sha256
-
-            self._peg_identity = f"{_PEG_FILE} sha256:{sha256(data).hexdigest()[:12]}"
-            self._all_pegs = parse_pegs(data.decode("utf-8"), str(path))
-            grouped: dict[str, list[Peg]] = {}
-            for peg in sorted(self._all_pegs, key=lambda p: p.start, reverse=True):
-                if peg.type == "fixed":
-                    grouped.setdefault(peg.currency, []).append(peg)
-            self._pegs = grouped
-        if all_types:
-            grouped_all: dict[str, list[Peg]] = {}
-            for peg in self._all_pegs:
-                grouped_all.setdefault(peg.currency, []).append(peg)
-            return grouped_all
-        return self._pegs
-
-    def _peg_dataset(self, pegs: list[Peg]) -> str:
-        since = ", ".join(f"{p.currency} per {p.anchor} since {p.start}" for p in pegs)
-        return f"{self._peg_identity} ({since})" if pegs else ""
+            self._peg_table = PegTable.from_bytes(data, str(path))
+        return self._peg_table
 
     def _codes(self) -> set[str]:
         if self._code_set is None:
-            codes = {"EUR"} | set(self._peg_map(all_types=True))
+            codes = {"EUR"} | {p.currency for p in self._pegs().pegs}
             for _ds, base, quote in self._series_meta:
                 codes.update((base, quote))
             self._code_set = codes
@@ -389,7 +354,7 @@ class RateStore:
             if len(self._normal) < 4096:
                 self._normal[code] = text
             return text
-        if len(text) == 3 and text.isascii() and text.isalpha() and text in _iso_codes():
+        if len(text) == 3 and text.isascii() and text.isalpha() and text in catalog.iso_codes():
             return text                          # a real currency without a source: NoRate later
         raise UnknownCurrency(f"unknown currency code {str(code)[:20]!r}")
 
@@ -403,27 +368,6 @@ class RateStore:
             self._load_catalog()
         except (db.Damaged, sqlite3.DatabaseError) as exc:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
-
-
-def _source_notes() -> dict:
-    """rates_cache/sources.json: what each source is and how it is used (empty if unreadable)."""
-    import json
-
-    try:
-        return json.loads((data_dir() / "sources.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-@functools.lru_cache(maxsize=1)
-def _iso_codes() -> frozenset[str]:
-    """ISO 4217 codes, current and historical, from CLDR via Babel (loaded only on a miss)."""
-    try:
-        from babel.numbers import list_currencies
-
-        return frozenset(list_currencies())
-    except Exception:                                            # Babel missing or broken
-        return frozenset()
 
 
 def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal:

@@ -1,0 +1,58 @@
+"""What the store knows, for ``info()``: each currency's dates and sources, source notes, ISO codes."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Iterable
+
+from claims.rates.pegs import Peg
+
+
+def currency_spans(series: Iterable[tuple[str, tuple[str, ...], str, str]],
+                   pegs: Iterable[Peg]) -> dict[str, dict]:
+    """{code: {first_date, last_date, sources}} from (source, codes, first, last) rows and pegs.
+
+    A fixed peg is open-ended (``last_date`` None); a band is listed as not used as a rate.
+    """
+    currencies: dict[str, dict] = {}
+    for source, codes, first, last in series:
+        for code in codes:
+            entry = currencies.setdefault(code, {"first_date": first, "last_date": last,
+                                                 "sources": []})
+            entry["first_date"] = min(entry["first_date"], first)
+            if entry["last_date"] is not None:
+                entry["last_date"] = max(entry["last_date"], last)
+            if source not in entry["sources"]:
+                entry["sources"].append(source)
+    for peg in pegs:
+        entry = currencies.setdefault(peg.currency, {"first_date": peg.start, "last_date": None,
+                                                     "sources": []})
+        entry["first_date"] = min(entry["first_date"], peg.start)
+        if peg.type == "fixed":
+            entry["last_date"] = None                            # in force until withdrawn
+            what = f"{peg.value} per {peg.anchor} from {peg.start}"
+        else:
+            what = f"band {peg.low}-{peg.high} per {peg.anchor} from {peg.start}, not used as a rate"
+        entry["sources"].append(f"{peg.source} ({what})")
+    return dict(sorted(currencies.items()))
+
+
+def source_notes(folder: Path) -> dict:
+    """rates_cache/sources.json: what each source is and how it is used (empty if unreadable)."""
+    try:
+        return json.loads((folder / "sources.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+@functools.lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """ISO 4217 codes, current and historical, from CLDR via Babel (loaded only on a miss)."""
+    try:
+        from babel.numbers import list_currencies
+
+        return frozenset(list_currencies())
+    except Exception:                                            # Babel missing or broken
+        return frozenset()
