@@ -46,7 +46,8 @@ _CODES = {
         "story's date."),
     "CUR006": Code(
         "conversion-vs-stated-rate", "A conversion disagrees with the rate the story states.",
-        "The story prints a rate, and a conversion in it implies a different one."),
+        "The story prints a rate, and a conversion in it implies a different one, though it fits "
+        "the reference rate: check which rate the desk meant to use.", "warning"),
     "CUR007": Code(
         "inconsistent-conversions", "Conversions in one story disagree with each other.",
         "Two conversions between the same currencies imply rates that cannot both be right.",

@@ -184,6 +184,7 @@ def _blank(s: str) -> str:
 
 
 _TICKS = re.compile(r"`+")
+_CONTAINER = re.compile(r"\n[ \t>]*")                 # blockquote/list prefixes inside a span
 
 
 def _norm_code(s: str) -> str:
@@ -210,7 +211,7 @@ def _find_code_span(src: str, pos: int, end: int, markup: str, content: str) -> 
             if _norm_code(inner) == content:
                 return prev[0], m.end()
             squeeze = squeeze if squeeze is not None else re.sub(r"\s+", "", content)
-            if re.sub(r"\s+", "", inner) == squeeze:
+            if re.sub(r"\s+", "", _CONTAINER.sub("\n", inner)) == squeeze:   # in > quotes, lists
                 return prev[0], m.end()
         prev = (m.start(), m.end())
     return None

@@ -218,3 +218,23 @@ def test_html_dates(head, expected, where):
 def test_html_collapses_whitespace_but_keeps_pre():
     doc = load_document("p.htm", b"<p>  a \n\t b  </p><pre>x\n  y</pre><div>z</div>")
     assert doc.text == "a b\nx\n  y\nz"
+
+
+MARKDOWN_SKIPS = [
+    pytest.param("Intro \\`not code\\` and `1 won ($1)`.", "1 won", "Intro \\`not code\\` and", id="escaped-ticks"),
+    pytest.param("> Quote `code in\n> 2 won ($2)` continues.", "2 won", "continues.", id="code-across-quote-lines"),
+    pytest.param("- item `3 won ($3)`\n  - nested ``x ` 4 won ($4)``", "won", "nested", id="lists"),
+    pytest.param('<span class="x">5 won</span> <!-- 6 won ($6) -->', "6 won", "5 won", id="inline-html"),
+    pytest.param("<script>\nvar a = '7 won ($7)';\n</script>", "7 won", "", id="script-block"),
+    pytest.param("Setext `8 won ($8)`\n-------", "8 won", "Setext", id="setext"),
+    pytest.param("| a | `9 won ($9)` |\n|---|---|\n| `10 won` | 11 won ($11) |", "($9)", "11 won ($11)",
+                 id="table-cells"),
+    pytest.param("Text.\n\n<!--\nclaims notes: 12 won ($12)\n-->\n", "12 won", "Text.", id="comment-block"),
+]
+
+
+@pytest.mark.parametrize("source, hidden, kept", MARKDOWN_SKIPS)
+def test_markdown_skips(source, hidden, kept):
+    doc = load_document("s.md", source.encode())
+    assert hidden not in doc.text and kept in doc.text
+    assert len(doc.text) == len(doc.source)

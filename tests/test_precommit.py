@@ -1,8 +1,8 @@
 """The pre-commit hook, run by the real pre-commit framework in a temporary newsroom repository.
 
 pre-commit installs the hook from a git repository. So that the test sees the working tree
-(and never writes to the checkout's own git), the checkout is copied to a temporary folder and
-committed there; the newsroom repository points its ``.pre-commit-config.yaml`` at that copy.
+(and never writes to the checkout's own git), the checkout's files are copied to a temporary
+folder and committed there; the newsroom repository points its ``.pre-commit-config.yaml`` at that copy.
 pre-commit then pip-installs the project and its dependencies into its own environment under
 a private ``PRE_COMMIT_HOME`` (this needs the package index; the first run takes a minute).
 """
@@ -53,9 +53,13 @@ def newsroom(tmp_path_factory, cache_dir):
            "CLAIMS_CACHE_DIR": str(cache_dir), "HOME": str(base / "home"), "NO_COLOR": "1"}
     (base / "home").mkdir()
     src = base / "claims-src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".git", "__pycache__", ".pytest_cache", ".benchmarks", "*.egg-info", "build", "dist",
-        ".venv", "*.pyc"))
+    # The working tree as git would see it (tracked and new files, .gitignore honoured), read
+    # with a read-only git command; the checkout's own repository is never written to.
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT, env=env)
+    for rel in filter(None, listed.split("\0")):
+        if (ROOT / rel).is_file():
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, src / rel)
     git("init", "-q", cwd=src, env=env)
     git("add", "-A", cwd=src, env=env)
     git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=src, env=env)

@@ -26,12 +26,51 @@ from claims.check.diagnose import diagnose
 from claims.check.figures import (HUNDRED, Interval, format_rate, rate_phrase, stated_interval,
                                   write_like)
 from claims.check.judge import (APPROX_PCT, BOUND_PCT, ORIGINAL_CAP_PCT, STALE_DRIFT_CAP_PCT,
-                                STALE_DRIFT_PCT_PER_DAY, WARNING_BAND_PCT, Judgement, judge)
+                                STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT, WARNING_BAND_PCT,
+                                Judgement, judge)
 from claims.errors import RateError
 from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, StatedRate,
                           Verdict)
 
 CHECK = "currency-conversion"
+
+#: code -> (name, description, a sentence it flags, a sentence it passes). The sentences carry
+#: their own dateline, so they check as of that day; tests run every one of them.
+CODES: dict[str, tuple[str, str, str, str]] = {
+    "CUR001": ("conversion-mismatch",
+               "The converted figure is clearly wrong for the reference rates of the story's week.",
+               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($62.29 billion).",
+               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
+    "CUR002": ("conversion-drift",
+               "The converted figure is just outside the week's rates: rounding slop, a stale or "
+               "a different source's rate.",
+               "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($95.6 million).",
+               "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($93.52 million)."),
+    "CUR003": ("conversion-ok", "The conversion fits the reference rates.", "",
+               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
+    "CUR004": ("conversion-unverifiable",
+               "No rate for the currency or date, or a currency that cannot be told.",
+               "HANOI, June 30, 2025 - The fraud cost 5 trillion dong ($190 million).",
+               "SEOUL, June 30, 2025 - The fine was 5 trillion won ($3.69 billion)."),
+    "CUR005": ("stated-rate-mismatch",
+               "A rate printed in the story does not fit the reference rate of its week.",
+               "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,130.2900 won)",
+               "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,365.2000 won)"),
+    "CUR006": ("conversion-vs-stated-rate",
+               "A conversion does not fit the rate the story itself prints, though it fits the "
+               "reference rate.",
+               "SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.90 billion). "
+               "($1 = 1,355.0000 won)",
+               "SEOUL, June 30, 2025 - It will cost 100 trillion won ($73.80 billion). "
+               "($1 = 1,355.0000 won)"),
+    "CUR007": ("inconsistent-conversions",
+               "Two conversions of one currency pair in a story imply rates that cannot both hold.",
+               "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
+               "and LG 10.00 trillion won ($7.37 billion).",
+               "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
+               "and LG 10.00 trillion won ($7.23 billion)."),
+}
+
 
 class RateSource(Protocol):
     """What the check needs from the rate store."""
@@ -136,7 +175,7 @@ def _check_pair(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRa
     judgement = judge(orig, conv_m, rates, ctx.margin_pct)
     stated = _matching_stated_rate(orig, conv_m, stated_rates)
     if stated is not None:
-        own = judge(orig, conv_m, [stated], ctx.margin_pct)
+        own = judge(orig, conv_m, [stated], STATED_MARGIN_PCT)
         if own.gap_pct == 0:
             return _report(conv, judgement, Verdict.OK, "CUR003",
                            f"fits the story's own rate ({stated_rate_text(own.rate)})",

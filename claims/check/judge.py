@@ -13,6 +13,7 @@ from claims.model import Money, Rate
 ORIGINAL_CAP_PCT = Decimal("1")     # most rounding credit an original figure gets
 APPROX_PCT = Decimal("1.5")         # "about", "around", "roughly" ...
 BOUND_PCT = Decimal("10")           # how far "more than"/"nearly" may reach
+STATED_MARGIN_PCT = Decimal("0.5")  # a conversion against the rate its own story prints
 WARNING_BAND_PCT = Decimal("5")     # gap beyond the window still read as slop or a stale rate
 STALE_DRIFT_PCT_PER_DAY = Decimal("0.1")  # extra slack per day the data is older than the story
 STALE_DRIFT_CAP_PCT = Decimal("15")
