@@ -290,6 +290,8 @@ _BLOCK = frozenset({"address", "article", "aside", "blockquote", "br", "caption"
                     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
                     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
                     "tr", "ul", "body", "html"})
+_HEAD_ONLY = frozenset({"html", "head", "title", "meta", "link", "style", "script", "base",
+                        "noscript", "template"})
 _META_DATE = {"article:published_time": (0, "meta article:published_time"),
               "og:published_time": (0, "meta og:published_time"),
               "datepublished": (2, "meta datePublished"), "date": (2, "meta date"),
@@ -404,8 +406,10 @@ class _HtmlText(HTMLParser):
             self.dates.append((rank, a["datetime"], "time datetime"))
         elif tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self.ld_json = []
-        if tag == "body":
-            self.skip.pop("head", None)
+        if "head" in self.skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
+            del self.skip["head"]
+        if tag in _BLOCK:
+            self.skip.pop("code", None)           # an unclosed <code> ends at the next block
         if tag in _SKIP:
             self.skip[tag] = self.skip.get(tag, 0) + 1
         elif tag == "pre":
@@ -428,6 +432,8 @@ class _HtmlText(HTMLParser):
                 del self.skip[tag]
         elif tag == "pre" and self.pre:
             self.pre -= 1
+        if tag in _BLOCK:
+            self.skip.pop("code", None)           # an unclosed <code> ends with its block
         if tag in _BLOCK and not self.skip:
             self._newline(self._pos())
 

@@ -238,3 +238,10 @@ def test_markdown_skips(source, hidden, kept):
     doc = load_document("s.md", source.encode())
     assert hidden not in doc.text and kept in doc.text
     assert len(doc.text) == len(doc.source)
+
+
+def test_html_tolerates_missing_end_tags():
+    doc = load_document("p.html", b"<html><head><title>T</title><meta name=date content=2025-01-02>"
+                                  b"<p>Story 1 won ($1).<p>Two <code>x = 1<p>three <code>y</code></p><p>four")
+    assert doc.text == "Story 1 won ($1).\nTwo\nthree\nfour"
+    assert doc.date == date(2025, 1, 2)

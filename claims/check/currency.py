@@ -17,17 +17,16 @@ reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
-from claims.check.figures import (HUNDRED, Interval, format_rate, rate_phrase, stated_interval,
-                                  write_like)
-from claims.check.judge import (APPROX_PCT, BOUND_PCT, ORIGINAL_CAP_PCT, STALE_DRIFT_CAP_PCT,
-                                STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT, WARNING_BAND_PCT,
-                                Judgement, judge)
+from claims.check.figures import HUNDRED, Interval, format_rate, rate_phrase, write_like
+from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
+                                WARNING_BAND_PCT, Judgement, converted_interval, judge,
+                                original_interval)
 from claims.errors import RateError
 from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, StatedRate,
                           Verdict)
@@ -104,16 +103,35 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
 
 @dataclass(frozen=True)
 class _Context:
+    """One story's judging context; rate windows are fetched once per currency pair."""
+
     store: RateSource
     as_of: date
     rate_end: date
     stale_days: int
     window_days: int
     margin_pct: Decimal
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def window(self, base: str, quote: str) -> list[Rate]:
         start = self.rate_end - timedelta(days=self.window_days)
-        return self.store.window(base, quote, start, self.rate_end)
+        return self._fetch(base, quote, start)
+
+    def history(self, base: str, quote: str, start: date) -> list[Rate]:
+        """Every fixing from ``start`` to the window's end (for 'another period' diagnoses)."""
+        return self._fetch(base, quote, start)
+
+    def _fetch(self, base: str, quote: str, start: date) -> list[Rate]:
+        key = (base, quote, start)
+        if key not in self._cache:
+            try:
+                self._cache[key] = self.store.window(base, quote, start, self.rate_end)
+            except RateError as exc:
+                self._cache[key] = exc
+        found = self._cache[key]
+        if isinstance(found, RateError):
+            raise found
+        return found
 
 
 def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
@@ -298,10 +316,7 @@ def _disagreements(checked: list[tuple[Conversion, Judgement]], margin_pct: Deci
 
 def _implied_rates(conv: Conversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
-    o = stated_interval(conv.original.amount, conv.original.step, None, approx_pct=APPROX_PCT,
-                        bound_pct=BOUND_PCT, cap_pct=ORIGINAL_CAP_PCT)
-    c = stated_interval(conv.converted.amount, conv.converted.step, conv.converted.bound,
-                        approx_pct=APPROX_PCT, bound_pct=BOUND_PCT)
+    o, c = original_interval(conv.original), converted_interval(conv.converted)
     if c.low <= 0 or o.low <= 0:
         return Interval(Decimal(0), Decimal("Infinity"))
     per_orig = Interval(c.low / o.high, c.high / o.low)

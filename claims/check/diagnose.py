@@ -67,7 +67,7 @@ def diagnose(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnos
     found = _other_currency(ctx, orig, conv)
     if found is not None:
         return found
-    return _other_period(ctx, orig, conv)
+    return _other_period(ctx, orig, conv, j)
 
 
 def _inverted(ctx: "_Context", orig: Money, j: Judgement) -> Interval | None:
@@ -101,15 +101,20 @@ def _other_currency(ctx: "_Context", orig: Money, conv: Money) -> Diagnosis | No
     return None
 
 
-def _other_period(ctx: "_Context", orig: Money, conv: Money) -> Diagnosis | None:
+def _other_period(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnosis | None:
+    """The day nearest the as-of date, outside the window, whose rate fits the printed figures."""
     start = ctx.rate_end - timedelta(days=365 * OTHER_PERIOD_YEARS)
     try:
-        history = ctx.store.window(orig.currency, conv.currency, start, ctx.rate_end)  # type: ignore[arg-type]
+        history = ctx.history(orig.currency, conv.currency, start)  # type: ignore[arg-type]
     except RateError:
         return None
+    o_int = j.original
+    if o_int.low <= 0:
+        return None
+    fitting = Interval(j.stated.low / o_int.high, j.stated.high / o_int.low)  # rates that fit
     best: tuple[int, date, Decimal] | None = None
     for rate in history:
-        if judge(orig, conv, [rate], Decimal(0)).gap_pct == 0:
+        if fitting.low <= rate.value <= fitting.high:
             distance = abs((ctx.as_of - rate.date).days)
             if distance > ctx.window_days and (best is None or distance < best[0]):
                 best = (distance, rate.date, rate.value)

@@ -23,6 +23,7 @@ STALE_DRIFT_CAP_PCT = Decimal("15")
 class Judgement:
     """How one conversion compares with a set of rates."""
 
+    original: Interval            # what the printed original stands for
     expected: Interval            # acceptable converted values
     central: Decimal              # converted value at the as-of (or last) rate
     stated: Interval              # what the printed converted figure claims
@@ -45,14 +46,26 @@ def judge(orig: Money, conv: Money, rates: Sequence[Rate], margin_pct: Decimal) 
         ends = [(orig.amount, conv.amount), (orig.high or orig.amount, conv.high or conv.amount)]
     worst: Judgement | None = None
     for o_value, c_value in ends:
-        o_int = stated_interval(o_value, orig.step, orig.bound if orig.bound == "approx" else None,
-                                approx_pct=APPROX_PCT, bound_pct=BOUND_PCT,
-                                cap_pct=ORIGINAL_CAP_PCT)
+        o_int = original_interval(orig, o_value)
         expected = Interval(o_int.low * low_rate, o_int.high * high_rate).widened(margin_pct)
-        stated = stated_interval(c_value, conv.step, conv.bound,
-                                 approx_pct=APPROX_PCT, bound_pct=BOUND_PCT)
-        j = Judgement(expected, o_value * rate.value, stated, expected.gap_pct(stated), rate)
+        stated = converted_interval(conv, c_value)
+        j = Judgement(o_int, expected, o_value * rate.value, stated, expected.gap_pct(stated), rate)
         if worst is None or j.gap_pct > worst.gap_pct:
             worst = j
     assert worst is not None
     return worst
+
+
+def original_interval(orig: Money, value: Decimal | None = None) -> Interval:
+    """What the desk converted: the printed original, its rounding capped; "about" widens it,
+    "over"/"nearly" do not (the conversion restates the number as printed)."""
+    bound = orig.bound
+    return stated_interval(orig.amount if value is None else value, orig.step,
+                           "approx" if bound == "approx" else None, approx_pct=APPROX_PCT,
+                           bound_pct=BOUND_PCT, cap_pct=ORIGINAL_CAP_PCT)
+
+
+def converted_interval(conv: Money, value: Decimal | None = None) -> Interval:
+    """What the printed converted figure claims, with its qualifier."""
+    return stated_interval(conv.amount if value is None else value, conv.step, conv.bound,
+                           approx_pct=APPROX_PCT, bound_pct=BOUND_PCT)
