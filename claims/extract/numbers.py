@@ -264,11 +264,28 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
                          text[m.start():end])
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _next_number(text: str, pos: int) -> re.Match[str] | None:
+    """``_NUMBER.search(text, pos)``, fast: its leading lookbehinds defeat re's literal scan, so
+    find each run of digits (~100 MB/s) and try the full pattern only at the run's start (the
+    lookbehinds rule out every later position in the run)."""
+    while True:
+        run = _DIGITS.search(text, pos)
+        if run is None:
+            return None
+        m = _NUMBER.match(text, run.start())
+        if m is not None:
+            return m
+        pos = run.end()
+
+
 def _iter_single(text: str, letters: bool, glued: bool):
     """Every single number (no ranges) left to right."""
     pos, n = 0, len(text)
     while pos < n:
-        m = _NUMBER.search(text, pos)
+        m = _next_number(text, pos)
         if m is None:
             return
         pos = m.end()
