@@ -159,10 +159,11 @@ class Expected:
     high: Decimal
     currency: str | None = None           # or a unit name for unit conversions
     text: str | None = None               # written the way the story writes it: "$72.03 billion"
+    range_text: str | None = None         # low to high, written the same way
 
     def to_dict(self) -> dict[str, Any]:
         return {"amount": _dec(self.amount), "low": _dec(self.low), "high": _dec(self.high),
-                "currency": self.currency, "text": self.text}
+                "currency": self.currency, "text": self.text, "range_text": self.range_text}
 
 
 @dataclass(frozen=True)

@@ -339,8 +339,10 @@ def _report(conv: Conversion, j: Judgement, verdict: Verdict, code: str, reason:
     rate = rate or j.rate
     conv_m = conv.converted
     expected_text = write_like(conv_m, src.central)
+    range_text = (f"{write_like(conv_m, src.expected.low, extra_decimals=1)} to "
+                  f"{write_like(conv_m, src.expected.high, extra_decimals=1)}")
     expected = Expected(src.central, src.expected.low, src.expected.high, conv_m.currency,
-                        expected_text)
+                        expected_text, range_text)
     deviation = (conv_m.amount - src.central) / src.central * HUNDRED if src.central else None
     cite = (f"{stated_rate_text(_display_rate(rate))} on {rate.date.isoformat()} ({rate.source})"
             if rate.kind != "stated" else f"{stated_rate_text(_display_rate(rate))} ({rate.source})")

@@ -91,8 +91,11 @@ def multiplier_of(money: Money) -> Decimal:
     return abs(money.step) * (Decimal(10) ** money.decimals) or Decimal(1)
 
 
-def write_like(money: Money, amount: Decimal) -> str:
-    """``amount`` (base units) written in the style of ``money``: ``$72.03 billion``."""
+def write_like(money: Money, amount: Decimal, extra_decimals: int = 0) -> str:
+    """``amount`` (base units) written in the style of ``money``: ``$72.03 billion``.
+
+    ``extra_decimals`` prints more digits than the story did (for the bounds of a range).
+    """
     mult = multiplier_of(money)
     scale = money.scale_text
     number = amount / mult
@@ -105,6 +108,7 @@ def write_like(money: Money, amount: Decimal) -> str:
     decimals = money.decimals if scale else min(money.decimals, 2)
     if scale and decimals == 0 and abs(number) < 10:
         decimals = 1
+    decimals += extra_decimals
     digits = f"{number:,.{decimals}f}"
     if scale:
         sep = " " if (" " + money.scale_text) in money.text or not money.scale_text else ""

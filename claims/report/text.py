@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping
 
+from claims.check.figures import format_rate
 from claims.report import summary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,14 +49,15 @@ def _details(d: Mapping[str, Any]) -> list[str]:
     expected = d.get("expected")
     if expected and d["verdict"] != "ok":
         shown = expected.get("text") or f"{expected['amount']} {expected.get('currency') or ''}"
-        lines.append(f"expected: {shown.strip()} (range {_amount(expected['low'])} to "
-                     f"{_amount(expected['high'])})")
+        span = expected.get("range_text") or (f"{_amount(expected['low'])} to "
+                                              f"{_amount(expected['high'])}")
+        lines.append(f"expected: {shown.strip()} (acceptable: {span})")
     rate = d.get("rate")
     if rate:
         when = rate["date"]
         if rate.get("requested_date") and rate["requested_date"] != rate["date"]:
             when += f" (asked for {rate['requested_date']})"
-        lines.append(f"rate:     1 {rate['base']} = {_amount(rate['value'])} {rate['quote']} on {when}, "
+        lines.append(f"rate:     1 {rate['base']} = {format_rate(Decimal(rate['value']))} {rate['quote']} on {when}, "
                      f"{rate['source']}")
     return lines
 
