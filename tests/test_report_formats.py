@@ -79,7 +79,7 @@ def test_text(results, doc):
     assert lines[0] == f"{PATH}: note: rate data is fresh"
     assert lines[1].startswith(f"{PATH}:6:23: error CUR001 $62.29 billion should be")
     assert "    figure:   100 trillion won ($62.29 billion)" in lines
-    assert "    expected: $72.28 billion (range 71.5 billion to 73 billion)" in lines
+    assert "    expected: $72.28 billion (acceptable: 71.5 billion to 73 billion)" in lines
     assert "    rate:     1 USD = 1,383.5 KRW on 2025-06-30, ECB euro reference rate" in lines
     assert f"{PATH}:7:10: ok CUR003 $93.52 million fits the reference rate" in lines
     assert "suppressed one" not in text
