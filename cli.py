@@ -370,7 +370,7 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(info, indent=2) + "\n")
         return EXIT_OK
     out = [f"store:     {info['store']}  (chosen by {info['chosen_by']})",
-           f"built:     {info['built']}  ({info['build_reason']})",
+           f"built:     {info['built']}  (why: {info['build_reason']})",
            f"integrity: {info['integrity']}",
            f"data:      {info['data_dir']}  (pegs, source notes)",
            "sources:"]
