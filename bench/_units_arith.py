@@ -8,34 +8,15 @@ quantulum3's first parse) measured in fresh processes.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def corpus_text(target_bytes: int = 70_000) -> str:
-    """The seed story plus the unit/arithmetic corpus sentences, repeated to ``target_bytes``."""
-    parts = [(ROOT / "examples" / "korea-herald-june-2025.txt").read_text("utf-8")]
-    fixture = ROOT / "tests" / "fixtures" / "units_arith_dev.jsonl"
-    parts += [json.loads(line)["text"] for line in fixture.read_text("utf-8").splitlines()
-              if line.strip()]
-    block = "\n\n".join(parts)
-    reps = target_bytes // len(block.encode()) + 1
-    return "\n\n".join([block] * reps)[:target_bytes]
-
-
-def best_of(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+from benchmark import best_of, corpus_text  # noqa: E402  (the shared text and timer)
 
 
 def fresh(code: str) -> float:
@@ -51,7 +32,7 @@ def main() -> None:
     from claims.check.units import check_units
     from claims.extract.numbers import read_numbers
 
-    text = corpus_text()
+    text = corpus_text(70_000)
     check_units(text)                      # warm: pint registry, regexes
     t_scan = best_of(lambda: read_numbers(text))
     t_units = best_of(lambda: check_units(text))

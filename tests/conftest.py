@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 
@@ -17,3 +20,12 @@ def rate_store(cache_dir):
     from claims.rates import open_store
 
     return open_store(cache_dir)
+
+
+@pytest.fixture
+def store_dir(rate_store, cache_dir, tmp_path) -> Path:
+    """A private copy of the session's built store (no rebuild needed)."""
+    folder = tmp_path / "store"
+    folder.mkdir()
+    shutil.copyfile(cache_dir / "rates.sqlite3", folder / "rates.sqlite3")
+    return folder

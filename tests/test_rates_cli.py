@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -13,14 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def store_dir(rate_store, cache_dir, tmp_path) -> Path:
-    folder = tmp_path / "store"
-    folder.mkdir()
-    shutil.copyfile(cache_dir / "rates.sqlite3", folder / "rates.sqlite3")
-    return folder
 
 
 def claims(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 from datetime import date
@@ -22,15 +21,6 @@ TWD_CSV = """date,base,quote,rate
 2025-06-20,USD,TWD,29.535
 2025-06-23,USD,TWD,29.612
 """
-
-
-@pytest.fixture
-def store_dir(rate_store, cache_dir, tmp_path) -> Path:
-    """A private copy of the session's built store (no rebuild needed)."""
-    folder = tmp_path / "store"
-    folder.mkdir()
-    shutil.copyfile(cache_dir / "rates.sqlite3", folder / "rates.sqlite3")
-    return folder
 
 
 def usd_krw(folder: Path) -> Decimal:

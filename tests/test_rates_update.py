@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -127,14 +126,6 @@ def server():
     })
     yield srv
     srv.close()
-
-
-@pytest.fixture
-def store_dir(rate_store, cache_dir, tmp_path) -> Path:
-    folder = tmp_path / "store"
-    folder.mkdir()
-    shutil.copyfile(cache_dir / "rates.sqlite3", folder / "rates.sqlite3")
-    return folder
 
 
 def snapshot(folder: Path) -> bytes:
