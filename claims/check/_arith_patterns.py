@@ -133,3 +133,90 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
                                           rf"than|higher\s+than|better\s+than))\b"),
     )
 )
+
+#: form -> the tail of its pattern from the first figure on. A pattern led by a verb is slow
+#: to search (every word is tried against ~50 verbs); its tail starts with ``⟦``, which ``re``
+#: skips to at C speed, and every match of the pattern holds one of the tail.
+CORES: dict[str, re.Pattern[str]] = {
+    form: re.compile(rx, re.IGNORECASE) for form, rx in (
+        ("verb-by-from-to", rf"{P},?\s+from\s+{A}\s+to\s+{B}"),
+        ("verb-by-to-from", rf"{P}\s+to\s+{B}{SHORT},?\s+from\s+{A}"),
+        ("to-from-stated", rf"{B}{SHORT},?\s+from\s+{A}{GAP},\s+" + STATED),
+        ("verb-to-increase-of",
+         rf"{_tok('p', 'P')}\s+to\s+(?:a\s+(?:total|record|high)\s+of\s+)?"
+         rf"{B}{GAP},\s+(?:an?\s+)?(?:\w+\s+)?{NOUN}\s+of\s+{HEDGE}{D}"),
+    )
+}
+assert all(rx.pattern.endswith(CORES[form].pattern) for form, _, rx in PATTERNS
+           if form in CORES)
+
+_PQ, _P = ("⟦P", "⟦p", "⟦Q", "⟦q"), ("⟦P", "⟦p")
+
+#: Tests on a lowercased sentence, each true whenever a form that names it can match there:
+#: a P/Q token needs a percent word or sign after a number (or a literal ``⟦``); the others
+#: need their key words, with the spacing or comma their patterns put around them. Each test
+#: is (words one of which it needs, the exact test or None), the words being far cheaper.
+_TESTS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
+    name: (words, re.compile(rx) if rx else None) for name, words, rx in (
+        ("percent", ("%", "cent", "pc", "pp", "⟦"),
+         r"%|per[\x20\u00a0]?cent|pct?\b|pp(?:ts?)?\b|⟦"),
+        ("multiple", ("double", "twice", "triple", "treble", "quadrupled", "halved"), None),
+        ("fold", ("fold",), None),
+        ("times", ("twice", "double", "times"), None),
+        ("share", ("share", "proportion", "percentage", "rate"),
+         r"(?:share|proportion|percentage|rate)\s+of"),
+        ("total", ("total", "altogether", "all"), r"total|altogether|in\s+all"),
+        ("parts", ("made", "split", "broken", "divided", "consisting", "comprised"),
+         r"made\s+up|split|broken\s+down|divided|consisting|comprised"),
+        ("majority", ("majority",), None),
+        ("below", ("below", "under", "less", "short", "lower", "worse", "above", "more",
+                   "higher", "better"),
+         r"\s(?:below|under|less|short|lower|worse|above|more|higher|better)"),
+    )
+}
+
+#: word -> the tests it may pass
+_WORDS: dict[str, list[str]] = {}
+for _name, (_words, _) in _TESTS.items():
+    for _w in _words:
+        _WORDS.setdefault(_w, []).append(_name)
+
+#: form -> (tokens one of which the skeleton must hold, the ``_TESTS`` its sentence must pass).
+NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "verb-by-from-to": (_PQ, "percent"), "verb-by-to-from": (_PQ, "percent"),
+    "to-from-stated": (_PQ, "percent"), "from-to-stated": (_PQ, "percent"),
+    "stated-to-from": (_PQ, "percent"), "b-verb-from-stated": (_PQ, "percent"),
+    "b-stated-on-a": (_PQ, "percent"), "b-verb-p-from": (_PQ, "percent"),
+    "verb-to-increase-of": (_P, "percent"),
+    "mult-from-to": ((), "multiple"), "mult-to-from": ((), "multiple"),
+    "fold-from-to": ((), "fold"), "times-as-many": ((), "times"), "x-times-the": ((), "times"),
+    "of-whole-paren": (_P, "percent"), "of-whole-percentage": ((), "share"),
+    "of-whole-or": (_P, "percent"), "p-paren-of": (_P, "percent"),
+    "or-p-of-whole": (_P, "percent"), "p-of-whole-number-at": (_P, "percent"),
+    "parts-total": ((), "total"), "total-made-up-of": ((), "parts"),
+    "majority": ((), "majority"), "unit-below": ((), "below"),
+}
+assert set(NEEDS) == {form for form, _, _ in PATTERNS}
+#: The only characters that ``re.IGNORECASE`` matches to an ASCII letter or that lower() to
+#: one (İ ı ſ K): without them, a test on ``sentence.lower()`` is the case-insensitive one.
+_ODD_CASE = "\u0130\u0131\u017f\u212a"
+
+
+def possible_forms(sentence: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """The patterns whose key words ``sentence`` holds (all of them for unusual case folding)."""
+    if not sentence.isascii() and any(c in sentence for c in _ODD_CASE):
+        return list(PATTERNS)
+    low = sentence.lower()
+    passed = {name for w in _WORDS if w in low for name in _WORDS[w]}
+    passed = {name for name in passed if _TESTS[name][1] is None or _TESTS[name][1].search(low)}
+    return [p for p in PATTERNS if NEEDS[p[0]][1] in passed] if passed else []
+
+
+def may_match(form: str, skeleton: str) -> bool:
+    """False when ``form`` cannot match ``skeleton``: a token kind it needs (P, Q) is missing,
+    or its tail (``CORES``) does not match."""
+    kinds = NEEDS[form][0]
+    if kinds and not any(k in skeleton for k in kinds):
+        return False
+    core = CORES.get(form)
+    return core is None or core.search(skeleton) is not None

@@ -13,8 +13,9 @@ them: before a percent or percentage-point word (``a three percentage point drop
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from claims.check import _figures as fig
 from claims.extract.numbers import NumberReading, read_numbers
@@ -33,6 +34,31 @@ _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
     % "|".join(fig.SPELLED_NUMBERS), re.IGNORECASE)
 TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
+_CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
+
+
+def spelled_starts(text: str) -> list[int]:
+    """Where each spelled token of ``text`` may start (a superset), in order.
+
+    ``_SPELLED`` looks ahead for a blank or hyphen and a percent word, each of which holds
+    "per" then "cent" or "per cent": find those (case-insensitive, on a copy with only ASCII
+    letters lowered, which keeps the offsets) with a letter before them, and try the pattern
+    only there. A sentence starts after a blank, so a match within one is found here too.
+    """
+    low = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    found: set[int] = set()
+    i = low.find("cent")
+    while i >= 0:
+        if i >= 3 and low.startswith("per", i - 3):
+            word = i - 3
+        elif i >= 4 and low.startswith("per", i - 4) and low[i - 1] in "\x20\u00a0":
+            word = i - 4
+        else:
+            word = 0
+        if word >= 2 and low[word - 1] in "\x20\u00a0-" and text[word - 2].isalpha():
+            found.update(m.start() for m in _SPELLED.finditer(text, max(0, word - 9), i + 8))
+        i = low.find("cent", i + 1)
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -47,10 +73,16 @@ class Token:
     end: int
     text: str
     unit: str = ""            # glued unit or currency: "mpg", "Rs", "$"
-    qualifier: str | None = None
     reading: NumberReading | None = None
     skel_start: int = 0       # where the token sits in the skeleton
     skel_end: int = 0
+    sentence: str = field(default="", repr=False, compare=False)  # for the qualifier
+    at: int = field(default=0, repr=False, compare=False)         # start in ``sentence``
+
+    @cached_property
+    def qualifier(self) -> str | None:
+        """The qualifier written just before the figure ("about"), read on first use."""
+        return fig.qualifier_before(self.sentence, self.at)
 
     @property
     def mode(self) -> str | None:
@@ -65,13 +97,14 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
         (r.span.start, r.span.end, r.value, r.step, r)
         for r in read_numbers(sentence, glued=True) if r.high is None
     ]
-    for m in _SPELLED.finditer(sentence):
-        value = Decimal(fig.SPELLED_NUMBERS[m.group("w").lower()])
-        found.append((m.start(), m.end(), value, Decimal(1), None))
-    found.sort(key=lambda f: f[0])
+    if _CENT.search(sentence):                   # a spelled token needs a percent word after
+        for m in _SPELLED.finditer(sentence):
+            value = Decimal(fig.SPELLED_NUMBERS[m.group("w").lower()])
+            found.append((m.start(), m.end(), value, Decimal(1), None))
+        found.sort(key=lambda f: f[0])
     tokens: list[Token] = []
     parts: list[str] = []
-    pos = 0
+    pos = length = 0
     for s, e, value, step, r in found:
         if s < pos:
             continue
@@ -91,11 +124,11 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
             kind = "Y"
         idx = len(tokens)
         parts.append(sentence[pos:s])
-        skel_start = sum(len(x) for x in parts)
+        skel_start = length + s - pos
         parts.append(f"⟦{kind}{idx}⟧")
+        length = skel_start + len(parts[-1])
         tokens.append(Token(idx, kind, value, step, start + s, start + e, sentence[s:e], unit,
-                            fig.qualifier_before(sentence, s), r, skel_start,
-                            skel_start + len(parts[-1])))
+                            r, skel_start, length, sentence, s))
         pos = e
     parts.append(sentence[pos:])
     return "".join(parts), tokens

@@ -13,17 +13,30 @@ figure between them; anything else gives no finding. Every printed input stands 
 unit in its last printed digit; the relation's range over those intervals is compared with the
 stated figure's own interval, bent by its qualifier (see ``_judge``). A percent stated where
 the figures give percentage points (or the reverse) is ARI004, an error with that diagnosis.
+
+Prefilter (same findings, ~7x faster on news copy): a claim needs two figures in a sentence,
+and a figure starts at a run of digits or at a spelled number before a percent word. So the
+digit runs are found with ``str.find`` (``fig.digit_runs``) and the spelled ones next to each
+"cent" (``_tokens.spelled_starts``); only around those is a sentence split: its end is the
+first accepted split after the figure, its start the last one before (``fig.sentence_end``,
+``fig.sentence_start``, exactly the bounds ``fig.sentences`` gives, since whether a split is
+accepted depends only on the characters around it). Sentences with fewer than two such
+figures are skipped. In the rest, cheap tests on the lowercased sentence and the skeleton
+(``_arith_patterns.possible_forms``, ``may_match``) drop every pattern whose key words or
+token kinds are absent, before the sentence is tokenized or the pattern searched.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from claims.check import _arith_patterns as pat
 from claims.check import _figures as fig
+from claims.check import _tokens as tok
 from claims.check._judge import Judgement, judge
 from claims.check._tokens import Token, to_text, tokenize
 from claims.model import Expected, Finding, Span, Verdict
@@ -65,15 +78,41 @@ _DIRECTION_DOWN = ("vd", "nd", "nd2")
 
 def check_arithmetic(text: str) -> list[Finding]:
     """Every plainly stated arithmetic claim in ``text``, judged against its own figures."""
+    return _claims(text, _candidates(text))
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text`` that can hold two figures, in order (see the module doc)."""
+    items = fig.digit_runs(text)
+    spelled = tok.spelled_starts(text)
+    if spelled:
+        items = sorted(set(items).union(spelled))
+    i = 0
+    while i < len(items):
+        end = fig.sentence_end(text, items[i])
+        j = bisect_left(items, end, i + 1)
+        if j - i >= 2:
+            yield fig.sentence_start(text, items[i]), end
+        i = j
+
+
+def _claims(text: str, sentences: Iterable[tuple[int, int]],
+            prefilter: bool = True) -> list[Finding]:
+    """The claims read in ``sentences`` (spans of ``text``); ``prefilter=False`` tries every
+    pattern on every sentence (the reference the equivalence tests compare with)."""
     findings: list[Finding] = []
-    for start, end in fig.sentences(text):
-        if not _DIGIT.search(text, start, end) or not _QUICK.search(text, start, end):
+    for start, end in sentences:
+        forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
+        if not forms or not _DIGIT.search(text, start, end) \
+                or not _QUICK.search(text, start, end):
             continue
         skeleton, tokens = tokenize(text, start, end)
         if len(tokens) < 2:
             continue
         used: set[int] = set()
-        for form, relation, rx in pat.PATTERNS:
+        for form, relation, rx in forms:
+            if prefilter and not pat.may_match(form, skeleton):
+                continue
             for m in rx.finditer(skeleton):
                 roles = {k: tokens[int(v)] for k, v in m.groupdict().items()
                          if v is not None and v.isdigit() and k not in ("tw",)}

@@ -24,6 +24,15 @@ parse (model load) and ~0.5 s a story, misreads money as units, and every unit s
 corpus is in the table; an unknown unit beside a known one is reported as UNT004 instead.
 pint is imported lazily, only once a candidate pair is found, and one registry is kept per
 process (import + ``UnitRegistry(non_int_type=Decimal)`` ~0.3 s, then ~0.2 ms a conversion).
+
+Prefilter (same findings, ~12x faster on news copy): every pair needs a separator, ``(`` or
+``, or``, so numbers are read only in windows around each one (``_windows``). The first side
+(number, "and a half", unit) ends right before the separator's blanks and spans at most
+``_REACH`` characters after its number, a run of blanks counting as one; the restated number
+starts within the next four words (``, or more than 8 km``). A window runs from the last sync
+point before that reach to the first one after those words (``fig.sync_before``): numbers
+read there are exactly those of the full text. Windows with no digit or spelled number before
+their separator are dropped; the pairing loop and every other pattern run on the full text.
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from typing import Any, NamedTuple
 from claims.check import _figures as fig
 from claims.check.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
                                      UnitName)
-from claims.extract.numbers import NumberReading, read_numbers
+from claims.extract.numbers import NumberReading
 from claims.model import Expected, Finding, Span, Verdict
 
 CHECK = "unit-conversion"
@@ -115,6 +124,15 @@ _UNSUPPORTED = re.compile(r"[\x20\u00a0-]?(?P<word>%s)\b"
                           % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)), re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
 _QUICK = re.compile(r"\d[^()]{0,40}(?:\(|,\s+or\s)|(?i:hundred|half)")
+_PAREN, _OR_ANCHOR = re.compile(r"\("), re.compile(r",\s+or\s")   # where a restatement starts
+_TAIL = re.compile(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
+_DIGIT = re.compile(r"\d")
+_SYNC_WORDS = fig.NUMBER_WORDS | {w for phrase in SPELLED for w in phrase.split()}
+#: Characters a number's unit, "and a half" and a decimal-comma tail can take, a run of blanks
+#: counting as one: the first number ends no further than this before its separator.
+_REACH = 2 * len(" and a half") + 6 + max(
+    max(len(s) for u in UNITS for s in u.surfaces) + 1 + max(map(len, PER_DAY)),
+    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16
 
 
 class _Quantity(NamedTuple):
@@ -140,15 +158,43 @@ def _convert(value: Decimal, src: str, dst: str) -> Decimal:
     return Decimal(ureg.Quantity(value, src).to(dst).magnitude)
 
 
-def _numbers(text: str) -> list[NumberReading]:
-    """Digits (scale words kept, one-letter scales off: 100m is metres) plus spelled ones."""
-    found = read_numbers(text, letters=False)
-    for m in _SPELLED.finditer(text):
+def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberReading]:
+    """Digits (scale words kept, one-letter scales off: 100m is metres) plus spelled ones,
+    in ``text[start:end]`` (ends at sync points, ``fig.sync_before``), at full-text offsets."""
+    end = len(text) if end is None else end
+    found = fig.read_window(text, start, end, letters=False)
+    for m in _SPELLED.finditer(text, start, end):
         value = Decimal(SPELLED[m.group("w").lower()])
         step = Decimal(1) if value >= 1 else Decimal("0.1")
         found.append(NumberReading(value, None, step, 0, None, Span(m.start(), m.end()),
                                    m.group()))
     return sorted(found, key=lambda r: r.span.start)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged (start, end) spans, ends at sync points, holding every number a pair can use."""
+    spans: list[tuple[int, int]] = []
+    parens = [m.start() for m in _PAREN.finditer(text)]
+    for q in sorted(parens + [m.start() for m in _OR_ANCHOR.finditer(text)]):
+        p = q - 1                                # the last character of the first side
+        if text[q] == "(":
+            while p >= 0 and text[p].isspace():
+                p -= 1
+        if p < 0 or text[p].isspace():
+            continue
+        start = fig.sync_before(text, fig.reach_back(text, p + 1, _REACH), _SYNC_WORDS)
+        if not (_DIGIT.search(text, start, p + 1) or _SPELLED.search(text, start, p + 1)):
+            continue
+        tail = _TAIL.match(text, q + 1)
+        last = tail.start("w") if tail else q + 1   # where the fourth word starts
+        spans.append((start, fig.sync_after(text, last, _SYNC_WORDS)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _unit_at(text: str, r: NumberReading) -> _Quantity | None:
@@ -188,9 +234,14 @@ def _resolve_degrees(a: UnitName, b: UnitName) -> tuple[UnitName, UnitName] | No
 
 def check_units(text: str) -> list[Finding]:
     """Every stated unit conversion in ``text``, each judged ok, warning, error or unverifiable."""
-    if not _QUICK.search(text):
+    windows = _windows(text)
+    if not windows or not _QUICK.search(text):
         return []
-    numbers = _numbers(text)
+    return _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
+
+
+def _pairs(text: str, numbers: list[NumberReading]) -> list[Finding]:
+    """The pairs among ``numbers`` (every number of the lines around each separator)."""
     starts = {r.span.start: r for r in numbers}
     findings: list[Finding] = []
     taken = -1

@@ -1,0 +1,144 @@
+"""The unit and arithmetic prefilters change no result: each fast path against its slow one.
+
+Slow paths: the sentence splitter as first written (kept here), numbers read over the whole
+text (``units._numbers(text)``), and every pattern tried on every sentence
+(``arithmetic._claims(..., prefilter=False)``). Texts: the seed story, the corpora, and random
+texts built from the pieces the prefilters reason about (blanks, newlines, abbreviations,
+quotes, ranges, scale words, units, separators).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.check import _figures as fig
+from claims.check import _tokens as tok
+from claims.check import arithmetic, units
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+STORY = (ROOT / "examples" / "korea-herald-june-2025.txt").read_text("utf-8")
+CORPUS = [json.loads(line)["text"] for name in ("units_arith_dev.jsonl", "dev_currency.jsonl")
+          if (FIXTURES / name).exists()
+          for line in (FIXTURES / name).read_text("utf-8").splitlines() if line.strip()]
+
+_OLD_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")
+
+
+def reference_sentences(text: str):
+    """``fig.sentences`` as first written (look-behind pattern, full scan)."""
+    start = 0
+    for m in _OLD_END.finditer(text):
+        before = text[max(start, m.start() - 4):m.start()]
+        if re.search(r"(?:\b[A-Z]|\b(?:Rs|Mr|Ms|Dr|St|No|vs|Co|Inc|Jr|Sr|approx))\.$", before):
+            continue
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _random_texts(seed: int, count: int, pieces: list[str], most: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
+            for _ in range(count)]
+
+
+SPLIT_PIECES = [".", "!", "?", "\n", " ", '"', "'", "”", "’", ")", "(", "“", "‘", "A", "a", "1",
+                "Mr", "Inc", "Co", "U", "approx", "\n\n", "  ", "\t", "\r\n", "x", "Rs", "\u00a0",
+                "5", "İ", "ſ", "٣"]
+
+
+@pytest.mark.parametrize("text", [STORY, *CORPUS, *_random_texts(1, 3000, SPLIT_PIECES, 30),
+                                  *_random_texts(2, 40, SPLIT_PIECES + ["word " * 60], 12)])
+def test_sentences_and_local_bounds_match_the_full_split(text):
+    want = list(reference_sentences(text))
+    assert list(fig.sentences(text)) == want
+    for pos, char in enumerate(text):
+        if char.isalnum():
+            holding = [s for s in want if s[0] <= pos < s[1]]
+            assert [(fig.sentence_start(text, pos), fig.sentence_end(text, pos))] == holding
+
+
+@pytest.mark.parametrize("text", [STORY, "a1 22 333\n4", "", "x", "١٢ 3", "12", "ab٣4"])
+def test_digit_runs_match_the_regex(text):
+    assert fig.digit_runs(text) == [m.start() for m in re.finditer(r"\d+", text)]
+
+
+SPELLED_PIECES = ["one", "Two", "THREE", "ſix", "six", "twenty", "eleven", "fifteen", "ten", "a",
+                  "x", "5", " ", "\u00a0", "-", "per", "cent", "PerCent", "percent", "percentage",
+                  "Per\u00a0cent", "per cent", "PERCENT", "İ", "\n"]
+
+
+@pytest.mark.parametrize("text", _random_texts(3, 2000, SPELLED_PIECES, 12))
+def test_spelled_starts_cover_every_spelled_token(text):
+    assert {m.start() for m in tok._SPELLED.finditer(text)} <= set(tok.spelled_starts(text))
+
+
+NUMBERS = ["5", "1,234", "1 234 567", "12.5", "48, 8", "100", "62", "40", "104", "20-25", "20 to 25",
+           "between 10 and 20", "from 10 to 20", "677-point-four", "0", "3.5 million",
+           "5 lakh  crore", "five", "a hundred", "half", "1,000"]
+UNITS = ["km", "miles", "square kilometres", "km/h", "°C", "ºF", "C", "F", "degrees", "mph",
+         "degrees Fahrenheit", "nautical miles", "kilowatthours", "leagues", "feet", "metres",
+         "m", "kg", "pounds", "barrels a day", "acres", "hectares", "tonnes", "gallons"]
+SEPARATORS = [" (", "(", ", or ", " (about ", " ( more than ", "\n(", " (\n", ",\nor ", "  ("]
+NOISE = ["the", "over", "from", "between", "to", "and", "a", "hundred", "and a half", "$", "£",
+         "Rs", ";", ":", "/", "-", ".", ",", "percent", "\n", "\n\n", "  ", "\u00a0", "Mr.", ")"]
+
+
+def _pair_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+
+    def noise(most: int) -> str:
+        return " ".join(rng.choice(NOISE) for _ in range(rng.randint(0, most)))
+
+    texts = []
+    for _ in range(count):
+        parts = [noise(4) + " " + rng.choice(NUMBERS) + rng.choice([" ", "", "\u00a0", "  "])
+                 + rng.choice(UNITS) + rng.choice(["", " and a half"]) + rng.choice(SEPARATORS)
+                 + rng.choice(NUMBERS) + rng.choice([" ", "", "-"]) + rng.choice(UNITS)
+                 + rng.choice([")", "", ");", " )"]) + " " + noise(3)
+                 for _ in range(rng.randint(1, 3))]
+        texts.append(rng.choice(["", " ", "\n"]).join(parts))
+    return texts
+
+
+def _outcome(fn, *args):
+    try:
+        return [repr(f) for f in fn(*args)]
+    except Exception as exc:                  # the same failure counts as the same result
+        return [f"raised {type(exc).__name__}"]
+
+
+def _units_everywhere(text: str):
+    return units._pairs(text, units._numbers(text)) if units._QUICK.search(text) else []
+
+
+@pytest.mark.parametrize("text", [STORY, *CORPUS, *_pair_texts(4, 400)])
+def test_units_windows_change_no_finding(text):
+    assert _outcome(units.check_units, text) == _outcome(_units_everywhere, text)
+
+
+def _arith_texts(seed: int, count: int) -> list[str]:
+    """Corpus sentences with new figures, joined by blanks, newlines or abbreviations."""
+    rng = random.Random(seed)
+
+    def figure(m: re.Match[str]) -> str:
+        return str(rng.randint(0, 10 ** len(m.group())))
+
+    glue = [" ", "\n", "\n\n", " Mr. ", " Inc.\n", "; ", " and "]
+    return [rng.choice(glue).join(re.sub(r"\d+", figure, rng.choice(CORPUS))
+                                  for _ in range(rng.randint(1, 3)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", [STORY, *CORPUS, *_arith_texts(5, 600)])
+def test_arithmetic_prefilter_changes_no_finding(text):
+    slow = arithmetic._claims(text, reference_sentences(text), prefilter=False)
+    assert _outcome(arithmetic.check_arithmetic, text) == [repr(f) for f in slow]
