@@ -7,12 +7,14 @@ error (one line on stderr, never a traceback). Nothing below this module prints 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3          # a bug in claims itself: one line, and a request to report it
 
 
 class _Parser(argparse.ArgumentParser):
@@ -445,6 +447,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a pre-publish hook
+        if os.environ.get("CLAIMS_DEBUG"):
+            raise
+        sys.stderr.write(f"claims: internal error ({type(exc).__name__}: {exc}); "
+                         "please report it with the input (CLAIMS_DEBUG=1 shows the traceback)\n")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

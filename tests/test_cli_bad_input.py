@@ -92,3 +92,21 @@ def test_stdin(cache_dir):
     proc = claims("check", "-", "--date", "2025-06-30", cache_dir=cache_dir, stdin=text.encode())
     assert proc.returncode == 1, proc.stderr
     assert b"CUR001" in proc.stdout
+
+
+def test_internal_error_is_one_line_exit_3(monkeypatch, capsys):
+    import io
+
+    import cli
+    import claims.check
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(claims.check, "check_document", boom)
+    monkeypatch.delenv("CLAIMS_DEBUG", raising=False)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"100 km (62 miles)")))
+    code = cli.main(["check", "-", "--date", "2025-06-30"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.count("\n") == 1 and "internal error" in err and "simulated bug" in err

@@ -332,8 +332,8 @@ def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
         message = f"{t1} is {shown}: {t2} is right within rounding"
     else:
         slip = "just outside" if verdict is Verdict.WARNING else "outside"
-        message = (f"{t1} is {shown}, not {t2} ({dev:+.2f}%, {slip} what the printed "
-                   "digits allow)")
+        off = f"{dev:+.2f}%, " if dev is not None else ""
+        message = f"{t1} is {shown}, not {t2} ({off}{slip} what the printed digits allow)"
     return Finding(
         code=code, check=CHECK, verdict=verdict, message=message, span=span,
         text=text[span.start:span.end],
