@@ -231,19 +231,12 @@ def _check_options(args: argparse.Namespace, cfg, today, as_of):
 def cmd_check(args: argparse.Namespace) -> int:
     import os
     from datetime import date
-    from pathlib import Path
 
     from claims.check import check_document
-    from claims.errors import ConfigError
     from claims.rates import open_store
     from claims.report import render
 
-    as_of = None
-    if args.date:
-        try:
-            as_of = date.fromisoformat(args.date)
-        except ValueError:
-            raise ConfigError(f"--date: not a date in YYYY-MM-DD form: {args.date!r}") from None
+    as_of = _iso_date(args.date, "--date") if args.date else None
     today = date.today()                      # the one place the clock is read
     problems: list[str] = []
     configs = _Configs(args)
@@ -259,7 +252,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         cfg = configs.for_story(name)
         options = _check_options(args, cfg, today, as_of)
         if store is None:
-            store = open_store(Path(args.cache_dir) if args.cache_dir else None)
+            store = open_store(_store_dir(args))
         result = check_document(doc, store, options)
         results.append(result)
         sources.setdefault(doc.path, doc.source)

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -138,5 +139,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    warnings.filterwarnings("ignore", module="quantulum3")   # its optional-classifier notice
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")          # ... in the helper scripts too
     importlib.invalidate_caches()
     main()
