@@ -2,7 +2,7 @@
 
 The small public API. ``check_text`` judges one story as of a date; ``extract`` reads its
 figures; ``load_document``, ``check_document`` and ``open_store`` are the stages underneath.
-Heavier modules are imported on first use, so ``import claims`` stays cheap for a hook.
+The rest is imported on first use (``extract`` and its tables load with the package).
 
     >>> from datetime import date
     >>> result = check_text("Lee plans to invest 100 trillion won ($72.29 billion).",
@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, Span,
                           StatedRate, Verdict)
+# Bound eagerly: the name ``extract`` is also the subpackage's, and a lazy import of the
+# subpackage would put the module, not the function, under ``claims.extract``.
+from claims.extract import extract
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -32,7 +35,6 @@ __all__ = [
 ]
 
 _LAZY = {
-    "extract": "claims.extract",
     "check_document": "claims.check",
     "load_document": "claims.documents",
     "open_store": "claims.rates",
