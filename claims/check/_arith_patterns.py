@@ -47,6 +47,9 @@ _TW = "|".join(TIMES_WORDS)
 _TIMES = rf"(?:(?P<mult>twice|double)|(?P<tw>{_TW})\s+times|{_tok('f', 'N')}\s+times)"
 _FOLD = rf"(?:(?P<tw>{_TW})|{_tok('f', 'N')})[\s-]?fold"
 
+_IN_YEAR = r"(?:\s+in\s+⟦Y\d+⟧)?"       # from 7.2 million in 2010 to ...
+_NOUN = r"(?:\s+[a-z][\w-]*){0,2}"        # what a figure counts: 484,507 vehicles
+
 _PARTS = rf"(?P<parts>⟦N\d+⟧(?:[^⟦;:]{{0,40}}?(?:,|\band\b|\bplus\b)\s*⟦N\d+⟧){{1,8}})"
 
 # (form, relation, pattern); relation names the judging function in ``arithmetic``.
@@ -61,7 +64,7 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("to-from-stated", "change", rf"\b{VERB}\s+to\s+{B}{SHORT},?\s+from\s+{A}{GAP},\s+"
                                      + STATED),
         # rose from A to B, a P increase
-        ("from-to-stated", "change", rf"\bfrom\s+{A}\s+to\s+{B}{GAP},\s+{STATED}"),
+        ("from-to-stated", "change", rf"\bfrom\s+{A}{_IN_YEAR}\s+to\s+{B}{GAP},\s+{STATED}"),
         # a 26.40 percent rise in net profit to B, from A
         ("stated-to-from", "change", rf"\b(?:an?\s+)?{P}\s+{NOUN}{GAP}\bto\s+{B}{SHORT},?\s+"
                                      rf"from\s+{A}"),
@@ -72,8 +75,9 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("b-stated-on-a", "change", rf"{B}{GAP},\s+(?:an?\s+)?{P}\s+{NOUN}\s+(?:on|from|"
                                     rf"compared\s+with|against|over)\s+(?:the\s+)?{A}"),
         # 219, up 99% from 110
-        ("b-verb-p-from", "change", rf"{B},\s+{VERB}\s+{P}\s+(?:from|on|compared\s+with)\s+"
-                                    rf"(?:the\s+)?{A}"),
+        # 484,507 vehicles, up 38.5% from 349,797
+        ("b-verb-p-from", "change", rf"{B}{_NOUN},\s+{VERB}\s+{P}\s+(?:from|on|compared\s+with)"
+                                    rf"\s+(?:the\s+)?{A}"),
         # rose by 7.5% to a total of 214,205, an annual increase of almost 15,000
         ("verb-to-increase-of", "change-amount",
          rf"\b{VERB}\s+(?:by\s+)?{_tok('p', 'P')}\s+to\s+(?:a\s+(?:total|record|high)\s+of\s+)?"

@@ -5,8 +5,9 @@ A printed figure stands for an interval: half a unit in its last printed digit e
 integer's trailing zeros be rounding, keeping two significant digits (``320 km`` may be
 rounded to tens, ``10 km`` is not rounded to tens), which is how restated figures are printed.
 
-A stated figure outside the allowed range is a ``warning`` when the gap is at most one unit in
-its last printed digit (``is_slip``), an ``error`` beyond. Qualifiers bound the true value
+A stated figure outside the allowed range is a ``warning`` when it is at most one unit in its
+last printed digit off (``is_slip``: beyond the allowed range and beyond the correctly rounded
+exact result), an ``error`` beyond. Qualifiers bound the true value
 rather than widen a flat %.
 
 Also the pieces of the checks' prefilters, each exact: ``sentence_end``/``sentence_start``
@@ -253,9 +254,21 @@ def overlap_gap(lo: Decimal, hi: Decimal, s_lo: Decimal, s_hi: Decimal) -> Decim
     return max(Decimal(0), s_lo - hi, lo - s_hi)
 
 
-def is_slip(gap: Decimal, step: Decimal) -> bool:
-    """Whether a gap beyond rounding is a slip (warning) rather than a wrong figure (error)."""
-    return gap <= step
+#: How far from the exact result a slip may print its figure: one unit in the last printed digit
+#: off the correctly rounded value (which itself may sit half a unit from the exact one).
+SLIP_REACH = Decimal("1.5")
+
+
+def is_slip(gap: Decimal, step: Decimal, distance: Decimal | None = None) -> bool:
+    """Whether a gap beyond rounding is a slip (warning) rather than a wrong figure (error).
+
+    A slip is one unit in the stated figure's last printed digit: the gap beyond what the
+    rounding of every figure allows is at most one step and, when ``distance`` (how far the
+    stated figure is from the exact result of the central inputs) is given, the figure is at
+    most one step off the correctly rounded result. The second test keeps a loose input
+    (``10 km (8 miles)``: 10.49 km would allow 7 miles) from turning a wrong figure into a slip.
+    """
+    return gap <= step and (distance is None or distance <= step * SLIP_REACH)
 
 
 def deviation_pct(stated: Decimal, expected: Decimal) -> float | None:

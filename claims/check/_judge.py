@@ -7,7 +7,8 @@ qualifier: "about" allows one rounding step either side, "almost/nearly/under" r
 bound (the true value may be up to 10% lower), "more than/over" as a lower bound.
 
 Verdicts: ``ok`` when the intervals meet; ``warning`` when the gap is at most one unit in the
-stated figure's last printed digit (a slip); ``error`` beyond.
+stated figure's last printed digit and the figure is at most one unit off the correctly rounded
+exact result (a slip; a bound such as "almost" is judged on the gap alone); ``error`` beyond.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def judge(fn: Callable[..., Decimal], values: Sequence[Decimal], halves: Sequenc
     gap = fig.overlap_gap(lo, hi, s_lo, s_hi)
     if gap == 0:
         verdict = Verdict.OK
-    elif fig.is_slip(gap, stated_step):
+    elif fig.is_slip(gap, stated_step,
+                     None if mode in ("lt", "gt") else abs(stated - central)):
         verdict = Verdict.WARNING
     else:
         verdict = Verdict.ERROR

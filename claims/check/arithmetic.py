@@ -4,7 +4,7 @@
 and matches the shapes in ``_arith_patterns``: percent changes between two stated figures
 (``rose from A to B, a P% increase``; ``increased P% to B from A``), percentage-point changes
 (``56%, down from 59%, a three percentage point drop``), shares (``56 of the 90 judges
-(62%)``), multiples (``doubled``, ``three times the national rate``), parts against a total
+(62%)``; a part or whole printed as a plain count such as ``7 of the 12`` is exact), multiples (``doubled``, ``three times the national rate``), parts against a total
 (``A, B and C, a total of T``; ``T, made up of A and B``) and differences (``Majority 73``;
 ``31.5mpg, 12.6mpg below`` with the official figure in the sentence).
 
@@ -235,8 +235,10 @@ def _multiple(text: str, m: re.Match[str], roles: dict[str, Token],
         word = groups["mult"].lower()
         factor = Decimal(pat.MULT_WORDS[word])
         half, said = factor * Decimal("0.05"), word
+    # a multiplier word ("three times", "doubled") slips by at most its own tolerance
+    step = f.step if f is not None else half
     j = judge(lambda x, y: y / x, [a.value, b.value], [_half(a), _half(b)], factor, half,
-              half * 2, f.mode if f else None)
+              step, f.mode if f else None)
     if j is None:
         return None
     used = [a, b] + ([f] if f else [])
@@ -253,9 +255,16 @@ def _share(text: str, m: re.Match[str], roles: dict[str, Token],
     part, whole, p = roles["part"], roles["whole"], roles["p"]
     if part.value > whole.value or part.kind != "N" or whole.kind != "N":
         return None
-    j = _judge_stated(lambda x, y: x / y * HUNDRED, [part, whole], p)
+    share = lambda x, y: x / y * HUNDRED  # noqa: E731
+    j = _judge_stated(share, [part, whole], p, [_count_half(part), _count_half(whole)])
     if j is None:
         return None
+    if j.verdict is Verdict.ERROR:
+        # Fits only if the counts were themselves rounded: flag it, but not as an error
+        # (a printed figure may always stand for half a unit in its last digit).
+        loose = _judge_stated(share, [part, whole], p)
+        if loose is not None and loose.verdict is not Verdict.ERROR:
+            j = replace(loose, verdict=Verdict.WARNING)
     message = f"{part.text} of {whole.text} is {_show(j.expected, p)}%"
     return _verdict_finding(text, [part, whole, p], p, j, "%", message, None,
                             {"part": part, "whole": whole, "stated": p})
@@ -317,10 +326,22 @@ _RELATIONS: dict[str, Callable[..., Finding | None]] = {
 }
 
 
-def _judge_stated(fn: Callable[..., Decimal], inputs: list[Token],
-                  stated: Token) -> Judgement | None:
+def _count_half(t: Token) -> Decimal:
+    """How far a share's part or whole may be from its printed value: a plain whole number
+    ending in a non-zero digit ("7 of the 12") is a count, exact; a round, scaled, decimal,
+    money or qualified figure stands for half a unit in its last digit."""
+    r = t.reading
+    if r is None or r.decimals or r.scale_text or t.unit or t.mode or t.kind != "N" \
+            or not t.text[-1:].isdigit() or t.text.endswith("0"):
+        return _half(t)
+    return Decimal(0)
+
+
+def _judge_stated(fn: Callable[..., Decimal], inputs: list[Token], stated: Token,
+                  halves: list[Decimal] | None = None) -> Judgement | None:
     loose = fig.loose_step(stated.reading) * fig.HALF if stated.reading else None
-    return judge(fn, [t.value for t in inputs], [_half(t) for t in inputs], stated.value,
+    halves = [_half(t) for t in inputs] if halves is None else halves
+    return judge(fn, [t.value for t in inputs], halves, stated.value,
                  _half(stated), stated.step, stated.mode, loose)
 
 

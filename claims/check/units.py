@@ -14,7 +14,8 @@ step coarser (twice the half-step); bounds such as "more than" apply to both fig
 change nothing.
 
 Verdict policy: ``ok`` (UNT003) when the intervals overlap; ``warning`` (UNT002) when the gap is
-a slip -- at most one unit in the restated figure's last printed digit;
+a slip -- at most one unit in the restated figure's last printed digit, both beyond the
+intervals and off the correctly rounded conversion (``10 km (8 miles)`` is an error);
 ``error`` (UNT001) beyond that; ``unverifiable`` (UNT004) when a side's unit is unknown or the
 two units measure different things.
 
@@ -109,10 +110,23 @@ _SEPARATOR = re.compile(
     (?P<sep>\s*\(\s* | ,\s+or\s+)               # "(" or ", or"
     (?:(?i:or|about|around|roughly|some|approximately|nearly|almost|over|more\ than|just\ over)
        \s+)?                                    # a hedge inside the restatement
+    (?P<neg>[-\u2212\u2013](?=\d)|(?i:minus)[\x20\u00a0]+)?   # a sign: (-4F), (minus 4F)
     """,
     re.VERBOSE,
 )
 _CLOSE = re.compile(r"\s*[),;:]")
+#: A minus sign before a temperature: ``-20C``, ``−3C``, ``minus 5 degrees`` (not ``5-10``).
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,)\-\u2212\u2013])[-\u2212\u2013]|"
+                          r"(?<![\w-])(?i:minus|negative)[\x20\u00a0]+)\Z")
+_TEMPERATURE = ("degC", "degF")
+#: A compound measure, larger unit first: ``5 feet 10 inches``, ``11st 4lb``, ``7lb 8oz``;
+#: keyed by the smaller unit, with how many of it make one of the larger.
+_COMPOUND: dict[str, tuple[re.Pattern[str], int]] = {
+    small: (re.compile(r"(?<![\w.,-])(?P<n>\d+)[\x20\u00a0]?(?:%s)[\x20\u00a0]*,?[\x20\u00a0]*\Z"
+                       % big, re.IGNORECASE), factor)
+    for small, big, factor in (("inch", "feet|foot|ft", 12), ("pound", "stones|stone|st", 14),
+                               ("ounce", "pounds|pound|lbs|lb", 16))
+}
 _AND_HALF = re.compile(r"[\x20\u00a0]+and[\x20\u00a0]+a[\x20\u00a0]+half\b", re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(r",[\x20\u00a0]?(?=\d{1,2}\b)")
 _SPELLED = re.compile(
@@ -250,6 +264,8 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[Finding]:
                                                         r.span.start):
             continue
         first = _unit_at(text, r)
+        if first is not None:
+            first = _compound(text, first)
         if first is None:
             first = _decimal_comma(text, r, numbers[i + 1] if i + 1 < len(numbers) else None)
         odd = _UNSUPPORTED.match(text, r.span.end) if first is None else None
@@ -274,12 +290,50 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[Finding]:
             continue
         if paren and not _CLOSE.match(text, second.end):
             continue
+        if _is_temperature(first.unit) or _is_temperature(second.unit):
+            first = _signed(text, first)
+            if sep.group("neg"):
+                second = second._replace(number=_negated(second.number, sep.start("neg"), text))
         end = second.end + (1 if paren and text[second.end:second.end + 1] == ")" else 0)
         finding = _judge(text, first, second, Span(first.number.span.start, end), sep.group())
         if finding is not None:
             findings.append(finding)
             taken = end
     return findings
+
+
+def _is_temperature(unit: UnitName) -> bool:
+    return unit.pint[0] in _TEMPERATURE if unit.pint else unit.label == "degrees"
+
+
+def _negated(r: NumberReading, start: int, text: str) -> NumberReading:
+    """``r`` below zero, its span and text taking in the sign written at ``start``."""
+    if r.high is not None:
+        return r
+    return NumberReading(-r.value, None, r.step, r.decimals, r.scale_text,
+                         Span(start, r.span.end), text[start:r.span.end])
+
+
+def _signed(text: str, q: _Quantity) -> _Quantity:
+    """A temperature with its minus sign read (``-20C``, ``minus 5 degrees``)."""
+    r = q.number
+    m = _SIGN_BEFORE.search(text, max(0, r.span.start - 9), r.span.start)
+    return q._replace(number=_negated(r, m.start(), text)) if m else q
+
+
+def _compound(text: str, q: _Quantity) -> _Quantity:
+    """``5 feet 10 inches`` as 70 inches (the rounding of the smaller unit), else ``q``."""
+    small = q.unit.pint[0] if len(q.unit.pint) == 1 else None
+    if small not in _COMPOUND or q.number.high is not None:
+        return q
+    rx, factor = _COMPOUND[small]
+    r = q.number
+    m = rx.search(text, max(0, r.span.start - 16), r.span.start)
+    if m is None:
+        return q
+    return q._replace(number=NumberReading(
+        Decimal(m.group("n")) * factor + r.value, None, r.step, r.decimals, None,
+        Span(m.start(), r.span.end), text[m.start():r.span.end]))
 
 
 def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Quantity | None:
@@ -361,7 +415,7 @@ def _compare(a: NumberReading, b: NumberReading, src: str, dst: str,
         tolerance = (ends[1] - ends[0]) / 2 + half_b
         if gap == 0:
             verdict = Verdict.OK
-        elif fig.is_slip(gap, b.step):
+        elif fig.is_slip(gap, b.step, abs(vb - expected)):
             verdict = Verdict.WARNING
         else:
             verdict = Verdict.ERROR
