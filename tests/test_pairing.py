@@ -124,13 +124,20 @@ def test_rate_legs_are_not_mentions():
     assert ex.mentions == () and ex.stated_rates[0].text == "($1 = 1,130.2900 won)"
 
 
-KNOWN_GAPS = [
-    pytest.param("¥100 billion ($700 million; €650 million)", 2, id="two-conversions-in-one-paren"),
-    pytest.param("three billion yuan ($420 million)", 1, id="spelled-out-number"),
+FORMERLY_KNOWN_GAPS = [
+    pytest.param("¥100 billion ($700 million; €650 million)",
+                 [(D("100e9"), "JPY", D("700e6"), "USD"), (D("100e9"), "JPY", D("650e6"), "EUR")],
+                 id="two-conversions-in-one-paren"),
+    pytest.param("three billion yuan ($420 million)", [(D("3e9"), "CNY", D("420e6"), "USD")],
+                 id="spelled-out-number"),
+    pytest.param("half a billion dollars (€460 million)", [(D("5e8"), "USD", D("460e6"), "EUR")],
+                 id="half-a-billion"),
+    pytest.param("1.4 trillion yen ($9.3 billion), or roughly 8.6 billion euros",
+                 [(D("1.4e12"), "JPY", D("9.3e9"), "USD"), (D("1.4e12"), "JPY", D("8.6e9"), "EUR")],
+                 id="X (Y), or roughly Z"),
 ]
 
 
-@pytest.mark.parametrize("text, n", KNOWN_GAPS)
-@pytest.mark.xfail(strict=True, reason="not read yet (known gap)")
-def test_known_gaps(text, n):
-    assert len(extract(text).conversions) == n
+@pytest.mark.parametrize("text, pairs", FORMERLY_KNOWN_GAPS)
+def test_second_conversion_and_spelled_numbers(text, pairs):
+    assert _pairs(text) == pairs

@@ -23,7 +23,7 @@ __all__ = ["extract"]
 
 def extract(text: str, *, dollar: str = "USD") -> Extraction:
     """Money mentions, conversion pairs and stated rates in ``text``."""
-    readings = read_numbers(text, glued=True)
+    readings = read_numbers(text, glued=True, words=True)
     found = find_money(text, readings, dollar)
     found = resolve_currencies(text, found, set())
     rates, found = find_stated_rates(text, found, dollar)

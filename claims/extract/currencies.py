@@ -8,7 +8,9 @@ Two layers:
   imported at run time.
 * curated (below): bare nouns (won, rupees, crowns, pesos), news spellings (U.S. dollars,
   Norwegian crowns, roubles, reais), prefixed symbols (US$, HK$, $A, DKr, Rs, KSh), Portuguese
-  and Spanish ``de reais``/``de dólares``, and the cue words that settle ambiguous forms.
+  and Spanish ``de reais``/``de dólares``, FT/regional prefixes (Rbs, Zl, Ft, Kc, Won, Sfr, Ps,
+  Bt, Php, LE, KD, BD, RO, JD, $US), sub-units (``67 cents`` -> 0.67 of the dollar, ``pence``),
+  and the cue words that settle ambiguous forms.
 
 A form maps to ``Form(code, candidates)``: ``code`` the reading (``DOLLAR`` stands for the
 caller's ``dollar`` setting, None when it cannot be told), ``candidates`` the currencies it
@@ -26,6 +28,7 @@ from typing import Mapping
 from claims.extract._currency_data import CODES, NAMES, SYMBOLS
 
 __all__ = ["Form", "DOLLAR", "BEFORE_RE", "AFTER_RE", "CUE_RE", "CUES", "CODES", "NEEDS_SCALE",
+           "NOT_BEFORE_YEAR", "SUBUNITS",
            "form_before", "form_after", "symbol_before"]
 
 DOLLAR = "$"    # placeholder code: resolved to the caller's ``dollar`` setting
@@ -101,7 +104,16 @@ NEWS_NAMES: Mapping[str, Form] = MappingProxyType({
     "reais": _f("BRL"), "brazilian reais": _f("BRL"), "de reais": _f("BRL"),
     "soles": _f("PEN"), "bolivars": _f("VES"), "bolivares": _f("VES"),
     "quetzales": _f("GTQ"), "guaranis": _f("PYG"), "colones": _f("CRC"),
+    "new israeli shekels": _f("ILS"), "kazakh tenge": _f("KZT"),
+    "argentinian pesos": _f("ARS"), "uae dirhams": _f("AED"), "saudi riyals": _f("SAR"),
+    # sub-units (SUBUNITS below): 100 yen (67 cents), 1,000 won (75 U.S. cents), 50 pence
+    "cents": _f(DOLLAR), "cent": _f(DOLLAR), "u.s. cents": _f("USD"), "us cents": _f("USD"),
+    "euro cents": _f("EUR"), "eurocents": _f("EUR"), "pence": _f("GBP"),
 })
+
+#: Names of a hundredth of a currency: the figure is divided by 100 (``67 cents`` -> 0.67).
+SUBUNITS: frozenset[str] = frozenset({"cents", "cent", "u.s. cents", "us cents", "euro cents",
+                                      "eurocents", "pence"})
 
 #: Curated symbols and prefixes written before the number (case-sensitive).
 NEWS_SYMBOLS: Mapping[str, Form] = MappingProxyType({
@@ -124,13 +136,25 @@ NEWS_SYMBOLS: Mapping[str, Form] = MappingProxyType({
     "฿": _f("THB"), "₫": _f("VND"), "₦": _f("NGN"), "₴": _f("UAH"), "₸": _f("KZT"),
     "SR": _f("SAR"), "QR": _f("QAR"), "Dh": _f("AED"), "Dhs": _f("AED"), "Tk": _f("BDT"),
     "GH₵": _f("GHS"), "GH¢": _f("GHS"), "zł": _f("PLN"), "Kč": _f("CZK"),
+    # FT, Bloomberg and regional-press prefixes
+    "$US": _f("USD"), "Ps": _f("MXN", *_PESOS), "Ps.": _f("MXN", *_PESOS),
+    "Php": _f("PHP"), "Bt": _f("THB"), "LE": _f("EGP"), "L.E.": _f("EGP"),
+    "KD": _f("KWD"), "BD": _f("BHD"), "RO": _f("OMR"), "JD": _f("JOD"), "Rbs": _f("RUB"),
+    "Rbl": _f("RUB"), "Zl": _f("PLN"), "Ft": _f("HUF"), "Kc": _f("CZK"), "Sfr": _f("CHF"),
+    "Won": _f("KRW"), "Tsh": _f("TZS"), "Ush": _f("UGX"),
     # one- or two-letter prefixes: read only before a scaled figure (P5 billion, R2.1bn)
     "P": _f("PHP", "PHP", "BWP"), "N": _f("NGN"), "W": _f("KRW"), "R": _f("ZAR"), "Sh": _f(None, *_SHILLINGS),
     "Shs": _f("UGX", "UGX", "KES", "TZS"),
 })
 
 #: Prefixes too short to trust unless a scale word follows the digits.
-NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "W", "Sh", "Shs"})
+NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "W", "Sh", "Shs", "Won", "BD", "RO", "JD",
+                                         "Ft", "Zl", "Kc"})
+
+#: Letter prefixes that also start ordinary capitalised text: not read before a bare year
+#: (``LE 2024 campaign``).
+NOT_BEFORE_YEAR: frozenset[str] = frozenset({"LE", "KD", "BD", "RO", "JD", "Bt", "Php", "TL",
+                                             "SR", "QR", "Dh", "Tk", "RM", "Rp"})
 
 #: Symbols also written after the number (``5 mln zł``, ``500 Kč``, ``20 €``).
 AFTER_SYMBOLS: tuple[str, ...] = ("€", "zł", "Kč", "Ft", "kr", "kr.", "₽", "₺", "TL", "₫",
@@ -244,7 +268,12 @@ CUE_RE = re.compile(
     r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _alternation(_CUE_TO_CODE), re.IGNORECASE)
 
 
-_LAST_CHARS = frozenset(w[-1] for w in list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"])
+_ALL_BEFORE = list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"]
+# How every symbol or code ends: its last one, two or (when longer) three characters. A number
+# is looked at with BEFORE_RE only when what precedes it ends like one ("in 2023" does not).
+_TAIL1 = frozenset(w for w in _ALL_BEFORE if len(w) == 1)
+_TAIL2 = frozenset(w for w in _ALL_BEFORE if len(w) == 2)
+_TAIL3 = frozenset(w[-3:] for w in _ALL_BEFORE if len(w) >= 3)
 
 
 def symbol_before(text: str, start: int) -> re.Match[str] | None:
@@ -252,7 +281,8 @@ def symbol_before(text: str, start: int) -> re.Match[str] | None:
     i = start - 1
     if i >= 0 and text[i] in " \u00a0":
         i -= 1
-    if i < 0 or text[i] not in _LAST_CHARS:
+    if i < 0 or (text[i] not in _TAIL1 and text[i - 1:i + 1] not in _TAIL2
+                 and text[i - 2:i + 1] not in _TAIL3):
         return None                                   # cheap test: most numbers stop here
     return BEFORE_RE.search(text, max(0, start - 12), start)
 

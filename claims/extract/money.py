@@ -69,6 +69,8 @@ def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
         after = None                                  # "In 2019 won ..." is not money
     if before is not None and before.group("cur") in cur.NEEDS_SCALE and r.scale_text is None:
         before = None                                 # P5, R2: too short to trust unscaled
+    if before is not None and before.group("cur") in cur.NOT_BEFORE_YEAR and _year_like(r):
+        before = None                                 # LE 2024 campaign
     if before is None and after is None:
         return None
     form_b = cur.form_before(before.group("cur")) if before else None
@@ -102,9 +104,14 @@ def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
         candidates = ()
     currency_text = (before.group("cur") if form is form_b and before is not None else
                      after.group().strip(" \u00a0-") if after is not None else "")
+    amount, step, high = r.value, r.step, r.high
+    if form is form_a and after is not None and after.group("name") and \
+            " ".join(after.group("name").lower().split()) in cur.SUBUNITS:
+        amount, step = amount / 100, step / 100      # 67 cents -> 0.67
+        high = high / 100 if high is not None else None
     money = Money(
-        text=text[m_start:m_end], span=Span(m_start, m_end), amount=r.value, currency=code,
-        step=r.step, high=r.high, qualifier=qual, currency_text=currency_text,
+        text=text[m_start:m_end], span=Span(m_start, m_end), amount=amount, currency=code,
+        step=step, high=high, qualifier=qual, currency_text=currency_text,
         currency_before=form is form_b and before is not None, scale_text=r.scale_text,
         decimals=r.decimals, currency_candidates=candidates, currency_note=note,
     )
@@ -125,7 +132,9 @@ def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
             lead_word = lead_m.group(1).lower() if lead_m else None
             word = gap.group("w").lower() if gap else None
             ok = gap is not None and ma.high is None and mb.high is None and \
-                ma.currency == mb.currency and ma.currency_text == mb.currency_text and \
+                ma.currency == mb.currency and (ma.currency_text == mb.currency_text or (
+                    ma.currency is not None and not ma.currency_candidates
+                    and not mb.currency_candidates)) and \
                 ((word == "and") == (lead_word == "between")) and lead_word != "from"
             if ok and ma.scale_text is None and mb.scale_text is not None and ma.decimals == 0 \
                     and ma.amount < 1000:

@@ -9,7 +9,7 @@ Public API
     lone dot followed by three digits as grouping; ``None`` guesses (English conventions).
     Raises ``ValueError`` when ``s`` is not a number.
 
-``read_numbers(text, *, letters=True, glued=False) -> list[NumberReading]``
+``read_numbers(text, *, letters=True, glued=False, words=False) -> list[NumberReading]``
     Every number in ``text``, left to right, with its scale word and ranges joined.
     ``NumberReading(value, high, step, decimals, scale_text, span, text)``:
     ``value`` the (low end) value, ``high`` the upper end of a range or None, ``step`` the value
@@ -19,7 +19,9 @@ Public API
     ``letters`` applies the one-letter abbreviations k, m, b, t (and K, M, B, T, MM) -- only when
     glued to the digits (``$5m``, ``¥2.8t``); pass False when reading physical units (``100m``).
     ``glued`` also reads numbers glued to a preceding letter (``DKr14bn``, ``Rs800``); off by
-    default so that ``A380`` or ``G7`` are not figures.
+    default so that ``A380`` or ``G7`` are not figures. ``words`` also reads numbers spelled out
+    before million/billion/trillion (``three billion``, ``twenty-five million``, ``half a
+    billion``, ``a billion``), found from the scale word with ``str.find``.
 
 ``read_at(text, start, *, letters=True) -> NumberReading | None``
     The single number (no range joining) whose digits begin exactly at ``start``.
@@ -28,7 +30,8 @@ Recognised: ``,`` ``.`` space (two or more groups), no-break/thin space and apos
 Indian grouping ``12,34,567``; decimal commas when the scale word is non-English
 (``1,57 mil milhões``, ``3,5 milliarder``), when dot groups precede (``1.234,5``) or when one or
 two digits follow the comma before a scale word (``1,5 million``); glued and hyphenated scales
-(``230million``, ``3.5-billion``); ranges ``20-25 billion``, ``20 to 25 billion``,
+(``230million``, ``3.5-billion``; a glued ``mil`` is the Malaysian press's million:
+``RM500mil``); ranges ``20-25 billion``, ``20 to 25 billion``,
 ``8.1 billion to 11.6 billion``, ``between 10 and 20 million`` (a trailing scale applies to both
 ends). Not joined: ``from X to Y`` (a change, not a range), year spans ``2019-2020``, and
 ``2022-23`` (the high end would be lower).
@@ -58,10 +61,13 @@ class NumberReading:
     scale_text: str | None
     span: Span
     text: str
+    mult: Decimal | None = None       # the scale's multiplier when the word alone misleads
 
     @property
     def scale(self) -> Decimal:
         """The multiplier of the scale word (1 when there is none)."""
+        if self.mult is not None:
+            return self.mult
         return scale_value(self.scale_text) if self.scale_text else Decimal(1)
 
 
@@ -133,6 +139,7 @@ def _alternation(words: list[str]) -> str:
 _NUMBER = re.compile(
     r"""
     (?<!\d)(?<!\d[.,])                              # not inside another number
+    (?!0\d)                                         # nor a run of zeros: 1 500 000 -> "000"
     (?:
         (?P<point>\d+[-\x20]point                   # 677-point-four: spelled decimals
             (?:[-\x20](?:%(digits)s))+ (?![^\W\d_]) )
@@ -140,7 +147,8 @@ _NUMBER = re.compile(
       | \d{1,3}(?:\.\d{3}){2,}(?![\d])              # 1.234.567     dot groups (two or more)
       | \d{1,2},(?:\d{2},)+\d{3}(?:\.\d+)?(?!\d)    # 12,34,567.8   Indian lakh/crore grouping
       | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)          # 1,234,567.89  comma groups
-      | \d{1,3}(?:[\u00a0\u202f\u2009'’]\d{3})+(?:[.,]\d+)?(?!\d)  # 1 234 567 thin/nbsp/'
+      | \d{1,3}[\u00a0\u202f\u2009'’]\d{3}          # 1 234 567 thin/nbsp/' (then plain
+            (?:[\x20\u00a0\u202f\u2009'’]\d{3})*(?:[.,]\d+)?(?!\d)  # spaces may follow)
       | \d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)  # 1 234 567     plain spaces, two+ groups
       | \d+(?:[.,]\d+)?                             # 1234.5 / 1234,5 (mark decided later)
     )
@@ -240,7 +248,8 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
     foreign = False
     if scale_m:
         scale_text = scale_m.group("word") or scale_m.group("letter")
-        foreign = " ".join(scale_text.lower().split()) in FOREIGN_SCALES
+        foreign = " ".join(scale_text.lower().split()) in FOREIGN_SCALES and not (
+            scale_m.group("sep") is None and scale_text.lower() == "mil")
     decimal_comma: bool | None = True if foreign else None
     if m.group("point") is None and "," in raw and "." not in raw and raw.count(",") == 1:
         after = len(raw) - raw.index(",") - 1
@@ -257,11 +266,17 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
     except InvalidOperation:
         return None
     step = Decimal(1).scaleb(-decimals)
+    own = None
     if scale_m and scale_text:
         mult = scale_value(scale_text)
+        if scale_m.group("sep") is None and scale_text.lower() == "mil":
+            mult = own = _MILLION                     # RM500mil, US$106mil (Malaysian press)
         value, step, end = value * mult, step * mult, scale_m.end()
     return NumberReading(value, None, step, decimals, scale_text, Span(m.start(), end),
-                         text[m.start():end])
+                         text[m.start():end], own)
+
+
+_MILLION = Decimal(10) ** 6
 
 
 _DIGITS = re.compile(r"\d+")
@@ -316,11 +331,92 @@ def _join(text: str, low: NumberReading, high: NumberReading) -> NumberReading |
         return None
     return NumberReading(value, high.value, step, low.decimals, high.scale_text or low.scale_text,
                          Span(low.span.start, high.span.end),
-                         text[low.span.start:high.span.end])
+                         text[low.span.start:high.span.end], high.mult or low.mult)
 
 
-def read_numbers(text: str, *, letters: bool = True, glued: bool = False) -> list[NumberReading]:
-    """Every number in ``text`` with scales applied and ranges joined; see the module docstring."""
+_UNIT_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TEN_WORDS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+
+#: A number written in words right before a big scale word: "three billion", "half a billion",
+#: "twenty-five million", "a billion". Searched (with endpos) in a short window before the
+#: scale word found by ``str.find``, so it only ever runs where a scale word is.
+_WORD_NUMBER = re.compile(
+    r"""
+    (?<![^\W\d_])
+    (?:
+        (?P<half>half[\x20\u00a0]an?|a[\x20\u00a0]half)         # half a billion
+      | (?P<a>an?)                                             # a billion
+      | (?P<tens>%(tens)s)(?:-(?P<tu>%(units)s))?              # twenty(-five)
+      | (?P<unit>%(units)s)                                    # three
+    )
+    [\x20\u00a0-]$                                           # a half-billion
+    """ % {"tens": "|".join(k for k in _TEN_WORDS),
+           "units": "|".join(sorted((k for k in _UNIT_WORDS if k != "zero"),
+                                    key=lambda w: -len(w)))},
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD_SCALE = re.compile(r"(?:m|b|tr)illion(?![^\W\d_])", re.IGNORECASE)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every offset of ``word`` in ``text`` (str.find: a C-speed scan)."""
+    out, k = [], text.find(word)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + len(word))
+    return out
+
+
+def _word_numbers(text: str) -> list[NumberReading]:
+    """Numbers spelled out before million, billion or trillion (``three billion``)."""
+    out: list[NumberReading] = []
+    hits = _find_all(text, "illion")
+    if "ILLION" in text:
+        hits = sorted(hits + _find_all(text, "ILLION"))
+    for k in hits:
+        start = k - 2 if text[k - 2:k].lower() == "tr" else k - 1
+        if start < 2 or not text[start - 2].isalpha():
+            continue                                  # "5 billion": digits, read already
+        sm = _WORD_SCALE.match(text, start)
+        if sm is None:
+            continue
+        m = _WORD_NUMBER.search(text, max(0, start - 24), start)
+        if m is None:
+            continue
+        if m.group("half"):
+            n = Decimal("0.5")
+        elif m.group("a"):
+            n = Decimal(1)
+        elif m.group("tens"):
+            n = Decimal(_TEN_WORDS[m.group("tens").lower()] +
+                        (_UNIT_WORDS[m.group("tu").lower()] if m.group("tu") else 0))
+        else:
+            n = Decimal(_UNIT_WORDS[m.group("unit").lower()])
+        scale_text = sm.group()
+        mult = scale_value(scale_text)
+        out.append(NumberReading(n * mult, None, mult, 0, scale_text, Span(m.start(), sm.end()),
+                                 text[m.start():sm.end()]))
+    return out
+
+
+def read_numbers(text: str, *, letters: bool = True, glued: bool = False,
+                 words: bool = False) -> list[NumberReading]:
+    """Every number in ``text`` with scales applied and ranges joined; see the module docstring.
+
+    ``words`` also reads numbers spelled out before a big scale word (``three billion``,
+    ``half a billion``), merged in text order."""
+    out = _read_digits(text, letters, glued)
+    if words:
+        spelled = _word_numbers(text)
+        if spelled:
+            out = sorted(out + spelled, key=lambda r: r.span.start)
+    return out
+
+
+def _read_digits(text: str, letters: bool, glued: bool) -> list[NumberReading]:
     singles = list(_iter_single(text, letters, glued))
     out: list[NumberReading] = []
     i = 0
@@ -349,4 +445,5 @@ def rescale(r: NumberReading, scale_text: str) -> NumberReading:
     """``r`` (read without scale) multiplied by ``scale_text`` (for ``between $10 and $20 million``)."""
     mult = scale_value(scale_text)
     return replace(r, value=r.value * mult, step=r.step * mult,
-                   high=r.high * mult if r.high is not None else None, scale_text=scale_text)
+                   high=r.high * mult if r.high is not None else None, scale_text=scale_text,
+                   mult=None)

@@ -6,14 +6,19 @@ Forms read (original first, either currency direction):
   ``X (or Y)``, ``X (equivalent to Y)``;
 * ``X, or Y``, ``X, or about Y``, ``X or Y``, ``X, equivalent to Y``, ``X, the equivalent of Y``,
   ``X, about Y`` and ``X — about Y`` (a hedge word is required without ``or``); ``X [Y]``;
-* with a gloss between: ``30.5 billion Czech koruna, or crowns, ($1.32 billion)``;
+* with a gloss between: ``30.5 billion Czech koruna, or crowns, ($1.32 billion)``, and
+  ``HK$5,000 in consumption vouchers, or about US$640`` (a hedge word required);
+* a second conversion of the same original: ``£2bn ($2.5bn; €2.3bn)``,
+  ``5,000 won (about $3.70, or £2.90)``, ``1.4 trillion yen ($9.3 billion), or roughly 8.6
+  billion euros``;
 * ranges on either side (``14 billion reais to 20 billion reais ($8.1 billion to $11.6 billion)``);
 * an original whose currency is not written (``2,102 mil milhões (470 mil milhões de euros)``):
   the currency is taken from the nearest earlier mention, and ``currency_note`` says so.
 
 Not paired: the same currency restated (``16,433 million CZK (16.4 billion CZK)``), a unit
 price after a total (``HK$9.99 million, or HK$14,588 per square foot``), per-share against
-per-ADR figures, and parentheses that hold no money (``$5 billion (2023)``, ``€3m (up 12%)``).
+per-ADR figures, parentheses that hold no money (``$5 billion (2023)``, ``€3m (up 12%)``), and a
+difference (``€2 billion, or $1 billion more than Washington``).
 """
 
 from __future__ import annotations
@@ -65,6 +70,16 @@ _OR_GAP = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+#: "HK$5,000 in consumption vouchers, or about US$640": a short phrase of what the money is,
+#: then ", or" and a hedge word (the hedge is required: the converted figure is approximate).
+_WHAT_GAP = re.compile(
+    r"""
+    [\x20\u00a0](?:in|of|for|on)(?:[\x20\u00a0][a-z]+(?:-[a-z]+)?){1,4}   # in consumption vouchers
+    ,[\x20\u00a0]or[\x20\u00a0]$
+    """,
+    re.VERBOSE,
+)
+
 _PER = re.compile(
     r"""
     [\x20\u00a0]?(?:
@@ -75,6 +90,20 @@ _PER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+#: A comparison right after the second figure: "€2 billion, or $1 billion more than ..." states a
+#: difference, not a conversion.
+_COMPARED = re.compile(
+    r"[\x20\u00a0]+(?:more|less|fewer|higher|lower|above|below|greater|smaller|bigger|larger"
+    r"|cheaper|dearer|than|short\sof)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+#: Between two figures inside one parenthesis: ($2.5bn; €2.3bn), (US$1.3 billion or 1.2 billion
+#: euros).
+_LIST_GAP = re.compile(
+    r"(?:[\x20\u00a0]?[;,/](?:[\x20\u00a0]or)?|[\x20\u00a0]or)[\x20\u00a0]?$")
 
 
 def _per(text: str, end: int) -> str | None:
@@ -106,16 +135,44 @@ def _try(text: str, a: Found, b: Found) -> Conversion | None:
         end = tail.end()
     elif _OR_GAP.match(text, gap_start, b.lead):
         end = mb.span.end
-    elif mb.qualifier is not None and bound_of(mb.qualifier) == "approx" and \
-            _HEDGED_GAP.match(text, gap_start, b.lead):
+    elif mb.qualifier is not None and bound_of(mb.qualifier) == "approx" and (
+            _HEDGED_GAP.match(text, gap_start, b.lead)
+            or _WHAT_GAP.match(text, gap_start, b.lead)):
         end = mb.span.end
     else:
+        return None
+    if _COMPARED.match(text, mb.span.end):
         return None
     per_a, per_b = _per(text, ma.span.end), _per(text, mb.span.end)
     if per_b is not None and per_a != per_b:
         return None
     span = Span(ma.span.start, end)
     return Conversion(ma, mb, span, text[span.start:span.end])
+
+
+def _another(text: str, first: Conversion, b: Found, c: Found) -> Conversion | None:
+    """A second conversion of ``first.original`` printed beside the first one:
+    ``£2bn ($2.5bn; €2.3bn)`` or ``1.4 trillion yen ($9.3 billion), or roughly 8.6 billion
+    euros``; None when ``c`` is not one."""
+    ma, mb, mc = first.original, first.converted, c.money
+    if _same_currency(ma, mc) or _same_currency(mb, mc) or mc.high is not None and \
+            ma.high is None:
+        return None
+    if c.lead < first.span.end:                       # inside the parenthesis
+        if not _LIST_GAP.match(text, mb.span.end, c.lead):
+            return None
+        end = first.span.end
+    elif c.lead - first.span.end <= 16 and (
+            _OR_GAP.match(text, first.span.end, c.lead) or (
+                mc.qualifier is not None and bound_of(mc.qualifier) == "approx"
+                and _HEDGED_GAP.match(text, first.span.end, c.lead))):
+        end = mc.span.end
+    else:
+        return None
+    if _COMPARED.match(text, mc.span.end) or _per(text, mc.span.end) != _per(text, mb.span.end):
+        return None
+    span = Span(ma.span.start, end)
+    return Conversion(ma, mc, span, text[span.start:span.end])
 
 
 def _implicit(text: str, r: NumberReading, b: Found, earlier: Money | None) -> Found | None:
@@ -164,6 +221,11 @@ def pair(text: str, found: list[Found],
         if conv is not None:
             conversions.append(conv)
             i += 2
+            if i < len(items):
+                more = _another(text, conv, items[i - 1], items[i])
+                if more is not None:
+                    conversions.append(more)
+                    i += 1
         else:
             i += 1
     return conversions, items

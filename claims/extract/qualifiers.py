@@ -78,6 +78,8 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     for k in range(min(_MAX_WORDS, len(tokens)), 0, -1):
         start, first = tokens[-k]
         stripped = first.lstrip(_OPENERS)
+        if not stripped:
+            continue                                  # a lone dash: "£1bn – about $1.27bn"
         words = [stripped] + [t for _, t in tokens[len(tokens) - k + 1:]]
         phrase = normalise(" ".join(words))
         if phrase in QUALIFIERS:
