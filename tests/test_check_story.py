@@ -80,3 +80,18 @@ def test_peg_answers_for_gulf_currencies(rate_store):
     assert finding.verdict is Verdict.OK, finding.message
     assert finding.rate.kind == "peg" and finding.rate.value == Decimal("3.6725")
     assert finding.rate.source.startswith("peg:")
+
+
+@pytest.mark.parametrize("text, verdict, diagnosis", [
+    # 1 billion yen at ~94.3 yen per Australian dollar, 2025-06-30: a plain "$" that fits AUD.
+    pytest.param("The museum cost 1 billion yen ($10.6 million).", Verdict.WARNING,
+                 "wrong-currency", id="bare-dollar-fits-aud-is-warning"),
+    pytest.param("The museum cost 1 billion yen (US$10.6 million).", Verdict.ERROR,
+                 "wrong-currency", id="us-dollar-fits-aud-is-error"),
+    pytest.param("The museum cost 1 billion yen (A$10.6 million).", Verdict.OK, None,
+                 id="australian-dollar-ok"),
+])
+def test_dollar_readings(text, verdict, diagnosis, rate_store):
+    (finding,) = money_findings(check(text, rate_store))
+    assert finding.verdict is verdict, finding.message
+    assert finding.diagnosis == diagnosis

@@ -212,7 +212,8 @@ def _check_pair(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRa
         allowed = max(allowed, min(STALE_DRIFT_CAP_PCT,
                                    WARNING_BAND_PCT + STALE_DRIFT_PCT_PER_DAY * ctx.stale_days))
     gross = diag is not None and diag.gross
-    if judgement.gap_pct <= allowed and not gross:
+    settled = diag is not None and diag.settles_as_warning
+    if (judgement.gap_pct <= allowed or settled) and not gross:
         reason = diag.message if diag else (
             "stale rate data" if ctx.stale_days else "outside the reference window: rounding, "
             "a stale or a different source's rate")

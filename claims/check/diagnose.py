@@ -48,6 +48,7 @@ class Diagnosis:
     code: str
     message: str
     gross: bool
+    settles_as_warning: bool = False      # the story's own wording allows the other reading
 
 
 def diagnose(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnosis | None:
@@ -94,11 +95,22 @@ def _other_currency(ctx: "_Context", orig: Money, conv: Money) -> Diagnosis | No
                 except RateError:
                     continue
                 if rates and judge(orig, conv, rates, ctx.margin_pct).gap_pct == 0:
+                    if _bare_dollar(money):
+                        return Diagnosis(
+                            "wrong-currency",
+                            f"{money.text} fits {alt} rather than {money.currency}: if this "
+                            f"story's '{money.currency_text}' means {alt}, set dollar = "
+                            f"\"{alt}\" (--dollar {alt})", False, settles_as_warning=True)
                     return Diagnosis(
                         "wrong-currency",
                         f"wrong currency: {money.text} fits {alt} rather than {money.currency}",
                         True)
     return None
+
+
+def _bare_dollar(money: Money) -> bool:
+    """A plain '$' or 'dollars': the publication's dollar, which may not be the US one."""
+    return money.currency_text.strip().lower() in {"$", "dollar", "dollars"}
 
 
 def _other_period(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnosis | None:
