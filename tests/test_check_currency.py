@@ -140,12 +140,17 @@ def test_wrong_figure_message_says_what_it_should_be():
 
 def test_wrong_currency_diagnosis():
     # 100 million USD written where the rate used was Canadian dollars.
-    orig = money("$100 million", "100e6", "USD", step="1e6", scale="million", cur_text="$")
+    orig = money("US$100 million", "100e6", "USD", step="1e6", scale="million", cur_text="US$")
     conv = money("HK$574 million", "574e6", "HKD", step="1e6", scale="million", cur_text="HK$", at=30)
     (finding,), _ = verdicts(pair(orig, conv))
     assert finding.verdict is Verdict.ERROR
     assert finding.diagnosis == "wrong-currency", finding.message
     assert "CAD" in finding.message
+    # A plain "$" may be the publication's own dollar: the same figures are a warning.
+    bare = money("$100 million", "100e6", "USD", step="1e6", scale="million", cur_text="$")
+    (finding,), _ = verdicts(pair(bare, conv))
+    assert finding.verdict is Verdict.WARNING and finding.diagnosis == "wrong-currency"
+    assert "--dollar CAD" in finding.message
 
 
 def test_other_period_rate_is_named():
