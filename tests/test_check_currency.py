@@ -260,3 +260,13 @@ def test_expected_written_like_the_story(conv, amount, expected):
 def test_window_end_moves_back_from_weekend():
     store = FakeStore()
     assert store.window("USD", "KRW", date(2025, 6, 28) - timedelta(days=7), date(2025, 6, 28))[-1].date == date(2025, 6, 27)
+
+
+def test_a_weekend_past_the_last_fixing_is_not_stale():
+    # The fake store's last fixing is Monday 2025-06-30; Friday 2025-07-04 is 4 days on.
+    _, notes = verdicts(pair(WON_100T, usd("$72.29 billion", "72.29e9", "0.01e9", 2)),
+                        as_of="2025-07-04")
+    assert notes == []
+    _, notes = verdicts(pair(WON_100T, usd("$72.29 billion", "72.29e9", "0.01e9", 2)),
+                        as_of="2025-07-05")
+    assert notes and "5 days" in notes[0]

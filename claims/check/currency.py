@@ -134,10 +134,16 @@ class _Context:
         return found
 
 
+#: Days past the last fixing that are no sign of stale data (a weekend and a holiday).
+FRESH_DAYS = 4
+
+
 def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
+    """The last day rates are taken from, and how many days stale the data is (0 if fresh)."""
     last = store.last_date()
     if as_of > last:
-        return last, (as_of - last).days
+        gap = (as_of - last).days
+        return last, gap if gap > FRESH_DAYS else 0
     return as_of, 0
 
 
