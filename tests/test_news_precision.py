@@ -3,8 +3,10 @@ must leave alone, and stated conversions and arithmetic they must judge right bo
 
 NEGATIVES are ordinary news sentences full of numbers -- scores, results, polls, ages, dates,
 addresses, product names, stock moves, rates, ranges, idioms ("doubled down", "fined twice"),
-references ("(Reuters)", "(pictured)") and parentheticals after quantities that are not
-conversions. None may give any unit or arithmetic finding at all.
+references ("(Reuters)", "(pictured)"), parentheticals after quantities that are not
+conversions, and counts with a percentage in parentheses after other figures where the
+percentage is a change or a share of nothing given (or of no base safely linked). None may give
+any unit or arithmetic finding at all.
 
 POSITIVES are stated conversions and arithmetic in AP/Reuters/BBC/Guardian styles, each written
 correctly (one ``ok`` finding of its check, nothing flagged) and with its stated figure broken
@@ -147,6 +149,54 @@ NEGATIVES = [
     "Inflation fell to 3.2% in March from 3.5% in February, the lowest since 2021.",
     "A 2-1 win took them to 45 points (from 20 games).",
     "Net sales rose to $5.2 billion, up 4% from a year earlier, while costs fell 2%.",
+    # a count with a percentage in parentheses after other figures, the percentage a change, a
+    # rate of something unstated, or a share of no figure given (or no base safely linked)
+    "Turnout was 46.1%. Some 1,234 (12%) spoiled ballots were found in the count.",
+    "Turnout was 46.1% across 38 wards. In all, 1,234 (12%) ballots were spoiled.",
+    "Exports totalled 1.2 million tonnes last year. Shipments to China were up 3,000 (4%) from "
+    "last year.",
+    "The firm employs 12,500 people. It added 1,500 (12%) jobs last year.",
+    "Membership stood at 23,400 in March. By June it was 26,208 (12%).",
+    "Applications reached 5,600 last year. This year there were 672 (12%) more.",
+    "The hospital treated 8,000 patients in 2022. Emergency admissions were 960 (12%) higher "
+    "than a year earlier.",
+    "Police recorded 4,100 burglaries last year. Car thefts numbered 820 (+20%).",
+    "The poll surveyed 1,500 voters on Monday. Smith drew 620 (44%) of the responses from those "
+    "certain to vote.",
+    "The group's revenue was 3,450 billion won. Its operating profit was 414 billion won (12%).",
+    "Shares closed at 2,450 on Friday. The index ended at 2,744 (12%) above its January low.",
+    "The company had 8,400 staff at the end of 2022. It now employs 9,408 (12%).",
+    "Of the 650 seats, Labour won 411. The party's majority of 174 (27%) is its largest since "
+    "1997.",
+    "Sales were 45,000 in the first quarter. Online sales were 5,400 (12%) on the year.",
+    "The factory produced 120,000 cars. Exports fell by 14,400 (12%) over the year.",
+    "Rainfall was 1,200mm last year. July alone brought 144mm (12%).",
+    "The budget is $2,000 million. Defence gets $240 (12%) of it.",
+    "The board said 70,716 students passed.\nAmong them, 20,806 (29.42 per cent) earned a first "
+    "division.",
+    "The board said 70,716 students passed. The results came out on Monday. Schools were shut. "
+    "Among them, 20,806 (29.42 per cent) earned a first division.",
+    "The first round drew 10,000 applicants and the second 10,200. In all, 612 (6%) were turned "
+    "away.",
+    "The county logged 5,000 crashes. Deaths rose to 600 (12%) from 540.",
+    "About 9,000 fans attended in 2022. This season the average gate is 1,080 (12%) lower.",
+    "The survey covered 3,000 firms. Of those that replied, 360 (14%) expect to cut jobs, "
+    "compared with 290 (11%) in May.",
+    "The fund holds 4,500 stocks. It sold 540 (12%) more than it bought.",
+    "The app had 20,000 downloads in its first week. It has since added 2,400 (12%) a week.",
+    "The election drew 52,000 voters. Labour polled 6,240, down 1,300 (17%) from 2019.",
+    "The festival drew 4,300 people over the weekend. Among them, 1,260 (28%) were from abroad.",
+    "Of the 4,300 people who came, 2,000 were local. Among them, 1,260 (28%) were from abroad.",
+    "The board put the number who cleared at 70,716. Another 25,360 (45.87 per cent) came "
+    "through in the third division.",
+    "Labour held the seat on 1,204 (38.2%), with the Conservatives on 983, the Greens on 512 and "
+    "Reform on 224.",
+    "The result gave Labour 18,205 votes. The Conservatives took 11,932 (29.5%) and the Liberal "
+    "Democrats 6,004 (14.6%).",
+    "A poll of 2,046 adults put Labour on 41% and the Conservatives on 24%. Among young voters, "
+    "312 (52%) backed Labour.",
+    "The index stood at 3,120 in January. It closed the year at 3,494 (12%).",
+    "Labour held the seat on 1,204 (55.0%), with the Conservatives on 983.",
 ]
 
 
@@ -349,6 +399,20 @@ POSITIVES = [
      "Of the jurors, 7 of the 12 (60%) were women.", W),
     ("share-small-wrong", ARITH, "Of the jurors, 7 of the 12 (58%) were women.",
      "Of the jurors, 7 of the 12 (68%) were women.", E),
+    # a vote count's share of the listed counts: an error only when the share is above what
+    # any total at least the listed sum allows
+    ("vote-share-list", ARITH, "Labour held the seat on 1,204 (41.2%), with the Conservatives "
+     "on 983, the Greens on 512 and Reform on 224.", "Labour held the seat on 1,204 (44.2%), "
+     "with the Conservatives on 983, the Greens on 512 and Reform on 224.", E),
+    # the base in an earlier sentence of the paragraph: ok, or a warning when one unit off and
+    # an explicit phrase names the only figure it can be; never an error
+    ("earlier-base-number-at", ARITH, "The board put the number who cleared at 70,716. Among "
+     "those who passed, 20,806 students (29.42 per cent) earned a first division.", "The board "
+     "put the number who cleared at 70,716. Among those who passed, 20,806 students (29.43 per "
+     "cent) earned a first division.", W),
+    ("earlier-base-of-the", ARITH, "Of the 4,300 people who came on Saturday, most were local. "
+     "Among them, 1,247 (29%) were from abroad.", "Of the 4,300 people who came on Saturday, "
+     "most were local. Among them, 1,247 (28%) were from abroad.", W),
 ]
 
 

@@ -9,6 +9,9 @@ bound (the true value may be up to 10% lower), "more than/over" as a lower bound
 Verdicts: ``ok`` when the intervals meet; ``warning`` when the gap is at most one unit in the
 stated figure's last printed digit and the figure is at most one unit off the correctly rounded
 exact result (a slip; a bound such as "almost" is judged on the gap alone); ``error`` beyond.
+
+Also the arithmetic findings built from a judgement (``verdict_finding``, ``finding``), shared by
+``arithmetic`` and ``_context_shares``: code by verdict, message, expected value, figures used.
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from claims.check import _figures as fig
-from claims.model import Verdict
+from claims.check._tokens import Token
+from claims.model import Expected, Finding, Span, Verdict
+
+CHECK = "arithmetic"
 
 #: How far below (lt) or above (gt) a bound the true value may sit and still be "almost" it.
 BOUND_SLACK = Decimal("0.10")
@@ -79,3 +85,86 @@ def judge(fn: Callable[..., Decimal], values: Sequence[Decimal], halves: Sequenc
     else:
         verdict = Verdict.ERROR
     return Judgement(verdict, central, lo - (s_hi - stated), hi + (stated - s_lo), gap)
+
+
+def half(t: Token) -> Decimal:
+    """Half a unit in the last printed digit of ``t``."""
+    return t.step * fig.HALF
+
+
+def count_half(t: Token) -> Decimal:
+    """How far a share's part or whole may be from its printed value: a plain whole number
+    ending in a non-zero digit ("7 of the 12") is a count, exact; a round, scaled, decimal,
+    money or qualified figure stands for half a unit in its last digit."""
+    r = t.reading
+    if r is None or r.decimals or r.scale_text or t.unit or t.mode or t.kind != "N" \
+            or not t.text[-1:].isdigit() or t.text.endswith("0"):
+        return half(t)
+    return Decimal(0)
+
+
+def judge_stated(fn: Callable[..., Decimal], inputs: list[Token], stated: Token,
+                 halves: list[Decimal] | None = None) -> Judgement | None:
+    loose = fig.loose_step(stated.reading) * fig.HALF if stated.reading else None
+    halves = [half(t) for t in inputs] if halves is None else halves
+    return judge(fn, [t.value for t in inputs], halves, stated.value,
+                 half(stated), stated.step, stated.mode, loose)
+
+
+def show(value: Decimal, like: Token) -> str:
+    """``value`` printed like the stated figure, one more decimal when they would look equal."""
+    r = like.reading
+    scale = r.scale if r is not None else Decimal(1)
+    decimals = r.decimals if r is not None else 0
+    shown, stated = value / scale, like.value / scale
+    text = fig.fmt(shown, decimals)
+    if text == fig.fmt(stated, decimals) and shown != stated:
+        text = fig.fmt(shown, decimals + 1)
+    return text + (f" {r.scale_text}" if r is not None and r.scale_text else "")
+
+
+def verdict_finding(text: str, used: list[Token], stated: Token | None, j: Judgement,
+                    unit: str | None, message: str, diag: str | None,
+                    figures: dict[str, Any], stated_text: str | None = None,
+                    span: Span | None = None) -> Finding:
+    code = {Verdict.OK: "ARI003", Verdict.WARNING: "ARI002", Verdict.ERROR: "ARI001"}[j.verdict]
+    said = stated_text or (stated.text if stated else "")
+    if j.verdict is Verdict.OK:
+        message = f"{message}: {said} is right within rounding"
+    else:
+        slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
+        message = f"{message}, not {said} ({slip} what the printed figures allow)"
+    return finding(text, code, j.verdict, used, stated, j, unit, message, diag, figures,
+                   span=span)
+
+
+def finding(text: str, code: str, verdict: Verdict, used: list[Token], stated: Token | None,
+            j: Judgement, unit: str | None, message: str, diag: str | None,
+            figures: dict[str, Any], span: Span | None = None) -> Finding:
+    span = span or Span(min(t.start for t in used), max(t.end for t in used))
+    return Finding(
+        code=code, check=CHECK, verdict=verdict, message=message, span=span,
+        text=text[span.start:span.end],
+        expected=Expected(j.expected, j.low, j.high, unit,
+                          show(j.expected, stated) if stated else fig.fmt(j.expected, 2)),
+        deviation_pct=fig.deviation_pct(stated.value, j.expected) if stated else None,
+        diagnosis=diag, figures=figure_dicts(figures),
+    )
+
+
+def figure_dicts(figures: dict[str, Any]) -> dict[str, Any]:
+    def one(t: Any) -> Any:
+        if isinstance(t, Token):
+            return {"amount": fig.plain(t.value), "text": t.text, "kind": t.kind,
+                    "qualifier": t.qualifier}
+        if isinstance(t, list):
+            return [one(x) for x in t]
+        return t
+    return {k: one(v) for k, v in figures.items()}
+
+
+def unverifiable(text: str, used: list[Token], why: str) -> Finding:
+    span = Span(min(t.start for t in used), max(t.end for t in used))
+    return Finding(code="ARI005", check=CHECK, verdict=Verdict.UNVERIFIABLE,
+                   message=f"cannot check: {why}", span=span, text=text[span.start:span.end],
+                   diagnosis=why)

@@ -14,6 +14,11 @@ unit in its last printed digit; the relation's range over those intervals is com
 stated figure's own interval, bent by its qualifier (see ``_judge``). A percent stated where
 the figures give percentage points (or the reverse) is ARI004, an error with that diagnosis.
 
+Then ``_context_shares`` reads what one sentence cannot: ``COUNT (P%)`` with its base in one of
+the two sentences before, in the same paragraph (``ok``, or a ``warning`` for a slip against a
+base an explicit phrase names; never an error, the link being inferred), and a vote count's
+share of the counts listed after it (``on 593 (35.9%), with B on 520, C on 465 and D on 76``).
+
 Prefilter (same findings, ~7x faster on news copy): a claim needs two figures in a sentence,
 and a figure starts at a run of digits or at a spelled number before a percent word. So the
 digit runs are found with ``str.find`` (``fig.digit_runs``) and the spelled ones next to each
@@ -32,16 +37,23 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from claims.check import _arith_patterns as pat
 from claims.check import _figures as fig
+from claims.check import _context_shares as ctx
 from claims.check import _tokens as tok
-from claims.check._judge import Judgement, judge
+from claims.check._judge import CHECK, judge
+from claims.check._judge import count_half as _count_half
+from claims.check._judge import finding as _finding
+from claims.check._judge import half as _half
+from claims.check._judge import judge_stated as _judge_stated
+from claims.check._judge import show as _show
+from claims.check._judge import unverifiable as _unverifiable
+from claims.check._judge import verdict_finding as _verdict_finding
 from claims.check._tokens import Token, to_text, tokenize
-from claims.model import Expected, Finding, Span, Verdict
+from claims.model import Finding, Span, Verdict
 
-CHECK = "arithmetic"
 HUNDRED = Decimal(100)
 
 #: Code -> (name, description, bad example, good example): the published rule reference.
@@ -98,9 +110,12 @@ def _candidates(text: str) -> Iterator[tuple[int, int]]:
 
 def _claims(text: str, sentences: Iterable[tuple[int, int]],
             prefilter: bool = True) -> list[Finding]:
-    """The claims read in ``sentences`` (spans of ``text``); ``prefilter=False`` tries every
-    pattern on every sentence (the reference the equivalence tests compare with)."""
+    """The claims read in ``sentences`` (spans of ``text``), then the shares whose base is
+    elsewhere (``_context_shares``); ``prefilter=False`` takes every sentence of ``text`` and
+    tries every pattern on each (the reference the equivalence tests compare with)."""
     findings: list[Finding] = []
+    listed = None if prefilter else list(sentences)
+    sentences = sentences if listed is None else listed
     for start, end in sentences:
         forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
         if not forms or not _DIGIT.search(text, start, end) \
@@ -125,16 +140,13 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
                     findings.append(finding)
                     used |= {t.idx for t in roles.values()}
                     used |= _part_indices(m)
+    findings += ctx.shares(text, findings, listed)
     return findings
 
 
 def _part_indices(m: re.Match[str]) -> set[int]:
     parts = m.groupdict().get("parts")
     return {int(i) for i in re.findall(r"⟦N(\d+)⟧", parts)} if parts else set()
-
-
-def _half(t: Token) -> Decimal:
-    return t.step * fig.HALF
 
 
 def _direction(m: re.Match[str]) -> int:
@@ -324,81 +336,3 @@ _RELATIONS: dict[str, Callable[..., Finding | None]] = {
     "share": _share, "total": _total, "difference": _difference,
     "difference-unit": _difference_unit,
 }
-
-
-def _count_half(t: Token) -> Decimal:
-    """How far a share's part or whole may be from its printed value: a plain whole number
-    ending in a non-zero digit ("7 of the 12") is a count, exact; a round, scaled, decimal,
-    money or qualified figure stands for half a unit in its last digit."""
-    r = t.reading
-    if r is None or r.decimals or r.scale_text or t.unit or t.mode or t.kind != "N" \
-            or not t.text[-1:].isdigit() or t.text.endswith("0"):
-        return _half(t)
-    return Decimal(0)
-
-
-def _judge_stated(fn: Callable[..., Decimal], inputs: list[Token], stated: Token,
-                  halves: list[Decimal] | None = None) -> Judgement | None:
-    loose = fig.loose_step(stated.reading) * fig.HALF if stated.reading else None
-    halves = [_half(t) for t in inputs] if halves is None else halves
-    return judge(fn, [t.value for t in inputs], halves, stated.value,
-                 _half(stated), stated.step, stated.mode, loose)
-
-
-def _show(value: Decimal, like: Token) -> str:
-    """``value`` printed like the stated figure, one more decimal when they would look equal."""
-    r = like.reading
-    scale = r.scale if r is not None else Decimal(1)
-    decimals = r.decimals if r is not None else 0
-    shown, stated = value / scale, like.value / scale
-    text = fig.fmt(shown, decimals)
-    if text == fig.fmt(stated, decimals) and shown != stated:
-        text = fig.fmt(shown, decimals + 1)
-    return text + (f" {r.scale_text}" if r is not None and r.scale_text else "")
-
-
-def _verdict_finding(text: str, used: list[Token], stated: Token | None, j: Judgement,
-                     unit: str | None, message: str, diag: str | None,
-                     figures: dict[str, Any], stated_text: str | None = None,
-                     span: Span | None = None) -> Finding:
-    code = {Verdict.OK: "ARI003", Verdict.WARNING: "ARI002", Verdict.ERROR: "ARI001"}[j.verdict]
-    said = stated_text or (stated.text if stated else "")
-    if j.verdict is Verdict.OK:
-        message = f"{message}: {said} is right within rounding"
-    else:
-        slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
-        message = f"{message}, not {said} ({slip} what the printed figures allow)"
-    return _finding(text, code, j.verdict, used, stated, j, unit, message, diag, figures,
-                    span=span)
-
-
-def _finding(text: str, code: str, verdict: Verdict, used: list[Token], stated: Token | None,
-             j: Judgement, unit: str | None, message: str, diag: str | None,
-             figures: dict[str, Any], span: Span | None = None) -> Finding:
-    span = span or Span(min(t.start for t in used), max(t.end for t in used))
-    return Finding(
-        code=code, check=CHECK, verdict=verdict, message=message, span=span,
-        text=text[span.start:span.end],
-        expected=Expected(j.expected, j.low, j.high, unit,
-                          _show(j.expected, stated) if stated else fig.fmt(j.expected, 2)),
-        deviation_pct=fig.deviation_pct(stated.value, j.expected) if stated else None,
-        diagnosis=diag, figures=_figure_dicts(figures),
-    )
-
-
-def _figure_dicts(figures: dict[str, Any]) -> dict[str, Any]:
-    def one(t: Any) -> Any:
-        if isinstance(t, Token):
-            return {"amount": fig.plain(t.value), "text": t.text, "kind": t.kind,
-                    "qualifier": t.qualifier}
-        if isinstance(t, list):
-            return [one(x) for x in t]
-        return t
-    return {k: one(v) for k, v in figures.items()}
-
-
-def _unverifiable(text: str, used: list[Token], why: str) -> Finding:
-    span = Span(min(t.start for t in used), max(t.end for t in used))
-    return Finding(code="ARI005", check=CHECK, verdict=Verdict.UNVERIFIABLE,
-                   message=f"cannot check: {why}", span=span, text=text[span.start:span.end],
-                   diagnosis=why)

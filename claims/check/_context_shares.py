@@ -1,0 +1,272 @@
+"""Shares stated as ``COUNT (P%)`` whose base is not in the sentence itself.
+
+Two forms, both read only where the in-sentence patterns of ``arithmetic`` found nothing:
+
+- **An earlier base** (ARI003, at most ARI002): ``...the board put the number who cleared at
+  70,716. Among those who passed, 20,806 students (29.42 per cent) earned a first division.``
+  COUNT is a plain whole number >= 100 (no money, unit, scale, decimals or qualifier; at most two
+  lowercase words between it and the parenthesis, none a unit, money or time word, none
+  comparative), not led by a change or link word (``up``, ``by``, ``of``, ``rose`` ...) nor
+  followed by one (``more``, ``than``, ``from``, ``on the year`` ...), and its sentence holds no
+  other figure above it except siblings (other ``COUNT (P%)``). The bases are the plain whole
+  numbers above COUNT in at most two earlier sentences of the same paragraph (no newline between;
+  siblings there are parts, not bases). COUNT / B x 100 is compared with P exactly (counts are
+  exact; P stands for half a unit in its last digit): exactly one base value within P's rounding
+  gives ``ok`` naming that base and where it stands; two or more give nothing (the link is
+  guessed). With none within rounding, exactly one base value one unit off (a slip) gives a
+  ``warning`` only if an explicit phrase links it (``of the 97,750``, ``the number who cleared at
+  70,716``) and it is the only whole number >= COUNT in those sentences. Never an error: the
+  link between the sentences is inferred, not stated.
+- **A vote count's share of the listed counts** (ARI001-003): ``Labour held the ward on 593
+  (35.9%), with the Conservatives on 520, the BNP on 465 and the Liberal Democrat on 76.`` At
+  least three plain counts, each ``on N``, the first with its share, no other figure after the
+  list; P is judged against the first count over the sum (counts read as ``_judge.count_half``).
+  A stated share below the computed one may be a share of a longer list (candidates not named),
+  so it is judged only when it is above or within rounding: an error only when P exceeds what
+  any total at least the listed sum allows.
+
+Speed: both forms hold ``(P%)``, so ``shares`` finds each ``(`` with ``str.find`` (memchr
+speed, ~9x a regex scan), keeps those closed by a percent word (``_HIT``), and tokenizes only
+those sentences and, when a share needs a base, the ones before. Given ``sentences`` (the
+reference the equivalence tests use), it tries every sentence and reads the earlier ones off
+the list: the same findings, as ``fig.sentence_*`` give the list's bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Callable, Sequence
+
+from claims.check import _arith_patterns as pat
+from claims.check import _figures as fig
+from claims.check import _judge as jd
+from claims.check._tokens import Token, to_text, tokenize
+from claims.check.unit_names import UNITS
+from claims.model import Finding, Span, Verdict
+
+HUNDRED = Decimal(100)
+LOOK_BACK = 2                 # earlier sentences of the paragraph searched for a base
+MIN_COUNT = 100
+
+#: A parenthesis that may hold a percentage: a superset of every ``(⟦P⟧)`` of a skeleton.
+_HIT = re.compile(r"\([^()]*(?:%|cent|pct?)\s*\)", re.IGNORECASE)
+#: COUNT, up to two lowercase words, (P%): on a skeleton.
+_PAREN = re.compile(r"⟦N(?P<c>\d+)⟧(?P<noun>(?:\s+[a-z][\w-]*){0,2}?)\s*\(\s*⟦P(?P<p>\d+)⟧"
+                    r"\s*\)")
+_ON = r"\s+on\s+⟦N\d+⟧(?:\s+votes)?"
+_NAME = r"[^⟦;:()]{1,40}?"
+#: on A (P%), with B on X, C on Y and D on Z -- and no figure after.
+_VOTES = re.compile(rf"\bon\s+⟦N(?P<c>\d+)⟧(?:\s+votes)?\s*\(\s*⟦P(?P<p>\d+)⟧\s*\),?\s+with\s+"
+                    rf"(?P<rest>{_NAME}{_ON}(?:,\s+{_NAME}{_ON})*,?\s+and\s+{_NAME}{_ON})"
+                    r"(?=[^⟦]*\Z)", re.IGNORECASE)
+_N = re.compile(r"⟦N(\d+)⟧")
+
+_CHANGE_WORDS = "|".join((pat.UPV, pat.DNV, pat.UPN, pat.DNN))
+#: Words before COUNT that make it a change, a whole or a comparison rather than a part
+#: ("a total of" only introduces it).
+_BEFORE = re.compile(rf"(?:\b(?:(?<!total\s)of|from|to|by|than|plus|minus|more|fewer|less|"
+                     rf"extra|additional|added|gained|lost|shed|cut|created|net|swing|majority|"
+                     rf"margin|lead|gap|difference|(?:{_CHANGE_WORDS})s?)|[+±−–-])\s*\Z",
+                     re.IGNORECASE)
+#: Words after the parenthesis that make P a change or a comparison.
+_AFTER = re.compile(r"[\s,]*(?:more|fewer|less|higher|lower|up|down|from|than|over|above|below|"
+                    r"compared|on\s+(?:the|a|last|its|their)|year-on-year|y/y|yoy|increase|rise|"
+                    r"fall|drop|decline|change|growth|gain|loss|jump)\b", re.IGNORECASE)
+#: Words between COUNT and the parenthesis that make it a quantity, money or a comparison.
+_NOT_COUNTS = frozenset(
+    {s.lower() for u in UNITS for s in u.surfaces if " " not in s and len(s) > 2}
+    | {"km", "kg", "cm", "mm", "ft", "lb", "mi", "ha", "hp", "kw", "mw", "gw", "bn", "mn"}
+    | set("dollars euros pounds yen won yuan renminbi rupees rupee crore crores lakh lakhs francs "
+          "pesos rand naira ringgit baht dirhams riyals shekels roubles rubles lira cents pence "
+          "seconds minutes hours days weeks months years decades more fewer less extra additional "
+          "higher lower up down over above below points pts degrees".split()))
+#: The phrase that ties a base to what it counts: "of the 97,750", "the number ... at 70,716".
+_LINK = re.compile(r"(?:\bof\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?|\b(?:number|total|"
+                   r"count|tally)\b[^⟦]{0,40}?\b(?:at|was|were|is|of|to|reached)\s+)\Z",
+                   re.IGNORECASE)
+
+Sentence = tuple[int, int, str, list[Token]]          # start, end, skeleton, tokens
+
+
+def shares(text: str, taken: Sequence[Finding],
+           sentences: Sequence[tuple[int, int]] | None = None) -> list[Finding]:
+    """The findings of both forms in ``text``, leaving alone the figures ``taken`` covers.
+
+    ``sentences`` (every sentence of ``fig.sentences``): try each one, and take earlier
+    sentences from the list; None: only those with a hit, earlier ones found locally."""
+    found: list[Finding] = []
+    if sentences is None:
+        seen: set[int] = set()
+        i = text.find("(")
+        while i >= 0:
+            m = _HIT.match(text, i)
+            pos = i + 1
+            while m and pos < m.end() and not text[pos].isalnum():
+                pos += 1
+            if m and pos < m.end():           # a letter or digit: where a P token starts
+                start = fig.sentence_start(text, pos)
+                if start not in seen:
+                    seen.add(start)
+                    sent = _sentence(text, start, fig.sentence_end(text, pos))
+                    found += _read(text, sent, taken, lambda s=start: _earlier(text, s))
+            i = text.find("(", i + 1)
+    else:
+        for i, (start, end) in enumerate(sentences):
+            found += _read(text, _sentence(text, start, end), taken,
+                           lambda i=i: _earlier_listed(text, sentences, i))
+    return found
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    skeleton, tokens = tokenize(text, start, end)
+    return start, end, skeleton, tokens
+
+
+def _earlier(text: str, start: int) -> list[Sentence]:
+    """Up to ``LOOK_BACK`` sentences before the one at ``start``, nearest first: each the one
+    holding the last letter or digit before, stopping at a newline after that character (a
+    new paragraph; a sentence held over a line end by an abbreviation counts as one too)."""
+    out: list[Sentence] = []
+    for _ in range(LOOK_BACK):
+        k = start - 1
+        while k >= 0 and not text[k].isalnum():
+            k -= 1
+        if k < 0 or "\n" in text[k + 1:start]:
+            break
+        start = fig.sentence_start(text, k)
+        out.append(_sentence(text, start, fig.sentence_end(text, k)))
+    return out
+
+
+def _earlier_listed(text: str, sentences: Sequence[tuple[int, int]], i: int) -> list[Sentence]:
+    """``_earlier`` read off the list of every sentence (the reference)."""
+    out: list[Sentence] = []
+    start, j = sentences[i][0], i - 1
+    while len(out) < LOOK_BACK and j >= 0:
+        s, e = sentences[j]
+        j -= 1
+        k = next((x for x in range(e - 1, s - 1, -1) if text[x].isalnum()), -1)
+        if k < 0:
+            continue                      # no letter or digit: no figure, and no stop
+        if "\n" in text[k + 1:start]:
+            break
+        out.append(_sentence(text, s, e))
+        start = s
+    return out
+
+
+def _read(text: str, sent: Sentence, taken: Sequence[Finding],
+          earlier: Callable[[], list[Sentence]]) -> list[Finding]:
+    start, end, skeleton, tokens = sent
+    if "⟦P" not in skeleton:
+        return []
+    found: list[Finding] = []
+    for m in _VOTES.finditer(skeleton):
+        c, p = tokens[int(m["c"])], tokens[int(m["p"])]
+        if not _free(taken, c, p):
+            continue
+        f = _vote_share(text, c, p, [tokens[int(i)] for i in _N.findall(m["rest"])])
+        if f is not None:
+            found.append(f)
+        return found                     # the list is the sentence's whole claim
+    siblings = {int(m["c"]) for m in _PAREN.finditer(skeleton)}
+    for m in _PAREN.finditer(skeleton):
+        c, p = tokens[int(m["c"])], tokens[int(m["p"])]
+        if not _free(taken, c, p) or not _part_like(text, start, skeleton, tokens, m, siblings):
+            continue
+        span = Span(c.start, to_text(tokens, start, m.end()))
+        f = _earlier_share(text, c, p, span, earlier())
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _free(taken: Sequence[Finding], *used: Token) -> bool:
+    lo, hi = min(t.start for t in used), max(t.end for t in used)
+    return not any(f.span.start < hi and lo < f.span.end for f in taken)
+
+
+def _plain(t: Token) -> bool:
+    """A printed whole number: no money, unit, scale, decimals or qualifier."""
+    r = t.reading
+    return t.kind == "N" and r is not None and not t.unit and not r.decimals \
+        and not r.scale_text and t.value == t.value.to_integral_value() and t.mode is None
+
+
+def _part_like(text: str, start: int, skeleton: str, tokens: list[Token], m: re.Match[str],
+               siblings: set[int]) -> bool:
+    """COUNT (P%) reads as a part of something not named in the sentence (module doc)."""
+    c, p = tokens[int(m["c"])], tokens[int(m["p"])]
+    if not _plain(c) or c.value < MIN_COUNT or not 0 < p.value < HUNDRED:
+        return False
+    if any(w.lower() in _NOT_COUNTS for w in m["noun"].split()):
+        return False
+    if _BEFORE.search(text, max(start, c.start - 40), c.start) is not None:
+        return False
+    if _AFTER.match(skeleton, m.end()) is not None:
+        return False
+    return not any(t.kind == "N" and t.idx not in siblings and t.value > c.value
+                   for t in tokens)
+
+
+def _earlier_share(text: str, c: Token, p: Token, span: Span,
+                   earlier: list[Sentence]) -> Finding | None:
+    """COUNT (P%) against the whole numbers above COUNT in the earlier sentences."""
+    bases: list[tuple[int, Token, str]] = []       # sentences back, base, that skeleton
+    rivals: set[Decimal] = set()                  # whole numbers >= COUNT there
+    for back, (_, _, skeleton, tokens) in enumerate(earlier, 1):
+        siblings = {int(m["c"]) for m in _PAREN.finditer(skeleton)}
+        for t in tokens:
+            if t.kind != "N" or t.idx in siblings or t.value < c.value:
+                continue
+            rivals.add(t.value)
+            if t.value > c.value and _plain(t):
+                bases.append((back, t, skeleton))
+    share = lambda x, y: x / y * HUNDRED  # noqa: E731
+    judged = [(back, b, sk, jd.judge(share, [c.value, b.value], [Decimal(0)] * 2, p.value,
+                                     jd.half(p), p.step)) for back, b, sk in bases]
+    ok = [x for x in judged if x[3] is not None and x[3].verdict is Verdict.OK]
+    slips = [x for x in judged if x[3] is not None and x[3].verdict is Verdict.WARNING]
+    if ok:
+        if len({x[1].value for x in ok}) != 1:
+            return None                   # two bases fit: which one is meant is a guess
+        back, b, _, j = ok[0]
+    elif len({x[1].value for x in slips}) == 1 and rivals == {slips[0][1].value}:
+        back, b, sk, j = slips[0]
+        if _LINK.search(sk, max(0, b.skel_start - 80), b.skel_start) is None:
+            return None
+    else:
+        return None
+    where = "the previous sentence" if back == 1 else f"{back} sentences back"
+    message = f"{c.text} of {b.text} (the base, from {where}) is {jd.show(j.expected, p)}%"
+    diag = None if j.verdict is Verdict.OK else \
+        f"the base {b.text} comes from {where}, where an explicit phrase names it"
+    return jd.verdict_finding(text, [c, b, p], p, j, "%", message, diag,
+                              {"part": c, "whole": b, "stated": p,
+                               "whole_at": {"sentences_back": back, "start": b.start,
+                                            "end": b.end}}, span=span)
+
+
+def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding | None:
+    """The first count's share of all the listed counts (module doc)."""
+    counts = [c, *others]
+    if len(counts) < 3 or not all(_plain(t) for t in counts) or not 0 < p.value < HUNDRED:
+        return None
+    share = lambda x, *rest: x / (x + sum(rest, Decimal(0))) * HUNDRED  # noqa: E731
+    j = jd.judge_stated(share, counts, p, [jd.count_half(t) for t in counts])
+    if j is None:
+        return None
+    if j.verdict is Verdict.ERROR:
+        loose = jd.judge_stated(share, counts, p)
+        if loose is not None and loose.verdict is not Verdict.ERROR:
+            j = replace(loose, verdict=Verdict.WARNING)
+    if j.verdict is not Verdict.OK and p.value < j.expected:
+        return None                       # a longer list (candidates not named) would fit
+    total = sum((t.value for t in counts), Decimal(0))
+    message = (f"{c.text} of the listed {' + '.join(t.text for t in counts)} = "
+               f"{fig.fmt(total, 0)} is {jd.show(j.expected, p)}%")
+    return jd.verdict_finding(text, [*counts, p], p, j, "%", message, None,
+                              {"part": c, "listed": counts, "stated": p},
+                              span=Span(c.start, max(t.end for t in counts)))
