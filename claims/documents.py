@@ -80,7 +80,15 @@ class Document:
         """The finding with ``line``, ``column`` and ``source_span`` filled in from the source."""
         span = self.source_span(finding.span)
         line, column = self.line_col(span.start)
-        return replace(finding, line=line, column=column, source_span=span)
+        sides = {name: self._sourced(getattr(finding, name)) for name in ("original", "converted")}
+        return replace(finding, line=line, column=column, source_span=span, **sides)
+
+    def _sourced(self, side: Any) -> Any:
+        """A claim's side with its ``start``/``end`` moved from text to source offsets."""
+        if self.offsets is None or not side or "start" not in side or "end" not in side:
+            return side
+        moved = self.source_span(Span(side["start"], side["end"]))
+        return {**side, "start": moved.start, "end": moved.end}
 
 
 # ------------------------------------------------------------------------------ loading

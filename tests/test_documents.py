@@ -245,3 +245,17 @@ def test_html_tolerates_missing_end_tags():
                                   b"<p>Story 1 won ($1).<p>Two <code>x = 1<p>three <code>y</code></p><p>four")
     assert doc.text == "Story 1 won ($1).\nTwo\nthree\nfour"
     assert doc.date == date(2025, 1, 2)
+
+
+def test_html_finding_sides_point_into_the_source():
+    from dataclasses import replace as _replace
+
+    html = "<html><body><p>It cost &euro;13 billion\n(US$14.3 billion).</p></body></html>"
+    doc = load_document("s.html", html.encode())
+    start = doc.text.index("US$14.3")
+    side = {"amount": "14300000000", "start": start, "end": start + len("US$14.3 billion")}
+    finding = Finding("CUR003", "currency-conversion", Verdict.OK, "ok", Span(start, start + 15),
+                      "x", converted=side)
+    located = doc.locate(finding)
+    assert html[located.converted["start"]:located.converted["end"]] == "US$14.3 billion"
+    assert doc.locate(_replace(finding, converted=None)).converted is None
