@@ -244,6 +244,10 @@ def _masked(source: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+#: ``[id]: https://...`` reference definitions: their URLs are not story text.
+_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
+
+
 def _markdown(name: str, source: str) -> Document:
     from markdown_it import MarkdownIt
 
@@ -284,5 +288,11 @@ def _markdown(name: str, source: str) -> Document:
                     if at >= 0:
                         skip.append((at, at + len(child.content)))
                         cursor = at + len(child.content)
+                elif child.type in ("link_open", "image"):
+                    url = str(child.attrs.get("href") or child.attrs.get("src") or "")
+                    at = source.find(url, cursor, b) if url else -1
+                    if at >= 0:                     # the URL is not story text: 2025/06/30
+                        skip.append((at, at + len(url)))
+    skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(source, fm_end))
     return Document(name, source, _masked(source, skip + code), "markdown", day, where, None,
                     parse_suppressions(source, code))

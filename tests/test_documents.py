@@ -259,3 +259,14 @@ def test_html_finding_sides_point_into_the_source():
     located = doc.locate(finding)
     assert html[located.converted["start"]:located.converted["end"]] == "US$14.3 billion"
     assert doc.locate(_replace(finding, converted=None)).converted is None
+
+
+def test_markdown_link_urls_are_not_text():
+    md = ("See [the ruling](https://example.com/2025/06/100-trillion-won-62-billion) and "
+          "![chart](img/5-km-3-miles.png) and <https://x.example/1-km-9-miles>.\n\n"
+          "[ref]: https://example.com/40C-104F\n")
+    doc = load_document("s.md", md.encode())
+    assert len(doc.text) == len(md)
+    for fragment in ("100-trillion", "5-km", "1-km", "40C"):
+        assert fragment not in doc.text
+    assert "the ruling" in doc.text and "chart" in doc.text
