@@ -262,11 +262,15 @@ def test_siblings_share_one_base():
     # two bases fit
     "The first round drew 10,000 applicants and the second 10,200. In all, 612 (6%) were "
     "turned away.",
-    # a base in the sentence itself
-    "Of 97,750 candidates, 70,716 (72.34%) passed.",
 ])
 def test_earlier_base_gives_no_finding_unless_safe(text):
     assert _arith(text) == []
+
+
+def test_base_in_the_sentence_itself_is_read_there():
+    (finding,) = _arith("Of 97,750 candidates, 70,716 (72.34%) passed.")
+    assert (finding.code, finding.figures["whole"]["text"]) == ("ARI003", "97,750")
+    assert "whole_at" not in finding.figures          # not the earlier-sentence reading
 
 
 def test_vote_share_of_the_listed_counts():

@@ -30,6 +30,10 @@ def _all(text: str):
 
 
 NEGATIVES = [
+    # "of X, N (P%)" where N is not a share of X
+    "Of the $5 billion budget, 2,000 (40%) went to roads.",
+    "Of the 300 seats, 150 (up 12%) went to Labour.",
+    "Of the 20 teams, 12 (2023: 10) reached the knockout stage.",
     # sports scores and records
     "Manchester City beat Arsenal 3-1 on Sunday to go four points clear at the top.",
     "Bolt's 100m world record of 9.58 seconds has stood since 2009.",
@@ -348,6 +352,10 @@ POSITIVES = [
      "November, a rise of 0.7 percentage points.", E),
     ("three-times-rate", ARITH, "Knife crime grew 22.5% — three times the national rate of 7.5%.",
      "Knife crime grew 22.5% — four times the national rate of 7.5%.", E),
+    ("of-whole-part-paren", ARITH, "Of the 90 judges, 56 (62%) backed the motion.",
+     "Of the 90 judges, 56 (52%) backed the motion.", E),
+    ("among-whole-part-paren", ARITH, "Among 97,750 candidates, 70,716 (72.34%) passed.",
+     "Among 97,750 candidates, 70,716 (74.34%) passed.", E),
     ("tesla", ARITH, "Tesla delivered 484,507 vehicles, up 38.5% from 349,797 a year earlier.",
      "Tesla delivered 484,507 vehicles, up 36.5% from 349,797 a year earlier.", E),
     ("tesla-slip", ARITH, "Tesla delivered 484,507 vehicles, up 38.5% from 349,797 a year "

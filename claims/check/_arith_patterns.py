@@ -106,6 +106,11 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("of-whole-or", "share", rf"{_tok('part', 'N')}\s+(?:out\s+)?of\s+(?:the\s+)?"
                                  rf"{_tok('whole', 'N')}[^⟦]{{0,50}}?,\s+or\s+{HEDGE}"
                                  rf"{_tok('p', 'P')}(?!\s+of)"),
+        # Of the 90 judges, 56 (62%) backed it / Among 97,750 candidates, 70,716 (72.34%) passed
+        ("of-whole-part-paren", "share",
+         rf"\b(?:of|among)\s+(?:the\s+|all\s+)?{_tok('whole', 'N')}[^⟦()]{{0,60}}?,\s+"
+         rf"(?:only\s+|just\s+)?{_tok('part', 'N')}(?:\s+[a-z][\w-]*){{0,2}}\s*\(\s*"
+         rf"{_tok('p', 'P')}\s*\)"),
         # 62% (56 of 90)
         ("p-paren-of", "share", rf"{_tok('p', 'P')}\s*\(\s*{_tok('part', 'N')}\s+(?:out\s+)?of\s+"
                                 rf"{_tok('whole', 'N')}\s*\)"),
@@ -196,6 +201,7 @@ NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
     "fold-from-to": ((), "fold"), "times-as-many": ((), "times"), "x-times-the": ((), "times"),
     "of-whole-paren": (_P, "percent"), "of-whole-percentage": ((), "share"),
     "of-whole-or": (_P, "percent"), "p-paren-of": (_P, "percent"),
+    "of-whole-part-paren": (_P, "percent"),
     "or-p-of-whole": (_P, "percent"), "p-of-whole-number-at": (_P, "percent"),
     "parts-total": ((), "total"), "total-made-up-of": ((), "parts"),
     "majority": ((), "majority"), "unit-below": ((), "below"),

@@ -81,7 +81,7 @@ CODES: dict[str, tuple[str, str, str, str]] = {
                "Cases rose from 0 to 12, a 100% increase.", ""),
 }
 
-_QUICK = re.compile(r"(?i:\b(?:from|of|total|majority|times|fold|doubled|tripled|halved|"
+_QUICK = re.compile(r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
                     r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b")
 _DIGIT = re.compile(r"\d")
 _DIRECTION_UP = ("vu", "nu", "nu2")
@@ -265,7 +265,8 @@ def _share(text: str, m: re.Match[str], roles: dict[str, Token],
            tokens: list[Token]) -> Finding | None:
     """``part of whole (P%)``: part / whole x 100 against P."""
     part, whole, p = roles["part"], roles["whole"], roles["p"]
-    if part.value > whole.value or part.kind != "N" or whole.kind != "N":
+    if part.value > whole.value or part.kind != "N" or whole.kind != "N" \
+            or (part.unit or None) != (whole.unit or None):   # 2,000 of $5 billion: no share
         return None
     share = lambda x, y: x / y * HUNDRED  # noqa: E731
     j = _judge_stated(share, [part, whole], p, [_count_half(part), _count_half(whole)])
