@@ -92,6 +92,6 @@ def test_bad_values_are_one_line_errors_naming_file_and_key(tmp_path, body, need
 
 
 def test_bad_value_in_pyproject_names_it(tmp_path):
-    path = write(tmp_path / "pyproject.toml", '[tool.claims]\nfail_on = 3\n')
+    write(tmp_path / "pyproject.toml", '[tool.claims]\nfail_on = 3\n')
     with pytest.raises(ConfigError, match="pyproject.toml: fail_on"):
         resolve(tmp_path)

@@ -50,7 +50,7 @@ _FOLD = rf"(?:(?P<tw>{_TW})|{_tok('f', 'N')})[\s-]?fold"
 _IN_YEAR = r"(?:\s+in\s+⟦Y\d+⟧)?"       # from 7.2 million in 2010 to ...
 _NOUN = r"(?:\s+[a-z][\w-]*){0,2}"        # what a figure counts: 484,507 vehicles
 
-_PARTS = rf"(?P<parts>⟦N\d+⟧(?:[^⟦;:]{{0,40}}?(?:,|\band\b|\bplus\b)\s*⟦N\d+⟧){{1,8}})"
+_PARTS = r"(?P<parts>⟦N\d+⟧(?:[^⟦;:]{0,40}?(?:,|\band\b|\bplus\b)\s*⟦N\d+⟧){1,8})"
 
 # (form, relation, pattern); relation names the judging function in ``arithmetic``.
 PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(

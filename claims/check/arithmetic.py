@@ -43,7 +43,7 @@ from claims.check import _arith_patterns as pat
 from claims.check import _figures as fig
 from claims.check import _context_shares as ctx
 from claims.check import _tokens as tok
-from claims.check._judge import CHECK, judge
+from claims.check._judge import judge
 from claims.check._judge import count_half as _count_half
 from claims.check._judge import finding as _finding
 from claims.check._judge import half as _half

@@ -46,8 +46,6 @@ class Interval:
         mid = abs(self.mid) or Decimal(1)
         return gap / mid * HUNDRED
 
-    def hull(self, other: "Interval") -> "Interval":
-        return Interval(min(self.low, other.low), max(self.high, other.high))
 
 
 def rounding_interval(value: Decimal, step: Decimal, cap_pct: Decimal | None = None) -> Interval:
