@@ -14,7 +14,7 @@ a ``[tool.claims]`` table is passed over. Keys (``-`` and ``_`` are interchangea
     checks = ["currency-conversion"]
 
 A bad value is a ``ConfigError`` naming the file and the key. Command-line options
-override the file; that merge happens in ``cli.py``.
+override the file; that merge happens in ``claims.cli``.
 """
 
 from __future__ import annotations

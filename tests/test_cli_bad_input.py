@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def claims(*args: str, cache_dir: Path, stdin: bytes | None = None, timeout: float = 120):
-    return subprocess.run([sys.executable, "-m", "cli", *args, "--cache-dir", str(cache_dir)],
+    return subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
                           cwd=ROOT, input=stdin, capture_output=True, timeout=timeout)
 
 
@@ -97,7 +97,7 @@ def test_stdin(cache_dir):
 def test_internal_error_is_one_line_exit_3(monkeypatch, capsys):
     import io
 
-    import cli
+    from claims import cli
     import claims.check
 
     def boom(*args, **kwargs):

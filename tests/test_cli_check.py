@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import cli
+from claims import cli
 from claims.check import CheckOptions, DocumentResult
 from claims.model import Finding, Span, Verdict
 
@@ -182,9 +182,9 @@ def test_fake_core_empty_folder(fake_core, tmp_path, capsys):
 # ================================================================== real command (subprocess)
 
 def claims(*args: str, cache_dir: Path, cwd: Path = ROOT, stdin: bytes | None = None):
-    """Run ``python -m cli`` from the checkout (on PYTHONPATH) in ``cwd``."""
+    """Run ``python -m claims`` from the checkout (on PYTHONPATH) in ``cwd``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "cli", *args, "--cache-dir", str(cache_dir)],
+    return subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
                           cwd=cwd, env=env, input=stdin, capture_output=True, timeout=300)
 
 

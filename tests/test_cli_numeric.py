@@ -29,7 +29,7 @@ CASES = [
 def check(tmp_path: Path, text: str, cache_dir: Path):
     story = tmp_path / "story.txt"
     story.write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "cli", "check", str(story), "--date", "2025-06-30",
+    proc = subprocess.run([sys.executable, "-m", "claims", "check", str(story), "--date", "2025-06-30",
                            "--format", "json", "--cache-dir", str(cache_dir)],
                           cwd=ROOT, capture_output=True, text=True)
     return proc.returncode, json.loads(proc.stdout)["files"][0]["findings"]

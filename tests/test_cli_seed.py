@@ -12,7 +12,7 @@ SEED = ROOT / "examples" / "korea-herald-june-2025.txt"
 
 
 def check(path: Path, cache_dir: Path, *extra: str):
-    return subprocess.run([sys.executable, "-m", "cli", "check", str(path), "--date", "2025-06-30",
+    return subprocess.run([sys.executable, "-m", "claims", "check", str(path), "--date", "2025-06-30",
                            "--format", "json", "--cache-dir", str(cache_dir), *extra],
                           cwd=ROOT, capture_output=True, text=True)
 

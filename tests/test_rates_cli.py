@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def claims(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
-    return subprocess.run([sys.executable, "-m", "cli", "rates", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "claims", "rates", *args], cwd=ROOT,
                           env={**base, **(env or {})}, capture_output=True, text=True, timeout=120)
 
 

@@ -234,7 +234,7 @@ def test_two_concurrent_update_processes(server, store_dir):
     two, day_two = history_plus(2, "2.2222")
     server.routes["/p1.zip"], server.routes["/p2.zip"] = (200, one), (200, two)
     env = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
-    procs = [subprocess.Popen([sys.executable, "-m", "cli", "rates", "update", "--url",
+    procs = [subprocess.Popen([sys.executable, "-m", "claims", "rates", "update", "--url",
                                server.url + path, "--timeout", "5", "--force",
                                "--cache-dir", str(store_dir)],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -249,7 +249,7 @@ def test_two_concurrent_update_processes(server, store_dir):
 
 def test_cli_update_failure_is_one_line_exit_2(server, store_dir):
     before = snapshot(store_dir)
-    proc = subprocess.run([sys.executable, "-m", "cli", "rates", "update", "--url",
+    proc = subprocess.run([sys.executable, "-m", "claims", "rates", "update", "--url",
                            server.url + "/500", "--timeout", "5", "--cache-dir", str(store_dir)],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2

@@ -35,7 +35,7 @@ def test_readme_has_examples():
 @pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example(command, expected, cache_dir):
     args = shlex.split(command)[1:]
-    proc = subprocess.run([sys.executable, "-m", "cli", *args, "--cache-dir", str(cache_dir)],
+    proc = subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.stdout.strip("\n") == expected
 

@@ -1,0 +1,123 @@
+"""``claims rates show|info|update|import``: the local rate store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from claims.cli._common import EXIT_OK, Parser, add_cache_dir, iso_date, store_dir
+
+def add_rates(sub) -> None:
+    p = sub.add_parser("rates", help="the local rate store")
+    rsub = p.add_subparsers(dest="rates_command", required=True, parser_class=Parser)
+    show = rsub.add_parser("show", help="the reference rate for a pair on a date")
+    show.add_argument("base")
+    show.add_argument("quote")
+    show.add_argument("--date", required=True, help="YYYY-MM-DD")
+    show.add_argument("--format", default="text", choices=["text", "json"],
+                      help="json: Rate fields, value as a decimal string")
+    show.add_argument("--online", action="store_true",
+                      help="when the store has no rate, ask forex-python's web service")
+    show.add_argument("--timeout", type=float, default=5.0, metavar="S",
+                      help="seconds to wait for --online (default 5)")
+    add_cache_dir(show)
+    show.set_defaults(run=cmd_rates_show)
+    info = rsub.add_parser("info", help="sources, currencies and where the store lives")
+    info.add_argument("--format", default="text", choices=["text", "json"])
+    add_cache_dir(info)
+    info.set_defaults(run=cmd_rates_info)
+    update = rsub.add_parser("update", help="download the ECB history and swap it in")
+    update.add_argument("--url", help="where to download from (default: the ECB's own URL)")
+    update.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                        help="seconds per network read (default 30; 4x that in total)")
+    update.add_argument("--force", action="store_true",
+                        help="accept a history that covers fewer days than the one held")
+    add_cache_dir(update)
+    update.set_defaults(run=cmd_rates_update)
+    imp = rsub.add_parser("import", help="add a table of rates (date,base,quote,rate)")
+    imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("--source", required=True, help="who published the table (it is cited)")
+    add_cache_dir(imp)
+    imp.set_defaults(run=cmd_rates_import)
+
+
+def cmd_rates_show(args: argparse.Namespace) -> int:
+    import json
+
+    from claims.errors import NoRate
+    from claims.rates import open_store
+
+    on = iso_date(args.date, "--date")
+    store = open_store(store_dir(args))
+    try:
+        rate = store.rate(args.base, args.quote, on)
+    except NoRate:
+        if not args.online:
+            raise
+        from claims.rates.online import fetch_rate
+
+        rate = fetch_rate(args.base.upper(), args.quote.upper(), on, timeout=args.timeout)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rate.to_dict(), indent=2) + "\n")
+        return EXIT_OK
+    data = rate.to_dict()
+    used = (f"fixing of {data['date']}" if rate.kind != "peg" else "fixed rate")
+    if data["date"] != data["requested_date"]:
+        used += f", the latest on or before {data['requested_date']}"
+    else:
+        used += f" for {data['requested_date']}"
+    sys.stdout.write(f"1 {rate.base} = {data['value']} {rate.quote}  ({used}; {rate.source})\n"
+                     f"  dataset: {rate.dataset}\n")
+    return EXIT_OK
+
+
+def cmd_rates_info(args: argparse.Namespace) -> int:
+    import json
+
+    from claims.rates import open_store
+
+    info = open_store(store_dir(args)).info()
+    if args.format == "json":
+        sys.stdout.write(json.dumps(info, indent=2) + "\n")
+        return EXIT_OK
+    out = [f"store:     {info['store']}  (chosen by {info['chosen_by']})",
+           f"built:     {info['built']}  (why: {info['build_reason']})",
+           f"integrity: {info['integrity']}",
+           f"data:      {info['data_dir']}  (pegs, source notes)",
+           "sources:"]
+    for src in info["sources"]:
+        span = f"{src['first_date']} to {src['last_date']}" if src["last_date"] else \
+               f"from {src['first_date']}"
+        out.append(f"  {src['source']}: {src['pairs']} {'pegs' if src['kind'] == 'peg' else 'series'}"
+                   f", {span}  [{src['dataset']}]")
+    out.append(f"currencies: {len(info['currencies'])}")
+    for code, cur in info["currencies"].items():
+        span = f"{cur['first_date']} to {cur['last_date'] or 'now'}"
+        out.append(f"  {code}  {span:<26}  {'; '.join(cur['sources'])}")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_rates_update(args: argparse.Namespace) -> int:
+    from claims.rates.locations import store_location
+    from claims.rates.update import DEFAULT_URL, update
+
+    result = update(store_location(store_dir(args)), args.url or DEFAULT_URL,
+                    timeout=args.timeout, force=args.force)
+    sys.stdout.write(f"updated: ECB history {result.first_date} to {result.last_date} "
+                     f"({result.currencies} currencies, sha256 {result.sha256[:12]}; "
+                     f"was up to {result.previous_last_date or 'nothing'})\n")
+    return EXIT_OK
+
+
+def cmd_rates_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from claims.rates.importing import import_csv
+    from claims.rates.locations import store_location
+
+    table = import_csv(store_location(store_dir(args)), Path(args.file), args.source)
+    pairs = ", ".join(f"{b}/{q}" for b, q in sorted(table.series))
+    sys.stdout.write(f"imported: {table.rows} rates from {args.file} as "
+                     f"'{table.citation}' ({pairs})\n")
+    return EXIT_OK
