@@ -7,6 +7,19 @@ import sys
 
 from claims.cli._common import EXIT_OK, Parser, add_cache_dir, iso_date, store_dir
 
+
+def seconds(text: str) -> float:
+    """A --timeout value: a finite number of seconds above 0 and at most an hour."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 3600):                      # NaN and inf fail this too
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds above 0 and at most 3600 (got {text[:20]!r})")
+    return value
+
+
 def add_rates(sub) -> None:
     p = sub.add_parser("rates", help="the local rate store")
     rsub = p.add_subparsers(dest="rates_command", required=True, parser_class=Parser)
@@ -18,7 +31,7 @@ def add_rates(sub) -> None:
                       help="json: Rate fields, value as a decimal string")
     show.add_argument("--online", action="store_true",
                       help="when the store has no rate, ask forex-python's web service")
-    show.add_argument("--timeout", type=float, default=5.0, metavar="S",
+    show.add_argument("--timeout", type=seconds, default=5.0, metavar="S",
                       help="seconds to wait for --online (default 5)")
     add_cache_dir(show)
     show.set_defaults(run=cmd_rates_show)
@@ -28,8 +41,9 @@ def add_rates(sub) -> None:
     info.set_defaults(run=cmd_rates_info)
     update = rsub.add_parser("update", help="download the ECB history and swap it in")
     update.add_argument("--url", help="where to download from (default: the ECB's own URL)")
-    update.add_argument("--timeout", type=float, default=30.0, metavar="S",
-                        help="seconds per network read (default 30; 4x that in total)")
+    update.add_argument("--timeout", type=seconds, default=30.0, metavar="S",
+                        help="seconds per network read (default 30; 4x that for the whole "
+                             "download)")
     update.add_argument("--force", action="store_true",
                         help="accept a history that covers fewer days than the one held")
     add_cache_dir(update)
@@ -104,9 +118,10 @@ def cmd_rates_update(args: argparse.Namespace) -> int:
 
     result = update(store_location(store_dir(args)), args.url or DEFAULT_URL,
                     timeout=args.timeout, force=args.force)
+    via = f" from {result.url}" if result.url != result.requested_url else ""
     sys.stdout.write(f"updated: ECB history {result.first_date} to {result.last_date} "
                      f"({result.currencies} currencies, sha256 {result.sha256[:12]}; "
-                     f"was up to {result.previous_last_date or 'nothing'})\n")
+                     f"was up to {result.previous_last_date or 'nothing'}){via}\n")
     return EXIT_OK
 
 

@@ -67,7 +67,21 @@ def parse_import(data: bytes, source: str, label: str = "import") -> ImportTable
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UpdateError(f"{label}: not UTF-8 text") from None
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))        # \n, \r\n and old Mac \r lines
+    try:
+        return _parse_rows(reader, data, source, label)
+    except csv.Error as exc:
+        raise UpdateError(f"{label} line {reader.line_num}: {_csv_problem(exc)}") from None
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field limit" in text:
+        return f"a cell longer than {csv.field_size_limit()} characters (not a rate table?)"
+    return f"not readable as CSV ({text[:80]})"
+
+
+def _parse_rows(reader, data: bytes, source: str, label: str) -> ImportTable:
     header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in _COLUMNS if c not in header]
     if missing:

@@ -141,10 +141,11 @@ class RateStore:
     @_recovering
     def info(self) -> dict:
         """Where the store lives, its sources and each currency's first/last dates."""
-        integrity = db.quick_check(self._conn)
+        integrity = db.verify_all(self._conn)
         if integrity != "ok":
             self._recover(f"damaged: {integrity}")
-            integrity = "ok (rebuilt: " + self._meta.get("reason", "") + ")"
+            again = db.verify_all(self._conn)
+            integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
         sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
                     "first_date": d.first_date, "last_date": d.last_date,
                     "pairs": sum(1 for key in self._series_meta if key[0] == d.id)}
@@ -234,7 +235,7 @@ class RateStore:
         dates, vals, start = self._series(self._ecb.id, "EUR", code)
         if start >= 0:                                           # an unbroken run of fixings
             if 0 <= day - start < len(vals):
-                return Decimal(vals[day - start])
+                return _published(vals[day - start], code)
             calendar = self._days()
             dates = calendar[start:start + len(vals)]
         fixing = self._days()[day]
@@ -243,7 +244,7 @@ class RateStore:
             before = f"; its last before that was {dates[at - 1]}" if at else ""
             raise NoRate(f"the ECB published no {code} rate on {fixing} (its {code} fixings run "
                          f"{dates[0]} to {dates[-1]}{before})")
-        return Decimal(vals[at])
+        return _published(vals[at], code)
 
     def _imported(self, base: str, quote: str, on: date, iso: str) -> Rate | NoRate | None:
         """An imported table's rate for the pair (direct or inverted), or the reason it has none."""
@@ -264,7 +265,7 @@ class RateStore:
                     error = error or NoRate(f"{ds.source} has no {base}/{quote} rate before "
                                             f"{series.dates[0]} (asked {iso})")
                     continue
-                value = Decimal(series.vals[at])
+                value = _published(series.vals[at], f"{base}/{quote}")
                 value = _CTX.divide(_ONE, value) if invert else value
                 return Rate(base, quote, value, date.fromisoformat(series.dates[at]), on,
                             ds.source, ds.identity, "imported")
@@ -294,17 +295,22 @@ class RateStore:
         return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
 
     def _series(self, ds_id: int, base: str, quote: str) -> _Series:
+        """One packed row, loaded once and checked against its checksum."""
         key = (ds_id, base, quote)
         series = self._cache.get(key)
         if series is None:
-            n, start, vals = self._conn.execute(
-                "SELECT n, cal_start, vals FROM series WHERE dataset_id=? AND base=? AND quote=?",
-                key).fetchone()
-            vals = vals.split(",")
-            dates: list[str] = []
+            first, last, n, start, packed_vals, sha = self._conn.execute(
+                "SELECT first_date, last_date, n, cal_start, vals, sha FROM series "
+                "WHERE dataset_id=? AND base=? AND quote=?", key).fetchone()
+            packed = ""
             if start < 0:
                 packed = self._conn.execute("SELECT dates FROM series WHERE dataset_id=? AND "
                                             "base=? AND quote=?", key).fetchone()[0]
+            if db.series_sha(base, quote, first, last, n, start, packed, packed_vals) != sha:
+                raise sqlite3.DatabaseError(f"series {base}/{quote} fails its checksum")
+            vals = packed_vals.split(",")
+            dates: list[str] = []
+            if start < 0:
                 dates = list(map(intern, packed.split(",")))        # shared with the calendar
             elif start + n > len(self._days()):
                 raise sqlite3.DatabaseError(f"series {base}/{quote} runs past its calendar")
@@ -317,11 +323,11 @@ class RateStore:
         if self._calendar is None:
             if self._ecb is None:
                 raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
-            n, packed = self._conn.execute("SELECT n, dates FROM calendars WHERE dataset_id=?",
-                                           (self._ecb.id,)).fetchone()
+            n, packed, sha = self._conn.execute("SELECT n, dates, sha FROM calendars WHERE "
+                                                "dataset_id=?", (self._ecb.id,)).fetchone()
             days = list(map(intern, packed.split(",")))
-            if len(days) != n:
-                raise sqlite3.DatabaseError("the fixing calendar does not match its length")
+            if len(days) != n or db.calendar_sha(packed) != sha:
+                raise sqlite3.DatabaseError("the fixing calendar fails its checksum")
             self._calendar = days
         return self._calendar
 
@@ -368,6 +374,17 @@ class RateStore:
             self._load_catalog()
         except (db.Damaged, sqlite3.DatabaseError) as exc:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
+
+
+def _published(text: str, what: str) -> Decimal:
+    """A stored rate as a Decimal: positive and finite, or the store is damaged."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        value = Decimal("NaN")
+    if not (value.is_finite() and value > 0):
+        raise sqlite3.DatabaseError(f"stored {what} rate {text[:20]!r} is not a positive number")
+    return value
 
 
 def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal:
