@@ -376,13 +376,16 @@ class RateStore:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
 
 
+_LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")     # what a build accepts as published
+
+
 def _published(text: str, what: str) -> Decimal:
-    """A stored rate as a Decimal: positive and finite, or the store is damaged."""
+    """A stored rate as a Decimal: a positive, finite, plausible number, or the store is damaged."""
     try:
         value = Decimal(text)
     except ArithmeticError:
         value = Decimal("NaN")
-    if not (value.is_finite() and value > 0):
+    if not (value.is_finite() and _LOWEST <= value < _HIGHEST):
         raise sqlite3.DatabaseError(f"stored {what} rate {text[:20]!r} is not a positive number")
     return value
 
