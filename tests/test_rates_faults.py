@@ -130,7 +130,7 @@ def _resign(path: Path) -> None:
         shas.setdefault(ds, []).append((base, quote, sha))
     calendars = dict(conn.execute("SELECT dataset_id, sha FROM calendars"))
     for row in conn.execute("SELECT id, kind, source, identity, sha256, origin, retrieved, "
-                            "first_date, last_date, rows FROM datasets").fetchall():
+                            "first_date, last_date, rows, frequency, prefer FROM datasets").fetchall():
         conn.execute("UPDATE datasets SET digest=? WHERE id=?",
                      (db.dataset_digest(row, shas.get(row[0], ()), calendars.get(row[0])), row[0]))
     conn.commit()

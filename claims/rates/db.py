@@ -43,6 +43,8 @@ CREATE TABLE datasets (
     first_date TEXT NOT NULL,
     last_date TEXT NOT NULL,
     rows INTEGER NOT NULL,
+    frequency TEXT NOT NULL,            -- daily | weekly | monthly | irregular
+    prefer INTEGER NOT NULL,            -- 1: an import that answers its pairs before the ECB
     digest TEXT NOT NULL                -- sha256 over the citation and the rows' checksums
 );
 CREATE TABLE rates (                    -- value = units of quote per 1 base, as published
@@ -111,6 +113,8 @@ class Dataset:
     retrieved: str
     series: dict[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
     days: Sequence[str] = ()            # the fixing calendar (ECB); empty for imports
+    frequency: str = "daily"
+    prefer: bool = False
 
 
 def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]) -> None:
@@ -146,8 +150,9 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
                 conn.execute("INSERT INTO calendars VALUES (?,?,?,?)",
                              (number, len(ds.days), packed, calendar))
             citation = (number, ds.kind, ds.source, ds.identity, ds.sha256, ds.origin,
-                        ds.retrieved, min(firsts, default=""), max(lasts, default=""), rows)
-            conn.execute("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        ds.retrieved, min(firsts, default=""), max(lasts, default=""), rows,
+                        ds.frequency, int(ds.prefer))
+            conn.execute("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          (*citation, dataset_digest(citation, shas, calendar)))
         meta = {**meta, "schema_version": SCHEMA_VERSION, "complete": "1"}
         conn.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
@@ -207,7 +212,7 @@ def verify_datasets(conn: sqlite3.Connection) -> dict[int, str]:
     calendars = dict(conn.execute("SELECT dataset_id, sha FROM calendars"))
     digests = {}
     for row in conn.execute("SELECT id, kind, source, identity, sha256, origin, retrieved, "
-                            "first_date, last_date, rows, digest FROM datasets"):
+                            "first_date, last_date, rows, frequency, prefer, digest FROM datasets"):
         citation, digest = row[:-1], row[-1]
         if dataset_digest(citation, shas.get(row[0], ()), calendars.get(row[0])) != digest:
             raise sqlite3.DatabaseError(f"dataset {row[0]} ({row[2]}) fails its checksum")

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
 from claims.model import Rate
 from claims.rates import build, catalog, db
+from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
 from claims.rates.locations import StoreLocation, data_dir
 from claims.rates.pegs import Peg, PegTable
 
@@ -43,6 +44,8 @@ class _Dataset(NamedTuple):
     identity: str
     first_date: str
     last_date: str
+    frequency: str
+    prefer: int
 
 
 class _Leg(NamedTuple):
@@ -135,8 +138,9 @@ class RateStore:
         return date.fromisoformat(self._ecb.last_date)
 
     def has_currency(self, code: str) -> bool:
-        """Whether any source in the store (ECB, a peg, an import) quotes ``code``."""
-        return str(code).strip().upper() in self._codes()
+        """Whether any source (ECB, a peg, an import, HMRC's monthly rates) quotes ``code``."""
+        text = str(code).strip().upper()
+        return text in self._codes() or text in self.hmrc.currencies
 
     @_recovering
     def info(self) -> dict:
@@ -173,15 +177,42 @@ class RateStore:
     # ------------------------------------------------------------------ lookups
 
     def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
+        """Preferred imports, then the ECB and pegs, then imports, then HMRC's monthly rates."""
+        if self._preferred:
+            preferred = self._imported(base, quote, on, iso, preferred=True)
+            if isinstance(preferred, Rate):
+                return preferred
         try:
             return self._reference(base, quote, on, iso)
-        except NoRate:
+        except NoRate as exc:
             imported = self._imported(base, quote, on, iso)
-            if imported is None:
-                raise
+            if isinstance(imported, Rate):
+                return imported
+            if not (isinstance(exc, StaleData) and self._ecb_current(base, quote)):
+                try:
+                    return self.hmrc.rate(base, quote, on)
+                except NoRate:
+                    pass
             if isinstance(imported, NoRate):            # the import is the pair's own source
                 raise imported from None
-            return imported
+            raise
+
+    @functools.cached_property
+    def hmrc(self) -> HmrcRates:
+        """HMRC's monthly rates (hmrc-rates is imported on the first question only)."""
+        return HmrcRates(load_calibration(data_dir() / CALIBRATION_FILE))
+
+    def _ecb_current(self, base: str, quote: str) -> bool:
+        """Whether the ECB still quotes both currencies (a day past its data is then just stale)."""
+        last = self._ecb.last_date if self._ecb else ""
+        for code in (base, quote):
+            for peg in self._pegs().fixed.get(code, ()):
+                code = peg.anchor
+                break
+            meta = self._series_meta.get((self._ecb.id if self._ecb else -1, "EUR", code))
+            if code != "EUR" and (meta is None or meta[1] != last):
+                return False
+        return True
 
     def _reference(self, base: str, quote: str, on: date, iso: str) -> Rate:
         """ECB euro rates crossed through EUR, and fixed pegs (the default sources)."""
@@ -246,11 +277,14 @@ class RateStore:
                          f"{dates[0]} to {dates[-1]}{before})")
         return _published(vals[at], code)
 
-    def _imported(self, base: str, quote: str, on: date, iso: str) -> Rate | NoRate | None:
+    def _imported(self, base: str, quote: str, on: date, iso: str,
+                  preferred: bool = False) -> Rate | NoRate | None:
         """An imported table's rate for the pair (direct or inverted), or the reason it has none."""
         error: NoRate | None = None
         for ds_id in self._imported_for(base, quote):
             ds = self._datasets[ds_id]
+            if preferred and not ds.prefer:
+                continue
             for pair, invert in (((base, quote), False), ((quote, base), True)):
                 if (ds_id, *pair) not in self._series_meta:
                     continue
@@ -267,16 +301,18 @@ class RateStore:
                     continue
                 value = _published(series.vals[at], f"{base}/{quote}")
                 value = _CTX.divide(_ONE, value) if invert else value
+                coarse = ds.frequency not in ("daily", "fixed")
                 return Rate(base, quote, value, date.fromisoformat(series.dates[at]), on,
-                            ds.source, ds.identity, "imported")
+                            ds.source, ds.identity, "imported", frequency=ds.frequency,
+                            margin_pct=self.hmrc.static_margin(base, quote) if coarse else None)
         return error
 
     # ------------------------------------------------------------------ loading
 
     def _load_catalog(self) -> None:
         self._opened = _stamp(_stat(self.location.db_path))
-        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date "
-                                  "FROM datasets ORDER BY id").fetchall()
+        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date, "
+                                  "frequency, prefer FROM datasets ORDER BY id").fetchall()
         self._datasets = {row[0]: _Dataset(*row) for row in rows}
         self._ecb = next((d for d in self._datasets.values() if d.kind == "reference"), None)
         self._series_meta = {(ds, b, q): (f, l, n) for ds, b, q, f, l, n in self._conn.execute(
@@ -285,6 +321,7 @@ class RateStore:
         for ds_id, base, quote in sorted(self._series_meta, reverse=True):   # newest import first
             if self._datasets[ds_id].kind == "imported":
                 self._imported_pairs.setdefault(frozenset((base, quote)), []).append(ds_id)
+        self._preferred = any(d.prefer for d in self._datasets.values())
         self._cache: dict[tuple[int, str, str], _Series] = {}
         self._calendar: list[str] | None = None
         self._code_set: set[str] | None = None
@@ -360,8 +397,9 @@ class RateStore:
             if len(self._normal) < 4096:
                 self._normal[code] = text
             return text
-        if len(text) == 3 and text.isascii() and text.isalpha() and text in catalog.iso_codes():
-            return text                          # a real currency without a source: NoRate later
+        if len(text) == 3 and text.isascii() and text.isalpha() and (
+                text in catalog.iso_codes() or text in self.hmrc.currencies):
+            return text                          # NoRate later if no source has it that day
         raise UnknownCurrency(f"unknown currency code {str(code)[:20]!r}")
 
     def _recover(self, reason: str) -> None:
