@@ -255,7 +255,7 @@ def _ecb_dataset(source: EcbSource) -> db.Dataset:
 def _import_dataset(table: ImportTable) -> db.Dataset:
     return db.Dataset(kind="imported", source=table.citation, identity=table.identity,
                       sha256=table.sha256, origin=table.file, retrieved=table.imported,
-                      series=table.series)
+                      series=table.series, frequency=table.frequency, prefer=table.prefer)
 
 
 def _now() -> str:

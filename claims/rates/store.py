@@ -152,12 +152,20 @@ class RateStore:
             integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
         sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
                     "first_date": d.first_date, "last_date": d.last_date,
-                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id)}
+                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id),
+                    "frequency": d.frequency,
+                    "margin": "the margin_pct option" if d.frequency == "daily" else
+                              "HMRC's calibrated margin for the pair",
+                    "used": "first, for its pairs (--prefer)" if d.prefer else
+                            "always" if d.kind == "reference" else
+                            "where the ECB and the pegs cannot answer"}
                    for d in self._datasets.values()]
         pegs = self._pegs().pegs
         sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
                         "first_date": min((p.start for p in pegs), default=""),
-                        "last_date": "", "pairs": len(pegs)})
+                        "last_date": "", "pairs": len(pegs), "frequency": "fixed",
+                        "margin": "the margin_pct option", "used": "from each peg's start"})
+        sources.append(self.hmrc.info())
         ecb_id = self._ecb.id if self._ecb else None
         spans = [(self._datasets[ds].source, (quote,) if ds == ecb_id else (base, quote), first, last)
                  for (ds, base, quote), (first, last, _n) in sorted(self._series_meta.items())]
