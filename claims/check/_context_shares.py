@@ -242,11 +242,9 @@ def _earlier_share(text: str, c: Token, p: Token, span: Span,
     where = "the previous sentence" if back == 1 else f"{back} sentences back"
     message = f"{c.text} of {b.text} (the base, from {where}) is {jd.show(j.expected, p)}%"
     diag = None if j.verdict is Verdict.OK else \
-        f"the base {b.text} comes from {where}, where an explicit phrase names it"
+        ("base-elsewhere", f"the base {b.text} comes from {where}, where an explicit phrase names it")
     return jd.verdict_finding(text, [c, b, p], p, j, "%", message, diag,
-                              {"part": c, "whole": b, "stated": p,
-                               "whole_at": {"sentences_back": back, "start": b.start,
-                                            "end": b.end}}, span=span)
+                              {"part": c, "whole": b, "stated": p}, span=span)
 
 
 def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding | None:

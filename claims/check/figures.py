@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claims.model import Money
+from claims.model import Quantity
 
 HALF = Decimal("0.5")
 HUNDRED = Decimal(100)
@@ -84,12 +84,12 @@ _ENGLISH_SCALES = _SHORT_WORDS | {"thousand", "million", "billion", "trillion", 
                                   "Billion", "Trillion", "crore", "lakh"}
 
 
-def multiplier_of(money: Money) -> Decimal:
+def multiplier_of(money: Quantity) -> Decimal:
     """What one printed unit is worth: ``$72.29 billion`` -> 10**9."""
     return abs(money.step) * (Decimal(10) ** money.decimals) or Decimal(1)
 
 
-def write_like(money: Money, amount: Decimal, extra_decimals: int = 0) -> str:
+def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str:
     """``amount`` (base units) written in the style of ``money``: ``$72.03 billion``.
 
     ``extra_decimals`` prints more digits than the story did (for the bounds of a range).
@@ -97,10 +97,10 @@ def write_like(money: Money, amount: Decimal, extra_decimals: int = 0) -> str:
     mult = multiplier_of(money)
     scale = money.scale_text
     number = amount / mult
-    printed = abs(money.amount) / mult
+    printed = abs(money.value) / mult
     if scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
         if scale not in _ENGLISH_SCALES:          # "mil milhões": no English rescaling
-            return f"{money.currency or money.currency_text} {_plain_amount(amount)}"
+            return f"{money.unit or money.unit_text} {_plain_amount(amount)}"
         mult, scale = _choose_scale(amount, short=scale in _SHORT_WORDS)
         number = amount / mult
     decimals = money.decimals if scale else min(money.decimals, 2)
@@ -111,10 +111,10 @@ def write_like(money: Money, amount: Decimal, extra_decimals: int = 0) -> str:
     if scale:
         sep = " " if (" " + money.scale_text) in money.text or not money.scale_text else ""
         digits = f"{digits}{sep}{scale}"
-    cur = money.currency_text or (money.currency or "")
+    cur = money.unit_text or (money.unit or "")
     if not cur:
         return digits
-    if money.currency_before:
+    if money.unit_before:
         space = " " if (cur + " ") in money.text else ""
         return f"{cur}{space}{digits}"
     return f"{digits} {cur}"
