@@ -186,7 +186,7 @@ class Rate:
             "dataset": self.dataset,
             "kind": self.kind,
             "frequency": self.frequency,
-            "margin_pct": _dec(self.margin_pct) if self.margin_pct is not None else None,
+            "margin_pct": plain(self.margin_pct) if self.margin_pct is not None else None,
         }
 
 
