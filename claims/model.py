@@ -140,6 +140,39 @@ class UnitConversion:
 
 
 @dataclass(frozen=True)
+class Base:
+    """A whole a share may be of, found in an earlier sentence of the paragraph."""
+
+    figure: Quantity
+    sentences_back: int
+    linked: bool                          # an explicit phrase names it: "of the 97,750"
+
+
+@dataclass(frozen=True)
+class ArithmeticClaim:
+    """A relation the story states between its own figures.
+
+    ``relation`` names how the stated figure is recomputed (``change``, ``change-amount``,
+    ``multiple``, ``share``, ``total``, ``difference``, ``difference-unit``, ``vote-share``,
+    ``earlier-share``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
+    ``whole``, ``parts`` ...); ``direction`` +1 for a rise (or "above"), -1 for a fall (or
+    "below"); ``word`` the story's own word for the relation ("doubled", "three times").
+    An ``earlier-share`` has no whole in ``figures`` but candidate ``bases``, and ``rivals``,
+    the other whole numbers there at least as large as the part.
+    """
+
+    relation: str
+    stated: Quantity
+    figures: Mapping[str, "Figure"]
+    span: Span
+    text: str
+    direction: int = 0
+    word: str | None = None
+    bases: tuple[Base, ...] = ()
+    rivals: tuple[Decimal, ...] = ()
+
+
+@dataclass(frozen=True)
 class StatedRate:
     """A rate printed in the story, e.g. ``($1 = 1,130.2900 won)``: ``value`` QUOTE per 1 BASE."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claims.check.arithmetic import check_arithmetic
+from claims.extract.arithmetic import read_arithmetic
 from claims.check.units import check_units
 from claims.extract.reading import read
 from claims.extract.units import read_unit_conversions
@@ -18,7 +19,7 @@ def unit_findings(text: str) -> list[Finding]:
 def arithmetic_findings(text: str) -> list[Finding]:
     """The arithmetic findings of ``text`` (spans in ``text``)."""
     reading = read(text)
-    return [reading.finding(f) for f in check_arithmetic(reading.text)]
+    return [reading.finding(f) for f in check_arithmetic(read_arithmetic(reading.text))]
 
 
 def numeric_findings(text: str) -> list[Finding]:

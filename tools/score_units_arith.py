@@ -17,7 +17,16 @@ sys.path.insert(0, str(ROOT))
 
 from claims.check.arithmetic import check_arithmetic  # noqa: E402
 from claims.check.units import check_units  # noqa: E402
+from claims.extract.arithmetic import read_arithmetic  # noqa: E402
+from claims.extract.reading import read  # noqa: E402
 from claims.extract.units import read_unit_conversions  # noqa: E402
+
+
+def findings_of(text: str) -> list:
+    """The unit and arithmetic findings of one case's text, read as check_document reads it."""
+    reading = read(text)
+    return check_units(read_unit_conversions(reading.text)) + \
+        check_arithmetic(read_arithmetic(reading.text))
 
 
 def main(path: Path) -> None:
@@ -25,7 +34,7 @@ def main(path: Path) -> None:
     found = {"unit-conversion": [0, 0], "arithmetic": [0, 0]}
     errors_on_correct, mistakes, negatives_flagged, missed = [], [0, 0], [], []
     for case in cases:
-        findings = check_units(read_unit_conversions(case["text"])) + check_arithmetic(case["text"])
+        findings = findings_of(case["text"])
         flagged = [f for f in findings if f.verdict.value in ("warning", "error")]
         if case["kind"] == "negative":
             if flagged:

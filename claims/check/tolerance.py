@@ -110,8 +110,11 @@ def significant_step(q: Quantity, *, original: bool = False) -> Decimal:
 
 
 def is_round(q: Quantity) -> bool:
-    """Whether ``q`` is a round restatement: trailing zeros that are not significant."""
-    return significant_step(q) != q.step
+    """Whether ``q`` is a round figure: at most two significant digits before trailing zeros
+    that are not meant (``3,000``, ``150``; not ``60`` or ``11,968,600``)."""
+    digits, zeros = _digits(q)
+    return bool(zeros) and not q.zeros_meant and digits - zeros <= MIN_SIGNIFICANT \
+        and digits > MIN_SIGNIFICANT
 
 
 def printed(q: Quantity, value: Decimal | None = None, *, step: Decimal | None = None,

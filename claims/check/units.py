@@ -6,9 +6,10 @@ Each ``UnitConversion`` read by ``claims.extract.units`` is recomputed with pint
 kernel (``tolerance``): the original stands for half a unit in its last significant digit,
 carried through the conversion, the restated figure for its own; either side may be the
 precise one (``65 degrees Fahrenheit (18.3 degrees Celsius)`` where the Celsius figure was the
-measurement), and a round side's trailing zeros are not significant unless the other side
-shows they are (``238,900 miles (384,400 km)``, ``1,800 miles (3,000 km)``). Where a unit may
-mean several things (a bare ``tons``), the reading that fits best is taken and named.
+measurement), a round side's trailing zeros are not significant (``238,900 miles (384,400
+km)``), and a bound on the original lets the restatement go past it ("more than 20,000
+barrels, or 865,200 gallons"). Where a unit may mean several things (a bare ``tons``), the
+reading that fits best is taken and named.
 
 Codes: ``ok`` UNT003, ``warning`` UNT002, ``error`` UNT001, ``unverifiable`` UNT004 (a unit the
 checker does not convert, or units that measure different things). Temperatures get no
@@ -109,7 +110,7 @@ def _fit(a: Quantity, b: Quantity, src: str, dst: str) -> _Reading:
     for va, vb in ((a.value, b.value), (a.high, b.high)):
         if va is None or vb is None:
             continue
-        o = tol.printed(a, va, step=tol.significant_step(a, original=True), bounds=False)
+        o = tol.printed(a, va, step=tol.significant_step(a, original=True))
         ends = sorted((_convert(o.low, src, dst), _convert(o.high, src, dst)))
         stated = tol.printed(b, vb, step=tol.significant_step(b))
         j = tol.judge(Interval(ends[0], ends[1]), _convert(va, src, dst), stated,

@@ -31,14 +31,17 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from claims.check import _figures as fig
+from claims.extract import sentences as fig
 from claims.extract.numbers import NumberReading
+from claims.extract.qualifiers import alternation as qualifier_alternation
 from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.extract.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
                                        UnitName)
 from claims.model import Quantity, Span, UnitConversion
 
 __all__ = ["read_unit_conversions", "TEMPERATURES"]
+
+_HALF = Decimal("0.5")
 
 #: pint names of the temperature scales (converted with their offsets).
 TEMPERATURES = ("degC", "degF")
@@ -80,10 +83,10 @@ _UNIT_AFTER, _CASED, _FOLDED = _build_unit_lookup()
 _SEPARATOR = re.compile(
     r"""
     (?P<sep>\s*\(\s* | ,\s+or\s+)               # "(" or ", or"
-    (?:(?i:or|about|around|roughly|some|approximately|nearly|almost|over|more\ than|just\ over)
-       \s+)?                                    # a hedge inside the restatement
+    (?:(?i:or)\s+)?                             # (or 62 miles)
+    (?:(?i:%s)\s*)?                             # a hedge: (about 62 miles), (nearly 4F)
     (?P<neg>[-\u2212\u2013](?=\d)|(?i:minus)[\x20\u00a0]+)?   # a sign: (-4F), (minus 4F)
-    """,
+    """ % qualifier_alternation(),
     re.VERBOSE,
 )
 _CLOSE = re.compile(r"\s*[),;:]")
@@ -174,7 +177,7 @@ def _unit_at(text: str, r: NumberReading) -> _Quantity | None:
     half = _AND_HALF.match(text, end)
     if half:
         r = NumberReading(
-            r.value + fig.HALF, None, fig.HALF, 1, r.scale_text, Span(r.span.start, half.end()),
+            r.value + _HALF, None, _HALF, 1, r.scale_text, Span(r.span.start, half.end()),
             text[r.span.start:half.end()])
         end = half.end()
     m = _UNIT_AFTER.match(text, end)
