@@ -146,10 +146,11 @@ def _diagnose(a: Quantity, b: Quantity, best: _Reading) -> str | None:
         if abs(a.value * ratio - b.value) <= b.step:
             return "temperature-as-ratio"
     exact = best.judgement.central
-    truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if b.step <= 1 else None
-    if truncated is not None and truncated == b.value:
-        return "truncated"
-    return None
+    try:
+        truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if 0 < b.step <= 1 else None
+    except ArithmeticError:               # more digits than the context holds: no diagnosis
+        return None
+    return "truncated" if truncated is not None and truncated == b.value else None
 
 
 def _unverifiable(conv: UnitConversion, why: str, slug: str) -> Finding:

@@ -37,6 +37,7 @@ the list: the same claims, as ``sentences.sentence_*`` give the list's bounds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Callable, Sequence
 
@@ -96,6 +97,7 @@ def shares(text: str, taken: Sequence[Span],
 
     ``sentences`` (every sentence of ``fig.sentences``): try each one, and take earlier
     sentences from the list; None: only those with a hit, earlier ones found locally."""
+    covered = _Taken(taken)
     found: list[ArithmeticClaim] = []
     if sentences is None:
         seen: set[int] = set()
@@ -110,11 +112,11 @@ def shares(text: str, taken: Sequence[Span],
                 if start not in seen:
                     seen.add(start)
                     sent = _sentence(text, start, fig.sentence_end(text, pos))
-                    found += _read(text, sent, taken, lambda s=start: _earlier(text, s))
+                    found += _read(text, sent, covered, lambda s=start: _earlier(text, s))
             i = text.find("(", i + 1)
     else:
         for i, (start, end) in enumerate(sentences):
-            found += _read(text, _sentence(text, start, end), taken,
+            found += _read(text, _sentence(text, start, end), covered,
                            lambda i=i: _earlier_listed(text, sentences, i))
     return found
 
@@ -157,7 +159,7 @@ def _earlier_listed(text: str, sentences: Sequence[tuple[int, int]], i: int) -> 
     return out
 
 
-def _read(text: str, sent: Sentence, taken: Sequence[Span],
+def _read(text: str, sent: Sentence, taken: _Taken,
           earlier: Callable[[], list[Sentence]]) -> list[ArithmeticClaim]:
     start, end, skeleton, tokens = sent
     if "⟦P" not in skeleton:
@@ -183,9 +185,24 @@ def _read(text: str, sent: Sentence, taken: Sequence[Span],
     return found
 
 
-def _free(taken: Sequence[Span], *used: Token) -> bool:
-    lo, hi = min(t.start for t in used), max(t.end for t in used)
-    return not any(s.start < hi and lo < s.end for s in taken)
+class _Taken:
+    """The stretches other claims cover, asked in O(log n): sorted by start, with the
+    furthest end reached so far (a scan over every earlier claim made long texts quadratic)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach: list[int] = []
+        for s in ordered:
+            self.reach.append(max(s.end, self.reach[-1]) if self.reach else s.end)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.starts, hi)              # the spans starting before ``hi``
+        return i > 0 and self.reach[i - 1] > lo
+
+
+def _free(taken: _Taken, *used: Token) -> bool:
+    return not taken.overlaps(min(t.start for t in used), max(t.end for t in used))
 
 
 def _plain(t: Token) -> bool:
