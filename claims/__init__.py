@@ -26,7 +26,7 @@ from claims.extract import extract
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"     # the one place: pyproject.toml reads it, `claims -V` prints it
 
 __all__ = [
     "check_text", "check_document", "extract", "load_document", "open_store",
