@@ -93,6 +93,8 @@ class Reporter(_Base):
         return "".join(line + "\n" for line in out)
 
     def finish(self) -> str:
+        if not self.files:                      # nothing checked: stderr said why
+            return ""
         counts, color = self.counts, self.color
         parts = [_paint(_plural(counts["error"], "error"), "error", color and counts["error"] > 0),
                  _paint(_plural(counts["warning"], "warning"), "warning",
