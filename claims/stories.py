@@ -259,7 +259,8 @@ def _walk(root: str, scope_for: ScopeFor,
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            child, child_abs = os.path.join(name, entry.name), os.path.join(path, entry.name)
+            child = entry.name if name == os.curdir else os.path.join(name, entry.name)
+            child_abs = os.path.join(path, entry.name)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
                 if not is_dir and not entry.is_file():   # a pipe, socket, device, dead link
@@ -340,8 +341,6 @@ def _glob(pattern: str, scope_for: ScopeFor) -> Iterator[Found]:
     found = False
     for item in _walk(root, scope_for, accept):
         found = found or item.is_story
-        if item.is_story and root == os.curdir:
-            item = Found(os.path.relpath(item.name))
         yield item
     if not found:
         yield Found(pattern, problem=f"{pattern}: no files match")

@@ -47,9 +47,20 @@ class Parser(argparse.ArgumentParser):
         if m:
             first = m["args"].split()[0]
             if first.startswith("-"):
-                message += suggestion(first.split("=")[0], self._option_string_actions)
+                message += suggestion(first.split("=")[0], _options(self))
         say(f"claims: error: {message} (see `{self.prog} --help`)")
         raise SystemExit(EXIT_USAGE)
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of a parser and its subcommands (argparse reports unknown options
+    from the top-level parser)."""
+    found = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _options(sub)
+    return found
 
 
 class Help(argparse.RawDescriptionHelpFormatter):
