@@ -8,7 +8,6 @@ https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path

@@ -23,7 +23,8 @@ from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
-from claims.check.figures import HUNDRED, Interval, format_rate, rate_phrase, write_like
+from claims.check.figures import HUNDRED, Interval
+from claims.wording import format_rate, rate_phrase, write_like
 from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
                                 WARNING_BAND_PCT, Judgement, converted_interval, judge,
                                 original_interval)

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from claims.check.figures import Interval, rate_phrase
+from claims.check.figures import Interval
+from claims.wording import rate_phrase
 from claims.check.judge import WARNING_BAND_PCT, Judgement, judge
 from claims.errors import RateError
 from claims.model import Quantity

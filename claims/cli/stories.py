@@ -222,7 +222,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             data = read_story(name, max_bytes)
             with time_budget(seconds):
                 doc = load_document(name, data, args.input_format)
-                items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD")))
+                items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
+                                           soft_breaks=doc.soft_breaks)))
         except StoryTimeout:
             say(f"claims: {name}: not read: took longer than {seconds:g} s (max_story_seconds)")
             worst = max(worst, EXIT_USAGE)

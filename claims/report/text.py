@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping
 
-from claims.check.figures import format_rate
 from claims.report import Problem, notes
 from claims.report import Reporter as _Base
+from claims.wording import format_rate
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
