@@ -58,3 +58,22 @@ def cli(capsys, monkeypatch, cache_dir, rate_store):
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture
+def deny_folder(monkeypatch):
+    """``deny_folder("name")``: listing any folder called ``name`` fails as it would for a
+    user without permission (tests run as root, whom permissions do not stop)."""
+    from claims import stories
+
+    def deny(name: str) -> None:
+        real = stories._scandir
+
+        def scandir(path):
+            if Path(path).name == name:
+                raise PermissionError(13, "Permission denied")
+            return real(path)
+
+        monkeypatch.setattr(stories, "_scandir", scandir)
+
+    return deny

@@ -121,19 +121,10 @@ def test_one_bad_story_never_costs_the_run(desk, cli, monkeypatch, fmt):
         assert "a.txt" in out and "c.txt" in out
 
 
-def test_unreadable_subfolder_is_reported_with_exit_2(desk, cli, monkeypatch):
-    from claims import stories
-
+def test_unreadable_subfolder_is_reported_with_exit_2(desk, cli, deny_folder):
     (desk / "private").mkdir()
     (desk / "private" / "d.txt").write_text(GOOD, encoding="utf-8")
-    real = stories._scandir
-
-    def scandir(path):
-        if os.path.basename(path) == "private":
-            raise PermissionError(13, "Permission denied")
-        return real(path)
-
-    monkeypatch.setattr(stories, "_scandir", scandir)
+    deny_folder("private")
     code, out, err = cli("check", ".", "--format", "line", cwd=desk)
     assert code == 2
     assert only_lines(err) == ["claims: private: cannot read folder: Permission denied"]

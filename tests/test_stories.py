@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from claims import stories
 from claims.stories import Patterns, Scope, find_stories
 
 
@@ -121,15 +120,8 @@ def test_the_same_story_named_twice_is_read_once(site, monkeypatch):
     assert names(find_stories(["a.md", "./a.md", "*.md", str(site / "a.md")])) == ["a.md"]
 
 
-def test_unreadable_subfolder_is_reported_not_skipped(site, monkeypatch):
-    real = stories._scandir
-
-    def scandir(path):
-        if os.path.basename(path) == "2025":
-            raise PermissionError(13, "Permission denied")
-        return real(path)
-
-    monkeypatch.setattr(stories, "_scandir", scandir)
+def test_unreadable_subfolder_is_reported_not_skipped(site, deny_folder):
+    deny_folder("2025")
     found = list(find_stories([str(site)]))
     assert problems(found) == [f"{site / '2025'}: cannot read folder: Permission denied"]
     assert "a.md" in names(found, site)
