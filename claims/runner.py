@@ -215,10 +215,10 @@ def read_story(name: str, max_bytes: int, stdin: IO[bytes] | None = None) -> byt
     its end, never opened blocking when nobody writes to it."""
     try:
         if name == "-":
-            data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+            data = _read_upto(stdin or sys.stdin.buffer, max_bytes + 1)
         else:
             with _open(name) as fh:
-                data = fh.read(max_bytes + 1)
+                data = _read_upto(fh, max_bytes + 1)
     except IsADirectoryError:
         raise InputError(f"{name}: a folder, not a story file") from None
     except OSError as exc:
@@ -226,6 +226,20 @@ def read_story(name: str, max_bytes: int, stdin: IO[bytes] | None = None) -> byt
     if len(data) > max_bytes:
         raise BudgetError(f"{name}: not checked: larger than {_mb(max_bytes)} (max_story_mb)")
     return data
+
+
+def _read_upto(fh: IO[bytes], limit: int, chunk: int = 1 << 16) -> bytes:
+    """At most ``limit`` bytes, read a chunk at a time (``read(limit)`` would set aside the
+    whole budget for every story, however small)."""
+    parts: list[bytes] = []
+    total = 0
+    while total < limit:
+        part = fh.read(min(chunk, limit - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 def _open(name: str) -> IO[bytes]:
