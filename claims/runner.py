@@ -22,7 +22,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 from claims.config import Config, resolve
 from claims.errors import ClaimsError, ConfigError, InputError
 from claims.report import Problem
-from claims.stories import Found, Patterns, Scope, find_stories
+from claims.stories import Patterns, Scope, find_stories
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
             raise stores[0]
         return stores[0]
 
-    for name, cfg in _stories(paths, settings):
+    for name, cfg in each_story(paths, settings):
         if isinstance(cfg, (Problem, Note)):
             yield cfg
             continue
@@ -173,7 +173,7 @@ def internal_problem(name: str, exc: BaseException) -> Problem:
                          "it with this story (CLAIMS_DEBUG=1 shows the traceback)", "internal")
 
 
-def _stories(paths: Iterable[str], settings: Settings) -> Iterator[tuple[str, Any]]:
+def each_story(paths: Iterable[str], settings: Settings) -> Iterator[tuple[str, Any]]:
     """(name, its merged Config) for each story, or (name, Problem/Note) for the rest; an
     ignored config file is a Note as soon as the search meets it."""
     reported: set[str] = set()

@@ -207,12 +207,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from claims.extract import extract
     from claims.report import Problem
     from claims.report.extraction import render_json, render_text
-    from claims.runner import (Note, StoryTimeout, _stories, internal_problem, read_story,
+    from claims.runner import (Note, StoryTimeout, each_story, internal_problem, read_story,
                                time_budget)
 
     run = settings(args)
     items, worst = [], EXIT_OK
-    for name, cfg in _stories(args.paths, run):
+    for name, cfg in each_story(args.paths, run):
         if isinstance(cfg, (Problem, Note)):
             _tell(cfg, False)
             worst = max(worst, EXIT_USAGE) if isinstance(cfg, Problem) else worst

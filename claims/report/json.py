@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from claims.model import JSON_VERSION
-from claims.report import Problem, notes
+from claims.report import notes
 from claims.report import Reporter as _Base
 
 if TYPE_CHECKING:  # pragma: no cover
