@@ -97,6 +97,7 @@ class Quantity:
     unit_candidates: tuple[str, ...] = ()
     unit_note: str | None = None
     unit_guessed: bool = False            # read by default, with no cue in the story
+    zeros_meant: bool = False             # a number word ("a hundred"): its zeros are exact
     location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,6 +124,17 @@ class CurrencyConversion:
 
     original: Quantity       # the figure written first
     converted: Quantity      # the restated figure
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitConversion:
+    """A measure restated in another unit: ``100 km (62 miles)``. A side whose unit the
+    checker does not convert has ``unit`` None and a ``unit_note``."""
+
+    original: Quantity
+    converted: Quantity
     span: Span
     text: str
 
