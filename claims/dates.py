@@ -19,6 +19,7 @@ from typing import Any
 from claims._months_data import MONTH_NAMES
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
+OPTION_LAST_YEAR = 9998                 # --date: a week on either side still fits a date
 
 #: English abbreviations and the few three-letter full names a dateline may use.
 _SHORT_OK = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -130,11 +131,18 @@ def parse_day(value: Any) -> date | None:
 
 
 def parse_iso(text: str) -> date | None:
-    """A strict ``YYYY-MM-DD`` (the ``--date`` option), within 1900-2199; else None."""
+    """A strict ``YYYY-MM-DD`` (the ``--date`` option) from 1900 on; else None.
+
+    Later years than a story date may have are allowed: asking past the data is a question
+    the rate store answers ("ECB data ends ...")."""
     if not _STRICT_ISO.fullmatch(text.strip()):
         return None
     y, m, d = text.strip().split("-")
-    return _day(y, m, d)
+    try:
+        day = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= day.year <= OPTION_LAST_YEAR else None
 
 
 def _match_day(m: re.Match[str]) -> date | None:

@@ -46,7 +46,7 @@ def test_format_by_extension_with_override(name, override, expected):
 BAD_BYTES = [
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "binary", id="binary"),
     pytest.param("caf\u00e9\n\u00a35m".encode("latin-1"), "UTF-8", id="latin-1"),
-    pytest.param("x".encode("utf-16"), "binary", id="utf-16"),
+    pytest.param("x".encode("utf-16-le"), "binary", id="utf-16-without-bom"),
 ]
 
 

@@ -67,7 +67,7 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
 
     ``store`` is only asked for rates when the story has a conversion or a stated rate.
     """
-    from claims.check.asof import resolve_as_of
+    from claims.dates import resolve_as_of
 
     as_of, as_of_source = resolve_as_of(options.as_of, doc.date, doc.text, options.today)
     findings: list[Finding] = []

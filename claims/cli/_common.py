@@ -32,14 +32,12 @@ def store_dir(args: argparse.Namespace):
 
 
 def iso_date(text: str, option: str):
-    import re
-    from datetime import date
-
+    """A ``YYYY-MM-DD`` option value (``claims.dates.parse_iso``), else a one-line ConfigError."""
+    from claims.dates import FIRST_YEAR, parse_iso
     from claims.errors import ConfigError
 
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ConfigError(f"{option}: not a date in YYYY-MM-DD form: {text[:40]!r}")
+    day = parse_iso(text)
+    if day is None:
+        raise ConfigError(f"{option}: not a date in YYYY-MM-DD form, from {FIRST_YEAR} on: "
+                          f"{text[:40]!r}")
+    return day
