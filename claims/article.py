@@ -45,6 +45,11 @@ BOILERPLATE_WORDS = frozenset("""
     overlay paywall toolbar tags tagcloud topics hidden sr-only visually-hidden skip author-bio
     trending popular most-read mostread widget newsticker ticker byline-social jump-link
 """.split())
+#: Class/id words of content wrappers: an element so named is not boilerplate by its names.
+WRAPPER_WORDS = frozenset("""
+    article body column content entry post story text container wrapper wrap page single
+    layout grid row main hentry
+""".split())
 #: Class/id words that mark the story's body (a bonus in the density rule).
 BODY_WORDS = frozenset("""
     article articlebody article-body story story-body storybody content entry-content body text
@@ -78,37 +83,53 @@ def _words(hints: str) -> set[str]:
 
 
 def is_boilerplate(node: Node, inside_article: bool = False) -> bool:
-    """Whether an element is navigation, an aside, a teaser list... by its tag or its names."""
+    """Whether an element is navigation, an aside, a teaser list... by its tag or its names.
+
+    Names count only when they do not also name a content wrapper ("container penci_sidebar",
+    "main has-sidebar"), as readability's "maybe a candidate" rule."""
     if node.tag in BOILERPLATE_TAGS or (not inside_article and node.tag in PAGE_ONLY_TAGS):
         return True
-    return bool(node.hints) and not _words(node.hints).isdisjoint(BOILERPLATE_WORDS)
+    if not node.hints:
+        return False
+    words = _words(node.hints)
+    return not words.isdisjoint(BOILERPLATE_WORDS) and words.isdisjoint(WRAPPER_WORDS)
+
+
+def _is_paragraph(node: Node) -> bool:
+    return node.tag in PARAGRAPH_TAGS or (node.tag in LEAF_BLOCKS and not node.blocks)
 
 
 def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], list[bool]]:
     """Readability-style scores, paragraph characters per element, and boilerplate flags."""
     n = len(nodes)
-    para = [0] * n
+    own = [0] * n
+    for i, node in enumerate(nodes):
+        if _is_paragraph(node):
+            length = node.end - node.start - node.links
+            own[i] = length if length >= 25 else 0
+    raw = own[:]
+    for i in range(n - 1, 0, -1):                    # paragraph text held by each element
+        if nodes[i].parent >= 0:
+            raw[nodes[i].parent] += raw[i]
+    whole = max(raw) if raw else 0
     bad = [False] * n
     for i, node in enumerate(nodes):
         parent = node.parent
-        bad[i] = (parent >= 0 and bad[parent]) or is_boilerplate(node)
+        bad[i] = (parent >= 0 and bad[parent]) or (
+            is_boilerplate(node) and (node.tag in BOILERPLATE_TAGS or raw[i] < 0.5 * whole))
+    para = [0 if bad[i] else own[i] for i in range(n)]
     score = [0.0] * n
     for i, node in enumerate(nodes):
-        if bad[i]:
+        if not para[i]:
             continue
-        if node.tag in PARAGRAPH_TAGS or (node.tag in LEAF_BLOCKS and not node.blocks):
-            length = node.end - node.start - node.links
-            if length < 25:
-                continue
-            para[i] += length
-            points = 1 + page.count(",", node.start, node.end) + min(length // 100, 3)
-            up, share = node.parent, 1.0
-            for _level in range(3):
-                if up < 0:
-                    break
-                score[up] += points * share
-                up, share = nodes[up].parent, (0.5 if share == 1.0 else share / 1.5)
-    for i in range(n - 1, 0, -1):                    # paragraph text held by each element
+        points = 1 + page.count(",", node.start, node.end) + min(para[i] // 100, 3)
+        up, share = node.parent, 1.0
+        for _level in range(3):
+            if up < 0:
+                break
+            score[up] += points * share
+            up, share = nodes[up].parent, (0.5 if share == 1.0 else share / 1.5)
+    for i in range(n - 1, 0, -1):
         if nodes[i].parent >= 0:
             para[nodes[i].parent] += para[i]
     for i, node in enumerate(nodes):

@@ -52,12 +52,16 @@ class Document:
     offsets: array | None = None              # text offset -> source offset; None: identical
     suppressions: Suppressions = Suppressions()
     reading: str | None = None                # HTML: how the text was chosen ("article: <article>")
-    line_starts: array = field(init=False, repr=False)
+    _lines: array | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        starts = array("i" if len(self.source) < 2**31 else "q", [0])
-        starts.extend(m.end() for m in LINE_END.finditer(self.source))
-        object.__setattr__(self, "line_starts", starts)
+    @property
+    def line_starts(self) -> array:
+        """Source offset of each line's start; built on first use (most stories need none)."""
+        if self._lines is None:
+            starts = array("i" if len(self.source) < 2**31 else "q", [0])
+            starts.extend(m.end() for m in LINE_END.finditer(self.source))
+            object.__setattr__(self, "_lines", starts)
+        return self._lines  # type: ignore[return-value]
 
     @property
     def date(self) -> _dt.date | None:

@@ -35,6 +35,8 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
                        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
                        "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "menu"})
+_NODE_TAGS = frozenset({"time", "label", "button", "select",
+                        "textarea", "legend"})
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
 MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
 
@@ -68,6 +70,9 @@ def _defuse_unclosed(source: str) -> str:
     (NUL cannot occur in a story: such files are rejected as binary).
     """
     for opener, closer in _UNCLOSED:
+        last = source.rfind(opener)
+        if last < 0 or closer.search(source, last + len(opener)):
+            continue                              # the last opener is closed: all are
         tail = 0
         for m in closer.finditer(source):
             tail = m.end()
@@ -83,13 +88,17 @@ class HtmlText(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.data_only = data_only                # only record raw visible data ranges
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         fed = _defuse_unclosed(source)
         try:
             self._parse(fed)
         except AssertionError:                    # malformed <!...> declarations: read as text
             self._parse(_DECLARATION.sub("\0!", fed))
-        del self.line_starts, self.source
+        del self.source
+
+    def updatepos(self, i: int, j: int) -> int:
+        """Track the absolute offset of the construct being read (no line counting needed)."""
+        self._at = self._base + j
+        return j
 
     def _parse(self, fed: str) -> None:
         self.reset()
@@ -104,19 +113,22 @@ class HtmlText(HTMLParser):
         self.link_chars = 0                      # characters emitted inside links
         self.nodes: list[Node] = []
         self.stack: list[int] = []               # open elements, as node indexes
+        self.inline: dict[str, int] = {}         # open inline elements that have a record
         self.metas: list[tuple[str, str]] = []   # (name/property/itemprop, content)
         self.ld_json: list[str] = []             # JSON-LD blocks as written
         self._ld: list[str] | None = None
         self._ld_size = 0
         self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
+        self._base = self._at = 0
         self.feed(fed)
+        self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
+        self._at = self._base
         self.close()
         while self.stack:
             self._close_top()
 
     def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        return self._at
 
     def _push(self, chunk: str, pos: int, step: int = 1) -> None:
         self.out.append(chunk)
@@ -169,8 +181,6 @@ class HtmlText(HTMLParser):
         node = self.nodes[index]
         node.end = self.n
         node.links += self.link_chars
-        if node.tag == "a" and self.anchors:
-            self.anchors -= 1
         attrs = node.attrs or {}
         prop = attrs.get("itemprop", "").lower()
         if prop in _DATE_PROPS and node.tag != "time" and not attrs.get("content") \
@@ -220,6 +230,10 @@ class HtmlText(HTMLParser):
             return
         if tag == "a":
             self.anchors += 1
+        if tag not in _BLOCK and tag not in _NODE_TAGS and "itemprop" not in a:
+            return                                # inline: no element record needed
+        if tag not in _BLOCK:
+            self.inline[tag] = self.inline.get(tag, 0) + 1
         self._open(tag, a)
         if tag == "time" and a.get("datetime"):
             how = "time pubdate" if "pubdate" in a else "time datetime"
@@ -248,8 +262,15 @@ class HtmlText(HTMLParser):
             self.skip.pop("code", None)           # an unclosed <code> ends with its block
         if tag in _BLOCK and not self.skip:
             self._newline(self._pos())
-        if not self.data_only and tag not in _VOID:
-            self._close(tag)
+        if tag == "a" and self.anchors:
+            self.anchors -= 1
+        if self.data_only or tag in _VOID:
+            return
+        if tag not in _BLOCK:
+            if not self.inline.get(tag):
+                return
+            self.inline[tag] -= 1
+        self._close(tag)
 
     def handle_data(self, data: str) -> None:
         data = data.replace("\0", "<")

@@ -9,7 +9,8 @@ Run from the checkout: ``python tools/score_pages.py [PAGES_DIR] [--scope page|a
   (no date found: today by default);
 - numbers outside the article: on pages with a reference article text, the share of the
   numbers read (``read_numbers`` over ``Document.text``) whose digits do not occur in the
-  reference text (pooled over pages, and the median page);
+  reference text (pooled over pages, and the median page); and, the other way round, the
+  share of the reference text's numbers that were read (recall: an article cut short shows);
 - speed and memory: pages/s for reading alone and for a full ``check_document``, and the
   process's peak resident memory.
 
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_PAGES = ROOT.parent.parent / "shared" / "pages"
-_DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f' ]*\d)?")
+_DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f']*\d)?")      # not plain spaces: table cells
 _SPACES = re.compile(r"\s+")
 TODAY = date(2099, 1, 1)          # a sentinel "today": never a reference date
 
@@ -48,7 +49,6 @@ def _digit_forms(token: str) -> set[str]:
 def _outside(numbers_text: list[str], reference: str) -> tuple[int, int]:
     """How many of the numbers read occur nowhere in the reference text: (outside, total)."""
     ref = _SPACES.sub(" ", reference.replace("\u00a0", " ").replace("\u202f", " "))
-    ref_digits = re.sub(r"\D", "", ref)  # noqa: F841 - kept for debugging lookups
     tokens_in_ref = {t for m in _DIGITS.finditer(ref) for t in _digit_forms(m[0])}
     outside = 0
     for text in numbers_text:
@@ -116,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         if label.get("article_text"):
             numbers = [r.text for r in read_numbers(doc.text)]
             out, total = _outside(numbers, label["article_text"])
-            outside_rows.append((out, total))
+            wanted = [r.text for r in read_numbers(label["article_text"])]
+            missed, _ = _outside(wanted, doc.text)
+            outside_rows.append((out, total, missed, len(wanted)))
             if total and out / total > 0.15:
                 listed["outside"].append(f"{key}: {out}/{total} outside")
 
@@ -129,12 +131,16 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(f"{k} {dates[k]} ({100 * dates[k] / n_dated:.1f}%)"
                           for k in ("exact", "wrong", "missing")))
     if outside_rows:
-        out = sum(o for o, _ in outside_rows)
-        total = sum(t for _, t in outside_rows)
-        shares = [o / t for o, t in outside_rows if t]
+        out = sum(row[0] for row in outside_rows)
+        total = sum(row[1] for row in outside_rows)
+        shares = [row[0] / row[1] for row in outside_rows if row[1]]
+        missed = sum(row[2] for row in outside_rows)
+        wanted = sum(row[3] for row in outside_rows)
         print(f"numbers outside the article on {len(outside_rows)} pages with a reference text: "
               f"{out}/{total} ({100 * out / max(total, 1):.1f}%) pooled; median page "
               f"{100 * statistics.median(shares) if shares else 0:.1f}%")
+        print(f"reference numbers read: {wanted - missed}/{wanted} "
+              f"({100 * (wanted - missed) / max(wanted, 1):.1f}%)")
     print(f"reading: {len(docs) / max(read_time, 1e-9):.1f} pages/s ({read_time:.2f} s)")
     if not args.no_check and docs:
         from claims.check import CheckOptions, check_document
