@@ -33,6 +33,8 @@ from claims.html_text import Node
 #: Tags that are never the story's text, wherever they are.
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "menu", "button",
                               "select", "label", "input", "textarea"})
+#: Boilerplate whatever they hold; a <form> may wrap a whole ASP.NET page, names mislead.
+STRICT_TAGS = frozenset({"nav", "aside", "footer", "header"})
 #: Also outside the chosen article (a page header; an article's own header holds its byline).
 PAGE_ONLY_TAGS = frozenset({"header"})
 #: Class/id/role words (whole words of a hyphenated or camelCase name) that mark boilerplate.
@@ -56,7 +58,6 @@ BODY_WORDS = frozenset("""
     post post-content main maincontent main-content paragraph paragraphs prose richtext
 """.split())
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
-LEAF_BLOCKS = frozenset({"div", "section", "td", "article", "main", "span", "font", "center"})
 LIST_TAGS = frozenset({"ul", "ol", "dl", "table"})
 MIN_ARTICLE = 200                        # paragraph characters below which a page is read whole
 
@@ -95,18 +96,16 @@ def is_boilerplate(node: Node, inside_article: bool = False) -> bool:
     return not words.isdisjoint(BOILERPLATE_WORDS) and words.isdisjoint(WRAPPER_WORDS)
 
 
-def _is_paragraph(node: Node) -> bool:
-    return node.tag in PARAGRAPH_TAGS or (node.tag in LEAF_BLOCKS and not node.blocks)
-
-
 def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], list[bool]]:
     """Readability-style scores, paragraph characters per element, and boilerplate flags."""
     n = len(nodes)
     own = [0] * n
     for i, node in enumerate(nodes):
-        if _is_paragraph(node):
+        if node.tag in PARAGRAPH_TAGS:
             length = node.end - node.start - node.links
-            own[i] = length if length >= 25 else 0
+        else:                                        # text written straight into a <div>
+            length = node.own - node.own_links
+        own[i] = length if length >= 25 else 0
     raw = own[:]
     for i in range(n - 1, 0, -1):                    # paragraph text held by each element
         if nodes[i].parent >= 0:
@@ -116,7 +115,7 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
     for i, node in enumerate(nodes):
         parent = node.parent
         bad[i] = (parent >= 0 and bad[parent]) or (
-            is_boilerplate(node) and (node.tag in BOILERPLATE_TAGS or raw[i] < 0.5 * whole))
+            is_boilerplate(node) and (node.tag in STRICT_TAGS or raw[i] < 0.5 * whole))
     para = [0 if bad[i] else own[i] for i in range(n)]
     score = [0.0] * n
     for i, node in enumerate(nodes):

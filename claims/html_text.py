@@ -44,7 +44,8 @@ MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the d
 class Node:
     """One element: its tag, class/id/role hints, and the range of page text it holds."""
 
-    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs")
+    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs", "own",
+                 "own_links")
 
     def __init__(self, tag: str, hints: str, start: int, links: int, parent: int,
                  attrs: dict[str, str] | None) -> None:
@@ -56,6 +57,8 @@ class Node:
         self.parent = parent                     # index in the node list, -1 for none
         self.blocks = False                      # has a block-level child
         self.attrs = attrs                       # kept only for <article>, <time>, itemprop
+        self.own = 0                             # text directly inside (not in child records)
+        self.own_links = 0                       # of which link text
 
 
 _UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),
@@ -133,9 +136,15 @@ class HtmlText(HTMLParser):
     def _push(self, chunk: str, pos: int, step: int = 1) -> None:
         self.out.append(chunk)
         self.offsets.extend(range(pos, pos + len(chunk)) if step else [pos] * len(chunk))
-        self.n += len(chunk)
+        size = len(chunk)
+        self.n += size
+        top = self.nodes[self.stack[-1]] if self.stack else None
+        if top is not None:
+            top.own += size
         if self.anchors:
-            self.link_chars += len(chunk)
+            self.link_chars += size
+            if top is not None:
+                top.own_links += size
         self.last = chunk[-1]
 
     def _emit(self, data: str, pos: int, step: int = 1) -> None:
@@ -171,7 +180,7 @@ class HtmlText(HTMLParser):
             hints += " hidden"
         keep = a if (tag in ("article", "time") or "itemprop" in a) else None
         parent = self.stack[-1] if self.stack else -1
-        if parent >= 0 and tag in _BLOCK:
+        if parent >= 0 and tag in _BLOCK and tag != "br":
             self.nodes[parent].blocks = True
         self.stack.append(len(self.nodes))
         self.nodes.append(Node(tag, hints.lower(), self.n, self.link_chars, parent, keep))
