@@ -112,10 +112,13 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
             raw[nodes[i].parent] += raw[i]
     whole = max(raw) if raw else 0
     bad = [False] * n
+    in_article = [False] * n                         # an <article>'s own <header> is its byline
     for i, node in enumerate(nodes):
         parent = node.parent
+        in_article[i] = parent >= 0 and (in_article[parent] or nodes[parent].tag == "article")
         bad[i] = (parent >= 0 and bad[parent]) or (
-            is_boilerplate(node) and (node.tag in STRICT_TAGS or raw[i] < 0.5 * whole))
+            is_boilerplate(node, inside_article=in_article[i])
+            and (node.tag in STRICT_TAGS or raw[i] < 0.5 * whole))
     para = [0 if bad[i] else own[i] for i in range(n)]
     score = [0.0] * n
     for i, node in enumerate(nodes):
@@ -277,15 +280,22 @@ def find_article(nodes: Sequence[Node], page: str, ld_json: Sequence[str] = ()) 
         holes.extend(inner)
         ranges.extend(_subtract((node.start, node.end), inner))
     headline = _headline(nodes, bad, start)
-    region_start = start
+    region_start, region_end = start, end
     if headline is not None:
         ranges.insert(0, (headline.start, headline.end))
         region_start = headline.start
-    outside = [(n.start, n.end) for i, n in enumerate(nodes)
-               if bad[i] and region_start < n.end and n.start < end and (
-                   n.parent < 0 or not bad[n.parent])]
-    return Article(tuple(sorted(ranges)), how, (region_start, end),
-                   tuple(sorted(set(holes) | set(outside))))
+    up = nodes[chosen[0]].parent                     # the story's <article>, byline and all
+    while up >= 0 and nodes[up].tag != "article":
+        up = nodes[up].parent
+    if up >= 0 and para[up] < 2 * sum(para[i] for i in chosen) + MIN_ARTICLE:
+        region_start, region_end = min(region_start, nodes[up].start), max(end, nodes[up].end)
+    mine = {(n.start, n.end) for n in nodes if n.tag in ("header", "footer")}
+    outside = [(n.start, n.end) for i, n in enumerate(nodes)  # the story's own header and
+               if bad[i] and n.tag not in ("header", "footer")   # footer hold its dates
+               and region_start < n.end and n.start < region_end and n.end > n.start
+               and is_boilerplate(n, inside_article=True)]
+    return Article(tuple(sorted(ranges)), how, (region_start, region_end),
+                   tuple(sorted((set(holes) - mine) | set(outside))))
 
 
 def _headline(nodes: Sequence[Node], bad: list[bool], body_start: int) -> Node | None:

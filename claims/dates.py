@@ -41,6 +41,8 @@ def _written(names: str) -> re.Pattern[str]:
                                                    # 30 juin 2025 / 30. Juni 2025 / 30 de junio de 2025
         | (?P<y3>\d{{4}})\s*[年년]\s*(?P<m3>[01]?\d)\s*[月월]\s*(?P<d3>[0-3]?\d)\s*[日일]
                                                    # 2025年6月30日 / 2025년 6월 30일
+        | (?<![\w])(?P<m4>{names})\s+(?P<d4>[0-3]?\d)\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?
+          \s+(?:[A-Z]{{2,5}}\s+)?(?P<y4>\d{{4}})(?!\d)  # Fri Apr 28 19:20:36 CEST 2023 (Java)
         """,
         re.IGNORECASE | re.VERBOSE,
     )
@@ -150,6 +152,8 @@ def _match_day(m: re.Match[str]) -> date | None:
         return _day(m["y1"], MONTH_NAMES.get(m["m1"].lower()), m["d1"])
     if m["y2"]:
         return _day(m["y2"], MONTH_NAMES.get(m["m2"].lower()), m["d2"])
+    if m["y4"]:
+        return _day(m["y4"], MONTH_NAMES.get(m["m4"].lower()), m["d4"])
     return _day(m["y3"], m["m3"], m["d3"])
 
 
@@ -169,7 +173,17 @@ def written_date(text: str, *, strict: bool = True, start: int = 0,
 
 # ------------------------------------------------------------------------------ datelines
 
-_ISO_IN_TEXT = re.compile(r"(?<![\d-])((?:19|20|21)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
+_NUMERIC_IN_TEXT = re.compile(
+    r"""
+    (?<![\d./-])(?P<y>(?:19|20|21)\d\d)(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d-]|\.\d)
+                                                   # 2025-06-30, 2025/06/30, 2024.03.31
+    | (?<![\d./-])(?P<d2>[0-3]?\d)\.\s?(?P<m2>[01]?\d)\.\s?(?P<y2>(?:19|20|21)\d\d)(?![\d-]|\.\d)
+                                                   # 28.04.2023 (day first wherever dots are used)
+    | (?<![\d./-])(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?P<y3>\d\d)(?=\s*[|,]?\s*[0-2]?\d:[0-5]\d)
+                                                   # 25.04.24 | 14:07 (a two-digit year, with a time)
+    """,
+    re.VERBOSE,
+)
 
 #: How far into the text a dateline may stand (a date deep in the body is not a dateline).
 DATELINE_WINDOW = 600
@@ -179,8 +193,13 @@ def dateline_date(text: str) -> date | None:
     """The first full date in the opening of the text, if it reads as a real calendar date."""
     end = min(len(text), DATELINE_WINDOW)
     found: list[tuple[int, date]] = []
-    for m in _ISO_IN_TEXT.finditer(text, 0, end):
-        day = _day(*m.groups())
+    for m in _NUMERIC_IN_TEXT.finditer(text, 0, end):
+        if m["y"]:
+            day = _day(m["y"], m["m"], m["d"])
+        elif m["y2"]:
+            day = _day(m["y2"], m["m2"], m["d2"])
+        else:
+            day = _day(2000 + int(m["y3"]), m["m3"], m["d3"])
         if day:
             found.append((m.start(), day))
             break

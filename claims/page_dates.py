@@ -1,12 +1,12 @@
 """The story's published and modified dates on a web page, and where each was read.
 
-Candidates, best first (the first that reads as a real date wins; equal ranks go by page
-order):
+Candidates, best first (the first that reads as a real date wins; within a rank, JSON-LD
+before ``<meta>`` before elements, then page order):
 
 published
-  1. ``<meta property="article:published_time">`` (and ``og:``/``og:article:`` forms);
-     JSON-LD ``datePublished`` of the page's article (``NewsArticle``, ``BlogPosting``, ...,
-     at the top level or in ``@graph``; CDATA-wrapped blocks and broken JSON read too)
+  1. JSON-LD ``datePublished`` of the page's article (``NewsArticle``, ``BlogPosting``, ...,
+     at the top level or in ``@graph``; CDATA-wrapped blocks and broken JSON read too), then
+     ``<meta property="article:published_time">`` (and ``og:``/``og:article:`` forms)
   2. ``itemprop="datePublished"`` and ``<time pubdate>`` inside the story
   3. other date ``<meta>`` tags: ``dc.date.issued``, ``dcterms.issued``, ``DC.date``,
      ``dc.date``, ``date``, ``pubdate``, ``publishdate``, ``sailthru.date``,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.html_text import Node
 
 _META_PUBLISHED_1 = ("article:published_time", "og:published_time", "og:article:published_time",
-                     "article:published")
+                     "article:published", "article:published:time")
 _META_PUBLISHED_3 = ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
                      "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
                      "publication-date", "sailthru.date", "parsely-pub-date", "article.published",
@@ -48,6 +48,7 @@ _META_PUBLISHED_3 = ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.dat
                      "dcterms.created", "og:pubdate", "pdate", "displaydate", "date.release",
                      "article.created", "creation_date")
 _META_MODIFIED = ("article:modified_time", "og:updated_time", "og:modified_time",
+                  "article:modified:time", "og:article:modified_time",
                   "article:modified", "datemodified", "last-modified", "dc.date.modified",
                   "dcterms.modified", "lastmod", "article.updated", "sailthru.lastmodified",
                   "date_modified", "modified_time")
@@ -58,6 +59,9 @@ _ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagen
                             "posting", "creativework", "satiricalarticle", "advertisercontentarticle",
                             "askpublicnewsarticle", "medicalscholarlyarticle", "videoobject"})
 _LD_FIELD = re.compile(r'"(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,60})"')
+_PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "publishdate", "publication",
+                              "date-published", "entry-date", "posted", "created"})
+_UPDATED_WORDS = frozenset({"updated", "modified", "update", "lastmod", "last-modified"})
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>|<!--|-->")
 MAX_LD_DEPTH = 64
 
@@ -165,13 +169,6 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
             into.append(Candidate(rank, order, stamp, where))
         order += 1
 
-    for key, value in metas:
-        if key in _META_PUBLISHED_1:
-            add(published, 1, value, f"meta {key}")
-        elif key in _META_PUBLISHED_3:
-            add(published, 3, value, f"meta {key}")
-        elif key in _META_MODIFIED:
-            add(modified, 1, value, f"meta {key}")
     for rank, field, value in ld_dates(ld_json):
         label = f"JSON-LD {field}"
         if field == "datePublished":
@@ -180,6 +177,13 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
             add(published, 3, value, label)
         else:
             add(modified, 1 if rank == 0 else 2, value, label)
+    for key, value in metas:
+        if key in _META_PUBLISHED_1:
+            add(published, 1, value, f"meta {key}")
+        elif key in _META_PUBLISHED_3:
+            add(published, 3, value, f"meta {key}")
+        elif key in _META_MODIFIED:
+            add(modified, 1, value, f"meta {key}")
     for at, value, how, node in times:
         if not _inside(at, node, article, nodes):
             continue
@@ -188,7 +192,13 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
         elif how in ("itemprop datemodified", "itemprop dateupdated"):
             add(modified, 2, value, how)
         elif how == "time datetime":
-            add(published, 4, value, how)
+            words = set(re.split(r"[\s_-]+", nodes[node].hints)) if 0 <= node < len(nodes) else set()
+            if words & _UPDATED_WORDS:
+                add(modified, 3, value, "time datetime (updated)")
+            elif words & _PUBLISHED_WORDS:
+                add(published, 2, value, "time datetime (published)")
+            else:
+                add(published, 4, value, how)
     return published, modified
 
 
