@@ -1,9 +1,11 @@
-"""Bytes to text: a BOM, then (HTML only) a declared charset, else UTF-8; never a guess.
+"""Bytes to text: a BOM, else UTF-8, else (HTML only) the charset the page declares.
 
-Order, as browsers do it: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) wins; an HTML
-page may then declare its encoding in the first 4 KiB (``<meta charset>``, ``<meta
-http-equiv="Content-Type" content="...; charset=...">``, ``<?xml ... encoding="..."?>``);
-otherwise the text must be UTF-8. Undeclared non-UTF-8 text and NUL-bearing data are one-line
+A byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) wins, as in browsers. Bytes that are
+valid UTF-8 are read as UTF-8 even when a page declares another charset: a saved page keeps
+its template's ``<meta charset="gb2312">`` although its server sent (and browsers read) UTF-8,
+and other encodings' non-ASCII text is practically never valid UTF-8. Otherwise an HTML page's
+declaration in its first 4 KiB is honoured (``<meta charset>``, ``<meta
+http-equiv="Content-Type" content="...; charset=...">``, ``<?xml ... encoding="..."?>``). Undeclared non-UTF-8 text and NUL-bearing data are one-line
 ``InputError`` messages. As in the WHATWG Encoding Standard, ``iso-8859-1``, ``latin1`` and
 ``us-ascii`` labels are read as windows-1252, and a page that declares UTF-16 without a BOM is
 read as UTF-8 (the declaration could not have been read otherwise).
@@ -82,6 +84,10 @@ def decode(name: str, data: bytes, fmt: str = "text") -> str:
                                  f"mark (at byte {exc.start + len(bom)})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text story")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
     label = declared_charset(data) if fmt == "html" else None
     if label:
         codec = _codec(label)
@@ -95,11 +101,7 @@ def decode(name: str, data: bytes, fmt: str = "text") -> str:
                 line = data.count(b"\n", 0, exc.start) + 1
                 raise InputError(f"{name}: not valid {label} text as it declares (byte "
                                  f"0x{data[exc.start]:02x} on line {line})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        hint = "" if label else "; save it as UTF-8" + (
-            " or declare its charset (<meta charset=...>)" if fmt == "html" else "")
-        raise InputError(f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} on line "
-                         f"{line}){hint}") from None
+    line = data.count(b"\n", 0, bad_at) + 1
+    hint = "; save it as UTF-8" + (" or declare its charset (<meta charset=...>)"
+                                   if fmt == "html" and not label else "")
+    raise InputError(f"{name}: not UTF-8 text (byte 0x{data[bad_at]:02x} on line {line}){hint}")

@@ -14,6 +14,10 @@ Run from the checkout: ``python tools/score_pages.py [PAGES_DIR] [--scope page|a
 - speed and memory: pages/s for reading alone and for a full ``check_document``, and the
   process's peak resident memory.
 
+``--htmldate`` also scores htmldate (the field's reference page-date library, when it is
+installed) on the same pages: its import time, pages/s and the same exact/wrong/missing
+shares, for the comparison in the README.
+
 Runs only when the pages folder exists (it is not part of the project); says so otherwise.
 """
 
@@ -34,7 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_PAGES = ROOT.parent.parent / "shared" / "pages"
+#: ../shared/pages beside the checkout (or beside the worktrees' folder).
+DEFAULT_PAGES = next((p for p in (ROOT.parent / "shared" / "pages",
+                                  ROOT.parent.parent / "shared" / "pages") if p.is_dir()),
+                     ROOT.parent / "shared" / "pages")
 _DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f']*\d)?")      # not plain spaces: table cells
 _SPACES = re.compile(r"\s+")
 TODAY = date(2099, 1, 1)          # a sentinel "today": never a reference date
@@ -68,6 +75,31 @@ def _as_of(doc) -> tuple[date, str, str | None]:
     return day, source, getattr(doc, "date_source", None)
 
 
+def _score_htmldate(pages: Path, labels: dict) -> None:
+    """htmldate's publication date (original_date=True) on the pages with a reference date."""
+    t0 = time.perf_counter()
+    try:
+        from htmldate import find_date
+    except ImportError:
+        print("htmldate: not installed (pip install htmldate)")
+        return
+    imported = time.perf_counter() - t0
+    tally: Counter = Counter()
+    spent = 0.0
+    for key in sorted(labels):
+        if not labels[key].get("date"):
+            continue
+        data = gzip.decompress((pages / "html" / (key + ".gz")).read_bytes())
+        t1 = time.perf_counter()
+        found = find_date(data, original_date=True)
+        spent += time.perf_counter() - t1
+        tally["missing" if found is None else "exact" if found == labels[key]["date"] else "wrong"] += 1
+    n = sum(tally.values())
+    print(f"htmldate: import {imported:.2f} s, {n / max(spent, 1e-9):.1f} pages/s; "
+          + ", ".join(f"{k} {tally[k]} ({100 * tally[k] / max(n, 1):.1f}%)"
+                      for k in ("exact", "wrong", "missing")))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES)
@@ -76,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", choices=["wrong", "missing", "outside"], action="append", default=[],
                     help="list the pages in this category")
     ap.add_argument("--no-check", action="store_true", help="skip the full check_document timing")
+    ap.add_argument("--htmldate", action="store_true", help="score htmldate on the same pages")
     args = ap.parse_args(argv)
     if not (args.pages / "labels.json").is_file():
         print(f"score_pages: no pages at {args.pages} (they live in ../shared/pages); nothing to do")
@@ -155,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"read + check: {len(docs) / spent:.1f} pages/s ({spent:.2f} s)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory: {peak:.0f} MB (all {len(docs)} documents kept by this scorer)")
+    if args.htmldate:
+        _score_htmldate(args.pages, labels)
     for what in args.list:
         print(f"{what}:")
         for line in listed[what]:
