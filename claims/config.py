@@ -12,6 +12,8 @@ a ``[tool.claims]`` table is passed over. Keys (``-`` and ``_`` are interchangea
     ignore = ["CUR002"]        # finding codes never reported
     format = "github"          # default output format
     checks = ["currency-conversion"]
+    missing_date = "today"     # an undated story: today | unverifiable | error
+    scope = "article"          # HTML: read the article, or the whole page
 
 A bad value is a ``ConfigError`` naming the file and the key. Command-line options
 override the file; that merge happens in ``claims.cli``.
@@ -29,6 +31,8 @@ from typing import Any
 from claims.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "never")
+MISSING_DATE = ("today", "unverifiable", "error")
+SCOPES = ("article", "page")
 CHECKS = ("currency-conversion", "unit-conversion", "arithmetic")
 CONFIG_NAME = ".claims.toml"
 _CODE = re.compile(r"[A-Z]{2,5}[0-9]{3}")
@@ -47,6 +51,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     format: str | None = None
     checks: tuple[str, ...] | None = None
+    missing_date: str | None = None
+    scope: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -71,7 +77,7 @@ def _has_tool_table(path: Path) -> bool:
         data = tomllib.loads(text)
     except OSError:
         return False
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "[tool.claims]" in text          # let load_config report the syntax error
     return isinstance(data.get("tool"), dict) and "claims" in data["tool"]
 
@@ -86,6 +92,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:                      # tomllib recurses once per nesting level
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("claims", {}) if isinstance(tool, dict) else {}
@@ -185,4 +193,14 @@ _VALIDATORS = {
     "ignore": _ignore,
     "format": _format,
     "checks": _checks,
+    "missing_date": _choice(MISSING_DATE),
+    "scope": _choice(SCOPES),
 }
+
+
+def validate(key: str, value: Any, where: str) -> Any:
+    """One setting checked by its key's validator; a bad value is a ConfigError naming ``where``."""
+    try:
+        return _VALIDATORS[key](value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from None

@@ -19,6 +19,8 @@ def _add_documents_options(p: argparse.ArgumentParser) -> None:
                         "or - for stdin")
     p.add_argument("--input-format", choices=["text", "markdown", "html"],
                    help="read every input as this format (default: by extension)")
+    p.add_argument("--scope", choices=["article", "page"],
+                   help="HTML: read the story's article (default) or every word of the page")
     p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means (default: USD)')
     p.add_argument("--config", metavar="FILE",
                    help="use this .claims.toml or pyproject.toml instead of searching upward")
@@ -48,6 +50,9 @@ def add_check(sub) -> None:
                    help="allowance for a desk's market rate, in percent (default: 1)")
     p.add_argument("--ignore", action="append", default=[], metavar="CODE",
                    help="never report this finding code (repeatable)")
+    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
+                   help="an undated story: judge as of today and say so (default), make its "
+                        "conversions unverifiable, or refuse it (exit 2)")
     _add_documents_options(p)
     p.set_defaults(run=cmd_check)
 
@@ -97,7 +102,13 @@ def _expand(paths: Sequence[str], problems: list[str]) -> list[str]:
     return unique
 
 
-def _load(name: str, input_format: str | None, problems: list[str]):
+def _scope(args: argparse.Namespace, cfg) -> str:
+    from claims.config import validate
+
+    return validate("scope", getattr(args, "scope", None) or cfg.scope or "article", "--scope")
+
+
+def _load(name: str, input_format: str | None, problems: list[str], scope: str = "article"):
     """The Document for one name, or None with a one-line problem recorded."""
     from claims.documents import load_document
     from claims.errors import InputError
@@ -111,7 +122,7 @@ def _load(name: str, input_format: str | None, problems: list[str]):
         if len(data) > MAX_STORY_BYTES:
             raise InputError(f"{name}: larger than {MAX_STORY_BYTES // (1024 * 1024)} MB; "
                              "not a story")
-        return load_document(name, data, input_format)
+        return load_document(name, data, input_format, scope=scope)
     except OSError as exc:
         problems.append(f"{name}: cannot read: {exc.strerror or exc}")
     except InputError as exc:
@@ -169,9 +180,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     configs = _Configs(args)
     items = []
     for name in _expand(args.paths, problems):
-        doc = _load(name, args.input_format, problems)
+        cfg = configs.for_story(name)
+        doc = _load(name, args.input_format, problems, _scope(args, cfg))
         if doc is not None:
-            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)))))
+            items.append((doc, extract(doc.text, dollar=_dollar(args, cfg))))
     if items:
         sys.stdout.write(render_json(items) if args.format == "json" else render_text(items))
     _report_problems(problems)
@@ -196,12 +208,16 @@ def _check_options(args: argparse.Namespace, cfg, today, as_of):
         if not margin.is_finite() or not 0 <= margin <= 50:
             raise ConfigError(f"--margin-pct: must be a number from 0 to 50 (got {args.margin_pct!r})")
     ignore = frozenset(cfg.ignore) | frozenset(c.strip().upper() for c in args.ignore)
+    from claims.config import validate
+
+    missing = validate("missing_date", args.missing_date or cfg.missing_date or "today",
+                       "--missing-date")
     return CheckOptions(today=today, as_of=as_of,
                         window_days=7 if window is None else window,
                         margin_pct=Decimal("1") if margin is None else margin,
                         dollar=_dollar(args, cfg),
                         checks=frozenset(cfg.checks) if cfg.checks else ALL_CHECKS,
-                        ignore_codes=ignore)
+                        ignore_codes=ignore, missing_date=missing)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -209,6 +225,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from datetime import date
 
     from claims.check import check_document
+    from claims.errors import InputError
     from claims.rates import open_store
     from claims.report import render
 
@@ -222,14 +239,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = None
     results, sources, failing = [], {}, False
     for name in names:
-        doc = _load(name, args.input_format, problems)
+        cfg = configs.for_story(name)
+        doc = _load(name, args.input_format, problems, _scope(args, cfg))
         if doc is None:
             continue
-        cfg = configs.for_story(name)
         options = _check_options(args, cfg, today, as_of)
         if store is None:
             store = open_store(store_dir(args))
-        result = check_document(doc, store, options)
+        try:
+            result = check_document(doc, store, options)
+        except InputError as exc:               # e.g. an undated story, missing_date = "error"
+            problems.append(str(exc))
+            continue
         results.append(result)
         sources.setdefault(doc.path, doc.source)
         threshold = {"error": 2, "warning": 1}.get(args.fail_on or cfg.fail_on or "error")
