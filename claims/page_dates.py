@@ -150,7 +150,7 @@ def ld_dates(blocks: Sequence[str]) -> list[tuple[int, str, str]]:
 def _inside(at: int, node_index: int, article: "Article", nodes: Sequence["Node"]) -> bool:
     """Whether a position lies in the story's region and not in boilerplate there."""
     start, end = article.region
-    if not start <= at <= end or start == end:
+    if not start <= at < end:
         return False
     return not any(a <= at < b for a, b in article.outside)
 
