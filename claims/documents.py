@@ -22,7 +22,7 @@ from typing import Any
 from claims.dates import NO_DATES, StoryDates, parse_day
 from claims.encodings import decode
 from claims.errors import InputError
-from claims.model import Finding, Span
+from claims.model import Finding, Location, Span
 from claims.suppressions import Suppressions, parse as parse_suppressions
 
 __all__ = ["Document", "FORMATS", "SCOPES", "decode", "format_for", "load_document", "parse_day"]
@@ -104,19 +104,32 @@ class Document:
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")
 
-    def locate(self, finding: Finding) -> Finding:
-        """The finding with ``line``, ``column`` and ``source_span`` filled in from the source."""
-        span = self.source_span(finding.span)
-        line, column = self.line_col(span.start)
-        sides = {name: self._sourced(getattr(finding, name)) for name in ("original", "converted")}
-        return replace(finding, line=line, column=column, source_span=span, **sides)
+    def location(self, span: Span) -> Location:
+        """``span`` (text offsets) in the source: offsets, lines, code-point and byte columns."""
+        src = self.source_span(span)
+        line, column = self.line_col(src.start)
+        end_line, end_column = self.line_col(src.end)
+        return Location(src.start, src.end, line, column, end_line, end_column,
+                        self._byte_column(line, src.start), self._byte_column(end_line, src.end))
 
-    def _sourced(self, side: Any) -> Any:
-        """A claim's side with its ``start``/``end`` moved from text to source offsets."""
-        if self.offsets is None or not side or "start" not in side or "end" not in side:
-            return side
-        moved = self.source_span(Span(side["start"], side["end"]))
-        return {**side, "start": moved.start, "end": moved.end}
+    def _byte_column(self, line: int, source_offset: int) -> int:
+        start = self.line_starts[line - 1]
+        return len(self.source[start:source_offset].encode("utf-8", "surrogatepass")) + 1
+
+    def locate(self, finding: Finding) -> Finding:
+        """The finding, and every figure in it, with its ``location`` in the source file."""
+        figures = {role: self.place(f) for role, f in finding.figures.items()}
+        return replace(finding, location=self.location(finding.span),
+                       original=self.place(finding.original),
+                       converted=self.place(finding.converted), figures=figures)
+
+    def place(self, figure: Any) -> Any:
+        """A figure (or a tuple of them) with its ``location`` in the source file."""
+        if figure is None:
+            return None
+        if isinstance(figure, tuple):
+            return tuple(self.place(f) for f in figure)
+        return replace(figure, location=self.location(figure.span))
 
 
 # ------------------------------------------------------------------------------ loading

@@ -237,7 +237,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     first = configs.for_story(names[0] if names else "-")
     fmt = args.format or first.format or "text"
     store = None
-    results, sources, failing = [], {}, False
+    results, failing = [], False
     for name in names:
         cfg = configs.for_story(name)
         doc = _load(name, args.input_format, problems, _scope(args, cfg))
@@ -252,14 +252,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             problems.append(str(exc))
             continue
         results.append(result)
-        sources.setdefault(doc.path, doc.source)
         threshold = {"error": 2, "warning": 1}.get(args.fail_on or cfg.fail_on or "error")
         if threshold is not None and any(
                 not f.suppressed and f.verdict.severity >= threshold for f in result.findings):
             failing = True
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if results or fmt in ("json", "sarif"):
-        sys.stdout.write(render(fmt, results, color=color, sources=sources))
+        sys.stdout.write(render(fmt, results, color=color))
     _report_problems(problems)
     if problems:
         return EXIT_USAGE

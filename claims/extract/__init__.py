@@ -22,7 +22,7 @@ __all__ = ["extract"]
 
 
 def extract(text: str, *, dollar: str = "USD") -> Extraction:
-    """Money mentions, conversion pairs and stated rates in ``text``."""
+    """Quantity mentions, conversion pairs and stated rates in ``text``."""
     readings = read_numbers(text, glued=True, words=True)
     found = find_money(text, readings, dollar)
     found = resolve_currencies(text, found, set())
