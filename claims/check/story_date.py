@@ -26,8 +26,8 @@ DATED_CODES = frozenset({"CUR001", "CUR002", "CUR003", "CUR005", "CUR006"})
 
 
 def _figure(f: Finding) -> str:
-    side = f.converted or f.original or {}
-    return str(side.get("text") or f.text)
+    side = f.converted or f.original
+    return side.text if side is not None else f.text
 
 
 UNDATED_NOTE = ('no date found in the story (metadata, front matter or dateline): its currency '
@@ -76,8 +76,7 @@ def refit_at_modified(findings: Sequence[Finding], published: date, modified: da
                                 f"{published.isoformat()} but fits at its modified date "
                                 f"{modified.isoformat()} (an updated story?): {evidence}",
                         diagnosis="fits-modified-date",
-                        figures={**dict(ok.figures), "published_date": published.isoformat(),
-                                 "error_at_published": f.message})
+                        detail=f"at the published date {published.isoformat()}: {f.message}")
         out.append(f)
     return out
 
