@@ -17,7 +17,7 @@ The rule, in order (the first that holds wins; ``Article.how`` names it):
 
 Inside the chosen element, navigation, asides, footers, forms, hidden elements, galleries,
 related-story and share lists, comments, newsletter and cookie boxes (by tag, and by class or
-id words) and link lists are left out; the page's ``<h1>`` headline is kept when it stands just
+id words), link lists and bylines' ``<time>`` stamps (not one inside a sentence) are left out; the page's ``<h1>`` headline is kept when it stands just
 before the body. Pages too small to hold an article (under 200 characters of paragraph text)
 are read whole.
 """
@@ -58,6 +58,9 @@ BODY_WORDS = frozenset("""
     post post-content main maincontent main-content paragraph paragraphs prose richtext
 """.split())
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
+#: Where a <time> is part of a sentence, and so stays in the text.
+SENTENCE_TAGS = frozenset({"p", "li", "td", "blockquote", "dd", "figcaption", "h1", "h2", "h3",
+                           "h4", "h5", "h6", "a"})
 LIST_TAGS = frozenset({"ul", "ol", "dl", "table"})
 MIN_ARTICLE = 200                        # paragraph characters below which a page is read whole
 
@@ -236,6 +239,19 @@ def _link_list(node: Node) -> bool:
     return False
 
 
+def standalone_time(nodes: Sequence[Node], i: int) -> bool:
+    """A ``<time>`` standing on its own (a byline's "Nov. 19, 2019, 8:41 AM"), not in a sentence.
+
+    Its date is read as a date (``claims.page_dates``); its digits are not the story's figures."""
+    node = nodes[i]
+    if node.tag != "time" or node.parent < 0:
+        return False
+    up = nodes[node.parent]
+    if up.tag not in SENTENCE_TAGS:
+        return True
+    return 2 * (node.end - node.start) >= up.end - up.start
+
+
 def _subtract(outer: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out, at = [], outer[0]
     for a, b in sorted(holes):
@@ -277,7 +293,9 @@ def find_article(nodes: Sequence[Node], page: str, ld_json: Sequence[str] = ()) 
             if (is_boilerplate(child, inside_article=True) and para[j] < 0.6 * para[i]) \
                     or _link_list(child):
                 inner.append((child.start, child.end))
-        holes.extend(inner)
+                holes.append((child.start, child.end))
+            elif standalone_time(nodes, j):          # out of the text, but its date counts
+                inner.append((child.start, child.end))
         ranges.extend(_subtract((node.start, node.end), inner))
     headline = _headline(nodes, bad, start)
     region_start, region_end = start, end

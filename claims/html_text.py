@@ -192,9 +192,11 @@ class HtmlText(HTMLParser):
         node.links += self.link_chars
         attrs = node.attrs or {}
         prop = attrs.get("itemprop", "").lower()
-        if prop in _DATE_PROPS and node.tag != "time" and not attrs.get("content") \
-                and not attrs.get("datetime"):        # the element's text: filled in later
-            self.times.append((node.start, "", f"itemprop {prop}", index))
+        if not attrs.get("content") and not attrs.get("datetime"):   # the element's text
+            if prop in _DATE_PROPS and node.tag != "time":             # is filled in later
+                self.times.append((node.start, "", f"itemprop {prop}", index))
+            elif node.tag == "time":
+                self.times.append((node.start, "", "time text", index))
 
     def _close(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 40), -1):

@@ -13,7 +13,9 @@ published
      ``parsely-pub-date``, ``citation_publication_date`` ...; JSON-LD ``datePublished`` of a
      ``WebPage``, and ``dateCreated``
   4. the first ``<time datetime>`` inside the story (headline to end of the body, leaving out
-     navigation, asides, teasers and related lists: a header's "today" is not the story's date)
+     navigation, asides, teasers and related lists: a header's "today" is not the story's date);
+     then the written date of a ``<time>`` without ``datetime`` there; a ``<time>`` inside a
+     sentence (an event's date) comes last
 
 modified
   ``article:modified_time``, ``og:updated_time``, JSON-LD ``dateModified``,
@@ -32,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from claims.article import standalone_time
 from claims.dates import NO_DATES, Stamp, StoryDates, parse_stamp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,14 +194,16 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
             add(published, 2, value, how)
         elif how in ("itemprop datemodified", "itemprop dateupdated"):
             add(modified, 2, value, how)
-        elif how == "time datetime":
+        elif how in ("time datetime", "time text"):
             words = set(re.split(r"[\s_-]+", nodes[node].hints)) if 0 <= node < len(nodes) else set()
             if words & _UPDATED_WORDS:
                 add(modified, 3, value, "time datetime (updated)")
             elif words & _PUBLISHED_WORDS:
                 add(published, 2, value, "time datetime (published)")
+            elif not standalone_time(nodes, node):     # "the vote on <time>Nov. 20</time>"
+                add(published, 6, value, f"{how} (in a sentence)")
             else:
-                add(published, 4, value, how)
+                add(published, 4 if how == "time datetime" else 5, value, how)
     return published, modified
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from claims.documents import load_document
@@ -129,3 +131,16 @@ def test_every_article_offset_maps_back_to_its_source_character():
     at = doc.text.index("$3,700")
     span = doc.source_span(Span(at, at + 6))
     assert doc.source[span.start:span.end] == "$3,700"
+
+
+def test_a_byline_time_stamp_is_a_date_not_story_text():
+    around = ("<article><h1>Head</h1><div class='byline'>By A. Writer "
+              "<time>Nov. 19, 2019, 8:41 AM</time></div>{body}"
+              "<p>The vote on <time datetime='2019-11-20'>Nov. 20</time> drew 1,200 people.</p>"
+              "</article>")
+    doc = load_document("p.html", wrap(BODY, around))
+    assert "8:41" not in doc.text and "The vote on Nov. 20 drew 1,200 people." in doc.text
+    assert (doc.date, doc.date_source) == (date(2019, 11, 19), "time text")
+    in_a_sentence_only = around.replace("<time>Nov. 19, 2019, 8:41 AM</time>", "")
+    doc = load_document("p.html", wrap(BODY, in_a_sentence_only))
+    assert (doc.date, doc.date_source) == (date(2019, 11, 20), "time datetime (in a sentence)")
