@@ -39,6 +39,7 @@ _NODE_TAGS = frozenset({"time", "label", "button", "select",
                         "textarea", "legend"})
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
 MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
+MAX_NODES = 200_000                            # element records per page (~100 bytes each)
 
 
 class Node:
@@ -117,6 +118,7 @@ class HtmlText(HTMLParser):
         self.nodes: list[Node] = []
         self.stack: list[int] = []               # open elements, as node indexes
         self.inline: dict[str, int] = {}         # open inline elements that have a record
+        self.overflow = False                    # more elements than MAX_NODES
         self.metas: list[tuple[str, str]] = []   # (name/property/itemprop, content)
         self.ld_json: list[str] = []             # JSON-LD blocks as written
         self._ld: list[str] | None = None
@@ -173,17 +175,23 @@ class HtmlText(HTMLParser):
     # ---------------------------------------------------------------- structure
 
     def _open(self, tag: str, a: dict[str, str]) -> None:
-        hints = " ".join(filter(None, (a.get("class"), a.get("id"), a.get("role"),
-                                       a.get("itemprop"))))
-        if "hidden" in a or a.get("aria-hidden", "").lower() == "true" or \
-                "display:none" in a.get("style", "").replace(" ", "").lower():
-            hints += " hidden"
-        keep = a if (tag in ("article", "time") or "itemprop" in a) else None
+        if len(self.nodes) >= MAX_NODES:          # a pathological page: read it whole
+            self.overflow = True
+            return
+        hints, keep = "", None
+        if a:                                     # most elements have no attributes
+            hints = " ".join(filter(None, (a.get("class"), a.get("id"), a.get("role"),
+                                           a.get("itemprop")))).lower()
+            if "hidden" in a or a.get("aria-hidden", "").lower() == "true" or \
+                    "display:none" in a.get("style", "").replace(" ", "").lower():
+                hints += " hidden"
+            if tag in ("article", "time") or "itemprop" in a:
+                keep = a
         parent = self.stack[-1] if self.stack else -1
-        if parent >= 0 and tag in _BLOCK and tag != "br":
+        if parent >= 0 and tag != "br" and tag in _BLOCK:
             self.nodes[parent].blocks = True
         self.stack.append(len(self.nodes))
-        self.nodes.append(Node(tag, hints.lower(), self.n, self.link_chars, parent, keep))
+        self.nodes.append(Node(tag, hints, self.n, self.link_chars, parent, keep))
 
     def _close_top(self) -> None:
         index = self.stack.pop()
@@ -339,7 +347,7 @@ def html_document(name: str, source: str, scope: str = "article") -> Document:
     parsed = HtmlText(source)
     page = "".join(parsed.out)
     parsed.out = []
-    article = find_article(parsed.nodes, page, parsed.ld_json)
+    article = find_article(() if parsed.overflow else parsed.nodes, page, parsed.ld_json)
     times = [(at, value or page[parsed.nodes[i].start:parsed.nodes[i].end][:100], how, i)
              for at, value, how, i in parsed.times]
     dates = story_dates(parsed.metas, parsed.ld_json, times, article, parsed.nodes)
