@@ -14,6 +14,10 @@ Run from the checkout: ``python tools/score_pages.py [PAGES_DIR] [--scope page|a
 - speed and memory: pages/s for reading alone and for a full ``check_document``, and the
   process's peak resident memory.
 
+``--main-text`` scores trafilatura, readability-lxml and jusText (those installed) on the
+pages with reference texts: numbers outside the article, recall and pages/s, for the same
+comparison of main-text extraction (none of them gives offsets into the source).
+
 ``--htmldate`` also scores htmldate (the field's reference page-date library, when it is
 installed) on the same pages: its import time, pages/s and the same exact/wrong/missing
 shares, for the comparison in the README.
@@ -100,6 +104,64 @@ def _score_htmldate(pages: Path, labels: dict) -> None:
                       for k in ("exact", "wrong", "missing")))
 
 
+def _main_text_extractors() -> dict:
+    """The main-text libraries that are installed, each as bytes -> text."""
+    found = {}
+    try:
+        import trafilatura
+
+        found["trafilatura"] = lambda data: trafilatura.extract(data) or ""
+    except ImportError:
+        pass
+    try:
+        import lxml.html
+        from readability import Document as Readable
+
+        found["readability-lxml"] = lambda data: lxml.html.fromstring(
+            Readable(data).summary()).text_content()
+    except ImportError:
+        pass
+    try:
+        import justext
+
+        stop = justext.get_stoplist("English")
+        found["jusText (English stop list)"] = lambda data: "\n".join(
+            p.text for p in justext.justext(data, stop) if not p.is_boilerplate)
+    except ImportError:
+        pass
+    return found
+
+
+def _score_main_text(pages: Path, labels: dict) -> None:
+    from claims.extract.numbers import read_numbers
+
+    extractors = _main_text_extractors()
+    if not extractors:
+        print("main text: none of trafilatura, readability-lxml, justext is installed")
+    for name, extract in extractors.items():
+        out = total = missed = wanted = 0
+        spent, n = 0.0, 0
+        for key in sorted(labels):
+            reference = labels[key].get("article_text")
+            if not reference:
+                continue
+            data = gzip.decompress((pages / "html" / (key + ".gz")).read_bytes())
+            t0 = time.perf_counter()
+            try:
+                text = extract(data)
+            except Exception:  # noqa: BLE001 - a library failing on a page reads nothing
+                text = ""
+            spent += time.perf_counter() - t0
+            n += 1
+            o, t = _outside([r.text for r in read_numbers(text)], reference)
+            want = [r.text for r in read_numbers(reference)]
+            m, _ = _outside(want, text)
+            out, total, missed, wanted = out + o, total + t, missed + m, wanted + len(want)
+        print(f"{name}: {out}/{total} ({100 * out / max(total, 1):.1f}%) outside; reference "
+              f"numbers read {100 * (wanted - missed) / max(wanted, 1):.1f}%; "
+              f"{n / max(spent, 1e-9):.1f} pages/s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES)
@@ -109,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="list the pages in this category")
     ap.add_argument("--no-check", action="store_true", help="skip the full check_document timing")
     ap.add_argument("--htmldate", action="store_true", help="score htmldate on the same pages")
+    ap.add_argument("--main-text", action="store_true",
+                    help="score trafilatura, readability-lxml and jusText on the same pages")
     args = ap.parse_args(argv)
     if not (args.pages / "labels.json").is_file():
         print(f"score_pages: no pages at {args.pages} (they live in ../shared/pages); nothing to do")
@@ -190,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak resident memory: {peak:.0f} MB (all {len(docs)} documents kept by this scorer)")
     if args.htmldate:
         _score_htmldate(args.pages, labels)
+    if args.main_text:
+        _score_main_text(args.pages, labels)
     for what in args.list:
         print(f"{what}:")
         for line in listed[what]:
