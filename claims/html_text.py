@@ -360,4 +360,4 @@ def html_document(name: str, source: str, scope: str = "article") -> Document:
         del offsets[len(text):]
         reading = "page" if scope == "page" else f"page: {article.how}"
     return Document(name, source, text, "html", dates, offsets, parse_suppressions(source),
-                    reading)
+                    soft_breaks=(), reading=reading)   # block elements end lines

@@ -183,7 +183,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         cfg = configs.for_story(name)
         doc = _load(name, args.input_format, problems, _scope(args, cfg))
         if doc is not None:
-            items.append((doc, extract(doc.text, dollar=_dollar(args, cfg))))
+            items.append((doc, extract(doc.text, dollar=_dollar(args, cfg),
+                                       soft_breaks=doc.soft_breaks)))
     if items:
         sys.stdout.write(render_json(items) if args.format == "json" else render_text(items))
     _report_problems(problems)
