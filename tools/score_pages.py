@@ -114,8 +114,12 @@ def _main_text_extractors() -> dict:
     except ImportError:
         pass
     try:
+        import logging
+
         import lxml.html
         from readability import Document as Readable
+
+        logging.getLogger("readability").setLevel(logging.CRITICAL)   # it logs its failures
 
         found["readability-lxml"] = lambda data: lxml.html.fromstring(
             Readable(data).summary()).text_content()
