@@ -29,7 +29,11 @@ def fresh(code: str) -> float:
 
 def main() -> None:
     from claims.check.arithmetic import check_arithmetic
-    from claims.check.units import check_units
+    from claims.check.units import check_units as judge_units
+    from claims.extract.units import read_unit_conversions
+
+    def check_units(text: str) -> list:
+        return judge_units(read_unit_conversions(text))
     from claims.extract.numbers import read_numbers
 
     text = corpus_text(70_000)

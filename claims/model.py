@@ -97,6 +97,7 @@ class Quantity:
     unit_candidates: tuple[str, ...] = ()
     unit_note: str | None = None
     unit_guessed: bool = False            # read by default, with no cue in the story
+    zeros_meant: bool = False             # a number word ("a hundred"): its zeros are exact
     location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,6 +124,17 @@ class CurrencyConversion:
 
     original: Quantity       # the figure written first
     converted: Quantity      # the restated figure
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitConversion:
+    """A measure restated in another unit: ``100 km (62 miles)``. A side whose unit the
+    checker does not convert has ``unit`` None and a ``unit_note``."""
+
+    original: Quantity
+    converted: Quantity
     span: Span
     text: str
 
@@ -169,7 +181,11 @@ class Rate:
     requested_date: date
     source: str
     dataset: str = ""
-    kind: str = "reference"               # reference | peg | imported | online | stated
+    kind: str = "reference"               # reference | peg | imported | online | stated | hmrc
+    # A coarse source (a monthly table) says how far a day's market may stray from it, in
+    # percent; a conversion is judged with max(option margin, margin_pct). None: a daily rate.
+    margin_pct: Decimal | None = None
+    frequency: str = "daily"              # daily | weekly | monthly | fixed | ...
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +197,8 @@ class Rate:
             "source": self.source,
             "dataset": self.dataset,
             "kind": self.kind,
+            "frequency": self.frequency,
+            "margin_pct": plain(self.margin_pct) if self.margin_pct is not None else None,
         }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claims.check.arithmetic import check_arithmetic
-from claims.check.units import check_units
+from helpers import unit_findings
 from claims.model import Verdict
 
 CORPUS = [json.loads(line) for line in
@@ -51,7 +51,7 @@ def test_corpus_published_mistakes_are_flagged(case):
 
 @pytest.mark.parametrize("case", NEGATIVES, ids=lambda c: c["id"])
 def test_corpus_negatives_give_no_finding(case):
-    assert check_arithmetic(case["text"]) == [] and check_units(case["text"]) == []
+    assert check_arithmetic(case["text"]) == [] and unit_findings(case["text"]) == []
 
 
 # (id, correct sentence, the same sentence with the stated figure broken)
@@ -184,7 +184,7 @@ ORDINARY = [
 
 @pytest.mark.parametrize("text", ORDINARY, ids=lambda t: t[:30])
 def test_ordinary_sentences_give_no_finding(text):
-    assert check_arithmetic(text) == [] and check_units(text) == []
+    assert check_arithmetic(text) == [] and unit_findings(text) == []
 
 
 # Shares whose base is in an earlier sentence of the paragraph (``_context_shares``).

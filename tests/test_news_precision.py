@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from claims.check.arithmetic import check_arithmetic
-from claims.check.units import check_units
+from helpers import unit_findings
 from claims.model import Verdict
 
 UNIT, ARITH = "unit-conversion", "arithmetic"
@@ -26,7 +26,7 @@ FLAGGED = (Verdict.WARNING, Verdict.ERROR)
 
 
 def _all(text: str):
-    return check_units(text) + check_arithmetic(text)
+    return unit_findings(text) + check_arithmetic(text)
 
 
 NEGATIVES = [

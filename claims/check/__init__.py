@@ -116,8 +116,9 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
             findings.extend(found)
     if "unit-conversion" in options.checks:
         from claims.check.units import check_units
+        from claims.extract.units import read_unit_conversions
 
-        findings.extend(check_units(text))
+        findings.extend(check_units(read_unit_conversions(text)))
     if "arithmetic" in options.checks:
         from claims.check.arithmetic import check_arithmetic
 

@@ -44,7 +44,7 @@ from claims import wording
 from claims.check import _figures as fig
 from claims.check import _judge as jd
 from claims.check._tokens import Token, to_text, tokenize
-from claims.check.unit_names import UNITS
+from claims.extract.unit_names import UNITS
 from claims.model import Finding, Span, Verdict
 
 HUNDRED = Decimal(100)
