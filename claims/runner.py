@@ -149,7 +149,7 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
             with time_budget(seconds):
                 from claims.documents import load_document
 
-                doc = load_document(name, data, input_format)
+                doc = load_document(name, data, input_format, scope=cfg.scope or "article")
                 del data
                 result = check_document(doc, store_now, cfg.check_options(today=today, as_of=as_of))
         except StoryTimeout:

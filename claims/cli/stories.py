@@ -46,6 +46,8 @@ def _add_documents_options(p: argparse.ArgumentParser) -> None:
                         "or - for standard input")
     p.add_argument("--input-format", choices=["text", "markdown", "html"],
                    help="read every input as this format (default: by extension)")
+    p.add_argument("--scope", choices=["article", "page"],
+                   help="HTML: read the story's article (default) or every word of the page")
     p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code '
                                                     "(default: USD)")
     p.add_argument("--config", metavar="FILE",
@@ -106,6 +108,9 @@ def add_check(sub: Any) -> None:
     p.add_argument("--ignore", action="append", default=[], metavar="CODE",
                    help="never report this finding code or prefix, e.g. CUR002 or UNT "
                         "(repeatable)")
+    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
+                   help="an undated story: judge as of today and say so (default), make its "
+                        "conversions unverifiable, or refuse it (exit 2)")
     _add_documents_options(p)
     p.set_defaults(run=cmd_check)
 
@@ -118,7 +123,9 @@ def settings(args: argparse.Namespace) -> Any:
 
     options = {"dollar": args.dollar, "max_story_mb": args.max_story_mb,
                "max_story_seconds": args.max_story_seconds,
-               "gitignore": False if args.no_gitignore else None}
+               "gitignore": False if args.no_gitignore else None,
+               "scope": getattr(args, "scope", None),
+               "missing_date": getattr(args, "missing_date", None)}
     for key in ("fail_on", "window_days", "margin_pct", "ignore"):
         options[key] = getattr(args, key, None)
     return Settings(options, config=Path(args.config) if args.config else None,
@@ -221,7 +228,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             data = read_story(name, max_bytes)
             with time_budget(seconds):
-                doc = load_document(name, data, args.input_format)
+                doc = load_document(name, data, args.input_format, scope=cfg.scope or "article")
                 items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
                                            soft_breaks=doc.soft_breaks)))
         except StoryTimeout:
