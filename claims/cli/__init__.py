@@ -20,6 +20,7 @@ __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EX
 def build_parser() -> Parser:
     from claims.cli.rates import add_rates
     from claims.cli.rules import add_rules
+    from claims.cli.serve import add_serve
     from claims.cli.stories import add_check, add_extract
 
     parser = Parser(prog="claims", description=__doc__.splitlines()[0])
@@ -29,6 +30,7 @@ def build_parser() -> Parser:
     add_check(sub)
     add_rates(sub)
     add_rules(sub)
+    add_serve(sub)
     return parser
 def _version() -> str:
     from claims import __version__
