@@ -221,6 +221,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     fmt = args.format or first.format or "text"
     store = None
     results, failing = [], False
+    sources, windows = {}, {}
     for name in names:
         doc = _load(name, args.input_format, problems)
         if doc is None:
@@ -231,13 +232,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             store = open_store(store_dir(args))
         result = check_document(doc, store, options)
         results.append(result)
+        if fmt == "html":                     # only the HTML report shows the story itself
+            sources[doc.path], windows[doc.path] = doc, options.window_days
         threshold = {"error": 2, "warning": 1}.get(args.fail_on or cfg.fail_on or "error")
         if threshold is not None and any(
                 not f.suppressed and f.verdict.severity >= threshold for f in result.findings):
             failing = True
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    extra = {}
+    if fmt == "html" and store is not None:
+        from claims.report.html_series import window_series
+
+        extra = {"documents": sources, "series": window_series(results, store, windows)}
     if results or fmt in ("json", "sarif"):
-        sys.stdout.write(render(fmt, results, color=color))
+        sys.stdout.write(render(fmt, results, color=color, **extra))
     _report_problems(problems)
     if problems:
         return EXIT_USAGE

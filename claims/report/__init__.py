@@ -22,6 +22,7 @@ FORMATS: Mapping[str, str] = {
     "sarif": "claims.report.sarif",
     "rdjsonl": "claims.report.rdjsonl",
     "github": "claims.report.github",
+    "html": "claims.report.html",
 }
 
 #: Verdicts that are reported as problems (ok is only shown by the text format).

@@ -165,9 +165,8 @@ def job_report(state: WorkerState, payload: dict[str, Any]) -> str:
     from claims.report.html_series import window_series
 
     doc, _cfg, options, result = _checked(state, payload)
-    series = window_series([result], state.current_store())
-    return render("html", [result], documents={doc.path: doc}, series=series,
-                  window_days=options.window_days)
+    series = window_series([result], state.current_store(), options.window_days)
+    return render("html", [result], documents={doc.path: doc}, series=series)
 
 
 def job_extract(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
