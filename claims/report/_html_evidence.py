@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any, Mapping
 
-from claims.check.figures import rate_phrase
+from claims.check.figures import format_rate, rate_phrase
 from claims.report._html_assets import KINDS
 from claims.report._html_chart import chart, story_rate
 
@@ -30,6 +30,14 @@ def grouped(value: str | None) -> str:
         return ""
     try:
         return f"{Decimal(value):,f}"
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _number(value: str | None) -> str:
+    """A computed figure to cite: six significant digits, grouped (1,341.58; 61.3333)."""
+    try:
+        return format_rate(Decimal(value)) if value is not None else ""
     except (InvalidOperation, ValueError):
         return str(value)
 
@@ -57,11 +65,11 @@ def _expected(d: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if not e:
         return None, None
     unit = e.get("unit") or ""
-    shown = e.get("text") or f"{grouped(e.get('value'))} {unit}".strip()
+    shown = e.get("text") or f"{_number(e.get('value'))} {unit}".strip()
     if e.get("range_text"):
         span = e["range_text"]
     elif e.get("low") is not None and e.get("high") is not None:
-        span = f"{grouped(e['low'])} to {grouped(e['high'])} {unit}".strip()
+        span = f"{_number(e['low'])} to {_number(e['high'])} {unit}".strip()
     else:
         span = None
     return shown, span
