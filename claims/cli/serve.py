@@ -23,8 +23,8 @@ def add_serve(sub) -> None:
     p.add_argument("--max-queue", type=int, default=32, metavar="N",
                    help="requests that may wait for a worker; more are answered 503 (default 32)")
     p.add_argument("--time-limit", type=float, default=10.0, metavar="S",
-                   help="seconds a request may wait for and run on a worker; then 503 and the "
-                        "worker is replaced (default 10)")
+                   help="seconds a request may wait for a worker, and then run on it; past "
+                        "either, 503 (a worker that overran is replaced) (default 10)")
     p.add_argument("--max-body-bytes", type=int, default=1024 * 1024, metavar="N",
                    help="largest request body; larger ones are answered 413 (default 1 MiB)")
     p.add_argument("--token-file", metavar="FILE",
@@ -85,7 +85,8 @@ def settings_from(args: argparse.Namespace):
     return ServeSettings(host=args.host, port=args.port, workers=args.workers,
                          max_queue=args.max_queue, time_limit=args.time_limit,
                          max_body_bytes=args.max_body_bytes, token=token,
-                         cache_dir=args.cache_dir, config=config, log_level=args.log_level)
+                         cache_dir=str(Path(args.cache_dir).absolute()) if args.cache_dir else None,
+                         config=config, log_level=args.log_level)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ gate that enforces the token, JSON bodies and the body size. Loopback by default
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from typing import Callable
@@ -51,11 +52,25 @@ def serve(settings: ServeSettings, announce: Callable[[str], None] | None = None
         (announce or _stderr)(f"claims serve: listening on http://{shown}:{port} "
                               f"({settings.workers} workers, store data to "
                               f"{state.store.last_date()})")
-        uvicorn.Server(config).run(sockets=[sock])
+        previous = signal.signal(signal.SIGTERM, _stop)
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        except _Stopped:
+            pass                                  # uvicorn finished its graceful shutdown
+        finally:
+            signal.signal(signal.SIGTERM, previous)
     finally:
         pool.close()
         sock.close()
         state.store.close()
+
+
+class _Stopped(Exception):
+    """SIGTERM, re-raised by uvicorn after its graceful shutdown: a normal stop."""
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise _Stopped
 
 
 def _bind(host: str, port: int) -> socket.socket:

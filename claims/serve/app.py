@@ -148,8 +148,7 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
         """`status` is `ok` when the store answers; `store.last_date` is the last ECB fixing held."""
         store = await health.get()
         return _json({"status": "ok", "version": __version__, "store": store,
-                      "workers": {"size": pool.size, "busy": pool.busy, "waiting": pool.waiting,
-                                  "replaced": pool.replaced},
+                      "workers": pool.status(),
                       "limits": settings.limits()})
 
     _install_errors(app)

@@ -21,6 +21,10 @@ from claims.config import Config, parse_config
 from claims.errors import (ClaimsError, ConfigError, InputError, NoRate, RateError, StaleData,
                            UnknownCurrency)
 
+#: A story touching every check family, run once when a worker starts.
+WARM_UP = ("SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.29 billion). The road is "
+           "100 km (62 miles) long. Sales rose from $1.20 million to $1.50 million, a 25% increase.")
+
 #: How a ClaimsError is named to the server (first match wins): it picks the HTTP answer.
 ERROR_KINDS = (StaleData, NoRate, UnknownCurrency, InputError, ConfigError, RateError)
 
@@ -36,11 +40,13 @@ class WorkerState:
 
     @classmethod
     def open(cls, cache_dir: str | None, base_config: Config) -> "WorkerState":
-        from claims.check import check_document  # noqa: F401 - warm the import once
+        """Open the store and run one small check, so the first request pays no imports."""
         from claims.rates import open_store
 
         store = open_store(cache_dir)
-        return cls(cache_dir, base_config, store, _stamp(store.location.db_path))
+        state = cls(cache_dir, base_config, store, _stamp(store.location.db_path))
+        job_check(state, {"format": "markdown", "story": WARM_UP, "today": "2025-07-01"})
+        return state
 
     def current_store(self) -> Any:
         """The store, reopened if the file was replaced since it was opened."""

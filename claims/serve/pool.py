@@ -143,7 +143,9 @@ class Pool:
         self._lock = threading.Lock()
         self._idle: asyncio.Queue[Worker] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self.waiting = 0
+        self.waiting = 0                  # requests waiting for a worker
+        self.running = 0                  # requests on a worker now
+        self.starting = 0                 # workers being replaced
         self.replaced = 0
 
     def start(self) -> None:
@@ -165,9 +167,11 @@ class Pool:
         for w in self._all:
             self._idle.put_nowait(w)
 
-    @property
-    def busy(self) -> int:
-        return len(self._all) - (self._idle.qsize() if self._idle else 0)
+    def status(self) -> dict[str, int]:
+        """Counts for ``/healthz``: ready (idle) workers, running and waiting requests."""
+        return {"size": self.size, "ready": self._idle.qsize() if self._idle else 0,
+                "busy": self.running, "starting": self.starting, "waiting": self.waiting,
+                "replaced": self.replaced}
 
     async def run(self, name: str, payload: Any, *, timeout: float) -> Any:
         """Run job ``name`` on an idle worker within ``timeout`` seconds of running time."""
@@ -182,18 +186,19 @@ class Pool:
             raise Busy(f"no worker was free within {timeout:g} s; retry shortly") from None
         finally:
             self.waiting -= 1
+        self.running += 1
         try:
             result = await self._loop.run_in_executor(self._threads, worker.call, name,
                                                       payload, timeout)
-        except (TimeLimit, WorkerDied):
+        except JobFailed:
+            self._idle.put_nowait(worker)
+            raise
+        except BaseException:                  # over time, died, or cancelled mid-job
+            self.starting += 1
             self._threads.submit(self._replace, worker)
             raise
-        except BaseException as exc:
-            if isinstance(exc, JobFailed):
-                self._idle.put_nowait(worker)
-            else:                                         # cancelled mid-job: state unknown
-                self._threads.submit(self._replace, worker)
-            raise
+        finally:
+            self.running -= 1
         self._idle.put_nowait(worker)
         return result
 
@@ -202,18 +207,27 @@ class Pool:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
-            self.replaced += 1
+        fresh = None
         for _attempt in range(3):
-            fresh = Worker(self._ctx, self.init)
+            candidate = Worker(self._ctx, self.init)
             try:
-                fresh.wait_ready()
+                candidate.wait_ready()
             except RuntimeError:
                 continue
-            with self._lock:
+            fresh = candidate
+            break
+        with self._lock:
+            if fresh is not None:
                 self._all.add(fresh)
-            if self._loop is not None and not self._loop.is_closed():
-                self._loop.call_soon_threadsafe(self._idle.put_nowait, fresh)
-            return
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._rejoin, fresh)
+
+    def _rejoin(self, fresh: Worker | None) -> None:
+        """On the loop: count the replacement and make the new worker available."""
+        self.starting -= 1
+        self.replaced += 1
+        if fresh is not None and self._idle is not None:
+            self._idle.put_nowait(fresh)
 
     def close(self) -> None:
         """Stop every worker (at shutdown)."""

@@ -10,11 +10,14 @@ OpenAPI document and allow extra keys, so a field the library adds later is pass
 
 from __future__ import annotations
 
+import re
+from datetime import date as day
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
@@ -57,14 +60,34 @@ class StoryRequest(_Closed):
     html: Optional[str] = Field(None, description="the story as an HTML page or fragment")
     name: str = Field("story", min_length=1, max_length=300,
                       description="a label for the story, shown as its `path`")
-    date: Optional[str] = Field(None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"},
+    date: Optional[str] = Field(None, json_schema_extra={"format": "date",
+                                                         "pattern": DATE_PATTERN},
                                 description="as-of date; default: the story's own date, else today")
-    language: str = Field("en", pattern=r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$",
-                          description="the story's language; only English is read for now")
+    language: str = Field("en", json_schema_extra={"pattern": LANGUAGE_PATTERN},
+                          description="the story's language (BCP 47); only English is read for now")
     options: Optional[Options] = None
     config: Optional[dict[str, Any]] = Field(
         None, description="a `.claims.toml` table (fail_on, window_days, margin_pct, dollar, "
                           "ignore, checks); `options` override it")
+
+    @field_validator("date")
+    @classmethod
+    def _real_day(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            try:
+                if not re.fullmatch(DATE_PATTERN, value):
+                    raise ValueError
+                day.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not a date in YYYY-MM-DD form: {value[:40]!r}") from None
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _english(cls, value: str) -> str:
+        if not re.fullmatch(LANGUAGE_PATTERN, value):
+            raise ValueError(f"only English ('en', 'en-GB', ...) is read for now (got {value[:40]!r})")
+        return value
 
     @model_validator(mode="after")
     def _one_story(self) -> "StoryRequest":
@@ -256,8 +279,10 @@ class StoreHealth(_Closed):
 
 class WorkersHealth(_Closed):
     size: int
-    busy: int
-    waiting: int
+    ready: int = Field(description="idle workers")
+    busy: int = Field(description="requests running on a worker")
+    starting: int = Field(description="workers being replaced after an overrun or a crash")
+    waiting: int = Field(description="requests waiting for a worker")
     replaced: int
 
 

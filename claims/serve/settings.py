@@ -19,7 +19,7 @@ class ServeSettings:
     port: int = 8484
     workers: int = 2                      # processes running checks: at most this many at once
     max_queue: int = 32                   # requests that may wait for a worker; more get 503
-    time_limit: float = 10.0              # seconds a request may wait plus run
+    time_limit: float = 10.0              # seconds a request may wait, then run (each)
     max_body_bytes: int = 1024 * 1024
     token: str | None = field(default=None, repr=False)
     cache_dir: str | None = None

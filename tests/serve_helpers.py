@@ -1,0 +1,120 @@
+"""Helpers for the service tests: a real `claims serve` on 127.0.0.1 and a tiny HTTP client.
+
+The server is the real command in a subprocess (`python -m claims serve --port 0`), which
+announces the port it got; it is always stopped (SIGTERM, then SIGKILL) when the block ends.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 90.0
+_LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
+
+
+def need_serve_extra() -> None:
+    """Skip (with the reason) when the `serve` extra is not installed."""
+    for name in ("fastapi", "uvicorn"):
+        pytest.importorskip(name, reason=f"{name} is not installed: pip install '.[serve]'")
+
+
+class Server:
+    """A running `claims serve`: its base URL and its log."""
+
+    def __init__(self, process: subprocess.Popen, port: int, log: Path) -> None:
+        self.process, self.port, self.log = process, port, log
+        self.url = f"http://127.0.0.1:{port}"
+
+    def request(self, method: str, path: str, body: Any = None, *, headers: dict | None = None,
+                raw: bytes | None = None, timeout: float = 60.0) -> "Answer":
+        """One request on a fresh connection; JSON bodies are encoded for you."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        sent = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")
+            sent.setdefault("Content-Type", "application/json")
+        try:
+            conn.request(method, path, body=data, headers=sent)
+            response = conn.getresponse()
+            return Answer(response.status, dict(response.getheaders()), response.read())
+        finally:
+            conn.close()
+
+    def post(self, path: str, body: Any, **kwargs: Any) -> "Answer":
+        return self.request("POST", path, body, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> "Answer":
+        return self.request("GET", path, **kwargs)
+
+
+class Answer:
+    """Status, headers (case-insensitive look-up) and body of one response."""
+
+    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.status, self.body = status, body
+        self.headers = {k.lower(): v for k, v in headers.items()}
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+    def __repr__(self) -> str:
+        return f"<Answer {self.status} {self.body[:300]!r}>"
+
+
+@contextmanager
+def running_server(tmp: Path, cache_dir: Path, *args: str, env: dict | None = None) -> Iterator[Server]:
+    """Start `claims serve` on a free loopback port; stop it however the block ends."""
+    log = tmp / f"serve-{time.monotonic_ns()}.log"
+    command = [sys.executable, "-m", "claims", "serve", "--port", "0", "--cache-dir",
+               str(cache_dir), "--log-level", "warning", *args]
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})})
+    try:
+        port = _wait_for_port(process, log)
+        yield Server(process, port, log)
+    finally:
+        stop(process)
+
+
+def _wait_for_port(process: subprocess.Popen, log: Path) -> int:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        found = _LISTENING.search(log.read_text("utf-8", "replace"))
+        if found:
+            return int(found[1])
+        if process.poll() is not None:
+            raise RuntimeError(f"claims serve exited {process.returncode}: "
+                               f"{log.read_text('utf-8', 'replace')[-2000:]}")
+        time.sleep(0.1)
+    raise RuntimeError(f"claims serve did not start in {START_TIMEOUT:.0f} s: "
+                       f"{log.read_text('utf-8', 'replace')[-2000:]}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM (uvicorn's graceful shutdown), then SIGKILL after 15 s."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
