@@ -31,19 +31,21 @@ def missing_dependency() -> str | None:
 
 def serve(settings: ServeSettings, announce: Callable[[str], None] | None = None) -> None:
     """Open the store, start the workers, listen, and serve until told to stop."""
-    import uvicorn
-
-    from claims.serve.app import HealthCache, create_app
     from claims.serve.jobs import WorkerState
     from claims.serve.pool import Pool
 
-    state = WorkerState.open(settings.cache_dir, settings.config)     # builds the store once
+    state = WorkerState.open(settings.cache_dir, settings.config, warm=False)   # builds it once
     sock = _bind(settings.host, settings.port)
     pool = Pool(settings.workers, {"cache_dir": settings.cache_dir, "base_config": settings.config},
                 max_queue=settings.max_queue)
     try:
-        pool.start()
+        pool.spawn()                              # workers warm up while the web stack loads
+        import uvicorn
+
+        from claims.serve.app import HealthCache, create_app
+
         app = create_app(settings, pool, HealthCache(state))
+        pool.wait_ready()
         config = uvicorn.Config(app, log_level=settings.log_level, server_header=False,
                                 timeout_keep_alive=5, timeout_graceful_shutdown=10,
                                 limit_concurrency=settings.workers + settings.max_queue + 16)

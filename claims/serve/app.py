@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date
-from typing import Any
+from typing import Any, Optional
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -37,14 +37,15 @@ _STATUS_CODES = {400: "bad-request", 401: "unauthorized", 404: "not-found",
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    text = {401: "no or wrong bearer token (only when the server has one)",
+    text = {400: "the body is not UTF-8 JSON",
+            401: "no or wrong bearer token (only when the server has one)",
             404: "not found", 413: "body larger than the server's limit",
             415: "body is not JSON", 422: "invalid input: each field says what is wrong",
             503: "busy, over the time limit, or the rate store is unavailable; retry later"}
     return {c: {"model": schemas.ErrorResponse, "description": text[c]} for c in codes}
 
 
-_POST_ERRORS = _errors(401, 413, 415, 422, 503)
+_POST_ERRORS = _errors(400, 401, 413, 415, 422, 503)
 
 
 class HealthCache:
@@ -123,8 +124,9 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
              responses=_errors(401, 404, 422, 503), summary="A reference rate", tags=["rates"])
     async def rate(base: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["USD"]),
                    quote: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["KRW"]),
-                   day: str | None = Query(None, alias="date", pattern=schemas.DATE_PATTERN,
-                                           description="YYYY-MM-DD; default today")) -> JSONResponse:
+                   day: Optional[schemas.IsoDay] = Query(None, alias="date",
+                                                         description="YYYY-MM-DD; default today")
+                   ) -> JSONResponse:
         """Units of QUOTE per 1 BASE in force on the day (the latest fixing on or before it),
         with the fixing's date, its source and dataset: the rate the checks would use."""
         on = day or date.today().isoformat()
@@ -152,7 +154,7 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
                       "limits": settings.limits()})
 
     _install_errors(app)
-    _document_security(app, settings)
+    _document(app, settings)
     return Gate(app, token=settings.token, max_body_bytes=settings.max_body_bytes)
 
 
@@ -176,9 +178,12 @@ def _install_errors(app: Any) -> None:
         return _json(error_body("invalid", message, jsonable_encoder(errors)), 422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "error")
-        return _json(error_body(code, str(exc.detail)), exc.status_code, exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:                 # every route of the path, not just one
+            headers["Allow"] = ", ".join(sorted(_methods(app, request.scope)))
+        return _json(error_body(code, str(exc.detail)), exc.status_code, headers)
 
     @app.exception_handler(JobFailed)
     async def job_failed(_request: Request, exc: JobFailed) -> JSONResponse:
@@ -198,24 +203,40 @@ def _install_errors(app: Any) -> None:
                      500)
 
 
-def _document_security(app: Any, settings: ServeSettings) -> None:
-    """With a token, say so in the OpenAPI document (bearer auth on every /v1 operation)."""
-    if not settings.token:
-        return
+def _methods(app: Any, scope: dict[str, Any]) -> set[str]:
+    """The methods some route of this path answers."""
+    from starlette.routing import Match
+
+    found: set[str] = set()
+    for route in app.router.routes:
+        methods = getattr(route, "methods", None)
+        if methods and route.matches({**scope, "method": next(iter(methods))})[0] == Match.FULL:
+            found.update(methods)
+    return found
+
+
+def _document(app: Any, settings: ServeSettings) -> None:
+    """Finish the OpenAPI document: errors are always JSON; with a token, bearer auth on /v1."""
     from claims.serve.gate import OPEN_PATHS
 
     make = app.openapi
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         spec = make()
-        spec.setdefault("components", {})["securitySchemes"] = {
-            "bearer": {"type": "http", "scheme": "bearer"}}
         for path, operations in spec["paths"].items():
             for method, op in operations.items():
-                if path.startswith("/v1/") and (method.upper(), path) not in OPEN_PATHS:
+                for status, answer in op.get("responses", {}).items():
+                    if status[:1] in "45":
+                        answer["content"] = error
+                if settings.token and path.startswith("/v1/") and \
+                        (method.upper(), path) not in OPEN_PATHS:
                     op["security"] = [{"bearer": []}]
+        if settings.token:
+            spec.setdefault("components", {})["securitySchemes"] = {
+                "bearer": {"type": "http", "scheme": "bearer"}}
         app.openapi_schema = spec
         return spec
     app.openapi = openapi

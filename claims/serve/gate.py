@@ -1,7 +1,7 @@
 """The door of the service (plain ASGI, before any routing): bearer token, JSON only, body size.
 
-Runs before the application reads anything, so an unauthenticated or oversized request is
-answered (401, 413, 415) without its body being parsed; a body is read into memory only up to
+Runs before the application reads anything, so an unauthenticated, oversized or non-UTF-8
+request is answered (401, 413, 415, 400) without its body being parsed; a body is read into memory only up to
 the limit, whether or not it declared its length.
 """
 
@@ -17,6 +17,10 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 #: Paths anyone may read even when a token is set: liveness, the API description, the form page.
 OPEN_PATHS = frozenset({("GET", "/healthz"), ("GET", "/openapi.json"), ("GET", "/v1/report")})
+
+
+#: The routes that read a JSON body: only these get the media-type and size checks.
+BODY_ROUTES = frozenset({("POST", "/v1/check"), ("POST", "/v1/extract"), ("POST", "/v1/report")})
 
 
 def error_body(code: str, message: str, errors: list | None = None) -> dict[str, Any]:
@@ -56,7 +60,7 @@ class Gate:
                                  "send the service's token as 'Authorization: Bearer TOKEN'",
                                  ((b"www-authenticate", b'Bearer realm="claims"'),))
                 return
-        if method not in ("POST", "PUT", "PATCH"):
+        if (method, path) not in BODY_ROUTES:           # the app answers 404/405 itself
             await self.app(scope, receive, send)
             return
         media = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
@@ -79,6 +83,12 @@ class Gate:
                 return
             if not message.get("more_body"):
                 break
+        try:
+            bytes(body).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            await send_error(send, 400, "bad-request",
+                             f"the request body is not UTF-8 (byte {exc.start}); send UTF-8 JSON")
+            return
         await self.app(scope, _replay(bytes(body), receive), send)
 
     def _authorised(self, header: bytes) -> bool:

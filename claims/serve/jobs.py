@@ -39,13 +39,14 @@ class WorkerState:
     stamp: tuple | None
 
     @classmethod
-    def open(cls, cache_dir: str | None, base_config: Config) -> "WorkerState":
-        """Open the store and run one small check, so the first request pays no imports."""
+    def open(cls, cache_dir: str | None, base_config: Config, *, warm: bool = True) -> "WorkerState":
+        """Open the store and (``warm``) run one small check, so no request pays the imports."""
         from claims.rates import open_store
 
         store = open_store(cache_dir)
         state = cls(cache_dir, base_config, store, _stamp(store.location.db_path))
-        job_check(state, {"format": "markdown", "story": WARM_UP, "today": "2025-07-01"})
+        if warm:
+            job_check(state, {"format": "markdown", "story": WARM_UP, "today": "2025-07-01"})
         return state
 
     def current_store(self) -> Any:

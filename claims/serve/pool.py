@@ -140,6 +140,7 @@ class Pool:
         self._ctx = multiprocessing.get_context("spawn")   # no fork of a threaded server
         self._threads = ThreadPoolExecutor(max_workers=size + 1, thread_name_prefix="claims-pool")
         self._all: set[Worker] = set()
+        self._starting: list[Worker] = []
         self._lock = threading.Lock()
         self._idle: asyncio.Queue[Worker] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -148,9 +149,13 @@ class Pool:
         self.starting = 0                 # workers being replaced
         self.replaced = 0
 
-    def start(self) -> None:
-        """Start every worker and wait until each has opened the store (before serving)."""
-        workers = [Worker(self._ctx, self.init) for _ in range(self.size)]
+    def spawn(self) -> None:
+        """Start every worker (they open the store and warm up meanwhile)."""
+        self._starting = [Worker(self._ctx, self.init) for _ in range(self.size)]
+
+    def wait_ready(self) -> None:
+        """Wait until each spawned worker is ready (before serving); RuntimeError if one fails."""
+        workers, self._starting = self._starting, []
         try:
             for w in workers:
                 w.wait_ready()
@@ -233,7 +238,8 @@ class Pool:
         """Stop every worker (at shutdown)."""
         self._threads.shutdown(wait=False, cancel_futures=True)
         with self._lock:
-            workers = list(self._all)
+            workers = list(self._all) + self._starting
             self._all.clear()
+            self._starting = []
         for w in workers:
             w.stop()

@@ -12,19 +12,37 @@ from __future__ import annotations
 
 import re
 from datetime import date as day
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from claims.report import FORMATS
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
+                      WithJsonSchema, field_validator, model_validator)
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
+def _real_day(value: str) -> str:
+    """A calendar day written YYYY-MM-DD, else a ValueError that says so."""
+    try:
+        if not re.fullmatch(DATE_PATTERN, value):
+            raise ValueError
+        day.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date in YYYY-MM-DD form: {value[:40]!r}") from None
+    return value
+
+
+#: A date as the API takes it: YYYY-MM-DD, a real day.
+IsoDay = Annotated[str, AfterValidator(_real_day),
+                   WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,5}[0-9]{3}$")]
 
 
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)     # no true -> 1, no "7" -> 7
 
 
 class _Open(BaseModel):
@@ -40,47 +58,43 @@ class Options(_Closed):
         None, description="`outcome.failed` is true when a finding reaches this verdict")
     window_days: Optional[int] = Field(None, ge=0, le=366,
                                        description="reference days before the as-of date")
-    margin_pct: Optional[float] = Field(None, ge=0, le=50,
+    margin_pct: Optional[float] = Field(None, ge=0, le=50, allow_inf_nan=False,
                                         description="allowance for a desk's market rate, percent")
     dollar: Optional[str] = Field(None, pattern=r"^[A-Za-z]{3}$",
                                   description='what a bare "$" means (ISO 4217 code)')
-    ignore: Optional[list[str]] = Field(None, max_length=100,
-                                        description="finding codes never reported, e.g. CUR002")
+    ignore: Optional[list[Code]] = Field(None, max_length=100,
+                                         description="finding codes never reported, e.g. CUR002")
     checks: Optional[list[Check]] = Field(None, max_length=3, description="check families to run")
+
+
+class ConfigTable(Options):
+    """A publication's settings, as in ``.claims.toml`` (``format`` is accepted and unused)."""
+
+    format: Optional[Literal.__getitem__(tuple(FORMATS))] = Field(  # type: ignore[misc]
+        None, description="an output format of the CLI; the service ignores it")
 
 
 class StoryRequest(_Closed):
     """One story: exactly one of ``text``, ``markdown`` or ``html``."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "oneOf": [{"required": [name]} for name in STORY_FIELDS]})
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
+        "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}}
+                  for name in STORY_FIELDS]})
 
     text: Optional[str] = Field(None, description="the story as plain text")
     markdown: Optional[str] = Field(None, description="the story as Markdown (front matter read)")
     html: Optional[str] = Field(None, description="the story as an HTML page or fragment")
     name: str = Field("story", min_length=1, max_length=300,
                       description="a label for the story, shown as its `path`")
-    date: Optional[str] = Field(None, json_schema_extra={"format": "date",
-                                                         "pattern": DATE_PATTERN},
-                                description="as-of date; default: the story's own date, else today")
+    date: Optional[IsoDay] = Field(None, description="as-of date; default: the story's own "
+                                                      "date, else today")
     language: str = Field("en", json_schema_extra={"pattern": LANGUAGE_PATTERN},
                           description="the story's language (BCP 47); only English is read for now")
-    options: Optional[Options] = None
-    config: Optional[dict[str, Any]] = Field(
-        None, description="a `.claims.toml` table (fail_on, window_days, margin_pct, dollar, "
-                          "ignore, checks); `options` override it")
-
-    @field_validator("date")
-    @classmethod
-    def _real_day(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            try:
-                if not re.fullmatch(DATE_PATTERN, value):
-                    raise ValueError
-                day.fromisoformat(value)
-            except ValueError:
-                raise ValueError(f"not a date in YYYY-MM-DD form: {value[:40]!r}") from None
-        return value
+    options: Optional[Options] = Field(None, description="this request's settings; they "
+                                                         "override `config`")
+    config: Optional[ConfigTable] = Field(
+        None, description="a publication's `.claims.toml` table (keys with underscores); it "
+                          "overrides the server's --config")
 
     @field_validator("language")
     @classmethod
@@ -102,20 +116,14 @@ class StoryRequest(_Closed):
         fmt = next(name for name in STORY_FIELDS if getattr(self, name) is not None)
         return {"format": fmt, "story": getattr(self, fmt), "name": self.name, "date": self.date,
                 "options": self.options.model_dump(exclude_none=True) if self.options else None,
-                "config": self.config}
+                "config": self.config.model_dump(exclude_none=True) if self.config else None}
 
 
 # ------------------------------------------------------------------------------ responses
 
-class Quantity(_Open):
-    """A figure as printed: value and high in base units, as decimal strings."""
+class _Located(_Open):
+    """Source offsets (0-based, end-exclusive), lines and columns (1-based; code points, bytes)."""
 
-    value: str
-    high: Optional[str]
-    unit: Optional[str]
-    unit_text: str
-    qualifier: Optional[str]
-    text: str
     start: int
     end: int
     line: int
@@ -124,6 +132,17 @@ class Quantity(_Open):
     end_column: int
     byte_column: int
     end_byte_column: int
+
+
+class Quantity(_Located):
+    """A figure as printed: value and high in base units, as decimal strings."""
+
+    value: str
+    high: Optional[str]
+    unit: Optional[str]
+    unit_text: str
+    qualifier: Optional[str]
+    text: str
     unit_candidates: list[str]
     unit_note: Optional[str]
     unit_guessed: bool
@@ -151,7 +170,7 @@ class Rate(_Open):
     kind: str
 
 
-class Finding(_Open):
+class Finding(_Located):
     """One checked figure (JSON contract version 2)."""
 
     code: str
@@ -160,14 +179,6 @@ class Finding(_Open):
     verdict: Verdict
     message: str
     detail: Optional[str]
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    byte_column: int
-    end_byte_column: int
     text: str
     original: Optional[Quantity]
     converted: Optional[Quantity]
@@ -209,23 +220,15 @@ class CheckResponse(_Open):
     outcome: Outcome
 
 
-class StatedRate(_Open):
+class StatedRate(_Located):
     base: str
     quote: str
     value: str
     text: str
-    start: int
-    end: int
-    line: int
-    column: int
 
 
-class Conversion(_Open):
+class Conversion(_Located):
     text: str
-    start: int
-    end: int
-    line: int
-    column: int
     original: Quantity
     converted: Quantity
 
