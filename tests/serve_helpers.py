@@ -1,4 +1,5 @@
-"""Helpers for the service tests: a real `claims serve` on 127.0.0.1 and a tiny HTTP client.
+"""Helpers for the service tests (and bench/_serve.py): a real `claims serve` on 127.0.0.1 and
+a tiny HTTP client, on the standard library only.
 
 The server is the real command in a subprocess (`python -m claims serve --port 0`), which
 announces the port it got; it is always stopped (SIGTERM, then SIGKILL) when the block ends.
@@ -18,8 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 90.0
 _LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
@@ -27,6 +26,8 @@ _LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
 
 def need_serve_extra() -> None:
     """Skip (with the reason) when the `serve` extra is not installed."""
+    import pytest
+
     for name in ("fastapi", "uvicorn"):
         pytest.importorskip(name, reason=f"{name} is not installed: pip install '.[serve]'")
 
@@ -118,3 +119,48 @@ def stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+class Client:
+    """One keep-alive connection to a server, for load loops (reconnects if dropped)."""
+
+    def __init__(self, port: int, timeout: float = 60.0) -> None:
+        self.port, self.timeout = port, timeout
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+
+    def post_json(self, path: str, data: bytes) -> tuple[int, bytes]:
+        for attempt in (1, 2):
+            try:
+                self.conn.request("POST", path, body=data,
+                                  headers={"Content-Type": "application/json"})
+                response = self.conn.getresponse()
+                return response.status, response.read()
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port,
+                                                       timeout=self.timeout)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def process_tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Linux /proc), in MB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024

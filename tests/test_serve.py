@@ -269,3 +269,17 @@ def test_serve_refuses_bad_settings_in_one_line(args, env, fragment):
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and fragment in proc.stderr, proc.stderr
     assert proc.stdout == ""
+
+
+def test_listening_socket_lets_asyncio_disable_nagle():
+    """asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets; without it each keep-alive
+    answer waited ~40 ms for a delayed ACK (measured by bench/_serve.py)."""
+    import socket
+
+    from claims.serve import _bind
+
+    sock = _bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()

@@ -78,7 +78,8 @@ def _stop(_signum: int, _frame: object) -> None:
 def _bind(host: str, port: int) -> socket.socket:
     """A listening socket (port 0: a free one), so the real port can be announced."""
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)   # asyncio then sets
+    # TCP_NODELAY on each connection (it checks the protocol): no 40 ms delayed-ACK stalls
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host.strip("[]"), port))
