@@ -38,6 +38,9 @@ class Document:
     date_source: str | None = None            # e.g. "front matter date", "meta article:published_time"
     offsets: array | None = None              # text offset -> source offset; None: identical
     suppressions: Suppressions = Suppressions()
+    #: Line breaks inside paragraphs, as (break offset in ``text``, where the continued line's
+    #: text starts); None lets the reading decide (plain text). See ``claims.extract.reading``.
+    soft_breaks: tuple[tuple[int, int], ...] | None = None
     line_starts: array = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -274,10 +277,13 @@ def _markdown(name: str, source: str) -> Document:
 
     md = MarkdownIt("commonmark").enable("table")
     cursor = fm_end
+    soft: list[tuple[int, int]] = []
     for tok in md.parse(_masked(source, skip)):
         if tok.map is None:
             continue
         a, b = region(tok.map)
+        if tok.type == "inline" and tok.map[1] - tok.map[0] > 1:
+            soft.extend(_paragraph_breaks(source, starts, tok.map))
         if tok.type in ("fence", "code_block"):
             code.append((a, b))
         elif tok.type == "html_block":
@@ -308,4 +314,17 @@ def _markdown(name: str, source: str) -> Document:
                         skip.append((at, at + len(url)))
     skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(source, fm_end))
     return Document(name, source, _masked(source, skip + code), "markdown", day, where, None,
-                    parse_suppressions(source, code))
+                    parse_suppressions(source, code), tuple(soft))
+
+
+_CONTINUATION = re.compile(r"[ \t>]*")
+
+
+def _paragraph_breaks(source: str, starts: list[int], lines: list[int]) -> list[tuple[int, int]]:
+    """The line breaks inside one paragraph's lines, each with where the next line's text
+    starts (after its indentation and ``>`` quote markers)."""
+    out = []
+    for line in range(lines[0] + 1, min(lines[1], len(starts) - 1)):
+        newline = starts[line] - 1
+        out.append((newline, _CONTINUATION.match(source, starts[line]).end()))
+    return out

@@ -12,7 +12,7 @@ from decimal import Decimal as D
 import pytest
 
 from claims.check.currency import check_conversions
-from claims.check.figures import write_like
+from claims.wording import write_like
 from claims.errors import NoRate, UnknownCurrency
 from claims.extract.qualifiers import bound_of
 from claims.model import CurrencyConversion, Extraction, Quantity, Rate, Span, StatedRate, Verdict

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ import pytest
 from claims.check import DocumentResult
 from claims.documents import load_document
 from claims.model import Expected, Finding, Rate, Span, Verdict
-from claims.report import FORMATS, render, summary
+from claims.report import render, summary
 from claims.report.github import escape_data, escape_property
 from claims.rules import RULES
 from claims.suppressions import apply

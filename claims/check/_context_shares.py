@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from claims.check import _arith_patterns as pat
+from claims import wording
 from claims.check import _figures as fig
 from claims.check import _judge as jd
 from claims.check._tokens import Token, to_text, tokenize
@@ -264,7 +265,7 @@ def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding |
         return None                       # a longer list (candidates not named) would fit
     total = sum((t.value for t in counts), Decimal(0))
     message = (f"{c.text} of the listed {' + '.join(t.text for t in counts)} = "
-               f"{fig.fmt(total, 0)} is {jd.show(j.expected, p)}%")
+               f"{wording.fmt(total, 0)} is {jd.show(j.expected, p)}%")
     return jd.verdict_finding(text, [*counts, p], p, j, "%", message, None,
                               {"part": c, "listed": counts, "stated": p},
                               span=Span(c.start, max(t.end for t in counts)))

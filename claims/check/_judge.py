@@ -21,6 +21,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
 from typing import Any, Callable, Sequence
 
+from claims import wording
 from claims.check import _figures as fig
 from claims.check._tokens import Token
 from claims.model import Expected, Finding, Quantity, Span, Verdict, round_pct
@@ -117,9 +118,9 @@ def show(value: Decimal, like: Token) -> str:
     scale = r.scale if r is not None else Decimal(1)
     decimals = r.decimals if r is not None else 0
     shown, stated = value / scale, like.value / scale
-    text = fig.fmt(shown, decimals)
-    if text == fig.fmt(stated, decimals) and shown != stated:
-        text = fig.fmt(shown, decimals + 1)
+    text = wording.fmt(shown, decimals)
+    if text == wording.fmt(stated, decimals) and shown != stated:
+        text = wording.fmt(shown, decimals + 1)
     return text + (f" {r.scale_text}" if r is not None and r.scale_text else "")
 
 
@@ -146,7 +147,7 @@ def finding(text: str, code: str, verdict: Verdict, used: list[Token], stated: T
         code=code, check=CHECK, verdict=verdict, message=message, span=span,
         text=text[span.start:span.end],
         expected=Expected(j.expected, j.low, j.high, unit,
-                          show(j.expected, stated) if stated else fig.fmt(j.expected, 2)),
+                          show(j.expected, stated) if stated else wording.fmt(j.expected, 2)),
         deviation_pct=round_pct(fig.deviation_pct(stated.value, j.expected)) if stated else None,
         diagnosis=diag[0] if diag else None, detail=diag[1] if diag else None,
         figures=figure_quantities(figures),

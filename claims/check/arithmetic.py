@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from claims.check import _arith_patterns as pat
+from claims import wording
 from claims.check import _figures as fig
 from claims.check import _context_shares as ctx
 from claims.check import _tokens as tok
@@ -231,7 +232,7 @@ def _multiple(text: str, m: re.Match[str], roles: dict[str, Token],
     if j is None:
         return None
     used = [a, b] + ([f] if f else [])
-    message = f"{b.text} is {fig.fmt(j.expected, 2)} times {a.text}"
+    message = f"{b.text} is {wording.fmt(j.expected, 2)} times {a.text}"
     return _verdict_finding(text, used, None, j, "times", message, None,
                             {"base": a, "compared": b, "stated": said}, stated_text=said,
                             span=Span(min(m.start(), 0) + min(t.start for t in used),

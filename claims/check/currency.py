@@ -23,9 +23,10 @@ from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
-from claims.check.figures import HUNDRED, Interval, format_rate, rate_phrase, write_like
+from claims.check.tolerance import HUNDRED, Interval
+from claims.wording import format_rate, rate_phrase, write_like
 from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
-                                WARNING_BAND_PCT, Judgement, converted_interval, judge,
+                                WARNING_BAND_PCT, Fit, converted_interval, fit,
                                 original_interval)
 from claims.errors import RateError
 from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Quantity, Rate,
@@ -53,7 +54,7 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
             "Run `claims rates update` for newer rates.")
     ctx = _Context(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
-    checked: list[tuple[CurrencyConversion, Judgement]] = []
+    checked: list[tuple[CurrencyConversion, Fit]] = []
     for conv in extraction.conversions:
         finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
         findings.append(finding)
@@ -112,7 +113,7 @@ def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
 # ------------------------------------------------------------------ one conversion
 
 def _check_conversion(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
-                      ) -> tuple[Finding, Judgement | None]:
+                      ) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default is tried against its alternatives."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
     if unknown:
@@ -146,7 +147,7 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
 
 
 def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
-                ) -> tuple[Finding, Judgement | None]:
+                ) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
         rates = ctx.window(orig.unit, conv_m.unit)  # type: ignore[arg-type]
@@ -158,10 +159,10 @@ def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
                         f"no reference rate for {orig.unit}/{conv_m.unit} near "
                         f"{ctx.rate_end.isoformat()}", diagnosis="no-rate"), None
-    judgement = judge(orig, conv_m, rates, ctx.margin_pct)
+    judgement = fit(orig, conv_m, rates, ctx.margin_pct)
     stated = _matching_stated_rate(orig, conv_m, stated_rates)
     if stated is not None:
-        own = judge(orig, conv_m, [stated], STATED_MARGIN_PCT)
+        own = fit(orig, conv_m, [stated], STATED_MARGIN_PCT)
         if own.gap_pct == 0:
             return _report(conv, judgement, Verdict.OK, "CUR003",
                            f"fits the story's own rate ({stated_rate_text(own.rate)})",
@@ -257,7 +258,7 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
 
 # ------------------------------------------------------------------ conversions that disagree
 
-def _disagreements(checked: list[tuple[CurrencyConversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
+def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: Decimal) -> list[Finding]:
     """Two conversions of one currency pair in a story at rates that cannot both hold.
 
     Only conversions that each fit the reference window are compared (one already flagged
@@ -285,7 +286,8 @@ def _disagreements(checked: list[tuple[CurrencyConversion, Judgement]], margin_p
 
 def _implied_rates(conv: CurrencyConversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
-    o, c = original_interval(conv.original), converted_interval(conv.converted)
+    o = original_interval(conv.original, other=conv.converted)
+    c = converted_interval(conv.converted, other=conv.original)
     if c.low <= 0 or o.low <= 0:
         return Interval(Decimal(0), Decimal("Infinity"))
     per_orig = Interval(c.low / o.high, c.high / o.low)
@@ -301,9 +303,9 @@ def _interval_rate_text(iv: Interval, pair: tuple[str, str]) -> str:
 
 # ------------------------------------------------------------------ building findings
 
-def _report(conv: CurrencyConversion, j: Judgement, verdict: Verdict, code: str, reason: str, *,
+def _report(conv: CurrencyConversion, j: Fit, verdict: Verdict, code: str, reason: str, *,
             diagnosis: str | None = None, rate: Rate | None = None,
-            expected_from: Judgement | None = None) -> Finding:
+            expected_from: Fit | None = None) -> Finding:
     src = expected_from or j
     rate = rate or j.rate
     conv_m = conv.converted

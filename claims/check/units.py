@@ -47,7 +47,7 @@ from claims.check import _figures as fig
 from claims.check.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
                                      UnitName)
 from claims.extract.numbers import NumberReading
-from claims.model import Expected, Finding, Quantity, Span, Verdict, round_pct
+from claims.model import Expected, Finding, Quantity, Span, Verdict, plain, round_pct
 
 from claims.rules import UNITS as CHECK  # noqa: E402
 
@@ -376,7 +376,7 @@ def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
         expected=Expected(expected_value, best["low"], best["high"], u2.label,
                           f"{fig.scaled_fmt(expected_value, b, 0)} {second.unit_text}"),
         deviation_pct=round_pct(dev), diagnosis=_diagnose(a, b, best) if verdict is not Verdict.OK else None,
-        detail=f"tolerance: {fig.plain(best['tolerance'])} {u2.label}",
+        detail=f"tolerance: {plain(best['tolerance'])} {u2.label}",
     )
 
 

@@ -171,7 +171,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name in _expand(args.paths, problems):
         doc = _load(name, args.input_format, problems)
         if doc is not None:
-            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)))))
+            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)),
+                                       soft_breaks=doc.soft_breaks)))
     if items:
         sys.stdout.write(render_json(items) if args.format == "json" else render_text(items))
     _report_problems(problems)

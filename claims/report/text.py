@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping
 
-from claims.check.figures import format_rate
+from claims.wording import format_rate
 from claims.report import summary
 
 if TYPE_CHECKING:  # pragma: no cover
