@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any, Mapping
 
-from claims.check.figures import rate_phrase
+from claims.wording import rate_phrase
 
 W, H = 340, 150
 LEFT, RIGHT, TOP, BOTTOM = 62, 10, 12, 28

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any, Mapping
 
-from claims.check.figures import format_rate, rate_phrase
+from claims.wording import format_rate, rate_phrase
 from claims.report._html_assets import KINDS
 from claims.report._html_chart import chart, story_rate
 
