@@ -95,11 +95,13 @@ def _story(index: int, result: "DocumentResult", doc: Any,
         text, place = _view(doc)
         body = _highlight(text, [(place(d["start"]), place(d["end"]), kind_of(d), b, f"b-{index}-{n}")
                                  for n, (d, b) in enumerate(zip(dicts, badges), start=1)])
-        story = f'<div class="story-text" aria-label="Story text">{body}</div>'
+        story = (f'<div class="story-text" role="region" tabindex="0" '
+                 f'aria-label="Story text: {escape(result.path, quote=True)}">{body}</div>')
     else:
         story = ('<p class="notes">The story text was not given to the report: findings only.</p>'
                  + "".join(badges))
-    panel = (f'<aside class="panel" id="panel-{index}" aria-label="Evidence" aria-live="polite">'
+    panel = (f'<aside class="panel" id="panel-{index}" aria-label="Evidence: '
+             f'{escape(result.path, quote=True)}" aria-live="polite">'
              f'<h3>Evidence</h3><p class="hint">Select a highlighted figure, or tab to its badge, '
              f'to see its evidence here.</p><div class="panel-body"></div></aside>')
     listing = (f'<h3>Findings</h3><ol class="findings">{"".join(items)}</ol>' if items
