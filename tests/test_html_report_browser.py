@@ -164,3 +164,28 @@ def test_no_serious_accessibility_violations(chromium, report, shots):
         (shots / "axe-violations.json").write_text(json.dumps(violations, indent=2))
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
         assert serious == [], json.dumps(serious, indent=2)[:3000]
+
+
+def test_service_form_page_shows_the_report(chromium, rate_store, cache_dir, tmp_path, shots,
+                                            capsys):
+    """`GET /v1/report` on the running service: paste a story, press Check, see the report."""
+    from serve_helpers import need_serve_extra, running_server
+
+    need_serve_extra()
+    story = (ROOT / "examples" / "wrong-figures.txt").read_text(encoding="utf-8")
+    with running_server(tmp_path, cache_dir, "--workers", "1") as srv, \
+            browser_page(chromium, height=1000) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(f"{srv.url}/v1/report")
+        page.locator("#story").fill(story)
+        page.locator("button[type=submit]").click()
+        page.locator("#report").wait_for(state="visible", timeout=30000)
+        frame = page.frame_locator("#report")
+        assert frame.locator("a.badge.v-error").count() == 2
+        frame.locator("a.badge").first.focus()
+        assert "Claim as read" in frame.locator(".panel-body").first.inner_text()
+        assert page.locator("#status").inner_text() == "Done."
+        assert errors == []
+        _shot(page, shots, "service-form-with-report", capsys)

@@ -17,7 +17,7 @@ body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; p
 label { display: block; font-weight: 600; margin-top: .75rem; }
 textarea { width: 100%; min-height: 14rem; font: inherit; }
 input, select, button { font: inherit; }
-button { margin-top: 1rem; padding: .4rem 1.2rem; }
+button { display: block; margin-top: 1rem; padding: .4rem 1.2rem; }
 #status { margin-top: .5rem; min-height: 1.5em; }
 #status.error { color: #8a1c00; font-weight: 600; }
 iframe { width: 100%; height: 70vh; border: 1px solid #767676; margin-top: 1rem; }
