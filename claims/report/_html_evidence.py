@@ -82,6 +82,9 @@ def _rate(rate: Mapping[str, Any]) -> str:
         phrase = f"{rate.get('base')}/{rate.get('quote')} {rate.get('value')}"
     if rate.get("kind") == "peg":
         return f"{phrase} (a fixed peg)"
+    if rate.get("frequency") not in (None, "daily", "fixed"):
+        phrase += f" (a {rate['frequency']} rate"
+        phrase += f", allowed {rate['margin_pct']}%)" if rate.get("margin_pct") else ")"
     when = f"fixing of {rate['date']}" if rate.get("date") else ""
     if rate.get("requested_date") and rate.get("requested_date") != rate.get("date"):
         when += f", the latest on or before {rate['requested_date']}"

@@ -57,9 +57,9 @@ class HealthCache:
         self.value: dict[str, Any] = {}
 
     async def get(self) -> dict[str, Any]:
-        from claims.serve.jobs import _stamp, job_health
+        from claims.serve.jobs import file_stamp, job_health
 
-        stamp = _stamp(self.state.store.location.db_path)
+        stamp = file_stamp(self.state.store.location.db_path)
         if stamp != self.stamp:
             self.value = await asyncio.to_thread(job_health, self.state, {})
             self.stamp = stamp

@@ -44,24 +44,25 @@ class WorkerState:
         from claims.rates import open_store
 
         store = open_store(cache_dir)
-        state = cls(cache_dir, base_config, store, _stamp(store.location.db_path))
+        state = cls(cache_dir, base_config, store, file_stamp(store.location.db_path))
         if warm:
             job_check(state, {"format": "markdown", "story": WARM_UP, "today": "2025-07-01"})
         return state
 
     def current_store(self) -> Any:
         """The store, reopened if the file was replaced since it was opened."""
-        stamp = _stamp(self.store.location.db_path)
+        stamp = file_stamp(self.store.location.db_path)
         if stamp != self.stamp:
             from claims.rates import open_store
 
             self.store.close()
             self.store = open_store(self.cache_dir)
-            self.stamp = _stamp(self.store.location.db_path)
+            self.stamp = file_stamp(self.store.location.db_path)
         return self.store
 
 
-def _stamp(path: Path) -> tuple | None:
+def file_stamp(path: Path) -> tuple | None:
+    """(inode, mtime, size) of a file, or None: changes when the store is replaced."""
     try:
         st = os.stat(path)
     except OSError:

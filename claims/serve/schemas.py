@@ -168,6 +168,9 @@ class Rate(_Open):
     source: str
     dataset: str
     kind: str
+    frequency: str = Field(description="daily, weekly, monthly, fixed ...")
+    margin_pct: Optional[str] = Field(description="the source's own allowance in percent, for "
+                                                  "a rate coarser than daily; null for daily")
 
 
 class Finding(_Located):
