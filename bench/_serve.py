@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -61,37 +60,14 @@ def cold_cli_ms(cache_dir: str, repeat: int) -> float:
 
 
 def load(port: int, body: bytes, clients: int, total: int, deadline_s: float) -> dict:
-    from serve_helpers import Client
+    from serve_helpers import run_load
 
-    latencies: list[float] = []
-    errors, sent, lock = [0], [0], threading.Lock()
-    stop_at = time.monotonic() + deadline_s
-
-    def run() -> None:
-        conn = Client(port)
-        try:
-            while time.monotonic() < stop_at:
-                with lock:
-                    if sent[0] >= total:
-                        return
-                    sent[0] += 1
-                t0 = time.perf_counter()
-                status, _data = conn.post_json("/v1/check", body)
-                latencies.append(time.perf_counter() - t0)
-                if status != 200:
-                    errors[0] += 1
-        finally:
-            conn.close()
-
-    threads = [threading.Thread(target=run) for _ in range(clients)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    return {"n": len(latencies), "errors": errors[0], "rps": len(latencies) / elapsed,
-            "p50": percentile(latencies, 50) * 1000, "p99": percentile(latencies, 99) * 1000}
+    answers, elapsed = run_load(port, "/v1/check", body, clients=clients, total=total,
+                                deadline_s=deadline_s)
+    latencies = [seconds for _status, _data, seconds in answers]
+    return {"n": len(answers), "errors": sum(1 for status, _d, _s in answers if status != 200),
+            "rps": len(answers) / elapsed, "p50": percentile(latencies, 50) * 1000,
+            "p99": percentile(latencies, 99) * 1000}
 
 
 def main() -> None:

@@ -164,3 +164,38 @@ def process_tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 1024
+
+
+def run_load(port: int, path: str, body: bytes, *, clients: int, total: int,
+             deadline_s: float) -> tuple[list[tuple[int, bytes, float]], float]:
+    """POST ``body`` at most ``total`` times from ``clients`` keep-alive connections, stopping
+    by ``deadline_s`` whatever is done: ``[(status, answer, seconds)], elapsed seconds``."""
+    import threading
+
+    answers: list[tuple[int, bytes, float]] = []
+    sent, lock = [0], threading.Lock()
+    stop_at = time.monotonic() + deadline_s
+
+    def run() -> None:
+        conn = Client(port)
+        try:
+            while time.monotonic() < stop_at:
+                with lock:
+                    if sent[0] >= total:
+                        return
+                    sent[0] += 1
+                t0 = time.perf_counter()
+                status, data = conn.post_json(path, body)
+                answers.append((status, data, time.perf_counter() - t0))
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=run) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(deadline_s + 120)
+    if any(t.is_alive() for t in threads):
+        raise RuntimeError("a load client did not stop")
+    return answers, time.perf_counter() - t0

@@ -5,10 +5,8 @@ time; the figures (requests/s, p50/p99 latency, memory) live in `bench/_serve.py
 from __future__ import annotations
 
 import json
-import threading
-import time
 
-from serve_helpers import ROOT, Client, need_serve_extra, running_server
+from serve_helpers import ROOT, need_serve_extra, run_load, running_server
 
 need_serve_extra()
 
@@ -24,30 +22,10 @@ def test_concurrent_requests_all_answer_the_same_findings(rate_store, cache_dir,
     with running_server(tmp_path, cache_dir, "--workers", "2") as srv:
         expected = srv.post("/v1/check", json.loads(body)).json()
         assert expected["summary"]["ok"] == 2
-        sent, answers, lock = [0], [], threading.Lock()
-        stop_at = time.monotonic() + DEADLINE_S
-
-        def client() -> None:
-            conn = Client(srv.port)
-            try:
-                while time.monotonic() < stop_at:
-                    with lock:
-                        if sent[0] >= REQUESTS:
-                            return
-                        sent[0] += 1
-                    answers.append(conn.post_json("/v1/check", body))
-            finally:
-                conn.close()
-
-        threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(DEADLINE_S + 60)
-        assert not any(t.is_alive() for t in threads)
+        answers, _elapsed = run_load(srv.port, "/v1/check", body, clients=CLIENTS,
+                                     total=REQUESTS, deadline_s=DEADLINE_S)
         assert 20 <= len(answers) <= REQUESTS
-        bad = [(status, data[:200]) for status, data in answers if status != 200]
-        assert bad == []
-        assert all(json.loads(data)["files"] == expected["files"] for _s, data in answers)
+        assert [(s, d[:200]) for s, d, _t in answers if s != 200] == []
+        assert all(json.loads(data)["files"] == expected["files"] for _s, data, _t in answers)
         health = srv.get("/healthz").json()["workers"]
         assert health["replaced"] == 0 and health["busy"] == 0
