@@ -32,7 +32,7 @@ def need_browser() -> str:
     import pytest
 
     pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: "
-                        "pip install '.[test-serve]'")
+                        "pip install '.[test-serve]'", exc_type=ImportError)
     path = chromium_path()
     if path is None:
         pytest.skip("Chromium is not installed (apt-get install chromium, or set CLAIMS_CHROMIUM)")

@@ -29,7 +29,8 @@ def need_serve_extra() -> None:
     import pytest
 
     for name in ("fastapi", "uvicorn"):
-        pytest.importorskip(name, reason=f"{name} is not installed: pip install '.[serve]'")
+        pytest.importorskip(name, reason=f"{name} is not installed: pip install '.[serve]'",
+                            exc_type=ImportError)
 
 
 class Server:

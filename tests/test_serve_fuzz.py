@@ -14,7 +14,7 @@ from serve_helpers import need_serve_extra, running_server
 
 need_serve_extra()
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed: "
-                                   "pip install '.[test-serve]'")
+                                   "pip install '.[test-serve]'", exc_type=ImportError)
 from hypothesis import HealthCheck, settings  # noqa: E402 - after the skip
 
 EXAMPLES = 40          # per operation; 7 operations -> under 300 requests
