@@ -292,8 +292,7 @@ def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: De
 
 def _implied_rates(conv: CurrencyConversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
-    o = original_interval(conv.original, other=conv.converted)
-    c = converted_interval(conv.converted, other=conv.original)
+    o, c = original_interval(conv.original), converted_interval(conv.converted)
     if c.low <= 0 or o.low <= 0:
         return Interval(Decimal(0), Decimal("Infinity"))
     per_orig = Interval(c.low / o.high, c.high / o.low)
