@@ -162,27 +162,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     sinks: list[Any] = []
     finished = False
     try:
+        cache = store_dir(args)
+        stores: list[Any] = []
+        windows: dict[str, int] = {}
+
+        def opener() -> Any:
+            if not stores:
+                from claims.rates import open_store
+
+                stores.append(open_store(cache))
+            return stores[0]
+
+        def series_for(results: list[Any]) -> Any:
+            """The reference fixings the HTML report draws (read at this edge)."""
+            from claims.report.html_series import window_series
+
+            return window_series(results, opener(), windows) if results else {}
+
         for target in wanted:
             sinks.append(Sink(target, color=color and target.path is None, quiet=args.quiet,
-                              base=os.getcwd()))
+                              base=os.getcwd(), series_for=series_for))
         for sink in sinks:
             sink.write(sink.reporter.start())
         failing, worst = False, EXIT_OK
-        cache = store_dir(args)
-
-        def opener() -> Any:
-            from claims.rates import open_store
-
-            return open_store(cache)
-
         events = check_paths(args.paths, run, today=today, as_of=as_of, open_store=opener,
                              input_format=args.input_format,
-                             debug=bool(os.environ.get("CLAIMS_DEBUG")))
+                             debug=bool(os.environ.get("CLAIMS_DEBUG")),
+                             keep_documents=any(s.reporter.wants_story for s in sinks))
         for event in events:
             if isinstance(event, Checked):
                 failing = failing or event.config.fails(event.result)
                 name = config_name(event.config)
+                windows[event.result.path] = event.config.window_days or 7
                 for sink in sinks:
+                    if event.document is not None and sink.reporter.wants_story:
+                        sink.reporter.story(event.document)
                     sink.write(sink.reporter.document(event.result, name))
                 continue
             _tell(event, args.quiet)
