@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_other_commands_do_not_load_the_web_stack():
     code = ("import sys; from claims.cli import build_parser; build_parser(); "
-            "from claims.report import renderer; renderer('html'); "
+            "from claims.report import reporter; reporter('html'); "
             "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'pydantic') "
             "if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

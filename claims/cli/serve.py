@@ -33,7 +33,8 @@ def add_serve(sub) -> None:
     p.add_argument("--config", metavar="FILE",
                    help="the publication's .claims.toml: defaults for every request")
     p.add_argument("--log-level", default="info",
-                   choices=["critical", "error", "warning", "info", "debug"])
+                   choices=["critical", "error", "warning", "info", "debug"],
+                   help="how much the server logs (default: info)")
     add_cache_dir(p)
     p.set_defaults(run=cmd_serve)
 

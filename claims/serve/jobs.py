@@ -83,7 +83,7 @@ def run(state: WorkerState, name: str, payload: dict[str, Any]) -> tuple:
 
 # ------------------------------------------------------------------------------ reading
 
-def document(payload: dict[str, Any]):
+def document(payload: dict[str, Any], scope: str = "article"):
     """The request's story as a Document (format from the field it came in)."""
     from claims.documents import load_document
 
@@ -93,7 +93,7 @@ def document(payload: dict[str, Any]):
     except UnicodeEncodeError as exc:
         raise InputError(f"{fmt}: not valid Unicode (a lone surrogate at character "
                          f"{exc.start + 1}); send UTF-8 text") from None
-    return load_document(payload.get("name") or "story", data, fmt)
+    return load_document(payload.get("name") or "story", data, fmt, scope=scope)
 
 
 def settings(state: WorkerState, payload: dict[str, Any]) -> Config:
@@ -118,22 +118,6 @@ def _overlay(under: Config, over: Config) -> Config:
     return replace(under, **changes)
 
 
-def check_options(cfg: Config, today: date, as_of: date | None):
-    """CheckOptions from merged settings; unset values keep CheckOptions' own defaults."""
-    from claims.check import CheckOptions
-
-    given: dict[str, Any] = {"ignore_codes": frozenset(cfg.ignore)}
-    if cfg.window_days is not None:
-        given["window_days"] = cfg.window_days
-    if cfg.margin_pct is not None:
-        given["margin_pct"] = cfg.margin_pct
-    if cfg.dollar:
-        given["dollar"] = cfg.dollar
-    if cfg.checks:
-        given["checks"] = frozenset(cfg.checks)
-    return CheckOptions(today=today, as_of=as_of, **given)
-
-
 def _day(text: str | None, what: str) -> date | None:
     if not text:
         return None
@@ -148,9 +132,10 @@ def _day(text: str | None, what: str) -> date | None:
 def _checked(state: WorkerState, payload: dict[str, Any]):
     from claims.check import check_document
 
-    doc = document(payload)
     cfg = settings(state, payload)
-    options = check_options(cfg, _day(payload["today"], "today"), _day(payload.get("date"), "date"))
+    doc = document(payload, cfg.scope or "article")
+    options = cfg.check_options(today=_day(payload["today"], "today"),
+                                as_of=_day(payload.get("date"), "date"))
     return doc, cfg, options, check_document(doc, state.current_store(), options)
 
 
@@ -209,4 +194,4 @@ JOBS: dict[str, Callable[[WorkerState, dict[str, Any]], Any]] = {
     "health": job_health,
 }
 
-__all__ = ["JOBS", "WorkerState", "run", "document", "settings", "check_options"]
+__all__ = ["JOBS", "WorkerState", "run", "document", "settings"]

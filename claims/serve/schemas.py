@@ -14,10 +14,11 @@ import re
 from datetime import date as day
 from typing import Annotated, Any, Literal, Optional, Union
 
+from claims.extract._currency_data import CODES as CURRENCY_CODES
 from claims.report import FORMATS
+from claims.rules import RULES
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
-                      WithJsonSchema, field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator)
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
@@ -38,7 +39,18 @@ def _real_day(value: str) -> str:
 #: A date as the API takes it: YYYY-MM-DD, a real day.
 IsoDay = Annotated[str, AfterValidator(_real_day),
                    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,5}[0-9]{3}$")]
+#: What ``ignore`` takes: a finding code or a family prefix, as in ``.claims.toml``.
+SELECTORS = sorted(set(RULES) | {code[:3] for code in RULES})
+
+
+def _selector(value: str) -> str:
+    if value not in SELECTORS:
+        raise ValueError("not a finding code or code prefix (GET /v1/rules lists them)")
+    return value
+
+
+Code = Annotated[str, AfterValidator(_selector), WithJsonSchema({"type": "string",
+                                                                  "enum": SELECTORS})]
 
 
 class _Closed(BaseModel):
@@ -60,11 +72,23 @@ class Options(_Closed):
                                        description="reference days before the as-of date")
     margin_pct: Optional[float] = Field(None, ge=0, le=50, allow_inf_nan=False,
                                         description="allowance for a desk's market rate, percent")
-    dollar: Optional[str] = Field(None, pattern=r"^[A-Za-z]{3}$",
-                                  description='what a bare "$" means (ISO 4217 code)')
+    dollar: Optional[str] = Field(None, json_schema_extra={"enum": sorted(CURRENCY_CODES)},
+                                  description='what a bare "$" means (a known ISO 4217 code)')
+
+    @field_validator("dollar")
+    @classmethod
+    def _known_currency(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in CURRENCY_CODES:
+            raise ValueError("not a known ISO 4217 currency code")
+        return value
     ignore: Optional[list[Code]] = Field(None, max_length=100,
                                          description="finding codes never reported, e.g. CUR002")
     checks: Optional[list[Check]] = Field(None, max_length=3, description="check families to run")
+    missing_date: Optional[Literal["today", "unverifiable", "error"]] = Field(
+        None, description="an undated story: judge as of today (and say so), make its "
+                          "conversions unverifiable, or refuse it (422)")
+    scope: Optional[Literal["article", "page"]] = Field(
+        None, description="HTML: read the story's article, or every word of the page")
 
 
 class ConfigTable(Options):
@@ -195,10 +219,20 @@ class Finding(_Located):
 
 class FileResult(_Open):
     path: str
+    config: Optional[str] = Field(description="the configuration file used, if any")
     as_of: str
     as_of_source: str
+    as_of_detail: Optional[str] = Field(description="where exactly the as-of date was read")
+    modified: Optional[str] = Field(description="the story's modified date, when it has one")
+    reading: Optional[str] = Field(description="how an HTML page's story text was chosen")
     notes: list[str]
     findings: list[Finding]
+
+
+class Problem(_Closed):
+    path: str
+    kind: str
+    message: str
 
 
 class Summary(_Open):
@@ -219,6 +253,8 @@ class CheckResponse(_Open):
 
     version: int
     files: list[FileResult] = Field(min_length=1, max_length=1)
+    problems: list[Problem] = Field(description="inputs that could not be checked (none here)")
+    warnings: list[str] = Field(description="configuration files passed over")
     summary: Summary
     outcome: Outcome
 
