@@ -184,3 +184,61 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="claims-bench-") as name:
         run_hmrc(Path(name), int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+
+
+# ------------------------------------------------------------------ the default path
+
+#: main just before the rates merge (HMRC, the official importers, the store's checksums).
+BEFORE = "b686d41^1"
+STORY = ROOT / "examples" / "korea-herald-june-2025.txt"
+
+
+def run_default_path(folder: Path, rev: str = BEFORE, runs: int = 9) -> None:
+    """`claims check` on news copy without such currencies: which modules load, and its time
+    against the tree of ``rev`` (extracted with git archive; fresh processes, interleaved)."""
+    import subprocess
+    import sys
+
+    news = folder / "news.txt"
+    news.write_text((STORY.read_text("utf-8") + "\n\n") * 8, "utf-8")
+    command = ["-m", "claims", "check", str(news), "--date", "2025-06-30"]
+    trees = {"now": ROOT, rev: folder / "before"}
+    print(f"\n`claims check` on news copy without currencies beyond the ECB ({news.stat().st_size // 1000}"
+          " KB, the seed story x8), fresh processes")
+    proc = subprocess.run([sys.executable, "-X", "importtime", *command, "--cache-dir",
+                           str(folder / "cache-now")], cwd=ROOT, capture_output=True, text=True)
+    loaded = sorted({line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()
+                     if "hmrc" in line.rsplit("|", 1)[-1]})
+    print(f"modules with HMRC's rates imported on this path: {', '.join(loaded) or 'none'}")
+    trees[rev].mkdir()
+    archive = subprocess.run(f"git archive {rev} | tar -x -C {trees[rev]}", shell=True, cwd=ROOT,
+                             capture_output=True, text=True)
+    if archive.returncode != 0:
+        print(f"no comparison: cannot extract {rev} ({archive.stderr.strip()[:80]})")
+        return
+    wall: dict[str, list[float]] = {name: [] for name in trees}
+    cpu: dict[str, list[float]] = {name: [] for name in trees}
+    summaries = {}
+    for _ in range(runs + 1):                                # the first run builds each store
+        for name, tree in trees.items():
+            t, c = time.perf_counter(), _children_cpu()
+            out = subprocess.run([sys.executable, *command, "--cache-dir",
+                                  str(folder / f"cache-{name[:3]}")], cwd=tree,
+                                 capture_output=True, text=True).stdout
+            wall[name].append(time.perf_counter() - t)
+            cpu[name].append(_children_cpu() - c)
+            summaries[name] = out.strip().splitlines()[-1].split(" in ")[0] if out.strip() else "?"
+    print(f"findings now: {summaries['now']}; at {rev}: {summaries[rev]}")
+    for what, figures in (("CPU time (user+sys)", cpu), ("wall time", wall)):
+        now, before = (sorted(figures[n][1:]) for n in trees)
+        mid = len(now) // 2
+        print(f"{what:<20} median of {runs}: now {_ms(now[mid])}, at {rev} {_ms(before[mid])}, "
+              f"ratio {now[mid] / before[mid]:4.2f};  best: now {_ms(now[0])}, "
+              f"at {rev} {_ms(before[0])}, ratio {now[0] / before[0]:4.2f}   (target <= 1.05)")
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

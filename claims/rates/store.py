@@ -16,14 +16,16 @@ from sys import intern
 from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Context, Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
 from claims.model import Rate
 from claims.rates import build, catalog, db
-from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
 from claims.rates.locations import StoreLocation, data_dir
 from claims.rates.pegs import Peg, PegTable
+
+if TYPE_CHECKING:                        # HMRC's module loads on the first pair it is asked
+    from claims.rates.hmrc import HmrcRates
 
 CROSS_DIGITS = 12
 _CTX = Context(prec=CROSS_DIGITS)
@@ -207,7 +209,9 @@ class RateStore:
 
     @functools.cached_property
     def hmrc(self) -> HmrcRates:
-        """HMRC's monthly rates (hmrc-rates is imported on the first question only)."""
+        """HMRC's monthly rates (their module and hmrc-rates load on the first question only)."""
+        from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
+
         return HmrcRates(load_calibration(data_dir() / CALIBRATION_FILE))
 
     def _ecb_current(self, base: str, quote: str) -> bool:
