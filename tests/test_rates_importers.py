@@ -147,6 +147,17 @@ def test_the_imf_table_saved_as_csv_reads_the_same():
     assert as_csv.series == parse_import(IMF.read_bytes(), None, "imf").series
 
 
+def test_imf_months_downloaded_one_by_one_import_as_one_file():
+    from claims.rates.importing import parse_import
+
+    july = imf_text("Kuwaiti dinar\t0.3058\t0.3061", title=IMF_TITLE.replace("June", "July"),
+                    days="July 01, 2025\tJuly 02, 2025")
+    table = parse_import(IMF.read_bytes() + july + b"\r\n(1) which are ...\r\n", None, "imf")
+    dates, values = table.series[("USD", "KWD")]
+    assert dates[0] == "2025-06-16" and dates[-2:] == ("2025-07-01", "2025-07-02")
+    assert values[-1] == "0.3061"
+
+
 @pytest.mark.parametrize("rows, note", [
     (("Venezuelan bolivar\t36.1\t36.2",), "'Venezuelan bolivar' could be VES or VEB: left out"),
     (("Atlantis crown\t3.1\t3.2",), "'Atlantis crown' is not a currency claims can name"),

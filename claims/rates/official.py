@@ -172,14 +172,15 @@ def _imf(reader, label: str) -> Iterator[Row | Note]:
         if not any(cells):
             continue
         first = cells[0]
-        if _IMF_OTHER.search(first):
+        if _IMF_OTHER.match(first):
             raise UpdateError(f"{label} line {number}: this is the IMF's SDR table ({first[:50]!r})"
                               "; export 'Representative Rates for Selected Currencies' instead")
-        if IMF_TITLE.search(first):
+        if IMF_TITLE.match(first):
             titled = True
             continue
         if first.lower().startswith("notes"):
-            break                                        # prose to the end of the file
+            days = None                                  # prose up to the next month's table
+            continue
         if first.lower() == "currency":
             if not titled:
                 raise UpdateError(f"{label}: no 'Representative Exchange Rates for Selected "
@@ -203,7 +204,7 @@ def _imf(reader, label: str) -> Iterator[Row | Note]:
         for day, cell in zip(days, cells[1:]):
             if cell not in MISSING:
                 yield number, day, *pair, plain_number(cell)
-    if days is None:
+    if not titled:
         raise UpdateError(f"{label}: no 'Currency' header row with the days (not the IMF's "
                           "representative rates table?)")
 
