@@ -301,3 +301,20 @@ def test_a_plain_table_without_source_is_refused_and_official_series_need_none(s
     assert proc.returncode == 0
     assert "as 'imported: IMF representative rates'" in proc.stdout and "(imf)" in proc.stdout
     assert "note: EUR/USD, GBP/USD, USD/CNY, USD/JPY, USD/KRW are answered by the ECB" in proc.stdout
+
+
+def test_every_source_is_asked_in_one_order_and_stale_ecb_data_is_not_passed_to_hmrc(rate_store):
+    from datetime import timedelta
+
+    from claims.errors import StaleData
+    from claims.rates.store import ORDER
+
+    day = rate_store.last_date() + timedelta(days=10)
+    trace = dict(rate_store.trace("USD", "KRW", day))
+    assert list(trace) == [name for name in ORDER if name != "preferred imports"]
+    assert isinstance(trace["ECB euro reference rates and pegs"], StaleData)
+    assert trace["HMRC monthly rates"].startswith("not asked: the ECB quotes both")
+    with pytest.raises(StaleData):                       # the answer says so too: no HMRC rate
+        rate_store.rate("USD", "KRW", day)
+    trace = dict(rate_store.trace("USD", "TWD", date(2025, 6, 20)))
+    assert trace["imports"] is None and trace["HMRC monthly rates"].kind == "hmrc"

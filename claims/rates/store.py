@@ -28,6 +28,10 @@ if TYPE_CHECKING:                        # HMRC's module loads on the first pair
     from claims.rates.hmrc import HmrcRates
 
 CROSS_DIGITS = 12
+#: The sources in the order they are asked; the first that answers is used.
+PREFERRED, REFERENCE, IMPORTS, HMRC = ("preferred imports", "ECB euro reference rates and pegs",
+                                       "imports", "HMRC monthly rates")
+ORDER = (PREFERRED, REFERENCE, IMPORTS, HMRC)
 _CTX = Context(prec=CROSS_DIGITS)
 _ONE = Decimal(1)
 _PEG_FILE = "pegs.csv"
@@ -186,26 +190,54 @@ class RateStore:
 
     # ------------------------------------------------------------------ lookups
 
-    def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
-        """Preferred imports, then the ECB and pegs, then imports, then HMRC's monthly rates."""
-        if self._preferred:
-            preferred = self._imported(base, quote, on, iso, preferred=True)
-            if isinstance(preferred, Rate):
-                return preferred
-        try:
-            return self._reference(base, quote, on, iso)
-        except NoRate as exc:
-            imported = self._imported(base, quote, on, iso)
-            if isinstance(imported, Rate):
-                return imported
-            if not (isinstance(exc, StaleData) and self._ecb_current(base, quote)):
+    def _rate(self, base: str, quote: str, on: date, iso: str, trace: list | None = None) -> Rate:
+        """The first answer of the sources in ``ORDER``: preferred imports, the ECB and pegs,
+        imports, HMRC's monthly rates. With ``trace``, every source is asked and its outcome
+        (a Rate, the NoRate, None for no table, or why it was not asked) appended to it."""
+        answer: Rate | None = None
+        reference: NoRate | None = None               # why the ECB and the pegs cannot answer
+        imported: NoRate | None = None                # why an import of the pair cannot
+        for name in ORDER:
+            outcome: Rate | NoRate | str | None
+            if name == PREFERRED:
+                if not self._preferred:
+                    continue
+                outcome = self._imported(base, quote, on, iso, preferred=True)
+            elif name == REFERENCE:
                 try:
-                    return self.hmrc.rate(base, quote, on)
-                except NoRate:
-                    pass
-            if isinstance(imported, NoRate):            # the import is the pair's own source
-                raise imported from None
-            raise
+                    outcome = self._reference(base, quote, on, iso)
+                except NoRate as exc:
+                    outcome = reference = exc
+            elif name == IMPORTS:
+                outcome = self._imported(base, quote, on, iso)
+                imported = outcome if isinstance(outcome, NoRate) else None
+            elif isinstance(reference, StaleData) and self._ecb_current(base, quote):
+                outcome = "not asked: the ECB quotes both currencies, its data is only behind"
+            else:
+                try:
+                    outcome = self.hmrc.rate(base, quote, on)
+                except NoRate as exc:
+                    outcome = exc
+            if trace is not None:
+                trace.append((name, outcome))
+            if isinstance(outcome, Rate) and answer is None:
+                answer = outcome
+                if trace is None:
+                    return answer
+        if answer is not None:
+            return answer
+        raise imported or reference or NoRate(f"no source has a {base}/{quote} rate")
+
+    @_recovering
+    def trace(self, base: str, quote: str, on: date) -> list[tuple[str, Rate | NoRate | str | None]]:
+        """Every source's outcome for the pair, in the order they are asked (for ``rates show``)."""
+        base, quote = self._known(base), self._known(quote)
+        steps: list = []
+        try:
+            self._rate(base, quote, on, on.isoformat(), steps)
+        except NoRate:
+            pass
+        return steps
 
     @functools.cached_property
     def hmrc(self) -> HmrcRates:
