@@ -373,7 +373,8 @@ class RateStore:
         self._normal: dict[str, str] = {}
 
     def _imported_for(self, base: str, quote: str) -> list[int]:
-        return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
+        """The imports holding the pair either way round, newest first (one direction each)."""
+        return self._imported_pairs.get(frozenset((base, quote)), [])
 
     def _series(self, ds_id: int, base: str, quote: str) -> _Series:
         """One packed row, loaded once and checked against its checksum."""
