@@ -318,3 +318,24 @@ def test_every_source_is_asked_in_one_order_and_stale_ecb_data_is_not_passed_to_
         rate_store.rate("USD", "KRW", day)
     trace = dict(rate_store.trace("USD", "TWD", date(2025, 6, 20)))
     assert trace["imports"] is None and trace["HMRC monthly rates"].kind == "hmrc"
+
+
+def test_the_readme_import_commands_work_on_files_in_each_layout(store_dir, tmp_path):
+    import os
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text("utf-8").replace("\\\n", " ")
+    commands = re.findall(r"^claims rates import .*$", readme, flags=re.M)
+    assert len(commands) == 4
+    for name, fixture in (("fred.csv", "fred_h10.csv"), ("h10.csv", "h10_ddp.csv"),
+                          ("imf.tsv", "imf_rms_mth.xls"), ("cbk.csv", "cbk_kes.csv")):
+        (tmp_path / name).write_bytes((FIXTURES / fixture).read_bytes())
+    for command in commands:
+        proc = subprocess.run([sys.executable, "-m", "claims", *shlex.split(command)[1:],
+                               "--cache-dir", str(store_dir)], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert proc.returncode == 0, (command, proc.stderr)
+        assert proc.stdout.startswith("imported: ")
+    assert "1 USD = 29.53 TWD" in rates("show", "USD", "TWD", "--date", "2025-06-20",
+                                        "--cache-dir", str(store_dir)).stdout

@@ -164,7 +164,7 @@ class RateStore:
                               "HMRC's calibrated margin for the pair",
                     "used": "first, for its pairs (--prefer)" if d.prefer else
                             "always" if d.kind == "reference" else
-                            "where the ECB and the pegs cannot answer"}
+                            "where the ECB and the pegs cannot answer, before HMRC"}
                    for d in self._datasets.values()]
         pegs = self._pegs().pegs
         sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
