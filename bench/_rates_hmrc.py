@@ -177,32 +177,23 @@ def run_hmrc(folder: Path, lookups: int) -> None:
           "the ECB, the pegs and the imports cannot answer")
 
 
-if __name__ == "__main__":
-    import sys
-    import tempfile
-
-    sys.path.insert(0, str(ROOT))
-    with tempfile.TemporaryDirectory(prefix="claims-bench-") as name:
-        run_hmrc(Path(name), int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
-
-
 # ------------------------------------------------------------------ the default path
 
-#: main just before the rates merge (HMRC, the official importers, the store's checksums).
-BEFORE = "b686d41^1"
+#: main just before the rates merge (HMRC, the official importers, the store's checksums), and
+#: the merge itself: their ratio isolates what the rates merge added to `claims check`.
+BEFORE, MERGE = "b686d41^1", "b686d41"
 STORY = ROOT / "examples" / "korea-herald-june-2025.txt"
 
 
-def run_default_path(folder: Path, rev: str = BEFORE, runs: int = 9) -> None:
-    """`claims check` on news copy without such currencies: which modules load, and its time
-    against the tree of ``rev`` (extracted with git archive; fresh processes, interleaved)."""
+def run_default_path(folder: Path, revs: tuple[str, ...] = (BEFORE, MERGE), runs: int = 9) -> None:
+    """`claims check` on news copy without such currencies: which modules load, and its time now
+    and at ``revs`` (trees extracted with git archive; fresh processes, interleaved)."""
     import subprocess
     import sys
 
     news = folder / "news.txt"
     news.write_text((STORY.read_text("utf-8") + "\n\n") * 8, "utf-8")
     command = ["-m", "claims", "check", str(news), "--date", "2025-06-30"]
-    trees = {"now": ROOT, rev: folder / "before"}
     print(f"\n`claims check` on news copy without currencies beyond the ECB ({news.stat().st_size // 1000}"
           " KB, the seed story x8), fresh processes")
     proc = subprocess.run([sys.executable, "-X", "importtime", *command, "--cache-dir",
@@ -210,31 +201,38 @@ def run_default_path(folder: Path, rev: str = BEFORE, runs: int = 9) -> None:
     loaded = sorted({line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()
                      if "hmrc" in line.rsplit("|", 1)[-1]})
     print(f"modules with HMRC's rates imported on this path: {', '.join(loaded) or 'none'}")
-    trees[rev].mkdir()
-    archive = subprocess.run(f"git archive {rev} | tar -x -C {trees[rev]}", shell=True, cwd=ROOT,
-                             capture_output=True, text=True)
-    if archive.returncode != 0:
-        print(f"no comparison: cannot extract {rev} ({archive.stderr.strip()[:80]})")
-        return
+    trees = {}
+    for n, rev in enumerate(revs):
+        tree = folder / f"tree-{n}"
+        tree.mkdir()
+        archive = subprocess.run(f"git archive {rev} | tar -x -C {tree}", shell=True, cwd=ROOT,
+                                 capture_output=True, text=True)
+        if archive.returncode != 0:
+            print(f"no comparison: cannot extract {rev} ({archive.stderr.strip()[:80]})")
+            return
+        trees[rev] = tree
+    trees["now"] = ROOT
     wall: dict[str, list[float]] = {name: [] for name in trees}
     cpu: dict[str, list[float]] = {name: [] for name in trees}
     summaries = {}
     for _ in range(runs + 1):                                # the first run builds each store
-        for name, tree in trees.items():
+        for n, (name, tree) in enumerate(trees.items()):
             t, c = time.perf_counter(), _children_cpu()
             out = subprocess.run([sys.executable, *command, "--cache-dir",
-                                  str(folder / f"cache-{name[:3]}")], cwd=tree,
+                                  str(folder / f"cache-{n}")], cwd=tree,
                                  capture_output=True, text=True).stdout
             wall[name].append(time.perf_counter() - t)
             cpu[name].append(_children_cpu() - c)
             summaries[name] = out.strip().splitlines()[-1].split(" in ")[0] if out.strip() else "?"
-    print(f"findings now: {summaries['now']}; at {rev}: {summaries[rev]}")
+    base = revs[0]
+    for name in trees:
+        print(f"findings at {name:<10} {summaries[name]}")
     for what, figures in (("CPU time (user+sys)", cpu), ("wall time", wall)):
-        now, before = (sorted(figures[n][1:]) for n in trees)
-        mid = len(now) // 2
-        print(f"{what:<20} median of {runs}: now {_ms(now[mid])}, at {rev} {_ms(before[mid])}, "
-              f"ratio {now[mid] / before[mid]:4.2f};  best: now {_ms(now[0])}, "
-              f"at {rev} {_ms(before[0])}, ratio {now[0] / before[0]:4.2f}   (target <= 1.05)")
+        medians = {name: sorted(values[1:])[len(values[1:]) // 2] for name, values in figures.items()}
+        print(f"{what}, median of {runs}: " + ", ".join(
+            f"{name} {_ms(value).strip()}" + ("" if name == base else
+                                              f" ({value / medians[base]:4.2f}x)")
+            for name, value in medians.items()) + f"   (target: {MERGE} <= 1.05x {base})")
 
 
 def _children_cpu() -> float:
@@ -242,3 +240,19 @@ def _children_cpu() -> float:
 
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+if __name__ == "__main__":
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lookups", type=int, default=100_000)
+    parser.add_argument("--default-path", nargs="*", metavar="REV",
+                        help=f"only `claims check` now against these revisions "
+                             f"(default {BEFORE} {MERGE})")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as name:
+        if args.default_path is None:
+            run_hmrc(Path(name), args.lookups)
+        run_default_path(Path(name), tuple(args.default_path or (BEFORE, MERGE)))

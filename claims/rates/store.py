@@ -124,9 +124,9 @@ class RateStore:
                 found = self._rate(base, quote, date.fromisoformat(day), day)
             except NoRate as exc:
                 if day == lo:
+                    if isinstance(exc, StaleData):
+                        raise
                     first_error = exc
-                if isinstance(exc, StaleData) and day == lo:
-                    raise
                 continue
             last = rates[-1] if rates else None
             if last and last.source == found.source and last.value == found.value and (
