@@ -1,4 +1,4 @@
-"""Answering rate questions from the store: ECB crosses through EUR, pegs, imported tables.
+"""Answering rate questions: imports, ECB crosses through EUR, pegs, HMRC, asked in ``ORDER``.
 
 A lookup takes the most recent fixing on or before the day asked for (never interpolated)
 and says which day it used. A day past the ECB data raises ``StaleData`` naming the last
@@ -156,33 +156,17 @@ class RateStore:
             self._recover(f"damaged: {integrity}")
             again = db.verify_all(self._conn)
             integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
-        sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
-                    "first_date": d.first_date, "last_date": d.last_date,
-                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id),
-                    "frequency": d.frequency,
-                    "margin": "the margin_pct option" if d.frequency == "daily" else
-                              "HMRC's calibrated margin for the pair",
-                    "used": "first, for its pairs (--prefer)" if d.prefer else
-                            "always" if d.kind == "reference" else
-                            "where the ECB and the pegs cannot answer, before HMRC"}
-                   for d in self._datasets.values()]
-        pegs = self._pegs().pegs
-        sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
-                        "first_date": min((p.start for p in pegs), default=""),
-                        "last_date": "", "pairs": len(pegs), "frequency": "fixed",
-                        "margin": "the margin_pct option", "used": "from each peg's start"})
-        sources.append(self.hmrc.info())
-        ecb_id = self._ecb.id if self._ecb else None
-        spans = [(self._datasets[ds].source, (quote,) if ds == ecb_id else (base, quote), first, last)
-                 for (ds, base, quote), (first, last, _n) in sorted(self._series_meta.items())]
-        currencies = catalog.currency_spans(spans, pegs)
+        pegs = self._pegs()
+        sources, currencies = catalog.describe(self._datasets.values(), self._series_meta,
+                                               self._ecb.id if self._ecb else None, pegs,
+                                               self.hmrc.info())
         return {"store": str(self.location.db_path), "folder": str(self.location.folder),
                 "chosen_by": self.location.chosen_by, "data_dir": str(data_dir()),
                 "built": self._meta.get("built"), "build_reason": self._meta.get("reason"),
                 "schema_version": self._meta.get("schema_version"), "integrity": integrity,
                 "last_date": self._ecb.last_date if self._ecb else None,
                 "sources": sources, "currencies": currencies,
-                "pegs": [p.to_dict() for p in pegs],
+                "pegs": [p.to_dict() for p in pegs.pegs],
                 "source_notes": catalog.source_notes(data_dir())}
 
     def close(self) -> None:
