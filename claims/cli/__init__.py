@@ -36,6 +36,7 @@ exit codes: 0 clean, 1 a finding at or above --fail-on, 2 a usage or input probl
 def build_parser() -> Parser:
     from claims.cli.rates import add_rates
     from claims.cli.rules import add_rules
+    from claims.cli.serve import add_serve
     from claims.cli.stories import add_check, add_extract
 
     parser = Parser(prog="claims", description=DESCRIPTION, formatter_class=Help)
@@ -47,6 +48,7 @@ def build_parser() -> Parser:
     add_extract(sub)
     add_rates(sub)
     add_rules(sub)
+    add_serve(sub)
     return parser
 
 
