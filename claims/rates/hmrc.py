@@ -3,7 +3,7 @@
 HM Revenue & Customs publishes, before each month starts, one rate per currency for the whole
 month (units per 1 GBP, about 150 currencies, from 2014-02). The ``hmrc-rates`` package ships
 that history inside its wheel (no network), so it is asked directly rather than copied into
-the SQLite store: a copy would add ~120 ms and ~0.7 MiB to every store build to save ~2 ms on
+the SQLite store: a copy would add ~120 ms and ~0.7 MiB to every store build to save a few ms on
 the first question (``bench/_rates.py`` measures both). This module and the package are
 imported only when the ECB, the pegs and the imports cannot answer a pair.
 
