@@ -1,12 +1,21 @@
-"""Benchmark the rate store against currencyconverter, in the same run.
+"""Benchmark the rate store against currencyconverter, and HMRC's rates two ways, in the same run.
 
-    python bench/_rates.py [--lookups N]
+    python bench/_rates.py [--lookups N] [--hmrc-only]
 
 Reports: store open + first lookup (store already built; imports timed apart; median of 7
-fresh opens), lookups per second (best of 3 passes), peak memory (tracemalloc, Python allocations), next to ``CurrencyConverter()``'s load
-time and memory, with the ratios. Targets (issue 3): open + first lookup under 5% of
-currencyconverter's load time; at least 100,000 lookups/s. Cold figures come from fresh
-subprocesses, so neither side benefits from modules the other imported.
+fresh opens), lookups per second (best of 3 passes), peak memory (tracemalloc, Python
+allocations), next to ``CurrencyConverter()``'s load time and memory, with the ratios.
+Targets (issue 3): open + first lookup under 5% of currencyconverter's load time; at least
+100,000 lookups/s. Cold figures come from fresh subprocesses, so neither side benefits from
+modules the other imported.
+
+Then HMRC's monthly rates (issue 13): read through ``hmrc-rates`` (what the store does) against
+the same data copied into SQLite (built here only, to measure): the copy's build cost and size
+(what every store rebuild would pay), cold start-up and peak RSS of a first answer, the first
+read of every month, lookups per second and Python memory with all months loaded. Both sides
+answer through the store's own ``HmrcRates`` (typo filter, GBP cross, margins); only where the
+month tables come from differs. Last, `claims check` on news copy without such currencies: the
+HMRC modules it imports (none), and its time against the tree before the rates merge.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 PAIRS = [("USD", "KRW"), ("GBP", "JPY"), ("EUR", "USD"), ("USD", "SAR"), ("CHF", "NOK"),
          ("USD", "CNY"), ("AUD", "NZD"), ("DEM", "USD")]
@@ -82,9 +92,15 @@ def _cold(script: str, *args: str, runs: int = 5) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lookups", type=int, default=200_000)
+    parser.add_argument("--hmrc-only", action="store_true", help="only the HMRC comparison")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claims-bench-") as name:
-        run(Path(name), args.lookups)
+        if not args.hmrc_only:
+            run(Path(name), args.lookups)
+        from _rates_hmrc import run_default_path, run_hmrc
+
+        run_hmrc(Path(name), args.lookups)
+        run_default_path(Path(name))
 
 
 def run(folder: Path, lookups: int) -> None:

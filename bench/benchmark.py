@@ -1,7 +1,9 @@
 """Benchmarks for claims: prints figures, ratios against baselines measured in the same run.
 
 Run from the checkout: ``python bench/benchmark.py [--quick]``. Sections:
-extraction (vs quantulum3), the rate store (vs currencyconverter), `claims check` throughput,
+extraction (vs quantulum3), the rate store (vs currencyconverter; HMRC's rates through
+hmrc-rates vs a SQLite copy; `claims check` on ECB-only copy against the tree before the
+rates merge), `claims check` throughput,
 single-story cold latency and peak memory (vs quantulum3), and the cost of the unit and
 arithmetic checks (vs `claims check` without them), and `claims serve` under load (vs the
 same check in-process and the cold command). Targets are printed beside each figure;

@@ -80,30 +80,32 @@ def measure(per_eur, per_gbp, months):
         hmrc = per_gbp[month]
         nxt, prev = per_gbp.get(shift(month, 1)), per_gbp.get(shift(month, -1))
         for code in ecb_day:
-            if code not in hmrc:
-                continue
             for anchor in ANCHORS:
-                if anchor == code or anchor not in ecb_day or anchor not in hmrc:
+                hmrc_rate, ecb_rate = cross(hmrc, code, anchor), cross(ecb_day, code, anchor)
+                if code == anchor or hmrc_rate is None or ecb_rate is None:
                     continue
-                hmrc_rate = hmrc[code] / hmrc[anchor]
-                dev = abs(hmrc_rate / (ecb_day[code] / ecb_day[anchor]) - 1) * 100
-                move, before = None, 0.0
-                if nxt and code in nxt and anchor in nxt:
-                    move = abs((nxt[code] / nxt[anchor]) / hmrc_rate - 1) * 100
-                if prev and code in prev and anchor in prev:
-                    before = abs(hmrc_rate / (prev[code] / prev[anchor]) - 1) * 100
+                dev = abs(hmrc_rate / ecb_rate - 1) * 100
                 deviations[code, anchor].append(dev)
-                if move is not None:
-                    paired[code, anchor].append((dev, max(move, before)))
+                after, before = cross(nxt, code, anchor), cross(prev, code, anchor)
+                if after is not None:
+                    into = abs(hmrc_rate / before - 1) * 100 if before is not None else 0.0
+                    paired[code, anchor].append((dev, max(abs(after / hmrc_rate - 1) * 100, into)))
     moves: dict[tuple[str, str], list[float]] = defaultdict(list)
     for month, following in zip(months, months[1:]):
         a, b = per_gbp[month], per_gbp[following]
         for code in a:
             for anchor in ANCHORS:
-                if code != anchor and code in b and anchor in a and anchor in b:
-                    moves[code, anchor].append(
-                        abs((b[code] / b[anchor]) / (a[code] / a[anchor]) - 1) * 100)
+                rate, later = cross(a, code, anchor), cross(b, code, anchor)
+                if code != anchor and rate is not None and later is not None:
+                    moves[code, anchor].append(abs(later / rate - 1) * 100)
     return deviations, moves, paired
+
+
+def cross(table: dict[str, float] | None, code: str, anchor: str) -> float | None:
+    """Units of ``code`` per 1 ``anchor`` from a table against one currency (None if either lacks)."""
+    if table and code in table and anchor in table:
+        return table[code] / table[anchor]
+    return None
 
 
 def up(value: float) -> Decimal:
@@ -209,7 +211,7 @@ def markdown(rows, class_margin, coverage, version, months, ecb_last, local) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true",
-                        help="update rates_cache/hmrc_margins.csv and docs/rates.md")
+                        help=f"update rates_cache/{CALIBRATION_FILE} and docs/rates.md")
     args = parser.parse_args()
     rows, class_margin, coverage, version, months, ecb_last, local = calibrate()
     margins: dict[str, dict[str, str]] = defaultdict(dict)

@@ -48,13 +48,17 @@ def add_rates(sub) -> None:
                         help="accept a history that covers fewer days than the one held")
     add_cache_dir(update)
     update.set_defaults(run=cmd_rates_update)
-    imp = rsub.add_parser("import", help="add a table of rates (date,base,quote,rate; FRED; "
-                                         "any CSV with a column map)")
+    imp = rsub.add_parser("import", help="add a table of rates: an official series (FRED, "
+                                         "the Fed's H.10, the IMF) or any CSV")
     imp.add_argument("file", metavar="FILE.csv")
-    imp.add_argument("--source", required=True, help="who published the table (it is cited)")
-    imp.add_argument("--format", dest="fmt", default="table", choices=["table", "fred", "columns"],
-                     help="table: date,base,quote,rate columns (default); fred: a FRED H.10 CSV; "
-                          "columns: any CSV read through --column")
+    imp.add_argument("--source", help="who published the table, as it is cited (default for "
+                                      "fred, h10 and imf: the publisher's name)")
+    imp.add_argument("--format", dest="fmt", default="auto",
+                     choices=["auto", "table", "fred", "h10", "imf", "columns"],
+                     help="auto (default): told by the file's header; table: date,base,quote,"
+                          "rate columns; fred: a FRED H.10 CSV; h10: the Federal Reserve's H.10 "
+                          "Data Download Program CSV; imf: the IMF's representative rates "
+                          "(TSV/XLS export or CSV); columns: any CSV read through --column")
     imp.add_argument("--column", action="append", default=[], metavar="KEY=COLUMN",
                      help="with --format columns: date=COLUMN, and BASE/QUOTE=COLUMN for each "
                           "pair (QUOTE per 1 BASE); repeat")
@@ -149,27 +153,31 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from claims.rates.importing import import_csv
-    from claims.rates.locations import store_location
-
     from claims.errors import RateError
     from claims.rates import open_store
+    from claims.rates.importing import import_csv
+    from claims.rates.locations import store_location
 
     location = store_location(store_dir(args))
     table = import_csv(location, Path(args.file), args.source, fmt=args.fmt,
                        columns=args.column, date_format=args.date_format, prefer=args.prefer)
     pairs = ", ".join(f"{b}/{q}" for b, q in sorted(table.series))
-    out = [f"imported: {table.rows} rates from {args.file} as '{table.citation}' ({pairs}; "
-           f"{table.frequency}{', preferred' if table.prefer else ''})"]
+    out = [f"imported: {table.rows} rates from {args.file} ({table.fmt}) as '{table.citation}' "
+           f"({pairs}; {table.frequency}{', preferred' if table.prefer else ''})"]
+    out += [f"note: {note}" for note in table.notes]
     store = open_store(location.folder)
+    elsewhere: dict[str, list[str]] = {}
     for (base, quote), (dates, _vals) in sorted(table.series.items()):
         try:
             used = store.rate(base, quote, date.fromisoformat(dates[-1]))
         except RateError:
             continue
         if used.source != table.citation:
-            out.append(f"note: {base}/{quote} is answered by the {used.source} where it has a "
-                       f"rate; this table is used for it only on other days (import with "
-                       "--prefer to use it first)")
+            elsewhere.setdefault(used.source, []).append(f"{base}/{quote}")
+    for source, covered in elsewhere.items():
+        out.append(f"note: {', '.join(covered)} {'is' if len(covered) == 1 else 'are'} answered "
+                   f"by the {source} where it has a rate; this table is used for "
+                   f"{'it' if len(covered) == 1 else 'them'} only on other days (import with "
+                   "--prefer to use it first)")
     sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK

@@ -147,23 +147,24 @@ def rebuild(location: StoreLocation, reason: str, *, ecb_source: EcbSource | Non
     return True
 
 
-def _usable(location: StoreLocation) -> bool:
+def _stored_meta(location: StoreLocation) -> dict[str, str] | None:
+    """The meta table of the store in place, or None when there is no usable one."""
     try:
         conn, meta = db.open_readonly(location.db_path)
-    except db.Damaged:
-        return False
+    except (db.Damaged, RateError):
+        return None
     conn.close()
-    return seed_stamp() in _seeds(meta)
+    return meta
+
+
+def _usable(location: StoreLocation) -> bool:
+    meta = _stored_meta(location)
+    return meta is not None and seed_stamp() in _seeds(meta)
 
 
 def _previous_seeds(location: StoreLocation) -> set[str]:
     """The bundled zips the store being replaced took into account (their data is kept)."""
-    try:
-        conn, meta = db.open_readonly(location.db_path)
-    except (db.Damaged, RateError):
-        return set()
-    conn.close()
-    return _seeds(meta)
+    return _seeds(_stored_meta(location) or {})
 
 
 def read_sidecar(folder: Path, name: str) -> dict[str, dict]:

@@ -7,7 +7,33 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from claims.rates.pegs import Peg
+from claims.rates.pegs import Peg, PegTable
+
+
+def describe(datasets: Iterable, series_meta: dict[tuple[int, str, str], tuple[str, str, int]],
+             ecb_id: int | None, pegs: PegTable, hmrc: dict) -> tuple[list[dict], dict[str, dict]]:
+    """Every source in the order ``rates info`` lists them (the store's datasets, the pegs,
+    HMRC) with coverage, frequency, margin and when it is used; and each currency's span."""
+    datasets = list(datasets)
+    sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
+                "first_date": d.first_date, "last_date": d.last_date,
+                "pairs": sum(1 for key in series_meta if key[0] == d.id),
+                "frequency": d.frequency,
+                "margin": "the margin_pct option" if d.frequency == "daily" else
+                          "HMRC's calibrated margin for the pair",
+                "used": "first, for its pairs (--prefer)" if d.prefer else
+                        "always" if d.kind == "reference" else
+                        "where the ECB and the pegs cannot answer, before HMRC"}
+               for d in datasets]
+    sources.append({"source": "pegs", "kind": "peg", "dataset": pegs.identity,
+                    "first_date": min((p.start for p in pegs.pegs), default=""),
+                    "last_date": "", "pairs": len(pegs.pegs), "frequency": "fixed",
+                    "margin": "the margin_pct option", "used": "from each peg's start"})
+    sources.append(hmrc)
+    source_of = {d.id: d.source for d in datasets}
+    spans = [(source_of[ds], (quote,) if ds == ecb_id else (base, quote), first, last)
+             for (ds, base, quote), (first, last, _n) in sorted(series_meta.items())]
+    return sources, currency_spans(spans, pegs.pegs)
 
 
 def currency_spans(series: Iterable[tuple[str, tuple[str, ...], str, str]],

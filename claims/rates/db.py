@@ -27,7 +27,7 @@ from typing import Iterator, Sequence
 
 from claims.errors import RateError, UpdateError
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 LOCK_TIMEOUT = 120.0
 
 SCHEMA = """
@@ -58,13 +58,14 @@ CREATE TABLE series (                   -- one packed row per (dataset, pair): c
     first_date TEXT NOT NULL, last_date TEXT NOT NULL, n INTEGER NOT NULL,
     cal_start INTEGER NOT NULL,         -- index in the dataset's calendar when the series is
                                         -- an unbroken run of its fixing days, else -1
+    sha TEXT NOT NULL,                  -- series_sha() of this row (before the long columns:
+                                        -- the check on open reads no overflow pages)
     dates TEXT NOT NULL, vals TEXT NOT NULL,
-    sha TEXT NOT NULL,                  -- series_sha() of this row
     UNIQUE (dataset_id, base, quote)
 );
 CREATE TABLE calendars (                -- the fixing days of a dataset, packed
-    dataset_id INTEGER PRIMARY KEY REFERENCES datasets(id), n INTEGER NOT NULL, dates TEXT NOT NULL,
-    sha TEXT NOT NULL
+    dataset_id INTEGER PRIMARY KEY REFERENCES datasets(id), n INTEGER NOT NULL,
+    sha TEXT NOT NULL, dates TEXT NOT NULL
 );
 """
 
@@ -141,14 +142,14 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
                                  packed_dates, packed_vals)
                 shas.append((base, quote, sha))
                 conn.execute("INSERT INTO series VALUES (?,?,?,?,?,?,?,?,?,?)",
-                             (number, base, quote, dates[0], dates[-1], len(dates), start,
-                              packed_dates, packed_vals, sha))
+                             (number, base, quote, dates[0], dates[-1], len(dates), start, sha,
+                              packed_dates, packed_vals))
             calendar = None
             if ds.days:
                 packed = ",".join(ds.days)
                 calendar = calendar_sha(packed)
                 conn.execute("INSERT INTO calendars VALUES (?,?,?,?)",
-                             (number, len(ds.days), packed, calendar))
+                             (number, len(ds.days), calendar, packed))
             citation = (number, ds.kind, ds.source, ds.identity, ds.sha256, ds.origin,
                         ds.retrieved, min(firsts, default=""), max(lasts, default=""), rows,
                         ds.frequency, int(ds.prefer))

@@ -1,14 +1,17 @@
-"""Official rate files a newsroom downloads itself, read into (line, date, base, quote, rate) rows.
+"""Rate files a newsroom downloads itself, read into (line, date, base, quote, rate) rows.
 
 * ``table``: the store's own layout, columns ``date, base, quote, rate`` (any order).
-* ``fred``: a FRED CSV of Federal Reserve H.10 daily series (``observation_date`` or ``DATE``,
-  then one column per series such as ``DEXTAUS``); ``.`` or an empty cell is a day without a rate.
+* ``fred``, ``h10``, ``imf``: the official series read by ``claims.rates.official`` (FRED's
+  H.10 CSVs, the Federal Reserve's H.10 Data Download Program CSV, the IMF's representative
+  exchange rates).
 * ``columns``: any CSV, e.g. a central bank's, read through a column map given as
   ``date=<column>`` and ``BASE/QUOTE=<column>`` (units of QUOTE per 1 BASE), with an optional
   ``strptime`` date format; ``;``-separated files and decimal commas are read too.
+* ``auto`` (the default): one of the above, told by the file's own header lines.
 
-Every reader yields strings; ``importing`` validates them (dates, positive finite rates,
-duplicates). Pure: text in, rows out.
+Every reader yields strings, and a ``Note`` for what it leaves out on purpose (a series that
+is not an exchange rate, a currency it cannot name); ``importing`` validates the rows (dates,
+positive finite rates, duplicates). Pure: text in, rows out.
 """
 
 from __future__ import annotations
@@ -17,46 +20,66 @@ import csv
 import io
 import re
 from datetime import datetime
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from claims.errors import UpdateError
 
 Row = tuple[int, str, str, str, str]            # line, ISO date (or as written), base, quote, rate
-FORMATS = ("table", "fred", "columns")
 
-#: FRED's H.10 daily series: id -> (base, quote), the value being QUOTE per 1 BASE.
-#: Source: Board of Governors of the Federal Reserve System, H.10 Foreign Exchange Rates, as
-#: published on FRED (series notes "... to One U.S. Dollar" or "U.S. Dollars to One ...").
-FRED_SERIES: dict[str, tuple[str, str]] = {
-    "DEXBZUS": ("USD", "BRL"), "DEXCAUS": ("USD", "CAD"), "DEXCHUS": ("USD", "CNY"),
-    "DEXDNUS": ("USD", "DKK"), "DEXHKUS": ("USD", "HKD"), "DEXINUS": ("USD", "INR"),
-    "DEXJPUS": ("USD", "JPY"), "DEXKOUS": ("USD", "KRW"), "DEXMAUS": ("USD", "MYR"),
-    "DEXMXUS": ("USD", "MXN"), "DEXNOUS": ("USD", "NOK"), "DEXSDUS": ("USD", "SEK"),
-    "DEXSFUS": ("USD", "ZAR"), "DEXSIUS": ("USD", "SGD"), "DEXSLUS": ("USD", "LKR"),
-    "DEXSZUS": ("USD", "CHF"), "DEXTAUS": ("USD", "TWD"), "DEXTHUS": ("USD", "THB"),
-    "DEXVZUS": ("USD", "VEF"), "DEXUSAL": ("AUD", "USD"), "DEXUSEU": ("EUR", "USD"),
-    "DEXUSNZ": ("NZD", "USD"), "DEXUSUK": ("GBP", "USD"),
-}
+
+class Note(NamedTuple):
+    """Something a reader left out on purpose, said once per import."""
+
+    line: int
+    text: str
+
+
+FORMATS = ("auto", "table", "fred", "h10", "imf", "columns")
 _PAIR = re.compile(r"([A-Za-z]{3})/([A-Za-z]{3})\Z")
-_MISSING = {"", ".", "ND", "NA", "N/A", "#N/A", "-"}
+MISSING = frozenset({"", ".", "ND", "NA", "N/A", "#N/A", "-"})
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 
 def rows(fmt: str, text: str, label: str, columns: Sequence[str] = (),
-         date_format: str | None = None) -> Iterator[Row]:
+         date_format: str | None = None) -> Iterator[Row | Note]:
     """The rate rows of ``text`` read as ``fmt``; a layout problem is an UpdateError."""
+    from claims.rates import official
+
+    if fmt == "auto":
+        fmt = detect(text)
     reader = _reader(text)
     if fmt == "table":
         found = _table(reader, label)
-    elif fmt == "fred":
-        found = _fred(reader, label)
     elif fmt == "columns":
         found = _columns(reader, label, columns, date_format)
+    elif fmt in official.READERS:
+        found = official.READERS[fmt](reader, label)
     else:
         raise UpdateError(f"unknown import format {fmt!r} (one of {', '.join(FORMATS)})")
     try:
         yield from found
     except csv.Error as exc:
         raise UpdateError(f"{label} line {reader.line_num}: {_problem(exc)}") from None
+
+
+def detect(text: str) -> str:
+    """The layout of ``text`` from its header lines: fred, h10, imf or table (the default)."""
+    from claims.rates import official
+
+    lines = [line for line in text.splitlines()[:8] if line.strip()]
+    if not lines:
+        return "table"
+    head = next(csv.reader([lines[0]], delimiter=_delimiter(lines[0])), [""])
+    first = head[0].strip().strip('"').lower()
+    if first in ("series description", "descriptions:"):
+        return "h10"
+    if any(official.IMF_TITLE.match(line.strip().strip('"')) or
+           official.IMF_HEADER.match(line) for line in lines[:4]):
+        return "imf"
+    if first == "observation_date" or (first == "date" and len(head) > 1 and all(
+            official.FRED_ID.match(cell.strip().upper()) for cell in head[1:])):
+        return "fred"
+    return "table"
 
 
 def _problem(exc: csv.Error) -> str:
@@ -66,64 +89,56 @@ def _problem(exc: csv.Error) -> str:
     return f"not readable as CSV ({text[:80]})"
 
 
+def _delimiter(sample: str) -> str:
+    if "\t" in sample:
+        return "\t"
+    return ";" if sample.count(";") > sample.count(",") else ","
+
+
 def _reader(text: str):
-    first = text.split("\n", 1)[0].split("\r", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    sample = "\n".join(text.splitlines()[:5]) if "\t" in text[:4096] else \
+        text.split("\n", 1)[0].split("\r", 1)[0]
+    return csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(sample))
 
 
-def _header(reader, label: str) -> list[str]:
-    header = [h.strip() for h in next(reader, [])]
-    if not any(header):
+def header(reader, label: str) -> list[str]:
+    """The first row's cells, stripped; an empty file is an UpdateError."""
+    cells = [h.strip() for h in next(reader, [])]
+    if not any(cells):
         raise UpdateError(f"{label}: empty file")
-    return header
+    return cells
+
+
+def plain_number(cell: str) -> str:
+    """A rate cell as a plain decimal: thousands separators (``1,435.4``) dropped."""
+    return cell.replace(",", "") if _THOUSANDS.match(cell) else cell
 
 
 def _table(reader, label: str) -> Iterator[Row]:
-    header = [h.lower() for h in _header(reader, label)]
-    missing = [c for c in ("date", "base", "quote", "rate") if c not in header]
+    names = [h.lower() for h in header(reader, label)]
+    missing = [c for c in ("date", "base", "quote", "rate") if c not in names]
     if missing:
         raise UpdateError(f"{label}: missing columns {', '.join(missing)} (need date, base, quote, "
-                          "rate; or --format fred|columns)")
-    at = {c: header.index(c) for c in ("date", "base", "quote", "rate")}
+                          "rate; or --format fred|h10|imf|columns)")
+    at = {c: names.index(c) for c in ("date", "base", "quote", "rate")}
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header) or any(cell.strip() for cell in row[len(header):]):
-            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(header)} "
+        if len(row) < len(names) or any(cell.strip() for cell in row[len(names):]):
+            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(names)} "
                               "(a comma inside an unquoted rate?)")
         yield (number, *(row[at[c]].strip() for c in ("date", "base", "quote", "rate")))
 
 
-def _fred(reader, label: str) -> Iterator[Row]:
-    header = _header(reader, label)
-    if header[0].lower() not in ("observation_date", "date"):
-        raise UpdateError(f"{label}: not a FRED CSV (first column {header[0][:30]!r}, expected "
-                          "observation_date)")
-    pairs = []
-    for name in header[1:]:
-        pair = FRED_SERIES.get(name.upper())
-        if pair is None:
-            raise UpdateError(f"{label}: {name[:20]!r} is not a FRED H.10 daily series claims "
-                              "knows; use --format columns with --column BASE/QUOTE=...")
-        pairs.append(pair)
-    for number, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        for (base, quote), cell in zip(pairs, row[1:]):
-            if cell.strip() not in _MISSING:
-                yield number, row[0].strip(), base, quote, cell.strip()
-
-
 def _columns(reader, label: str, columns: Sequence[str], date_format: str | None) -> Iterator[Row]:
-    header = _header(reader, label)
+    names = header(reader, label)
     date_col, pairs = None, []
     for spec in columns:
         key, sep, column = spec.partition("=")
-        if not sep or column.strip() not in header:
+        if not sep or column.strip() not in names:
             raise UpdateError(f"--column {spec[:40]!r}: expected date=COLUMN or BASE/QUOTE=COLUMN "
-                              f"naming one of the file's columns ({', '.join(header)[:120]})")
-        at = header.index(column.strip())
+                              f"naming one of the file's columns ({', '.join(names)[:120]})")
+        at = names.index(column.strip())
         if key.strip().lower() == "date":
             date_col = at
         elif m := _PAIR.match(key.strip()):
@@ -145,7 +160,7 @@ def _columns(reader, label: str, columns: Sequence[str], date_format: str | None
                                   f"{date_format!r}") from None
         for base, quote, at in pairs:
             cell = row[at].strip() if at < len(row) else ""
-            if cell not in _MISSING:
+            if cell not in MISSING:
                 if "," in cell and "." not in cell:
                     cell = cell.replace(",", ".")             # a decimal comma
                 yield number, day, base, quote, cell

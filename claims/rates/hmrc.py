@@ -2,8 +2,9 @@
 
 HM Revenue & Customs publishes, before each month starts, one rate per currency for the whole
 month (units per 1 GBP, about 150 currencies, from 2014-02). The ``hmrc-rates`` package ships
-that history inside its wheel (no network; import ~2 ms, ~250,000 lookups/s), so it is asked
-directly rather than copied into the SQLite store (``bench/_rates.py`` measures both). It is
+that history inside its wheel (no network), so it is asked directly rather than copied into
+the SQLite store: a copy would add ~120 ms and ~0.7 MiB to every store build to save a few ms on
+the first question (``bench/_rates.py`` measures both). This module and the package are
 imported only when the ECB, the pegs and the imports cannot answer a pair.
 
 A pair is crossed through HMRC's own GBP table of the same month (both legs fixed at the same
@@ -65,10 +66,13 @@ class HmrcRates:
 
     def __init__(self, calibration: dict | None) -> None:
         self._calibration = calibration or {}
-        self._tables: dict[str, dict[str, Decimal] | None] = {}
+        self._raw_tables: dict[str, dict[str, Decimal] | None] = {}     # as published
+        self._tables: dict[str, dict[str, Decimal] | None] = {}         # typos left out
+        self._answers: dict[tuple[str, str, str], tuple[Decimal, Decimal, str, str]] = {}
 
     @functools.cached_property
     def _rates(self):
+        """The package's reader, or None when hmrc-rates is not installed."""
         try:
             import hmrc_rates
         except ImportError:
@@ -81,10 +85,10 @@ class HmrcRates:
 
     @functools.cached_property
     def version(self) -> str:
-        try:
-            import hmrc_rates
-        except ImportError:
+        if self._rates is None:
             return "not installed"
+        import hmrc_rates
+
         return f"hmrc-rates {getattr(hmrc_rates, '__version__', '?')}"
 
     @functools.cached_property
@@ -105,32 +109,43 @@ class HmrcRates:
         """Units per 1 GBP in ``month``: positive finite values, typos left out (``_in_line``)."""
         if month not in self._tables:
             raw = self._raw(month)
-            table = None
             if raw is not None:
-                before, after = self._raw(shift(month, -1)), self._raw(shift(month, 1))
-                table = {code: value for code, value in raw.items()
-                         if _in_line(value, (before or {}).get(code), (after or {}).get(code))}
-            self._tables[month] = table
+                before, after = self._raw(shift(month, -1)) or {}, self._raw(shift(month, 1)) or {}
+                raw = {code: value for code, value in raw.items()
+                       if _in_line(value, before.get(code), after.get(code))}
+            self._tables[month] = raw
         return self._tables[month]
 
     def _raw(self, month: str) -> dict[str, Decimal] | None:
-        key = "raw:" + month
-        if key not in self._tables:
+        """The month's table as the package gives it (positive finite values only)."""
+        if month not in self._raw_tables:
             table = None
-            if self._rates is not None and month in set(self.months):
+            if month in self._month_set:
                 table = {"GBP": Decimal(1)}
                 for currency, rate in self._rates.monthly(month):
                     value = rate.units_per_gbp
                     if isinstance(value, Decimal) and value.is_finite() and value > 0:
                         table[currency.code] = value
-            self._tables[key] = table
-        return self._tables[key]
+            self._raw_tables[month] = table
+        return self._raw_tables[month]
+
+    @functools.cached_property
+    def _month_set(self) -> frozenset[str]:
+        return frozenset(self.months)
 
     def rate(self, base: str, quote: str, on: date) -> Rate:
         """The month's rate for the pair, with its margin; NoRate when HMRC cannot answer."""
+        month = month_of(on)
+        key = (base, quote, month)
+        if key not in self._answers:
+            self._answers[key] = self._answer(base, quote, month)
+        value, margin, source, dataset = self._answers[key]
+        return Rate(base, quote, value, date(on.year, on.month, 1), on, source, dataset, "hmrc",
+                    margin_pct=margin, frequency=FREQUENCY)
+
+    def _answer(self, base: str, quote: str, month: str) -> tuple[Decimal, Decimal, str, str]:
         if self._rates is None:
             raise NoRate("HMRC monthly rates are not installed (pip install hmrc-rates)")
-        month = month_of(on)
         table = self.table(month)
         if table is None:
             first, last = (self.months[0], self.months[-1]) if self.months else ("?", "?")
@@ -138,13 +153,10 @@ class HmrcRates:
         missing = [c for c in (base, quote) if c not in table]
         if missing:
             raise NoRate(f"HMRC has no {'/'.join(missing)} rate for {month}")
-        value = _CTX.divide(table[quote], table[base])
         cross = "" if "GBP" in (base, quote) else ", GBP cross"
-        return Rate(base, quote, value, date(on.year, on.month, 1), on,
-                    f"{SOURCE} for {month}{cross}",
-                    f"{self.version}: HMRC monthly exchange rates for {month} (units per GBP)",
-                    "hmrc", margin_pct=self.margin(base, quote, month),
-                    frequency=FREQUENCY)
+        return (_CTX.divide(table[quote], table[base]), self.margin(base, quote, month),
+                f"{SOURCE} for {month}{cross}",
+                f"{self.version}: HMRC monthly exchange rates for {month} (units per GBP)")
 
     def margin(self, base: str, quote: str, month: str) -> Decimal:
         """Percent a day's market may stray from the month's rate for this pair."""

@@ -1,13 +1,14 @@
-"""``claims rates import``: a newsroom's or central bank's own table, kept apart from ECB data.
+"""``claims rates import``: a newsroom's, central bank's or official table, kept apart from ECB data.
 
 The default layout has the columns ``date, base, quote, rate`` (any order, case-insensitive,
 others ignored): ``rate`` units of ``quote`` per 1 ``base`` on ``date``, as a plain decimal;
-FRED's H.10 CSVs and any CSV with a column map are read too (``claims.rates.formats``). An import
-answers only where the ECB and the pegs cannot, unless made with ``prefer`` (then it answers
-its own pairs first); it always answers before HMRC's monthly rates. Each
-import is saved under ``downloads/imports/`` with a manifest, so a rebuilt database keeps
-it, and is cited as ``imported: <source name>``. Importing the same source name again
-replaces that table.
+FRED's and the Federal Reserve's own H.10 CSVs, the IMF's representative rates and any CSV with
+a column map are read too, told apart by their header lines (``claims.rates.formats``). An
+import answers only where the ECB and the pegs cannot, unless made with ``prefer`` (then it
+answers its own pairs first); it always answers before HMRC's monthly rates. Each import is
+saved under ``downloads/imports/`` with a manifest, so a rebuilt database keeps it, and is
+cited as ``imported: <source name>`` (an official series by its publisher's name unless
+another is given). Importing the same source name again replaces that table.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from claims.rates import formats
 from claims.rates.db import write_atomic
 from claims.rates.locations import StoreLocation
 
+#: The name an official series is cited by when ``--source`` is not given.
+OFFICIAL_NAMES = {"fred": "Federal Reserve H.10 (FRED)", "h10": "Federal Reserve H.10",
+                  "imf": "IMF representative rates"}
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_ROWS = 1_000_000
 MANIFEST = "manifest.json"
@@ -47,6 +51,7 @@ class ImportTable:
     date_format: str | None = None
     prefer: bool = False                    # answers its pairs before the ECB
     frequency: str = "daily"
+    notes: tuple[str, ...] = ()             # what the reader left out on purpose
 
     @property
     def citation(self) -> str:
@@ -65,28 +70,44 @@ def check_source_name(source: str) -> str:
     return name
 
 
-def parse_import(data: bytes, source: str, label: str = "import", *, fmt: str = "table",
+def parse_import(data: bytes, source: str | None, label: str = "import", *, fmt: str = "auto",
                  columns: Sequence[str] = (), date_format: str | None = None,
                  prefer: bool = False) -> ImportTable:
-    """Validate an import file read as ``fmt`` (``claims.rates.formats``); errors name the line."""
-    source = check_source_name(source)
+    """Validate an import file read as ``fmt`` (``claims.rates.formats``); errors name the line.
+
+    ``source`` may be None for an official series (it is then cited by its publisher's name).
+    """
     if len(data) > MAX_IMPORT_BYTES:
         raise UpdateError(f"{label}: over the {MAX_IMPORT_BYTES} byte limit")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise UpdateError(f"{label}: a binary spreadsheet (Excel); save it as CSV, or take the "
+                          "publisher's CSV/TSV download")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UpdateError(f"{label}: not UTF-8 text") from None
-    series, count = _collect(formats.rows(fmt, text, label, columns, date_format), label)
+    if fmt == "auto":
+        fmt = "columns" if columns else formats.detect(text)
+    if columns and fmt != "columns":
+        raise UpdateError(f"--column is for --format columns, not {fmt}")
+    if source is None and fmt not in OFFICIAL_NAMES:
+        raise UpdateError(f"{label}: --source must name who published this table (it is cited)")
+    source = check_source_name(OFFICIAL_NAMES[fmt] if source is None else source)
+    series, count, notes = _collect(formats.rows(fmt, text, label, columns, date_format), label)
     return ImportTable(source=source, series=series, sha256=hashlib.sha256(data).hexdigest(),
                        rows=count, fmt=fmt, columns=tuple(columns), date_format=date_format,
-                       prefer=prefer, frequency=frequency_of(series))
+                       prefer=prefer, frequency=frequency_of(series), notes=notes)
 
 
 def _collect(found, label: str):
     """Validate rows: ISO dates, currency codes, positive decimal rates, no conflicting repeats."""
     rows: dict[tuple[str, str], dict[str, str]] = {}
-    count = 0
-    for number, day, base, quote, value in found:
+    count, notes = 0, []
+    for item in found:
+        if isinstance(item, formats.Note):
+            notes.append(f"line {item.line}: {item.text}" if item.line > 1 else item.text)
+            continue
+        number, day, base, quote, value = item
         count += 1
         if count > MAX_IMPORT_ROWS:
             raise UpdateError(f"{label}: more than {MAX_IMPORT_ROWS} rows")
@@ -108,13 +129,13 @@ def _collect(found, label: str):
                               "with different rates")
         pair[day] = value
     if not rows:
-        raise UpdateError(f"{label}: no rows of rates")
+        raise UpdateError(f"{label}: no rows of rates" + (f" ({notes[0]})" if notes else ""))
     for (base, quote) in rows:
         if (quote, base) in rows and base < quote:
             raise UpdateError(f"{label}: has both {base}/{quote} and {quote}/{base}; keep one direction")
     series = {pair: (tuple(sorted(days)), tuple(days[d] for d in sorted(days)))
               for pair, days in rows.items()}
-    return series, count
+    return series, count, tuple(notes)
 
 
 def frequency_of(series) -> str:
@@ -127,7 +148,7 @@ def frequency_of(series) -> str:
     return "daily" if median <= 4 else "weekly" if median <= 10 else "monthly"
 
 
-def import_csv(location: StoreLocation, path: Path, source: str, *, fmt: str = "table",
+def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: str = "auto",
                columns: Sequence[str] = (), date_format: str | None = None,
                prefer: bool = False) -> ImportTable:
     """Validate ``path``, save it beside the store and rebuild the database with it."""
@@ -152,7 +173,7 @@ def import_csv(location: StoreLocation, path: Path, source: str, *, fmt: str = "
         write_atomic(folder / file, data)
         manifest = [e for e in _manifest(location) if e.get("source") != name]
         manifest.append({"source": name, "file": file, "sha256": table.sha256,
-                         "imported": today, "original": str(path), "format": fmt,
+                         "imported": today, "original": str(path), "format": table.fmt,
                          "columns": list(columns), "date_format": date_format, "prefer": prefer})
         write_atomic(folder / MANIFEST, json.dumps(manifest, indent=2).encode())
 

@@ -1,4 +1,4 @@
-"""Answering rate questions from the store: ECB crosses through EUR, pegs, imported tables.
+"""Answering rate questions: imports, ECB crosses through EUR, pegs, HMRC, asked in ``ORDER``.
 
 A lookup takes the most recent fixing on or before the day asked for (never interpolated)
 and says which day it used. A day past the ECB data raises ``StaleData`` naming the last
@@ -16,16 +16,22 @@ from sys import intern
 from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Context, Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
 from claims.model import Rate
 from claims.rates import build, catalog, db
-from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
 from claims.rates.locations import StoreLocation, data_dir
 from claims.rates.pegs import Peg, PegTable
 
+if TYPE_CHECKING:                        # HMRC's module loads on the first pair it is asked
+    from claims.rates.hmrc import HmrcRates
+
 CROSS_DIGITS = 12
+#: The sources in the order they are asked; the first that answers is used.
+PREFERRED, REFERENCE, IMPORTS, HMRC = ("preferred imports", "ECB euro reference rates and pegs",
+                                       "imports", "HMRC monthly rates")
+ORDER = (PREFERRED, REFERENCE, IMPORTS, HMRC)
 _CTX = Context(prec=CROSS_DIGITS)
 _ONE = Decimal(1)
 _PEG_FILE = "pegs.csv"
@@ -118,9 +124,9 @@ class RateStore:
                 found = self._rate(base, quote, date.fromisoformat(day), day)
             except NoRate as exc:
                 if day == lo:
+                    if isinstance(exc, StaleData):
+                        raise
                     first_error = exc
-                if isinstance(exc, StaleData) and day == lo:
-                    raise
                 continue
             last = rates[-1] if rates else None
             if last and last.source == found.source and last.value == found.value and (
@@ -150,33 +156,17 @@ class RateStore:
             self._recover(f"damaged: {integrity}")
             again = db.verify_all(self._conn)
             integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
-        sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
-                    "first_date": d.first_date, "last_date": d.last_date,
-                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id),
-                    "frequency": d.frequency,
-                    "margin": "the margin_pct option" if d.frequency == "daily" else
-                              "HMRC's calibrated margin for the pair",
-                    "used": "first, for its pairs (--prefer)" if d.prefer else
-                            "always" if d.kind == "reference" else
-                            "where the ECB and the pegs cannot answer"}
-                   for d in self._datasets.values()]
-        pegs = self._pegs().pegs
-        sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
-                        "first_date": min((p.start for p in pegs), default=""),
-                        "last_date": "", "pairs": len(pegs), "frequency": "fixed",
-                        "margin": "the margin_pct option", "used": "from each peg's start"})
-        sources.append(self.hmrc.info())
-        ecb_id = self._ecb.id if self._ecb else None
-        spans = [(self._datasets[ds].source, (quote,) if ds == ecb_id else (base, quote), first, last)
-                 for (ds, base, quote), (first, last, _n) in sorted(self._series_meta.items())]
-        currencies = catalog.currency_spans(spans, pegs)
+        pegs = self._pegs()
+        sources, currencies = catalog.describe(self._datasets.values(), self._series_meta,
+                                               self._ecb.id if self._ecb else None, pegs,
+                                               self.hmrc.info())
         return {"store": str(self.location.db_path), "folder": str(self.location.folder),
                 "chosen_by": self.location.chosen_by, "data_dir": str(data_dir()),
                 "built": self._meta.get("built"), "build_reason": self._meta.get("reason"),
                 "schema_version": self._meta.get("schema_version"), "integrity": integrity,
                 "last_date": self._ecb.last_date if self._ecb else None,
                 "sources": sources, "currencies": currencies,
-                "pegs": [p.to_dict() for p in pegs],
+                "pegs": [p.to_dict() for p in pegs.pegs],
                 "source_notes": catalog.source_notes(data_dir())}
 
     def close(self) -> None:
@@ -184,30 +174,60 @@ class RateStore:
 
     # ------------------------------------------------------------------ lookups
 
-    def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
-        """Preferred imports, then the ECB and pegs, then imports, then HMRC's monthly rates."""
-        if self._preferred:
-            preferred = self._imported(base, quote, on, iso, preferred=True)
-            if isinstance(preferred, Rate):
-                return preferred
-        try:
-            return self._reference(base, quote, on, iso)
-        except NoRate as exc:
-            imported = self._imported(base, quote, on, iso)
-            if isinstance(imported, Rate):
-                return imported
-            if not (isinstance(exc, StaleData) and self._ecb_current(base, quote)):
+    def _rate(self, base: str, quote: str, on: date, iso: str, trace: list | None = None) -> Rate:
+        """The first answer of the sources in ``ORDER``: preferred imports, the ECB and pegs,
+        imports, HMRC's monthly rates. With ``trace``, every source is asked and its outcome
+        (a Rate, the NoRate, None for no table, or why it was not asked) appended to it."""
+        answer: Rate | None = None
+        reference: NoRate | None = None               # why the ECB and the pegs cannot answer
+        imported: NoRate | None = None                # why an import of the pair cannot
+        for name in ORDER:
+            outcome: Rate | NoRate | str | None
+            if name == PREFERRED:
+                if not self._preferred:
+                    continue
+                outcome = self._imported(base, quote, on, iso, preferred=True)
+            elif name == REFERENCE:
                 try:
-                    return self.hmrc.rate(base, quote, on)
-                except NoRate:
-                    pass
-            if isinstance(imported, NoRate):            # the import is the pair's own source
-                raise imported from None
-            raise
+                    outcome = self._reference(base, quote, on, iso)
+                except NoRate as exc:
+                    outcome = reference = exc
+            elif name == IMPORTS:
+                outcome = self._imported(base, quote, on, iso)
+                imported = outcome if isinstance(outcome, NoRate) else None
+            elif isinstance(reference, StaleData) and self._ecb_current(base, quote):
+                outcome = "not asked: the ECB quotes both currencies, its data is only behind"
+            else:
+                try:
+                    outcome = self.hmrc.rate(base, quote, on)
+                except NoRate as exc:
+                    outcome = exc
+            if trace is not None:
+                trace.append((name, outcome))
+            if isinstance(outcome, Rate) and answer is None:
+                answer = outcome
+                if trace is None:
+                    return answer
+        if answer is not None:
+            return answer
+        raise imported or reference or NoRate(f"no source has a {base}/{quote} rate")
+
+    @_recovering
+    def trace(self, base: str, quote: str, on: date) -> list[tuple[str, Rate | NoRate | str | None]]:
+        """Every source's outcome for the pair, in the order they are asked (for ``rates show``)."""
+        base, quote = self._known(base), self._known(quote)
+        steps: list = []
+        try:
+            self._rate(base, quote, on, on.isoformat(), steps)
+        except NoRate:
+            pass
+        return steps
 
     @functools.cached_property
     def hmrc(self) -> HmrcRates:
-        """HMRC's monthly rates (hmrc-rates is imported on the first question only)."""
+        """HMRC's monthly rates (their module and hmrc-rates load on the first question only)."""
+        from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
+
         return HmrcRates(load_calibration(data_dir() / CALIBRATION_FILE))
 
     def _ecb_current(self, base: str, quote: str) -> bool:
@@ -337,7 +357,8 @@ class RateStore:
         self._normal: dict[str, str] = {}
 
     def _imported_for(self, base: str, quote: str) -> list[int]:
-        return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
+        """The imports holding the pair either way round, newest first (one direction each)."""
+        return self._imported_pairs.get(frozenset((base, quote)), [])
 
     def _series(self, ds_id: int, base: str, quote: str) -> _Series:
         """One packed row, loaded once and checked against its checksum."""
