@@ -3,7 +3,7 @@
 Exit codes are the contract: 0 clean, 1 findings at or above --fail-on, 2 usage or input
 error (one line on stderr, never a traceback), 3 an internal error. Nothing below this
 package prints or exits. One module per command family: ``stories`` (check, extract),
-``rates``.
+``rates``, ``batch`` (batch, summarize).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EX
 
 
 def build_parser() -> Parser:
+    from claims.cli.batch import add_batch, add_summarize
     from claims.cli.rates import add_rates
     from claims.cli.stories import add_check, add_extract
 
@@ -27,6 +28,8 @@ def build_parser() -> Parser:
     add_extract(sub)
     add_check(sub)
     add_rates(sub)
+    add_batch(sub)
+    add_summarize(sub)
     return parser
 def _version() -> str:
     from claims import __version__
