@@ -8,7 +8,7 @@ point carries a tooltip with its counts.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from claims.batch.summary import Row

@@ -9,9 +9,10 @@ and never stops the run.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from claims.errors import ConfigError
 
@@ -29,32 +30,23 @@ class Columns:
     keep: tuple[str, ...] = ()                 # pass-through columns: section, author, ...
     optional: frozenset[str] = frozenset({"date", "url", "language"})
 
-    def check_names(self, names: Iterable[str], where: str) -> "Columns":
-        """Fail in one line when a required column is absent; drop absent optional ones."""
+    def check_names(self, names: Iterable[str], where: str) -> None:
+        """Fail in one line when a required or kept column is absent (optional ones may be)."""
         present = set(names)
         if not present:
-            return self
+            return
         wanted = {"id": self.id, "body": self.body, "date": self.date, "url": self.url,
                   "language": self.language}
-        drop = {}
         for role, name in wanted.items():
-            if name is None or name in present or _dotted_root(name) in present:
-                continue
-            if role in self.optional:
-                drop[role] = None
+            if name is None or role in self.optional or _present(name, present):
                 continue
             flag = {"body": f"--{self.format}", "id": "--id"}.get(role, f"--{role}")
             raise ConfigError(f"{where}: no column {name!r} (columns: {_listing(present)}); "
                               f"name the {'story' if role == 'body' else role} column with {flag}")
-        missing = [k for k in self.keep if k not in present and _dotted_root(k) not in present]
+        missing = [k for k in self.keep if not _present(k, present)]
         if missing:
             raise ConfigError(f"{where}: no column {missing[0]!r} to keep "
                               f"(columns: {_listing(present)})")
-        if not drop:
-            return self
-        from dataclasses import replace
-
-        return replace(self, **drop)
 
 
 @dataclass(frozen=True)
@@ -137,8 +129,9 @@ def _scalar(value: Any) -> str | None:
     return str(value)
 
 
-def _dotted_root(name: str) -> str:
-    return name.split(".", 1)[0]
+def _present(name: str, names: set[str]) -> bool:
+    """A column is there, or the object a dotted name reaches into is."""
+    return name in names or name.split(".", 1)[0] in names
 
 
 def _listing(names: Iterable[str], limit: int = 12) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import IO, Any, Iterator, Protocol
+from collections.abc import Iterator
+from typing import IO, Any, Protocol
 
 from claims.errors import ConfigError, InputError
 

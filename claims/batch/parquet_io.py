@@ -14,7 +14,8 @@ import glob
 import json
 import os
 import time
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from claims.batch._extras import need
 from claims.batch.items import Columns, Item, item_from_row
@@ -46,7 +47,8 @@ class ParquetArchive:
             names = pq.ParquetFile(self.files[0]).schema_arrow.names
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
             raise InputError(f"{self.files[0]}: not a Parquet file ({exc})") from None
-        self.columns = columns.check_names(names, self.files[0])
+        self.columns = columns
+        columns.check_names(names, self.files[0])
         c = self.columns
         wanted = [c.id, c.body, c.date, c.url, c.language, *c.keep]
         roots = [n.split(".", 1)[0] if n not in names else n for n in wanted if n]

@@ -14,7 +14,8 @@ import io
 import json
 import os
 import sys
-from typing import IO, Iterator, Protocol
+from collections.abc import Iterator
+from typing import IO, Protocol
 
 from claims.batch.items import Columns, Item, item_from_row
 from claims.errors import ConfigError, InputError
@@ -120,7 +121,7 @@ class JsonlArchive:
             except ValueError:
                 return
             if isinstance(row, dict):
-                self.columns = self.columns.check_names(_keys(row), self.path)
+                self.columns.check_names(_keys(row), self.path)
             return
 
     def items(self) -> Iterator[Item]:
@@ -177,7 +178,7 @@ class CsvArchive:
                 raise InputError(f"{self.path}: not a CSV header row: {exc}") from None
         if not header:
             raise InputError(f"{self.path}: empty CSV file (no header row)")
-        self.columns = self.columns.check_names(header, self.path)
+        self.columns.check_names(header, self.path)
 
     def items(self) -> Iterator[Item]:
         for line, row in self._rows():

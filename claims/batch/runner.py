@@ -11,8 +11,9 @@ rate store read-only for itself.
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from claims.batch.items import Item
 from claims.batch.story import Job, check_chunk
@@ -68,10 +69,10 @@ def run_processes(parts: Iterable[list[Item]], job: Job, on_records: OnRecords,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+    from pathlib import Path
 
     from claims.errors import ClaimsError
     from claims.rates import open_store
-    from pathlib import Path
 
     open_store(Path(job.cache_dir) if job.cache_dir else None).close()  # built once, here
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),

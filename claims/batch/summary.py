@@ -14,8 +14,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 #: The tables every result set can have; kept columns (section, author) follow them.
 DIMENSIONS = ("month", "pair", "check", "code", "diagnosis")
@@ -94,8 +95,8 @@ class Summary:
             if f.get("check") == "currency-conversion":
                 keys.append(("pair", _pair(f)))
             if verdict in ("error", "warning"):
-                keys.append(("diagnosis", f"{f.get('check') or '?'}: "
-                                          f"{f.get('diagnosis') or '(none)'}"))
+                diagnosis = f"{f.get('check') or '?'}: {f.get('diagnosis') or '(none)'}"
+                keys.append(("diagnosis", diagnosis))
             for key in keys:
                 per_key[key][verdict] += 1
         for (table, key), counts in per_key.items():
@@ -158,6 +159,16 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
+_COLUMNS = (("stories", lambda r: f"{r.stories:,}"),
+            ("w/ error", lambda r: f"{r.stories_with_errors:,}"),
+            ("judged", lambda r: f"{r.checked:,}"), ("errors", lambda r: f"{r.error:,}"),
+            ("error %", lambda r: _pct(r.error_rate)), ("warnings", lambda r: f"{r.warning:,}"),
+            ("warn %", lambda r: _pct(r.warning_rate)),
+            ("unverif.", lambda r: f"{r.unverifiable:,}"))
+_DIAGNOSIS_COLUMNS = (("stories", lambda r: f"{r.stories:,}"), ("errors", lambda r: f"{r.error:,}"),
+                      ("warnings", lambda r: f"{r.warning:,}"))
+
+
 def render_text(summary: Summary, tables: dict[str, list[Row]], *, top: int = 15) -> str:
     """The tables for a terminal: an overall line, then one aligned table per dimension."""
     t = summary.total
@@ -166,18 +177,17 @@ def render_text(summary: Summary, tables: dict[str, list[Row]], *, top: int = 15
              + f"; {t.checked:,} figures judged: {t.error:,} errors ({_pct(t.error_rate)}), "
                f"{t.warning:,} warnings ({_pct(t.warning_rate)}), {t.ok:,} ok; "
                f"{t.unverifiable:,} unverifiable, {t.suppressed:,} suppressed; "
-               f"{t.stories_with_errors:,} stories with an error"]
-    head = ("stories", "w/ error", "judged", "errors", "error %", "warnings", "warn %", "unverif.")
+               f"{t.stories_with_errors:,} {'story' if t.stories_with_errors == 1 else 'stories'} "
+               "with an error"]
     for name, rows in tables.items():
         shown = rows if name == "month" or top == 0 else rows[:top]
-        title = TITLES.get(name, f"By {name}")
-        body = [(r.key, f"{r.stories:,}", f"{r.stories_with_errors:,}", f"{r.checked:,}",
-                 f"{r.error:,}", _pct(r.error_rate), f"{r.warning:,}", _pct(r.warning_rate),
-                 f"{r.unverifiable:,}") for r in shown]
-        header = (name,) + head
+        columns = _DIAGNOSIS_COLUMNS if name == "diagnosis" else _COLUMNS
+        header = (name, *(label for label, _ in columns))
+        body = [(r.key, *(cell(r) for _, cell in columns)) for r in shown]
         widths = [max(len(str(x[i])) for x in [header, *body]) for i in range(len(header))]
-        fmt = "  ".join(["{:<%d}" % widths[0]] + ["{:>%d}" % w for w in widths[1:]])
-        lines += ["", title, fmt.format(*header), fmt.format(*("-" * w for w in widths))]
+        fmt = "  ".join([f"{{:<{widths[0]}}}"] + [f"{{:>{w}}}" for w in widths[1:]])
+        lines += ["", TITLES.get(name, f"By {name}"), fmt.format(*header),
+                  fmt.format(*("-" * w for w in widths))]
         lines += [fmt.format(*row) for row in body]
         if len(shown) < len(rows):
             lines.append(f"... {len(rows) - len(shown)} more (--top 0 shows all)")

@@ -10,7 +10,8 @@ over. Pages are decoded by their declared charset, else UTF-8, else Windows-1252
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from claims.batch._extras import need
 from claims.batch.items import Item

@@ -90,7 +90,7 @@ def _columns(args: argparse.Namespace):
 
 
 def _options(args: argparse.Namespace, today):
-    from claims.cli.stories import _Configs, _check_options
+    from claims.cli.stories import _check_options, _Configs
 
     return _check_options(args, _Configs(args).for_story("-"), today, None)
 
