@@ -39,18 +39,17 @@ class WarcArchive:
 
         try:
             with open(self.path, "rb") as fh:
-                iterator = ArchiveIterator(fh, arc2warc=True)
-                for record in iterator:
-                    if _is_page(record):
-                        yield iterator.get_record_offset(), record
+                for number, record in enumerate(ArchiveIterator(fh, arc2warc=True), start=1):
+                    if _is_page(record):                # (asking warcio for the offset
+                        yield number, record            # would consume the record)
         except ArchiveLoadFailed as exc:
             raise InputError(f"{self.path}: not a WARC file ({str(exc).splitlines()[0]})") from None
         except OSError as exc:
             raise InputError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
 
     def items(self) -> Iterator[Item]:
-        for offset, record in self._records():
-            yield _item(record, f"{self.path}@{offset}")
+        for number, record in self._records():
+            yield _item(record, f"{self.path}:record {number}")
 
     def count(self) -> int:
         return sum(1 for _ in self._records())
