@@ -20,7 +20,10 @@ class Progress:
         self.bar: Any = None
         if not enabled:
             return
-        from tqdm import tqdm
+        try:
+            from tqdm import tqdm
+        except ImportError:                  # a dependency, but a bar is never worth a failure
+            return
 
         self.bar = tqdm(total=None, initial=already, unit=" stories", unit_scale=True,
                         dynamic_ncols=True, file=sys.stderr, smoothing=0.1,
