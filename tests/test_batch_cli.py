@@ -264,3 +264,33 @@ def test_the_runner_pulls_only_a_bounded_window_ahead(cache_dir):
     run_processes(chunks(items(), CHUNK, set(), Tally()), job, on_records, jobs=2)
     assert written[0] == 600
     assert max(ahead) <= (2 * IN_FLIGHT_PER_WORKER + 1) * CHUNK
+
+
+# ------------------------------------------------------------------ the progress bar
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal (POSIX)")
+def test_a_progress_bar_on_a_terminal(archive, tmp_path, cache_dir):
+    """stderr a terminal: a tqdm bar with the count, the rate and the total; else nothing."""
+    import os
+    import subprocess
+
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "claims", "batch", str(archive), "--out",
+                             str(tmp_path / "r.jsonl"), "--cache-dir", str(cache_dir)],
+                            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:                                      # EIO: the other end is closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=60) == 0
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "checking: 100%" in screen and "80.0/80.0" in screen and "stories/s" in screen
+    assert "claims: 80 stories checked" in screen

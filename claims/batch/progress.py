@@ -25,8 +25,10 @@ class Progress:
         except ImportError:                  # a dependency, but a bar is never worth a failure
             return
 
+        sized = _columns() > 0            # a terminal that reports no size: 80 x 20
         self.bar = tqdm(total=None, initial=already, unit=" stories", unit_scale=True,
-                        dynamic_ncols=True, file=sys.stderr, smoothing=0.1,
+                        dynamic_ncols=sized, ncols=None if sized else 80,
+                        nrows=None if sized else 20, file=sys.stderr, smoothing=0.1,
                         desc="checking")
         if count is not None:
             threading.Thread(target=self._count, args=(count,), daemon=True).start()
@@ -49,6 +51,15 @@ class Progress:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def _columns() -> int:
+    import os
+
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def is_terminal() -> bool:
