@@ -19,11 +19,12 @@ from claims.errors import ConfigError, InputError
 
 
 class Sink(Protocol):
-    """A results writer."""
+    """A results writer; ``encoding`` tells workers how to encode records for it."""
 
     path: str
+    encoding: str                               # jsonl | parquet (see claims.batch.story.encode)
 
-    def write(self, records: list[dict[str, Any]]) -> None: ...
+    def write(self, payloads: list[Any]) -> None: ...
 
     def close(self) -> None: ...
 
@@ -58,13 +59,14 @@ def open_sink(path: str, *, resume: bool, keep: tuple[str, ...] = (),
 class JsonlSink:
     """One JSON object per story and line, flushed after every batch of records."""
 
+    encoding = "jsonl"
+
     def __init__(self, path: str, handle: IO[str]) -> None:
         self.path = path
         self.handle = handle
 
-    def write(self, records: list[dict[str, Any]]) -> None:
-        self.handle.write("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n"
-                                  for r in records))
+    def write(self, lines: list[str]) -> None:
+        self.handle.write("".join(lines))
         self.handle.flush()
 
     def close(self) -> None:

@@ -105,6 +105,8 @@ def results_schema(keep: tuple[str, ...]):
 class ParquetSink:
     """A folder of Parquet parts written in row groups; each part appears only when whole."""
 
+    encoding = "parquet"                 # rows arrive with findings already a JSON string
+
     def __init__(self, path: str, *, keep: tuple[str, ...] = (), part_size: int = 10_000) -> None:
         _pa()
         self.path = path
@@ -155,9 +157,7 @@ class ParquetSink:
             self.temp = os.path.join(self.path, f".{name}.tmp")
             self.writer = pq.ParquetWriter(self.temp, self.schema, compression="zstd")
             self.part_rows, self.part_started = 0, time.monotonic()
-        rows = [{**r, "findings": json.dumps(r.get("findings", []), ensure_ascii=False,
-                                              default=str)} for r in records]
-        self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+        self.writer.write_table(pa.Table.from_pylist(records, schema=self.schema))
         self.part_rows += len(records)
         if (self.part_rows >= self.part_size
                 or time.monotonic() - self.part_started > PART_SECONDS):

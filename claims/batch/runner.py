@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.batch.items import Item
-from claims.batch.story import Job, check_chunk
+from claims.batch.story import Done, Job, check_chunk
 
 CHUNK = 16                    # stories per task sent to a worker process
 IN_FLIGHT_PER_WORKER = 4      # tasks queued per worker: keeps it busy, bounds memory
 
-Records = list[dict[str, Any]]
-OnRecords = Callable[[Records], None]
+OnRecords = Callable[[list[Done]], None]
 
 
 @dataclass
@@ -34,12 +33,11 @@ class Tally:
     problems: int = 0
     verdicts: Counter = field(default_factory=Counter)
 
-    def add(self, records: Records) -> None:
-        self.stories += len(records)
-        for record in records:
-            if record.get("problem"):
-                self.problems += 1
-            self.verdicts.update(record.get("counts") or {})
+    def add(self, done: list[Done]) -> None:
+        self.stories += len(done)
+        for story in done:
+            self.problems += story.problem
+            self.verdicts.update(story.counts)
 
 
 def chunks(items: Iterable[Item], size: int, done: set[str], tally: Tally) -> Iterator[list[Item]]:

@@ -9,9 +9,10 @@ the run goes on. Worker processes open the rate store once (read-only) and keep 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from claims.batch.items import Item
 from claims.errors import ClaimsError
@@ -23,10 +24,29 @@ MAX_STORY_CHARS = 16 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Job:
-    """What a worker needs besides the items: the rate store folder and the check options."""
+    """What a worker needs besides the items: the rate store, the options, the output's form."""
 
     cache_dir: str | None
     options: Any                               # claims.check.CheckOptions (picklable)
+    output: str = "record"                     # record | jsonl | parquet: see ``encode``
+
+
+class Done(NamedTuple):
+    """One story's result as a worker hands it back: encoded for the sink, and its tallies."""
+
+    payload: Any                               # a JSON line, a Parquet row, or the record
+    counts: dict[str, int]
+    problem: bool
+
+
+def encode(record: dict[str, Any], output: str) -> Any:
+    """The record as the sink writes it, encoded by the worker (the main process only writes)."""
+    if output == "jsonl":
+        return json.dumps(record, ensure_ascii=False, default=str) + "\n"
+    if output == "parquet":                    # findings as a JSON string: see parquet_io
+        return {**record, "findings": json.dumps(record["findings"], ensure_ascii=False,
+                                                 default=str)}
+    return record
 
 
 def empty_counts() -> dict[str, int]:
@@ -96,7 +116,11 @@ def store_for(cache_dir: str | None) -> Any:
     return _STORES[cache_dir]
 
 
-def check_chunk(items: list[Item], job: Job) -> list[dict[str, Any]]:
+def check_chunk(items: list[Item], job: Job) -> list[Done]:
     """Check a list of items in this process (a pool worker, a Dask worker, or the main one)."""
     store = store_for(job.cache_dir)
-    return [check_item(item, store, job.options) for item in items]
+    out = []
+    for item in items:
+        record = check_item(item, store, job.options)
+        out.append(Done(encode(record, job.output), record["counts"], bool(record["problem"])))
+    return out

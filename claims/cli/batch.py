@@ -120,10 +120,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         from claims.batch._extras import need
 
         need("distributed")
-    job = Job(str(store_dir(args)) if store_dir(args) else None,
-              _options(args, date.today()))         # the one place the clock is read
+    options = _options(args, date.today())          # the one place the clock is read
     keep = tuple(dict.fromkeys(k for archive in archives for k in archive.keep))
     sink, done = open_sink(args.out, resume=args.resume, keep=keep, part_size=args.part_size)
+    job = Job(str(store_dir(args)) if store_dir(args) else None, options, sink.encoding)
     tally = Tally()
     show = is_terminal() and not (args.quiet or args.no_progress) and args.out != "-"
     progress = Progress(show, lambda: sum(a.count() for a in archives), already=len(done))
@@ -132,10 +132,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         for archive in archives:
             yield from archive.items()
 
-    def on_records(records):
-        sink.write(records)
-        tally.add(records)
-        progress.update(len(records))
+    def on_records(done):
+        sink.write([story.payload for story in done])
+        tally.add(done)
+        progress.update(len(done))
 
     started = time.monotonic()
     interrupted = False
