@@ -181,3 +181,17 @@ def test_summarize_reads_parquet_results(tmp_path, cache_dir, capsys):
     text = capsys.readouterr().out
     assert "Business        3         0       3       0     0.0%" in text
     assert "KRW -> USD        3         0       3       0     0.0%" in text
+
+
+def test_chart_of_a_long_archive_is_by_quarter_or_year():
+    from claims.batch.summary import Row
+
+    def month(key, ok, error):
+        return Row(key, stories=1, ok=ok, error=error)
+
+    five_years = [month("2020-01", 3, 1), month("2020-02", 1, 0), month("2024-12", 4, 0)]
+    svg = error_rate_svg(five_years)
+    assert "Error rate by quarter" in svg and "2020-Q1: 1 errors of 5 figures judged (20.0%)" in svg
+    decades = [month("2005-03", 9, 1), month("2025-06", 1, 1)]
+    svg = error_rate_svg(decades)
+    assert "Error rate by year" in svg and "2025: 1 errors of 2 figures judged (50.0%)" in svg
