@@ -55,3 +55,25 @@ def test_dask_output_equals_single_process(tmp_path, cache_dir, rate_store):
     assert got == want
     assert run(tmp_path / "local.parquet", "--engine", "dask", "--jobs", "2",
                "--partition-size", "64") == want
+
+
+def test_an_unreachable_scheduler_is_one_line_and_leaves_no_results_file(tmp_path, cache_dir,
+                                                                          capsys, monkeypatch):
+    import socket
+
+    from claims.batch import dask_engine
+    from claims.cli import main
+
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    with socket.socket() as probe:                       # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    archive = tmp_path / "a.jsonl"
+    archive.write_text('{"id": "s", "text": "No figures."}\n', "utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["batch", str(archive), "--out", str(out), "--engine", "dask", "--scheduler",
+                 f"tcp://127.0.0.1:{port}", "--cache-dir", str(cache_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"claims: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
+    assert err.count("\n") == 1
+    assert not out.exists()

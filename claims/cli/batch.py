@@ -122,6 +122,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         need("distributed")
     options = _options(args, date.today())          # the one place the clock is read
     keep = tuple(dict.fromkeys(k for archive in archives for k in archive.keep))
+    created = args.out != "-" and not os.path.exists(args.out)
     sink, done = open_sink(args.out, resume=args.resume, keep=keep, part_size=args.part_size)
     job = Job(str(store_dir(args)) if store_dir(args) else None, options, sink.encoding)
     tally = Tally()
@@ -138,7 +139,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         progress.update(len(done))
 
     started = time.monotonic()
-    interrupted = False
+    interrupted, finished = False, False
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         if args.engine == "dask":
@@ -154,15 +155,31 @@ def cmd_batch(args: argparse.Namespace) -> int:
             from claims.batch.runner import run_here
 
             run_here(chunks(items(), CHUNK, done, tally), job, on_records)
+        finished = True
     except KeyboardInterrupt:
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
         progress.close()
         sink.close()
+        if created and not finished and tally.stories == 0:
+            _remove_empty(args.out)                  # a run that never started leaves nothing
     if not args.quiet:
         sys.stderr.write(_closing_line(tally, time.monotonic() - started, args.out, interrupted))
     return EXIT_INTERRUPTED if interrupted else EXIT_OK
+
+
+def _remove_empty(path: str) -> None:
+    """Remove the results file or folder this run created, if it holds nothing."""
+    import os
+
+    try:
+        if os.path.isdir(path):
+            os.rmdir(path)                           # only if empty
+        elif os.path.getsize(path) == 0:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _raise_interrupt(signum, frame):
