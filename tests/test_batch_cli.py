@@ -169,6 +169,21 @@ def test_usage_errors_are_one_line_and_exit_2(extra, message, archive, tmp_path,
     assert not (tmp_path / "r.jsonl").exists()
 
 
+def test_the_results_cannot_be_an_input(archive, cache_dir, capsys):
+    assert batch(archive, "--out", archive, "--resume", cache_dir=cache_dir) == 2
+    assert "is also an archive to read" in capsys.readouterr().err
+
+
+def test_jsonl_from_stdin(tmp_path, cache_dir, monkeypatch, capsys):
+    import io
+
+    line = json.dumps({"id": "in", "text": KOREA, "date": "2025-06-30"}) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode())))
+    out = tmp_path / "r.jsonl"
+    assert batch("-", "--out", out, cache_dir=cache_dir) == 0
+    assert ids_of(out) == ["in"]
+
+
 def test_an_existing_results_file_is_left_alone(archive, tmp_path, cache_dir, capsys):
     out = tmp_path / "r.jsonl"
     out.write_text("mine\n", "utf-8")

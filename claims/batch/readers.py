@@ -139,6 +139,8 @@ class JsonlArchive:
             yield item_from_row(row, self.columns, where)
 
     def count(self) -> int:
+        if self.path == "-":
+            raise ValueError("stdin cannot be read twice")
         return sum(1 for _ in self._lines())
 
 
@@ -191,6 +193,8 @@ class CsvArchive:
             yield item_from_row(row, self.columns, where)
 
     def count(self) -> int:
+        if self.path == "-":
+            raise ValueError("stdin cannot be read twice")
         return sum(1 for _ in self._rows())
 
 

@@ -114,6 +114,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         raise ConfigError("--scheduler needs --engine dask")
     jobs = args.jobs or os.cpu_count() or 1
+    if args.out != "-" and any(os.path.realpath(a) == os.path.realpath(args.out)
+                               for a in args.archives if a != "-"):
+        raise ConfigError(f"--out {args.out} is also an archive to read; write elsewhere")
     columns = _columns(args)
     archives = [open_archive(path, columns, args.input_type) for path in args.archives]
     if args.engine == "dask":
