@@ -247,6 +247,14 @@ def test_resume_into_parquet_redoes_only_an_unfinished_part(archive, tmp_path, c
     assert not list(out.glob(".*.tmp"))
 
 
+def test_resume_into_parquet_needs_the_same_columns(archive, tmp_path, cache_dir, capsys):
+    pytest.importorskip("pyarrow", reason="the parquet extra (pyarrow) is not installed")
+    out = tmp_path / "r.parquet"
+    assert batch(archive, "--out", out, "-q", "--keep", "section", cache_dir=cache_dir) == 0
+    assert batch(archive, "--out", out, "--resume", "--keep", "author", cache_dir=cache_dir) == 2
+    assert "resume with the same --keep" in capsys.readouterr().err
+
+
 def ids_of_archive(path: Path) -> list[str]:
     return [json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()]
 

@@ -124,6 +124,16 @@ class ParquetSink:
             os.unlink(leftover)                         # a part a killed run did not finish
         self.done: set[str] = set()
         parts = sorted(glob.glob(os.path.join(path, "part-*.parquet")))
+        if parts:
+            import pyarrow.parquet as pq
+
+            try:
+                before = pq.read_schema(parts[0])
+            except Exception as exc:  # noqa: BLE001
+                raise InputError(f"{parts[0]}: not a claims results part ({exc})") from None
+            if not before.equals(self.schema):
+                raise ConfigError(f"{path} holds results with other columns ({', '.join(before.names)}"
+                                  "); resume with the same --keep, or write to another --out")
         for part in parts:
             self.done.update(_ids_in(part))
         self.next_part = 1 + max((_part_number(p) for p in parts), default=-1)
