@@ -184,6 +184,7 @@ def main() -> None:
         print()
         r1_small, m1_small = report("1 process, JSON Lines out", small_archive, work / "s1.jsonl")
         r1, m1 = report("1 process, JSON Lines out", big_archive, work / "b1.jsonl")
+        report("1 process, Parquet out", small_archive, work / "s1.parquet")
         r2_small, m2_small = report("2 processes, JSON Lines out", small_archive, work / "s2.jsonl",
                                     "--jobs", "2", workers=2)
         r2, m2 = report("2 processes, JSON Lines out", big_archive, work / "b2.jsonl", "--jobs", "2",
@@ -202,6 +203,8 @@ def main() -> None:
               f"({m1_small:.0f} -> {m1:.0f} MB; target <= 1.10x)")
         print(f"memory growth {small:,} -> {big:,} stories, 2 processes: {m2 / m2_small:5.2f}x "
               f"({m2_small:.0f} -> {m2:.0f} MB; target <= 1.10x)")
+        print("per CPU-second figures count every process of the run (workers, Dask scheduler "
+              "and nannies, start-up included); Dask writes Parquet, the process runs JSON Lines")
         print(f"load average at end {os.getloadavg()[0]:.2f} (other work on the machine slows "
               "every figure alike)")
     finally:
