@@ -59,13 +59,10 @@ def add_batch(sub) -> None:
     run.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     run.add_argument("--quiet", "-q", action="store_true",
                      help="no progress bar and no closing summary line")
+    from claims.cli.stories import add_judging_options
+
     chk = p.add_argument_group("checking (as for claims check)")
-    chk.add_argument("--window-days", type=int, metavar="N",
-                     help="reference days before the as-of date (default: 7)")
-    chk.add_argument("--margin-pct", metavar="PCT",
-                     help="allowance for a desk's market rate, in percent (default: 1)")
-    chk.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                     help="never report this finding code (repeatable)")
+    add_judging_options(chk)
     chk.add_argument("--dollar", metavar="CODE", help='what a bare "$" means (default: USD)')
     chk.add_argument("--config", metavar="FILE", help="use this .claims.toml or pyproject.toml")
     chk.add_argument("--no-config", action="store_true", help="ignore configuration files")

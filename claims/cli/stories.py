@@ -42,14 +42,19 @@ def add_check(sub) -> None:
                    help="output format (default: text, or `format` in .claims.toml)")
     p.add_argument("--fail-on", choices=["error", "warning", "never"],
                    help="exit 1 when a finding reaches this verdict (default: error)")
+    add_judging_options(p)
+    _add_documents_options(p)
+    p.set_defaults(run=cmd_check)
+
+
+def add_judging_options(p) -> None:
+    """How figures are judged: shared by ``check`` and ``batch``."""
     p.add_argument("--window-days", type=int, metavar="N",
                    help="reference days before the as-of date (default: 7)")
     p.add_argument("--margin-pct", metavar="PCT",
                    help="allowance for a desk's market rate, in percent (default: 1)")
     p.add_argument("--ignore", action="append", default=[], metavar="CODE",
                    help="never report this finding code (repeatable)")
-    _add_documents_options(p)
-    p.set_defaults(run=cmd_check)
 
 
 def _stories_in(folder: str) -> list[str]:
