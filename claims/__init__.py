@@ -17,8 +17,8 @@ from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, Span,
-                          StatedRate, Verdict)
+from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Location, Quantity,
+                          Rate, Span, StatedRate, Verdict)
 # Bound eagerly: the name ``extract`` is also the subpackage's, and a lazy import of the
 # subpackage would put the module, not the function, under ``claims.extract``.
 from claims.extract import extract
@@ -30,7 +30,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "check_text", "check_document", "extract", "load_document", "open_store",
-    "Conversion", "Expected", "Extraction", "Finding", "Money", "Rate", "Span", "StatedRate",
+    "CurrencyConversion", "Expected", "Extraction", "Finding", "Location", "Quantity", "Rate",
+    "Span", "StatedRate",
     "Verdict", "__version__",
 ]
 

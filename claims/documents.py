@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from claims.errors import InputError
-from claims.model import Finding, Span
+from claims.model import Finding, Location, Span
 from claims.suppressions import Suppressions, parse as parse_suppressions
 
 FORMATS = ("text", "markdown", "html")
@@ -38,6 +38,9 @@ class Document:
     date_source: str | None = None            # e.g. "front matter date", "meta article:published_time"
     offsets: array | None = None              # text offset -> source offset; None: identical
     suppressions: Suppressions = Suppressions()
+    #: Line breaks inside paragraphs, as (break offset in ``text``, where the continued line's
+    #: text starts); None lets the reading decide (plain text). See ``claims.extract.reading``.
+    soft_breaks: tuple[tuple[int, int], ...] | None = None
     line_starts: array = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,19 +79,32 @@ class Document:
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")
 
-    def locate(self, finding: Finding) -> Finding:
-        """The finding with ``line``, ``column`` and ``source_span`` filled in from the source."""
-        span = self.source_span(finding.span)
-        line, column = self.line_col(span.start)
-        sides = {name: self._sourced(getattr(finding, name)) for name in ("original", "converted")}
-        return replace(finding, line=line, column=column, source_span=span, **sides)
+    def location(self, span: Span) -> Location:
+        """``span`` (text offsets) in the source: offsets, lines, code-point and byte columns."""
+        src = self.source_span(span)
+        line, column = self.line_col(src.start)
+        end_line, end_column = self.line_col(src.end)
+        return Location(src.start, src.end, line, column, end_line, end_column,
+                        self._byte_column(line, src.start), self._byte_column(end_line, src.end))
 
-    def _sourced(self, side: Any) -> Any:
-        """A claim's side with its ``start``/``end`` moved from text to source offsets."""
-        if self.offsets is None or not side or "start" not in side or "end" not in side:
-            return side
-        moved = self.source_span(Span(side["start"], side["end"]))
-        return {**side, "start": moved.start, "end": moved.end}
+    def _byte_column(self, line: int, source_offset: int) -> int:
+        start = self.line_starts[line - 1]
+        return len(self.source[start:source_offset].encode("utf-8", "surrogatepass")) + 1
+
+    def locate(self, finding: Finding) -> Finding:
+        """The finding, and every figure in it, with its ``location`` in the source file."""
+        figures = {role: self.place(f) for role, f in finding.figures.items()}
+        return replace(finding, location=self.location(finding.span),
+                       original=self.place(finding.original),
+                       converted=self.place(finding.converted), figures=figures)
+
+    def place(self, figure: Any) -> Any:
+        """A figure (or a tuple of them) with its ``location`` in the source file."""
+        if figure is None:
+            return None
+        if isinstance(figure, tuple):
+            return tuple(self.place(f) for f in figure)
+        return replace(figure, location=self.location(figure.span))
 
 
 # ------------------------------------------------------------------------------ loading
@@ -261,10 +277,13 @@ def _markdown(name: str, source: str) -> Document:
 
     md = MarkdownIt("commonmark").enable("table")
     cursor = fm_end
+    soft: list[tuple[int, int]] = []
     for tok in md.parse(_masked(source, skip)):
         if tok.map is None:
             continue
         a, b = region(tok.map)
+        if tok.type == "inline" and tok.map[1] - tok.map[0] > 1:
+            soft.extend(_paragraph_breaks(source, starts, tok.map))
         if tok.type in ("fence", "code_block"):
             code.append((a, b))
         elif tok.type == "html_block":
@@ -295,4 +314,17 @@ def _markdown(name: str, source: str) -> Document:
                         skip.append((at, at + len(url)))
     skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(source, fm_end))
     return Document(name, source, _masked(source, skip + code), "markdown", day, where, None,
-                    parse_suppressions(source, code))
+                    parse_suppressions(source, code), tuple(soft))
+
+
+_CONTINUATION = re.compile(r"[ \t>]*")
+
+
+def _paragraph_breaks(source: str, starts: list[int], lines: list[int]) -> list[tuple[int, int]]:
+    """The line breaks inside one paragraph's lines, each with where the next line's text
+    starts (after its indentation and ``>`` quote markers)."""
+    out = []
+    for line in range(lines[0] + 1, min(lines[1], len(starts) - 1)):
+        newline = starts[line] - 1
+        out.append((newline, _CONTINUATION.match(source, starts[line]).end()))
+    return out

@@ -215,4 +215,4 @@ def html_document(name: str, source: str) -> Document:
             where = label
             break
     return Document(name, source, text, "html", day, where, offsets,
-                    parse_suppressions(source))
+                    parse_suppressions(source), soft_breaks=())   # block elements end lines

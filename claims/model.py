@@ -1,8 +1,9 @@
-"""The values that flow through claims: figures read from text, rates, and findings.
+"""The values that flow through claims: figures read from text, the claims they make, findings.
 
-Frozen dataclasses and enums only. Money is ``Decimal`` built from the digits as written,
-never from a float. Spans are 0-based, end-exclusive character offsets into the text the
-figure was read from (``Document.text``); reporters map them back to source line/column.
+Frozen dataclasses and enums only; this module imports nothing else of claims. Figures are
+``Decimal`` built from the digits as written, never from a float. Spans are 0-based,
+end-exclusive character offsets into the text the figure was read from; ``Location`` is the
+same stretch in the source file, filled in by ``Document.locate``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, Mapping, Union
+
+#: The JSON contract version of ``claims check --format json`` (see README, "JSON contract").
+JSON_VERSION = 2
 
 
 class Verdict(str, Enum):
@@ -25,7 +29,15 @@ class Verdict(str, Enum):
     @property
     def severity(self) -> int:
         """Rank for --fail-on: ok/unverifiable 0, warning 1, error 2."""
-        return {"ok": 0, "unverifiable": 0, "warning": 1, "error": 2}[self.value]
+        return _SEVERITY[self.value]
+
+    def reaches(self, fail_on: str) -> bool:
+        """Whether this verdict is at or above a ``--fail-on`` level (error|warning|never)."""
+        threshold = _SEVERITY.get(fail_on)
+        return fail_on != "never" and threshold is not None and self.severity >= threshold
+
+
+_SEVERITY = {"ok": 0, "unverifiable": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
@@ -37,60 +49,80 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Money:
-    """A money figure as written in the story, e.g. ``over 100 trillion won``.
+class Location:
+    """A stretch of the source file: offsets, 1-based lines and columns (code points and
+    UTF-8 bytes); ``end_*`` are exclusive (just after the last character)."""
 
-    ``amount`` is in base units (``8.1 trillion`` -> 8100000000000) and is the low end of a
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    byte_column: int
+    end_byte_column: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column,
+                "byte_column": self.byte_column, "end_byte_column": self.end_byte_column}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure as printed, with its unit: ``over 100 trillion won``, ``62 miles``, ``7.5%``.
+
+    ``value`` is in base units (``8.1 trillion`` -> 8100000000000) and is the low end of a
     range; ``high`` is the upper end or None. ``step`` is the value of one unit in the last
-    printed digit, in base units (``$72.29 billion`` -> 10000000): it is what rounding allows.
-    ``currency`` is an ISO 4217 code, or None when it could not be told; when the reading is
-    unsure, ``currency_candidates`` lists what it might be and ``currency_note`` says why.
+    printed digit, in base units (``$72.29 billion`` -> 10000000): what rounding allows.
+    ``unit`` is an ISO 4217 code for money, a unit name for measures (``miles``, ``°C``),
+    ``%`` or ``percentage points``, or None when it could not be told; when the reading is
+    unsure, ``unit_candidates`` lists what it might be and ``unit_note`` says why.
+    ``qualifier`` is the hedge as normalised (about, more than, nearly ...) and ``bound`` how it
+    bounds the true value: ``approx``, ``lower`` (the truth is at least the figure), ``upper``.
     """
 
     text: str
     span: Span
-    amount: Decimal
-    currency: str | None
-    step: Decimal
+    value: Decimal
+    unit: str | None
+    step: Decimal = Decimal(1)
     high: Decimal | None = None
-    qualifier: str | None = None          # normalised: about, over, under, at least, up to, ...
-    currency_text: str = ""               # as written: "$", "US$", "won", "Norwegian kroner"
-    currency_before: bool = True          # symbol/code written before the number
+    qualifier: str | None = None
+    bound: str | None = None
+    unit_text: str = ""                   # as written: "$", "US$", "won", "km", "per cent"
+    unit_before: bool = False             # symbol/code written before the number
     scale_text: str | None = None         # as written: "billion", "bn", "crore"
     decimals: int = 0                     # digits printed after the decimal mark
-    currency_candidates: tuple[str, ...] = ()
-    currency_note: str | None = None
-    currency_guessed: bool = False        # read by default, with no cue in the story
-
-    @property
-    def bound(self) -> str | None:
-        """How the qualifier bounds the true value: 'approx', 'lower', 'upper' or None."""
-        from claims.extract.qualifiers import bound_of  # local: keeps model import-light
-
-        return bound_of(self.qualifier)
+    unit_candidates: tuple[str, ...] = ()
+    unit_note: str | None = None
+    unit_guessed: bool = False            # read by default, with no cue in the story
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: amount/high as decimal strings in base units."""
-        return {
-            "amount": _dec(self.amount),
-            "currency": self.currency,
-            "high": _dec(self.high) if self.high is not None else None,
+        """The JSON shape: value/high as decimal strings in base units; source position."""
+        out: dict[str, Any] = {
+            "value": plain(self.value),
+            "high": plain(self.high) if self.high is not None else None,
+            "unit": self.unit,
+            "unit_text": self.unit_text,
             "qualifier": self.qualifier,
             "text": self.text,
-            "start": self.span.start,
-            "end": self.span.end,
-            "currency_candidates": list(self.currency_candidates),
-            "currency_note": self.currency_note,
-            "currency_guessed": self.currency_guessed,
         }
+        out.update(_position(self.span, self.location))
+        out.update({"unit_candidates": list(self.unit_candidates), "unit_note": self.unit_note,
+                    "unit_guessed": self.unit_guessed})
+        return out
 
+
+# ------------------------------------------------------------------------------ claims
 
 @dataclass(frozen=True)
-class Conversion:
-    """A figure paired with its stated conversion: ``100 trillion won ($72.29 billion)``."""
+class CurrencyConversion:
+    """A money figure paired with its stated conversion: ``100 trillion won ($72.29 billion)``."""
 
-    original: Money          # the figure written first
-    converted: Money         # the restated figure
+    original: Quantity       # the figure written first
+    converted: Quantity      # the restated figure
     span: Span
     text: str
 
@@ -106,18 +138,20 @@ class StatedRate:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"base": self.base, "quote": self.quote, "value": _dec(self.value),
+        return {"base": self.base, "quote": self.quote, "value": plain(self.value),
                 "start": self.span.start, "end": self.span.end, "text": self.text}
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything read from one text: money mentions, conversion pairs, stated rates."""
+    """Every money figure read from one text: mentions, conversion pairs, stated rates."""
 
-    mentions: tuple[Money, ...] = ()
-    conversions: tuple[Conversion, ...] = ()
+    mentions: tuple[Quantity, ...] = ()
+    conversions: tuple[CurrencyConversion, ...] = ()
     stated_rates: tuple[StatedRate, ...] = ()
 
+
+# ------------------------------------------------------------------------------ evidence
 
 @dataclass(frozen=True)
 class Rate:
@@ -141,7 +175,7 @@ class Rate:
         return {
             "base": self.base,
             "quote": self.quote,
-            "value": _dec(self.value),
+            "value": plain(self.value),
             "date": self.date.isoformat(),
             "requested_date": self.requested_date.isoformat(),
             "source": self.source,
@@ -154,26 +188,31 @@ class Rate:
 class Expected:
     """What a figure should say: a central value and the range that would be acceptable."""
 
-    amount: Decimal
+    value: Decimal
     low: Decimal
     high: Decimal
-    currency: str | None = None           # or a unit name for unit conversions
+    unit: str | None = None               # an ISO code, a unit name, "%", "times"
     text: str | None = None               # written the way the story writes it: "$72.03 billion"
     range_text: str | None = None         # low to high, written the same way
 
     def to_dict(self) -> dict[str, Any]:
-        return {"amount": _dec(self.amount), "low": _dec(self.low), "high": _dec(self.high),
-                "currency": self.currency, "text": self.text, "range_text": self.range_text}
+        return {"value": plain(self.value), "low": plain(self.low), "high": plain(self.high),
+                "unit": self.unit, "text": self.text, "range_text": self.range_text}
+
+
+Figure = Union[Quantity, tuple[Quantity, ...]]
 
 
 @dataclass(frozen=True)
 class Finding:
     """One checked claim, the single shape every reporter is built from.
 
-    ``span`` is in document-text offsets; ``line``/``column`` (1-based, code points) and
-    ``source_span`` are filled in against the source file by ``claims.locate``.
-    ``original``/``converted`` are plain dicts (money or quantity), ``figures`` any other
-    numbers the check used (arithmetic inputs).
+    ``span`` is in the checked text's offsets; ``location`` (source offsets, lines and
+    columns) is filled in by ``Document.locate``, as are the quantities' own locations.
+    ``original``/``converted`` are the two sides of a conversion; ``figures`` every other
+    figure the check used, by role (``old``, ``new``, ``stated``, ``parts`` ...).
+    ``diagnosis`` is a slug from ``claims.rules.DIAGNOSES``; prose goes in ``message`` and
+    ``detail``.
     """
 
     code: str
@@ -182,43 +221,72 @@ class Finding:
     message: str
     span: Span
     text: str
-    original: Mapping[str, Any] | None = None
-    converted: Mapping[str, Any] | None = None
+    original: Quantity | None = None
+    converted: Quantity | None = None
     expected: Expected | None = None
     deviation_pct: float | None = None
     diagnosis: str | None = None
     rate: Rate | None = None
-    figures: Mapping[str, Any] = field(default_factory=dict)
-    line: int = 0
-    column: int = 0
-    source_span: Span | None = None
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+    detail: str | None = None
+    location: Location | None = None
     suppressed: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.location.line if self.location else 0
+
+    @property
+    def column(self) -> int:
+        return self.location.column if self.location else 0
 
     def to_dict(self) -> dict[str, Any]:
         """Built-in types only; the one serialisation every output format starts from."""
-        span = self.source_span or self.span
-        return {
+        from claims.rules import rule_name   # local: rules imports this module
+
+        out: dict[str, Any] = {
             "code": self.code,
+            "name": rule_name(self.code),
             "check": self.check,
             "verdict": self.verdict.value,
             "message": self.message,
-            "start": span.start,
-            "end": span.end,
-            "line": self.line,
-            "column": self.column,
+            "detail": self.detail,
+        }
+        out.update(_position(self.span, self.location))
+        out.update({
             "text": self.text,
-            "original": dict(self.original) if self.original is not None else None,
-            "converted": dict(self.converted) if self.converted is not None else None,
+            "original": self.original.to_dict() if self.original is not None else None,
+            "converted": self.converted.to_dict() if self.converted is not None else None,
             "expected": self.expected.to_dict() if self.expected else None,
             "deviation_pct": self.deviation_pct,
             "diagnosis": self.diagnosis,
             "rate": self.rate.to_dict() if self.rate else None,
-            "figures": dict(self.figures),
+            "figures": {k: _figure_dict(v) for k, v in self.figures.items()},
             "suppressed": self.suppressed,
-        }
+        })
+        return out
 
 
-def _dec(value: Decimal) -> str:
+def _figure_dict(figure: Figure) -> Any:
+    if isinstance(figure, Quantity):
+        return figure.to_dict()
+    return [q.to_dict() for q in figure]
+
+
+def _position(span: Span, location: Location | None) -> dict[str, int]:
+    """Source position keys; before ``locate`` only the text offsets (lines 0)."""
+    if location is not None:
+        return location.to_dict()
+    return {"start": span.start, "end": span.end, "line": 0, "column": 0, "end_line": 0,
+            "end_column": 0, "byte_column": 0, "end_byte_column": 0}
+
+
+def round_pct(value: float | Decimal | None) -> float | None:
+    """A deviation in percent as every finding reports it: two decimal places."""
+    return None if value is None else round(float(value), 2)
+
+
+def plain(value: Decimal) -> str:
     """A Decimal as a plain decimal string (no exponent): 8.1E+12 -> '8100000000000'."""
     text = format(value, "f")
     if "." in text:

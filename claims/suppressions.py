@@ -135,7 +135,7 @@ def apply(doc: "Document", findings: Iterable[Finding]) -> tuple[Finding, ...]:
     out = []
     for f in findings:
         if sup and not f.suppressed:
-            offset = f.source_span.start if f.source_span else doc.to_source(f.span.start)
+            offset = f.location.start if f.location else doc.to_source(f.span.start)
             if sup.covers(offset, f.code):
                 f = replace(f, suppressed=True)
         out.append(f)

@@ -18,4 +18,4 @@ def test_lazy_names_and_all():
     assert callable(claims.extract) and callable(claims.open_store)
     assert set(claims.__all__) <= set(dir(claims)) | set(claims._LAZY)
     extraction = claims.extract("It cost €13 billion (US$14.3billion).")
-    assert extraction.conversions[0].converted.currency == "USD"
+    assert extraction.conversions[0].converted.unit == "USD"

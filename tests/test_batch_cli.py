@@ -117,7 +117,7 @@ def test_warc_html_captures_only(tmp_path, cache_dir):
     assert records[0]["meta"] == {"captured": "2025-06-30T12:00:00Z"}
     assert records[0]["as_of_source"] == "capture"
     assert records[0]["findings"][0]["verdict"] == "ok"
-    assert records[1]["findings"][0]["original"]["currency"] == "EUR"   # cp1252 € read
+    assert records[1]["findings"][0]["original"]["unit"] == "EUR"   # cp1252 € read
 
 
 def test_generated_warc(tmp_path, cache_dir):

@@ -20,7 +20,7 @@ def finding(verdict, check="currency-conversion", code="CUR001", diagnosis=None,
     f = {"code": code, "check": check, "verdict": verdict, "diagnosis": diagnosis,
          "suppressed": suppressed, "original": None, "converted": None, "rate": None}
     if check == "currency-conversion" and pair:
-        f["original"], f["converted"] = {"currency": pair[0]}, {"currency": pair[1]}
+        f["original"], f["converted"] = {"unit": pair[0]}, {"unit": pair[1]}
     return f
 
 
@@ -117,6 +117,15 @@ def test_chart_is_svg_with_a_point_per_dated_month(summary):
     assert tips == ["2025-04: 0 errors of 1 figures judged (0.0%)",
                     "2025-06: 1 errors of 3 figures judged (33.3%)"]
     assert len([p for p in root.iter(f"{ns}polyline")]) == 0     # May has no data: no line
+
+
+def test_pair_from_version_1_results_and_from_the_rate():
+    from claims.batch.summary import _pair
+
+    v1 = {"original": {"currency": "NOK"}, "converted": {"currency": "USD"}}
+    assert _pair(v1) == "NOK -> USD"
+    assert _pair({"original": None, "converted": None,
+                  "rate": {"base": "USD", "quote": "KRW"}}) == "USD -> KRW"
 
 
 def test_chart_without_dated_results():

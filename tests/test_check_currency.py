@@ -12,9 +12,10 @@ from decimal import Decimal as D
 import pytest
 
 from claims.check.currency import check_conversions
-from claims.check.figures import write_like
+from claims.wording import write_like
 from claims.errors import NoRate, UnknownCurrency
-from claims.model import Conversion, Extraction, Money, Rate, Span, StatedRate, Verdict
+from claims.extract.qualifiers import bound_of
+from claims.model import CurrencyConversion, Extraction, Quantity, Rate, Span, StatedRate, Verdict
 
 # date: (USD, KRW, NOK, CAD, HKD) per 1 EUR, ECB reference rates.
 ECB_JUNE_2025 = {
@@ -54,11 +55,11 @@ class FakeStore:
 
 def money(text: str, amount: str, currency: str | None, *, step: str, decimals: int = 0,
           scale: str | None = None, cur_text: str = "", before: bool = True,
-          qualifier: str | None = None, high: str | None = None, at: int = 0) -> Money:
-    return Money(text=text, span=Span(at, at + len(text)), amount=D(amount), currency=currency,
-                 step=D(step), high=D(high) if high else None, qualifier=qualifier,
-                 currency_text=cur_text, currency_before=before, scale_text=scale,
-                 decimals=decimals)
+          qualifier: str | None = None, high: str | None = None, at: int = 0) -> Quantity:
+    return Quantity(text=text, span=Span(at, at + len(text)), value=D(amount), unit=currency,
+                    step=D(step), high=D(high) if high else None, qualifier=qualifier,
+                    bound=bound_of(qualifier), unit_text=cur_text, unit_before=before,
+                    scale_text=scale, decimals=decimals)
 
 
 WON_100T = money("100 trillion won", "100e12", "KRW", step="1e12", scale="trillion",
@@ -68,16 +69,16 @@ KRONER_942M = money("942 million Norwegian kroner", "942e6", "NOK", step="1e6", 
 
 
 def usd(text: str, amount: str, step: str, decimals: int, scale: str | None = "billion",
-        qualifier: str | None = None) -> Money:
+        qualifier: str | None = None) -> Quantity:
     return money(text, amount, "USD", step=step, decimals=decimals, scale=scale, cur_text="$",
                  qualifier=qualifier, at=30)
 
 
-def pair(orig: Money, conv: Money) -> Conversion:
-    return Conversion(orig, conv, Span(orig.span.start, conv.span.end), f"{orig.text} ({conv.text})")
+def pair(orig: Quantity, conv: Quantity) -> CurrencyConversion:
+    return CurrencyConversion(orig, conv, Span(orig.span.start, conv.span.end), f"{orig.text} ({conv.text})")
 
 
-def verdicts(*convs: Conversion, as_of: str = "2025-06-30", stated=(), store=None):
+def verdicts(*convs: CurrencyConversion, as_of: str = "2025-06-30", stated=(), store=None):
     findings, notes = check_conversions(Extraction(conversions=convs, stated_rates=tuple(stated)),
                                         store or FakeStore(), date.fromisoformat(as_of))
     return findings, notes
@@ -173,8 +174,8 @@ def test_no_rate_is_unverifiable_never_ok():
 
 
 def test_unknown_currency_is_unverifiable():
-    orig = Money("5 billion crowns", Span(0, 16), D("5e9"), None, D("1e9"), scale_text="billion",
-                 currency_candidates=("SEK", "NOK", "DKK"), currency_note="'crowns' without a country")
+    orig = Quantity("5 billion crowns", Span(0, 16), D("5e9"), None, D("1e9"), scale_text="billion",
+                 unit_candidates=("SEK", "NOK", "DKK"), unit_note="'crowns' without a country")
     (finding,), _ = verdicts(pair(orig, usd("$500 million", "500e6", "1e6", 0, "million")))
     assert finding.verdict is Verdict.UNVERIFIABLE
     assert "crowns" in finding.message

@@ -35,7 +35,7 @@ def test_seed_story_both_conversions_ok(rate_store):
     assert [f.verdict for f in found] == [Verdict.OK, Verdict.OK], [f.message for f in found]
     won, kroner = found
     assert won.text.startswith("100 trillion won") and "$72.29 billion" in won.text
-    assert kroner.converted["currency"] == "USD" and kroner.original["currency"] == "NOK"
+    assert kroner.converted.unit == "USD" and kroner.original.unit == "NOK"
     assert won.rate.source.startswith("ECB") and won.rate.date == AS_OF
     assert result.as_of_source == "option"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -76,13 +75,10 @@ def test_large_and_adversarial_input_is_bounded_and_untouched(tmp_path, cache_di
     path.write_text(hostile + big, encoding="utf-8")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     mode = path.stat().st_mode
-    t0 = time.perf_counter()
     proc = claims("check", str(path), "--date", "2025-06-30", "--format", "json",
                   cache_dir=cache_dir, timeout=300)
-    elapsed = time.perf_counter() - t0
     assert proc.returncode in (0, 1), proc.stderr[-500:]
     assert b"Traceback" not in proc.stderr
-    assert elapsed < 300
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert path.stat().st_mode == mode
 

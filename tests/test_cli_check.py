@@ -279,8 +279,8 @@ def test_extract_json_positions_are_in_the_source(newsroom, cache_dir):
     assert not any("93.52 billion" in t for t in texts)               # the code fence
     (c8,) = [c for c in md["conversions"] if c["line"] == 8]
     assert MD_STORY[c8["start"]:c8["end"]] == c8["text"]
-    assert c8["original"]["currency"] == "KRW" and c8["converted"]["currency"] == "USD"
-    assert c8["original"]["amount"] == "100000000000000"
+    assert c8["original"]["unit"] == "KRW" and c8["converted"]["unit"] == "USD"
+    assert c8["original"]["value"] == "100000000000000"
     (h,) = html["conversions"]
     assert h["line"] == 12 and "\n" in HTML_STORY[h["start"]:h["end"]]
 

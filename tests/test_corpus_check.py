@@ -52,10 +52,10 @@ def conversion_findings(findings: list[Finding]) -> list[Finding]:
 
 def finding_for(findings: list[Finding], pair: dict) -> Finding | None:
     for f in conversion_findings(findings):
-        if Decimal(f.original["amount"]) == Decimal(str(pair["amount"])).normalize() or \
-                Decimal(f.original["amount"]) == Decimal(repr(pair["amount"])):
+        if f.original.value == Decimal(str(pair["amount"])).normalize() or \
+                f.original.value == Decimal(repr(pair["amount"])):
             return f
-        if f.original.get("high") and Decimal(f.original["high"]) == Decimal(repr(pair["amount"])):
+        if f.original.high and f.original.high == Decimal(repr(pair["amount"])):
             return f
     return None
 
@@ -117,20 +117,20 @@ def _clean_checked(store) -> list[tuple[dict, Finding]]:
         findings = run(story_of(case), case["date"], store)
         for pair in case["expected_pairs"]:
             f = finding_for(findings, pair)
-            if f is not None and f.verdict is Verdict.OK and f.converted["high"] is None:
+            if f is not None and f.verdict is Verdict.OK and f.converted.high is None:
                 out.append((case, f))
     return out
 
 
 def _rerun_with(case: dict, f: Finding, new_figure: str, store) -> Finding | None:
-    old = f.converted["text"]
+    old = f.converted.text
     story = story_of(case)
-    start = f.converted["start"]
+    start = f.converted.span.start
     assert story[start:start + len(old)] == old
     text = story[:start] + new_figure + story[start + len(old):]
     findings = run(text, case["date"], store)
     for g in conversion_findings(findings):
-        if g.original["amount"] == f.original["amount"]:
+        if g.original.value == f.original.value:
             return g
     return None
 
@@ -142,10 +142,10 @@ def test_injected_scale_slips_are_errors(rate_store):
     for case, f in clean:
         scale = None
         for word in sorted(_NEXT_SCALE, key=len, reverse=True):
-            if re.search(rf"\d\s*{re.escape(word)}\b", f.converted["text"]):
+            if re.search(rf"\d\s*{re.escape(word)}\b", f.converted.text):
                 scale = word
                 break
-        mutated = _mutate_scale(f.converted["text"], scale)
+        mutated = _mutate_scale(f.converted.text, scale)
         g = _rerun_with(case, f, mutated, rate_store)
         if g is None or g.verdict is not Verdict.ERROR:
             missed.append((case["id"], mutated, g.message if g else "not paired"))
@@ -156,7 +156,7 @@ def test_injected_fifteen_percent_slips_are_flagged(rate_store):
     clean = _clean_checked(rate_store)
     flagged, missed = 0, []
     for case, f in clean:
-        mutated = _mutate_number(f.converted["text"], Decimal("1.15"))
+        mutated = _mutate_number(f.converted.text, Decimal("1.15"))
         g = _rerun_with(case, f, mutated, rate_store)
         if g is not None and g.verdict in (Verdict.WARNING, Verdict.ERROR):
             flagged += 1

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from claims.documents import Document, format_for, load_document
 from claims.errors import InputError
-from claims.model import Finding, Span, Verdict
+from claims.model import Finding, Quantity, Span, Verdict
 
 FIGURE = "100 trillion won ($62.29 billion)"
 
@@ -184,7 +185,7 @@ def test_html_span_across_a_line_break_maps_to_source_line_and_column():
                       Span(doc.text.index(needle), doc.text.index(needle) + len(needle)), needle)
     placed = doc.locate(finding)
     assert (placed.line, placed.column) == (10, 43)
-    assert doc.source[placed.source_span.start:placed.source_span.end] == source_text
+    assert doc.source[placed.location.start:placed.location.end] == source_text
 
 
 def test_every_html_text_offset_maps_inside_the_source():
@@ -253,11 +254,14 @@ def test_html_finding_sides_point_into_the_source():
     html = "<html><body><p>It cost &euro;13 billion\n(US$14.3 billion).</p></body></html>"
     doc = load_document("s.html", html.encode())
     start = doc.text.index("US$14.3")
-    side = {"amount": "14300000000", "start": start, "end": start + len("US$14.3 billion")}
+    side = Quantity("US$14.3 billion", Span(start, start + len("US$14.3 billion")),
+                    Decimal("14.3e9"), "USD")
     finding = Finding("CUR003", "currency-conversion", Verdict.OK, "ok", Span(start, start + 15),
                       "x", converted=side)
     located = doc.locate(finding)
-    assert html[located.converted["start"]:located.converted["end"]] == "US$14.3 billion"
+    where = located.converted.location
+    assert html[where.start:where.end] == "US$14.3 billion"
+    assert (where.line, where.end_line) == (2, 2) and where.column == 2
     assert doc.locate(_replace(finding, converted=None)).converted is None
 
 

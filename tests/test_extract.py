@@ -1,13 +1,14 @@
-"""Money mentions and the real-world conversion corpus (tests/fixtures/dev_currency.jsonl)."""
+"""Quantity mentions and the real-world conversion corpus (tests/fixtures/dev_currency.jsonl)."""
 
 from __future__ import annotations
 
 import json
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from growth import growth
 
 from claims.extract import extract
 
@@ -32,9 +33,9 @@ def _pairs(text: str, offset: int = 0) -> list[tuple]:
         if c.span.start < offset:
             continue
         o, v = c.original, c.converted
-        out.append((o.amount, o.currency, v.amount, v.currency))
+        out.append((o.value, o.unit, v.value, v.unit))
         if o.high is not None or v.high is not None:
-            out.append((o.high or o.amount, o.currency, v.high or v.amount, v.currency))
+            out.append((o.high or o.value, o.unit, v.high or v.value, v.unit))
     return out
 
 
@@ -171,7 +172,7 @@ def test_mention(text, amount, currency, written, before, qualifier):
     ms = extract(text).mentions
     assert len(ms) == 1
     m = ms[0]
-    assert (m.amount, m.currency, m.currency_text, m.currency_before, m.qualifier) == \
+    assert (m.value, m.unit, m.unit_text, m.unit_before, m.qualifier) == \
         (amount, currency, written, before, qualifier)
     assert text[m.span.start:m.span.end] == m.text
 
@@ -196,7 +197,7 @@ RANGES = [
 @pytest.mark.parametrize("text, low, high, currency", RANGES)
 def test_money_range(text, low, high, currency):
     (m,) = extract(text).mentions
-    assert (m.amount, m.high, m.currency) == (low, high, currency)
+    assert (m.value, m.high, m.unit) == (low, high, currency)
 
 
 AMBIGUOUS = [
@@ -213,27 +214,25 @@ AMBIGUOUS = [
 @pytest.mark.parametrize("text, code", AMBIGUOUS)
 def test_ambiguous_currency(text, code):
     (m,) = extract(text).mentions
-    assert m.currency == code
-    assert m.currency_candidates and m.currency_note
+    assert m.unit == code
+    assert m.unit_candidates and m.unit_note
 
 
 def test_dollar_setting():
     (m,) = extract("paid $5 million", dollar="AUD").mentions
-    assert m.currency == "AUD"
+    assert m.unit == "AUD"
 
 
 def test_not_money():
     assert extract("In 2019 won the prize; the A380 and 40% and 5 kg").mentions == ()
 
 
-@pytest.mark.parametrize("adversarial", [
-    pytest.param("(" * 200_000, id="parens"),
-    pytest.param("1," * 200_000, id="one-comma"),
-    pytest.param("$1 (" * 50_000, id="dollar-paren"),
-    pytest.param("1 billion won (" * 20_000, id="unclosed-pairs"),
-    pytest.param("$" * 200_000, id="dollars"),
+@pytest.mark.parametrize("unit", [
+    pytest.param("(", id="parens"),
+    pytest.param("1,", id="one-comma"),
+    pytest.param("$1 (", id="dollar-paren"),
+    pytest.param("1 billion won (", id="unclosed-pairs"),
+    pytest.param("$", id="dollars"),
 ])
-def test_adversarial_extract_finishes(adversarial):
-    t0 = time.perf_counter()
-    extract(adversarial)
-    assert time.perf_counter() - t0 < 5
+def test_adversarial_extract_grows_linearly(unit):
+    assert growth(extract, lambda n: unit * n, 2_000) < 30

@@ -23,9 +23,9 @@ def _pairs(text: str) -> set[tuple]:
     out = set()
     for c in extract(text).conversions:
         o, v = c.original, c.converted
-        out.add((o.amount, o.currency, v.amount, v.currency))
+        out.add((o.value, o.unit, v.value, v.unit))
         if o.high is not None or v.high is not None:
-            out.add((o.high or o.amount, o.currency, v.high or v.amount, v.currency))
+            out.add((o.high or o.value, o.unit, v.high or v.value, v.unit))
     return out
 
 

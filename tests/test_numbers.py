@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
+
+from growth import growth
 
 from claims.extract.numbers import parse_number, read_at, read_numbers
 
@@ -116,15 +117,13 @@ def test_read_at():
     assert read_at("about 5.5 bn", 0) is None
 
 
-@pytest.mark.parametrize("adversarial", [
-    pytest.param("(" * 200_000, id="parens"),
-    pytest.param("1," * 200_000, id="one-comma"),
-    pytest.param("1." * 200_000, id="one-dot"),
-    pytest.param("1 " * 100_000, id="one-space"),
-    pytest.param("1-" * 100_000, id="one-hyphen"),
-    pytest.param("9" * 200_000, id="long-digits"),
+@pytest.mark.parametrize("unit", [
+    pytest.param("(", id="parens"),
+    pytest.param("1,", id="one-comma"),
+    pytest.param("1.", id="one-dot"),
+    pytest.param("1 ", id="one-space"),
+    pytest.param("1-", id="one-hyphen"),
+    pytest.param("9", id="long-digits"),
 ])
-def test_adversarial_input_finishes(adversarial):
-    t0 = time.perf_counter()
-    read_numbers(adversarial)
-    assert time.perf_counter() - t0 < 5
+def test_adversarial_input_grows_linearly(unit):
+    assert growth(read_numbers, lambda n: unit * n, 20_000) < 30

@@ -12,7 +12,7 @@ D = Decimal
 
 
 def _pairs(text: str) -> list[tuple]:
-    return [(c.original.amount, c.original.currency, c.converted.amount, c.converted.currency)
+    return [(c.original.value, c.original.unit, c.converted.value, c.converted.unit)
             for c in extract(text).conversions]
 
 
@@ -57,21 +57,21 @@ def test_pair_fields():
 def test_range_on_both_sides_is_one_conversion():
     text = "a freeze of 14 billion reais to 20 billion reais ($8.1 billion to $11.6 billion)"
     (c,) = extract(text).conversions
-    assert (c.original.amount, c.original.high) == (D("14e9"), D("20e9"))
-    assert (c.converted.amount, c.converted.high) == (D("8.1e9"), D("11.6e9"))
+    assert (c.original.value, c.original.high) == (D("14e9"), D("20e9"))
+    assert (c.converted.value, c.converted.high) == (D("8.1e9"), D("11.6e9"))
 
 
 def test_code_ranges_pair():
     (c,) = extract("JPY 20-25 billion (USD 235-300 million)").conversions
-    assert (c.original.amount, c.original.high, c.converted.amount, c.converted.high) == \
+    assert (c.original.value, c.original.high, c.converted.value, c.converted.high) == \
         (D("20e9"), D("25e9"), D("235e6"), D("300e6"))
 
 
 def test_implicit_currency_note():
     text = "Profit was 5 mil milhões de reais. Before it was 2,102 mil milhões (470 milhões de euros)."
     (c,) = extract(text).conversions
-    assert c.original.currency == "BRL" and c.original.currency_text == ""
-    assert "not written" in c.original.currency_note
+    assert c.original.unit == "BRL" and c.original.unit_text == ""
+    assert "not written" in c.original.unit_note
 
 
 NOT_PAIRS = [

@@ -43,8 +43,8 @@ def main(path: Path) -> None:
         findings = [f for f in findings if f.converted is not None and f.code != "CUR007"]
         for pair in case["expected_pairs"]:
             amount = Decimal(repr(pair["amount"]))
-            match = [f for f in findings if amount in {Decimal(f.original["amount"]),
-                                                       Decimal(f.original["high"] or "-1")}]
+            match = [f for f in findings if amount in {f.original.value,
+                                                       f.original.high or Decimal(-1)}]
             if not match:
                 tally["not checked"] += 1
                 bad.append((case["id"], pair["surface"], "not checked"))

@@ -29,9 +29,9 @@ def pairs_of(extraction) -> list[tuple[Decimal, str | None, Decimal, str | None]
     out = []
     for c in extraction.conversions:
         o, v = c.original, c.converted
-        out.append((o.amount, o.currency, v.amount, v.currency))
+        out.append((o.value, o.unit, v.value, v.unit))
         if o.high is not None or v.high is not None:
-            out.append((o.high or o.amount, o.currency, v.high or v.amount, v.currency))
+            out.append((o.high or o.value, o.unit, v.high or v.value, v.unit))
     return out
 
 

@@ -65,8 +65,10 @@ class Item:
     fallback_date: str | None = None           # a day it cannot be later than (a web capture)
 
     def head(self) -> dict[str, Any]:
-        """The fields every result record starts with."""
-        return {"id": self.id, "url": self.url, "date": self.date, "language": self.language,
+        """The fields every result record starts with (``version``: the findings' JSON shape)."""
+        from claims.model import JSON_VERSION
+
+        return {"version": JSON_VERSION, "id": self.id, "url": self.url, "date": self.date, "language": self.language,
                 "meta": dict(self.meta), "format": self.format, "source": self.source}
 
 

@@ -92,7 +92,7 @@ def results_schema(keep: tuple[str, ...]):
     from claims.batch.story import empty_counts
 
     text = pa.string()
-    fields = [("id", text), ("url", text), ("date", text), ("language", text)]
+    fields = [("version", pa.int32()), ("id", text), ("url", text), ("date", text), ("language", text)]
     if keep:
         fields.append(("meta", pa.struct([(k, text) for k in keep])))
     fields += [("format", text), ("source", text), ("as_of", text), ("as_of_source", text),

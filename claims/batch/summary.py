@@ -5,8 +5,8 @@ months, pairs, sections, ..., never with the number of stories) and gives tables
 ``Row``s. Rates are over the figures that could be judged: ``error_rate`` is errors / (ok +
 warnings + errors); unverifiable and suppressed findings are counted apart. Stories are
 filed under the month of their as-of date; stories judged as of today (no date of their own)
-under ``undated``. Only the finding keys code, check, verdict, diagnosis, rate, original,
-converted and suppressed are read.
+under ``undated``. Only the finding keys code, check, verdict, diagnosis, rate, original and
+converted (their ``unit``) and suppressed are read.
 """
 
 from __future__ import annotations
@@ -146,11 +146,17 @@ def _month(record: dict[str, Any]) -> str:
 
 def _pair(f: dict[str, Any]) -> str:
     """``KRW -> USD``: the currencies as the story pairs them, else the rate's, else ``?``."""
-    sides = [(f.get(k) or {}).get("currency") if isinstance(f.get(k), dict) else None
-             for k in ("original", "converted")]
+    sides = [_unit(f.get(k)) for k in ("original", "converted")]
     if not all(sides) and isinstance(f.get("rate"), dict):
         sides = [f["rate"].get("base"), f["rate"].get("quote")]
     return " -> ".join(s or "?" for s in sides)
+
+
+def _unit(side: Any) -> str | None:
+    """A conversion side's currency (``unit`` since JSON v2, ``currency`` before)."""
+    if not isinstance(side, dict):
+        return None
+    return side.get("unit") or side.get("currency")
 
 
 # ------------------------------------------------------------------ rendering

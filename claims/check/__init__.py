@@ -68,14 +68,17 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
     ``store`` is only asked for rates when the story has a conversion or a stated rate.
     """
     from claims.check.asof import resolve_as_of
+    from claims.extract.reading import read
 
-    as_of, as_of_source = resolve_as_of(options.as_of, doc.date, doc.text, options.today)
+    reading = read(doc.text, doc.soft_breaks)
+    text = reading.text
+    as_of, as_of_source = resolve_as_of(options.as_of, doc.date, text, options.today)
     findings: list[Finding] = []
     notes: list[str] = []
     if "currency-conversion" in options.checks:
-        from claims.extract import extract
+        from claims.extract import read_money
 
-        extraction = extract(doc.text, dollar=options.dollar)
+        extraction = read_money(text, dollar=options.dollar)
         if extraction.conversions or extraction.stated_rates:
             from claims.check.currency import check_conversions
 
@@ -86,14 +89,14 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
     if "unit-conversion" in options.checks:
         from claims.check.units import check_units
 
-        findings.extend(check_units(doc.text))
+        findings.extend(check_units(text))
     if "arithmetic" in options.checks:
         from claims.check.arithmetic import check_arithmetic
 
-        findings.extend(check_arithmetic(doc.text))
+        findings.extend(check_arithmetic(text))
     findings = [f for f in findings if f.code not in options.ignore_codes]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-    located = tuple(doc.locate(f) for f in findings)
+    located = tuple(doc.locate(reading.finding(f)) for f in findings)
     from claims.suppressions import apply as apply_suppressions
 
     return DocumentResult(doc.path, as_of, as_of_source, tuple(apply_suppressions(doc, located)),

@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from claims.check import _arith_patterns as pat
+from claims import wording
 from claims.check import _figures as fig
 from claims.check import _judge as jd
 from claims.check._tokens import Token, to_text, tokenize
@@ -242,11 +243,9 @@ def _earlier_share(text: str, c: Token, p: Token, span: Span,
     where = "the previous sentence" if back == 1 else f"{back} sentences back"
     message = f"{c.text} of {b.text} (the base, from {where}) is {jd.show(j.expected, p)}%"
     diag = None if j.verdict is Verdict.OK else \
-        f"the base {b.text} comes from {where}, where an explicit phrase names it"
+        ("base-elsewhere", f"the base {b.text} comes from {where}, where an explicit phrase names it")
     return jd.verdict_finding(text, [c, b, p], p, j, "%", message, diag,
-                              {"part": c, "whole": b, "stated": p,
-                               "whole_at": {"sentences_back": back, "start": b.start,
-                                            "end": b.end}}, span=span)
+                              {"part": c, "whole": b, "stated": p}, span=span)
 
 
 def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding | None:
@@ -266,7 +265,7 @@ def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding |
         return None                       # a longer list (candidates not named) would fit
     total = sum((t.value for t in counts), Decimal(0))
     message = (f"{c.text} of the listed {' + '.join(t.text for t in counts)} = "
-               f"{fig.fmt(total, 0)} is {jd.show(j.expected, p)}%")
+               f"{wording.fmt(total, 0)} is {jd.show(j.expected, p)}%")
     return jd.verdict_finding(text, [*counts, p], p, j, "%", message, None,
                               {"part": c, "listed": counts, "stated": p},
                               span=Span(c.start, max(t.end for t in counts)))

@@ -27,6 +27,7 @@ from claims.extract.numbers import (FOREIGN_SCALES, LETTER_SCALES, SCALES, Numbe
                                     read_numbers)
 from claims.extract.qualifiers import bound_of
 from claims.extract.qualifiers import qualifier_before as _qualifier_before
+from claims import wording
 from claims.model import Span
 
 HALF = Decimal("0.5")
@@ -278,23 +279,6 @@ def deviation_pct(stated: Decimal, expected: Decimal) -> float | None:
     return round(float((stated - expected) / expected * 100), 4)
 
 
-def fmt(value: Decimal, decimals: int) -> str:
-    """``value`` with ``decimals`` places and thousands commas: 79493.65 -> '79,493.7'."""
-    decimals = max(0, decimals)
-    q = value.quantize(Decimal(1).scaleb(-decimals))
-    return f"{q:,.{decimals}f}"
-
-
-def plain(value: Decimal) -> str:
-    """A Decimal as a plain string without exponent or trailing zeros."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
-
-
 def scaled_fmt(value: Decimal, like: NumberReading, extra: int = 1) -> str:
     """``value`` printed like ``like`` (same scale word, ``extra`` more decimals)."""
-    if like.scale_text and like.scale != 1:
-        return f"{fmt(value / like.scale, like.decimals + extra)} {like.scale_text}"
-    return fmt(value, like.decimals + extra)
+    return wording.scaled_fmt(value, like.scale, like.scale_text, like.decimals, extra)

@@ -21,11 +21,12 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
 from typing import Any, Callable, Sequence
 
+from claims import wording
 from claims.check import _figures as fig
 from claims.check._tokens import Token
-from claims.model import Expected, Finding, Span, Verdict
+from claims.model import Expected, Finding, Quantity, Span, Verdict, round_pct
 
-CHECK = "arithmetic"
+from claims.rules import ARITHMETIC as CHECK  # noqa: E402
 
 #: How far below (lt) or above (gt) a bound the true value may sit and still be "almost" it.
 BOUND_SLACK = Decimal("0.10")
@@ -117,14 +118,14 @@ def show(value: Decimal, like: Token) -> str:
     scale = r.scale if r is not None else Decimal(1)
     decimals = r.decimals if r is not None else 0
     shown, stated = value / scale, like.value / scale
-    text = fig.fmt(shown, decimals)
-    if text == fig.fmt(stated, decimals) and shown != stated:
-        text = fig.fmt(shown, decimals + 1)
+    text = wording.fmt(shown, decimals)
+    if text == wording.fmt(stated, decimals) and shown != stated:
+        text = wording.fmt(shown, decimals + 1)
     return text + (f" {r.scale_text}" if r is not None and r.scale_text else "")
 
 
 def verdict_finding(text: str, used: list[Token], stated: Token | None, j: Judgement,
-                    unit: str | None, message: str, diag: str | None,
+                    unit: str | None, message: str, diag: tuple[str, str] | None,
                     figures: dict[str, Any], stated_text: str | None = None,
                     span: Span | None = None) -> Finding:
     code = {Verdict.OK: "ARI003", Verdict.WARNING: "ARI002", Verdict.ERROR: "ARI001"}[j.verdict]
@@ -139,32 +140,45 @@ def verdict_finding(text: str, used: list[Token], stated: Token | None, j: Judge
 
 
 def finding(text: str, code: str, verdict: Verdict, used: list[Token], stated: Token | None,
-            j: Judgement, unit: str | None, message: str, diag: str | None,
+            j: Judgement, unit: str | None, message: str, diag: tuple[str, str] | None,
             figures: dict[str, Any], span: Span | None = None) -> Finding:
     span = span or Span(min(t.start for t in used), max(t.end for t in used))
     return Finding(
         code=code, check=CHECK, verdict=verdict, message=message, span=span,
         text=text[span.start:span.end],
         expected=Expected(j.expected, j.low, j.high, unit,
-                          show(j.expected, stated) if stated else fig.fmt(j.expected, 2)),
-        deviation_pct=fig.deviation_pct(stated.value, j.expected) if stated else None,
-        diagnosis=diag, figures=figure_dicts(figures),
+                          show(j.expected, stated) if stated else wording.fmt(j.expected, 2)),
+        deviation_pct=round_pct(fig.deviation_pct(stated.value, j.expected)) if stated else None,
+        diagnosis=diag[0] if diag else None, detail=diag[1] if diag else None,
+        figures=figure_quantities(figures),
     )
 
 
-def figure_dicts(figures: dict[str, Any]) -> dict[str, Any]:
-    def one(t: Any) -> Any:
+def figure_quantities(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures a claim used, by role, as quantities (words such as "doubled" are left to
+    the message)."""
+    out: dict[str, Any] = {}
+    for role, t in figures.items():
         if isinstance(t, Token):
-            return {"amount": fig.plain(t.value), "text": t.text, "kind": t.kind,
-                    "qualifier": t.qualifier}
-        if isinstance(t, list):
-            return [one(x) for x in t]
-        return t
-    return {k: one(v) for k, v in figures.items()}
+            out[role] = quantity(t)
+        elif isinstance(t, list):
+            out[role] = tuple(quantity(x) for x in t)
+    return out
 
 
-def unverifiable(text: str, used: list[Token], why: str) -> Finding:
+_KIND_UNIT = {"P": "%", "Q": "percentage points"}
+
+
+def quantity(t: Token) -> Quantity:
+    """A token as a typed figure."""
+    r = t.reading
+    return Quantity(t.text, Span(t.start, t.end), t.value, _KIND_UNIT.get(t.kind, t.unit or None),
+                    t.step, qualifier=t.qualifier, unit_text=t.unit,
+                    scale_text=r.scale_text if r else None, decimals=r.decimals if r else 0)
+
+
+def unverifiable(text: str, used: list[Token], why: str, slug: str = "undefined") -> Finding:
     span = Span(min(t.start for t in used), max(t.end for t in used))
     return Finding(code="ARI005", check=CHECK, verdict=Verdict.UNVERIFIABLE,
                    message=f"cannot check: {why}", span=span, text=text[span.start:span.end],
-                   diagnosis=why)
+                   diagnosis=slug)

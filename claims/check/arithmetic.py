@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from claims.check import _arith_patterns as pat
+from claims import wording
 from claims.check import _figures as fig
 from claims.check import _context_shares as ctx
 from claims.check import _tokens as tok
@@ -55,31 +56,6 @@ from claims.check._tokens import Token, to_text, tokenize
 from claims.model import Finding, Span, Verdict
 
 HUNDRED = Decimal(100)
-
-#: Code -> (name, description, bad example, good example): the published rule reference.
-CODES: dict[str, tuple[str, str, str, str]] = {
-    "ARI001": ("arithmetic-mismatch",
-               "A stated change, share, multiple, total or difference does not follow from the "
-               "figures the sentence gives, even allowing for their printed rounding.",
-               "Sales rose from $1.20 million to $1.50 million, a 20% increase.",
-               "Sales rose from $1.20 million to $1.50 million, a 25% increase."),
-    "ARI002": ("arithmetic-drift",
-               "A stated result is just outside what the printed digits allow: off by at most "
-               "one unit in its last printed digit beyond rounding.",
-               "Income increased 27.30% to Rs1,861.01 crore from Rs1,461.82 crore.",
-               "Income increased 27.31% to Rs1,861.01 crore from Rs1,461.82 crore."),
-    "ARI003": ("arithmetic-ok",
-               "A stated result follows from the figures given, within their rounding.",
-               "", "56 of the 90 judges (62%) voted for it."),
-    "ARI004": ("percent-vs-points",
-               "A change between two percentages is given in percent where the figures give "
-               "percentage points, or in points where they give a percent change.",
-               "Support fell from 59.0% to 56.0%, a 3% drop.",
-               "Support fell from 59.0% to 56.0%, a three percentage point drop."),
-    "ARI005": ("arithmetic-unverifiable",
-               "The sentence states a relation that cannot be recomputed (a zero base).",
-               "Cases rose from 0 to 12, a 100% increase.", ""),
-}
 
 _QUICK = re.compile(r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
                     r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b")
@@ -185,7 +161,8 @@ def _change(text: str, m: re.Match[str], roles: dict[str, Token],
     word = "rise" if sign > 0 else "fall"
     unit = "percentage points" if p.kind == "Q" else "%"
     if a.value == 0:
-        return _unverifiable(text, [a, b, p], "the change is from zero, so no percent applies")
+        return _unverifiable(text, [a, b, p], "the change is from zero, so no percent applies",
+                             "zero-base")
     j = _judge_stated(wanted, [a, b], p)
     if j is None:
         return None
@@ -198,14 +175,15 @@ def _change(text: str, m: re.Match[str], roles: dict[str, Token],
             said = "the percent change as points" if p.kind == "Q" else "the points as percent"
             message = (f"from {a.text} to {b.text} is a {word} of {pts} percentage points, or "
                        f"{pct}%; {p.text} gives {said}")
-            diag = ("percent and percentage points confused: a change between two percentages "
+            diag = ("percent-vs-points",
+                    "percent and percentage points confused: a change between two percentages "
                     "is a difference in points, or a relative change in percent")
             return _finding(text, "ARI004", Verdict.ERROR, [a, b, p], p, j, unit, message, diag,
                             {"old": a, "new": b, "stated": p})
     direction_wrong = j.verdict is not Verdict.OK and j.expected < 0 < p.value
     message = (f"from {a.text} to {b.text} is a {word} of {_show(j.expected, p)}"
                f"{'' if unit == '%' else ' '}{unit}")
-    diag = "the figures move the other way" if direction_wrong else None
+    diag = ("wrong-direction", "the figures move the other way") if direction_wrong else None
     return _verdict_finding(text, [a, b, p], p, j, unit, message, diag,
                             {"old": a, "new": b, "stated": p})
 
@@ -254,7 +232,7 @@ def _multiple(text: str, m: re.Match[str], roles: dict[str, Token],
     if j is None:
         return None
     used = [a, b] + ([f] if f else [])
-    message = f"{b.text} is {fig.fmt(j.expected, 2)} times {a.text}"
+    message = f"{b.text} is {wording.fmt(j.expected, 2)} times {a.text}"
     return _verdict_finding(text, used, None, j, "times", message, None,
                             {"base": a, "compared": b, "stated": said}, stated_text=said,
                             span=Span(min(m.start(), 0) + min(t.start for t in used),

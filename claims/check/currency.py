@@ -23,52 +23,15 @@ from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
-from claims.check.figures import HUNDRED, Interval, format_rate, rate_phrase, write_like
+from claims.check.figures import HUNDRED, Interval
+from claims.wording import format_rate, rate_phrase, write_like
 from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
                                 WARNING_BAND_PCT, Judgement, converted_interval, judge,
                                 original_interval)
 from claims.errors import RateError
-from claims.model import (Conversion, Expected, Extraction, Finding, Money, Rate, StatedRate,
-                          Verdict)
-
-CHECK = "currency-conversion"
-
-#: code -> (name, description, a sentence it flags, a sentence it passes). The sentences carry
-#: their own dateline, so they check as of that day; tests run every one of them.
-CODES: dict[str, tuple[str, str, str, str]] = {
-    "CUR001": ("conversion-mismatch",
-               "The converted figure is clearly wrong for the reference rates of the story's week.",
-               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($62.29 billion).",
-               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
-    "CUR002": ("conversion-drift",
-               "The converted figure is just outside the week's rates: rounding slop, a stale or "
-               "a different source's rate.",
-               "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($95.6 million).",
-               "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($93.52 million)."),
-    "CUR003": ("conversion-ok", "The conversion fits the reference rates.", "",
-               "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
-    "CUR004": ("conversion-unverifiable",
-               "No rate for the currency or date, or a currency that cannot be told.",
-               "HANOI, June 30, 2025 - The fraud cost 5 trillion dong ($190 million).",
-               "SEOUL, June 30, 2025 - The fine was 5 trillion won ($3.69 billion)."),
-    "CUR005": ("stated-rate-mismatch",
-               "A rate printed in the story does not fit the reference rate of its week.",
-               "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,130.2900 won)",
-               "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,365.2000 won)"),
-    "CUR006": ("conversion-vs-stated-rate",
-               "A conversion does not fit the rate the story itself prints, though it fits the "
-               "reference rate.",
-               "SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.90 billion). "
-               "($1 = 1,355.0000 won)",
-               "SEOUL, June 30, 2025 - It will cost 100 trillion won ($73.80 billion). "
-               "($1 = 1,355.0000 won)"),
-    "CUR007": ("inconsistent-conversions",
-               "Two conversions of one currency pair in a story imply rates that cannot both hold.",
-               "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
-               "and LG 10.00 trillion won ($7.37 billion).",
-               "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
-               "and LG 10.00 trillion won ($7.23 billion)."),
-}
+from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Quantity, Rate,
+                          StatedRate, Verdict, round_pct)
+from claims.rules import CURRENCY as CHECK
 
 
 class RateSource(Protocol):
@@ -91,7 +54,7 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
             "Run `claims rates update` for newer rates.")
     ctx = _Context(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
-    checked: list[tuple[Conversion, Judgement]] = []
+    checked: list[tuple[CurrencyConversion, Judgement]] = []
     for conv in extraction.conversions:
         finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
         findings.append(finding)
@@ -149,7 +112,7 @@ def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
 
 # ------------------------------------------------------------------ one conversion
 
-def _check_conversion(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRate],
+def _check_conversion(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
                       ) -> tuple[Finding, Judgement | None]:
     """One conversion; a currency read by default is tried against its alternatives."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
@@ -157,44 +120,44 @@ def _check_conversion(ctx: _Context, conv: Conversion, stated_rates: Sequence[St
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unknown,
                         diagnosis="ambiguous-currency"), None
     finding, judgement = _check_pair(ctx, conv, stated_rates)
-    guessed = [m for m in (conv.original, conv.converted) if m.currency_guessed]
+    guessed = [m for m in (conv.original, conv.converted) if m.unit_guessed]
     if not guessed or finding.verdict is Verdict.UNVERIFIABLE:
         return finding, judgement
-    notes = "; ".join(m.currency_note or "" for m in guessed)
+    notes = "; ".join(m.unit_note or "" for m in guessed)
     if finding.verdict is not Verdict.OK:
         for money in guessed:
-            for alt in money.currency_candidates:
-                if alt == money.currency:
+            for alt in money.unit_candidates:
+                if alt == money.unit:
                     continue
                 other = _with_currency(conv, money, alt)
                 alt_finding, _ = _check_pair(ctx, other, stated_rates)
                 if alt_finding.verdict is Verdict.OK:
                     return _finding(
                         conv, "CUR004", Verdict.UNVERIFIABLE,
-                        f"ambiguous currency: {money.text!r} was read as {money.currency}, but "
+                        f"ambiguous currency: {money.text!r} was read as {money.unit}, but "
                         f"the conversion fits {alt}; name the currency ({notes})",
                         diagnosis="ambiguous-currency"), None
     return replace(finding, message=f"{finding.message} [{notes}]"), judgement
 
 
-def _with_currency(conv: Conversion, money: Money, code: str) -> Conversion:
+def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> CurrencyConversion:
     if money is conv.original:
-        return replace(conv, original=replace(money, currency=code))
-    return replace(conv, converted=replace(money, currency=code))
+        return replace(conv, original=replace(money, unit=code))
+    return replace(conv, converted=replace(money, unit=code))
 
 
-def _check_pair(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRate],
+def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
                 ) -> tuple[Finding, Judgement | None]:
     orig, conv_m = conv.original, conv.converted
     try:
-        rates = ctx.window(orig.currency, conv_m.currency)  # type: ignore[arg-type]
+        rates = ctx.window(orig.unit, conv_m.unit)  # type: ignore[arg-type]
     except RateError as exc:
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
-                        f"no reference rate for {orig.currency}/{conv_m.currency}: {exc}",
+                        f"no reference rate for {orig.unit}/{conv_m.unit}: {exc}",
                         diagnosis="no-rate"), None
     if not rates:
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
-                        f"no reference rate for {orig.currency}/{conv_m.currency} near "
+                        f"no reference rate for {orig.unit}/{conv_m.unit} near "
                         f"{ctx.rate_end.isoformat()}", diagnosis="no-rate"), None
     judgement = judge(orig, conv_m, rates, ctx.margin_pct)
     stated = _matching_stated_rate(orig, conv_m, stated_rates)
@@ -231,23 +194,23 @@ def _check_pair(ctx: _Context, conv: Conversion, stated_rates: Sequence[StatedRa
                    diagnosis=diag.code if diag else "mismatch"), judgement
 
 
-def _unknown_currency(money: Money) -> str | None:
-    if money.currency is None:
-        note = money.currency_note or "currency could not be told"
+def _unknown_currency(money: Quantity) -> str | None:
+    if money.unit is None:
+        note = money.unit_note or "currency could not be told"
         return f"cannot verify {money.text!r}: {note}"
     return None
 
 
-def _matching_stated_rate(orig: Money, conv: Money, stated: Sequence[StatedRate]) -> Rate | None:
+def _matching_stated_rate(orig: Quantity, conv: Quantity, stated: Sequence[StatedRate]) -> Rate | None:
     """The story's own rate for this pair, as converted currency per 1 original currency."""
     for sr in stated:
-        if (sr.base, sr.quote) == (orig.currency, conv.currency):
+        if (sr.base, sr.quote) == (orig.unit, conv.unit):
             value = sr.value
-        elif (sr.base, sr.quote) == (conv.currency, orig.currency):
+        elif (sr.base, sr.quote) == (conv.unit, orig.unit):
             value = 1 / sr.value
         else:
             continue
-        return Rate(orig.currency or "", conv.currency or "", value, date.min, date.min,
+        return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
                     source=f"stated in the story: {sr.text.strip()}", kind="stated")
     return None
 
@@ -267,10 +230,10 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
     except RateError as exc:
         return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE,
                        f"no reference rate to check the stated rate: {exc}", sr.span, span_text,
-                       diagnosis="no-rate", figures={"stated_rate": sr.to_dict()})
+                       diagnosis="no-rate", figures={"stated_rate": _rate_quantity(sr)})
     if not rates:
         return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE, "no reference rate near the date",
-                       sr.span, span_text, diagnosis="no-rate", figures={"stated_rate": sr.to_dict()})
+                       sr.span, span_text, diagnosis="no-rate", figures={"stated_rate": _rate_quantity(sr)})
     values = [r.value for r in rates]
     window = Interval(min(values), max(values)).widened(ctx.margin_pct)
     point = Interval(sr.value, sr.value)
@@ -288,23 +251,23 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
     return Finding(code, CHECK, verdict,
                    f"{msg}: reference {written} on {ref.date.isoformat()} "
                    f"({ref.source}), range {format_rate(window.low)}-{format_rate(window.high)}",
-                   sr.span, span_text, expected=expected, deviation_pct=round(deviation, 3),
-                   rate=ref, figures={"stated_rate": sr.to_dict()},
+                   sr.span, span_text, expected=expected, deviation_pct=round_pct(deviation),
+                   rate=ref, figures={"stated_rate": _rate_quantity(sr)},
                    diagnosis=None if gap == 0 else "stated-rate-off")
 
 
 # ------------------------------------------------------------------ conversions that disagree
 
-def _disagreements(checked: list[tuple[Conversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
+def _disagreements(checked: list[tuple[CurrencyConversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
     """Two conversions of one currency pair in a story at rates that cannot both hold.
 
     Only conversions that each fit the reference window are compared (one already flagged
     needs no second finding): two desks' different rates, each plausible alone.
     """
     out: list[Finding] = []
-    seen: dict[frozenset[str], tuple[Conversion, Interval]] = {}
+    seen: dict[frozenset[str], tuple[CurrencyConversion, Interval]] = {}
     for conv, _ in checked:
-        pair = (conv.original.currency or "", conv.converted.currency or "")
+        pair = (conv.original.unit or "", conv.converted.unit or "")
         implied = _implied_rates(conv, pair)
         key = frozenset(pair)
         if key in seen:
@@ -314,14 +277,14 @@ def _disagreements(checked: list[tuple[Conversion, Judgement]], margin_pct: Deci
                     "CUR007", CHECK, Verdict.WARNING,
                     f"converted at a rate ({_interval_rate_text(implied, pair)}) that disagrees "
                     f"with {first.text!r} earlier in the story ({_interval_rate_text(first_rates, pair)})",
-                    conv.span, conv.text, original=conv.original.to_dict(),
-                    converted=conv.converted.to_dict(), diagnosis="inconsistent-rates"))
+                    conv.span, conv.text, original=conv.original,
+                    converted=conv.converted, diagnosis="inconsistent-rates"))
         else:
             seen[key] = (conv, implied)
     return out
 
 
-def _implied_rates(conv: Conversion, pair: tuple[str, str]) -> Interval:
+def _implied_rates(conv: CurrencyConversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
     o, c = original_interval(conv.original), converted_interval(conv.converted)
     if c.low <= 0 or o.low <= 0:
@@ -339,7 +302,7 @@ def _interval_rate_text(iv: Interval, pair: tuple[str, str]) -> str:
 
 # ------------------------------------------------------------------ building findings
 
-def _report(conv: Conversion, j: Judgement, verdict: Verdict, code: str, reason: str, *,
+def _report(conv: CurrencyConversion, j: Judgement, verdict: Verdict, code: str, reason: str, *,
             diagnosis: str | None = None, rate: Rate | None = None,
             expected_from: Judgement | None = None) -> Finding:
     src = expected_from or j
@@ -348,9 +311,9 @@ def _report(conv: Conversion, j: Judgement, verdict: Verdict, code: str, reason:
     expected_text = write_like(conv_m, src.central)
     range_text = (f"{write_like(conv_m, src.expected.low, extra_decimals=1)} to "
                   f"{write_like(conv_m, src.expected.high, extra_decimals=1)}")
-    expected = Expected(src.central, src.expected.low, src.expected.high, conv_m.currency,
+    expected = Expected(src.central, src.expected.low, src.expected.high, conv_m.unit,
                         expected_text, range_text)
-    deviation = (conv_m.amount - src.central) / src.central * HUNDRED if src.central else None
+    deviation = (conv_m.value - src.central) / src.central * HUNDRED if src.central else None
     cite = (f"{stated_rate_text(_display_rate(rate))} on {rate.date.isoformat()} ({rate.source})"
             if rate.kind != "stated" else f"{stated_rate_text(_display_rate(rate))} ({rate.source})")
     if verdict is Verdict.OK:
@@ -358,9 +321,9 @@ def _report(conv: Conversion, j: Judgement, verdict: Verdict, code: str, reason:
     else:
         message = f"{conv_m.text} should be about {expected_text}: {reason}; rate {cite}"
     return Finding(code, CHECK, verdict, message, conv.span, conv.text,
-                   original=conv.original.to_dict(), converted=conv_m.to_dict(),
+                   original=conv.original, converted=conv_m,
                    expected=expected,
-                   deviation_pct=round(float(deviation), 3) if deviation is not None else None,
+                   deviation_pct=round_pct(deviation),
                    diagnosis=diagnosis, rate=_display_rate(rate))
 
 
@@ -381,10 +344,15 @@ def _cite(value: Decimal) -> Decimal:
         return (+value).normalize()
 
 
-def _finding(conv: Conversion, code: str, verdict: Verdict, message: str, *,
+def _rate_quantity(sr: StatedRate) -> Quantity:
+    """A stated rate as a figure: ``1,130.29`` KRW per USD."""
+    return Quantity(sr.text, sr.span, sr.value, f"{sr.quote} per {sr.base}")
+
+
+def _finding(conv: CurrencyConversion, code: str, verdict: Verdict, message: str, *,
              diagnosis: str | None = None) -> Finding:
     return Finding(code, CHECK, verdict, message, conv.span, conv.text,
-                   original=conv.original.to_dict(), converted=conv.converted.to_dict(),
+                   original=conv.original, converted=conv.converted,
                    diagnosis=diagnosis)
 
 

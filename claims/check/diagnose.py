@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from claims.check.figures import Interval, rate_phrase
+from claims.check.figures import Interval
+from claims.wording import rate_phrase
 from claims.check.judge import WARNING_BAND_PCT, Judgement, judge
 from claims.errors import RateError
-from claims.model import Money
+from claims.model import Quantity
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check.currency import _Context
@@ -51,7 +52,7 @@ class Diagnosis:
     settles_as_warning: bool = False      # the story's own wording allows the other reading
 
 
-def diagnose(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnosis | None:
+def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Judgement) -> Diagnosis | None:
     """The first cause that explains the printed converted figure, or None."""
     slack = j.expected.widened(WARNING_BAND_PCT)   # a slip on top of some rate drift
     for factor, words in _SCALE_FACTORS:
@@ -71,23 +72,23 @@ def diagnose(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnos
     return _other_period(ctx, orig, conv, j)
 
 
-def _inverted(ctx: "_Context", orig: Money, j: Judgement) -> Interval | None:
+def _inverted(ctx: "_Context", orig: Quantity, j: Judgement) -> Interval | None:
     """What the converted figure would be had the rate been used upside down."""
-    if not orig.amount or not j.central:
+    if not orig.value or not j.central:
         return None
-    rate = j.central / orig.amount        # converted currency per 1 original currency
+    rate = j.central / orig.value        # converted currency per 1 original currency
     # amount/rate = (amount*rate)/rate^2: the expected interval moved by 1/rate^2.
     return j.expected.scaled(1 / (rate * rate)).widened(ctx.margin_pct)
 
 
-def _other_currency(ctx: "_Context", orig: Money, conv: Money) -> Diagnosis | None:
+def _other_currency(ctx: "_Context", orig: Quantity, conv: Quantity) -> Diagnosis | None:
     for side, money in (("converted", conv), ("original", orig)):
         for group in LOOKALIKES:
-            if money.currency not in group:
+            if money.unit not in group:
                 continue
-            for alt in sorted(group - {money.currency}):
-                base = alt if side == "original" else orig.currency
-                quote = alt if side == "converted" else conv.currency
+            for alt in sorted(group - {money.unit}):
+                base = alt if side == "original" else orig.unit
+                quote = alt if side == "converted" else conv.unit
                 if base == quote:
                     continue
                 try:
@@ -98,26 +99,26 @@ def _other_currency(ctx: "_Context", orig: Money, conv: Money) -> Diagnosis | No
                     if _bare_dollar(money):
                         return Diagnosis(
                             "wrong-currency",
-                            f"{money.text} fits {alt} rather than {money.currency}: if this "
-                            f"story's '{money.currency_text}' means {alt}, set dollar = "
+                            f"{money.text} fits {alt} rather than {money.unit}: if this "
+                            f"story's '{money.unit_text}' means {alt}, set dollar = "
                             f"\"{alt}\" (--dollar {alt})", False, settles_as_warning=True)
                     return Diagnosis(
                         "wrong-currency",
-                        f"wrong currency: {money.text} fits {alt} rather than {money.currency}",
+                        f"wrong currency: {money.text} fits {alt} rather than {money.unit}",
                         True)
     return None
 
 
-def _bare_dollar(money: Money) -> bool:
+def _bare_dollar(money: Quantity) -> bool:
     """A plain '$' or 'dollars': the publication's dollar, which may not be the US one."""
-    return money.currency_text.strip().lower() in {"$", "dollar", "dollars"}
+    return money.unit_text.strip().lower() in {"$", "dollar", "dollars"}
 
 
-def _other_period(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Diagnosis | None:
+def _other_period(ctx: "_Context", orig: Quantity, conv: Quantity, j: Judgement) -> Diagnosis | None:
     """The day nearest the as-of date, outside the window, whose rate fits the printed figures."""
     start = ctx.rate_end - timedelta(days=365 * OTHER_PERIOD_YEARS)
     try:
-        history = ctx.history(orig.currency, conv.currency, start)  # type: ignore[arg-type]
+        history = ctx.history(orig.unit, conv.unit, start)  # type: ignore[arg-type]
     except RateError:
         return None
     o_int = j.original
@@ -137,7 +138,7 @@ def _other_period(ctx: "_Context", orig: Money, conv: Money, j: Judgement) -> Di
     direction = "before" if day < ctx.as_of else "after"
     return Diagnosis(
         "other-period-rate",
-        f"fits the rate of {day.isoformat()} ({rate_phrase(orig.currency or '', conv.currency or '', value)}), "
+        f"fits the rate of {day.isoformat()} ({rate_phrase(orig.unit or '', conv.unit or '', value)}), "
         f"{when} {direction} the as-of date", False)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from claims.check.figures import Interval, stated_interval
-from claims.model import Money, Rate
+from claims.model import Quantity, Rate
 
 #: Policy knobs (percent). Documented in docs/rules.md; window and margin are configurable.
 ORIGINAL_CAP_PCT = Decimal("1")     # most rounding credit an original figure gets
@@ -31,7 +31,7 @@ class Judgement:
     rate: Rate                    # the rate cited as evidence
 
 
-def judge(orig: Money, conv: Money, rates: Sequence[Rate], margin_pct: Decimal) -> Judgement:
+def judge(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decimal) -> Judgement:
     """Compare a pair with rates (value = converted currency per 1 original currency).
 
     For a range (``$8.1 billion to $11.6 billion``) both ends are judged and the worse gap kept.
@@ -39,11 +39,11 @@ def judge(orig: Money, conv: Money, rates: Sequence[Rate], margin_pct: Decimal) 
     values = [r.value for r in rates]
     low_rate, high_rate = min(values), max(values)
     rate = rates[-1]
-    ends = [(orig.amount, conv.amount)]
+    ends = [(orig.value, conv.value)]
     if orig.high is not None and conv.high is not None:
         ends.append((orig.high, conv.high))
     elif orig.high is not None or conv.high is not None:
-        ends = [(orig.amount, conv.amount), (orig.high or orig.amount, conv.high or conv.amount)]
+        ends = [(orig.value, conv.value), (orig.high or orig.value, conv.high or conv.value)]
     worst: Judgement | None = None
     for o_value, c_value in ends:
         o_int = original_interval(orig, o_value)
@@ -56,16 +56,16 @@ def judge(orig: Money, conv: Money, rates: Sequence[Rate], margin_pct: Decimal) 
     return worst
 
 
-def original_interval(orig: Money, value: Decimal | None = None) -> Interval:
+def original_interval(orig: Quantity, value: Decimal | None = None) -> Interval:
     """What the desk converted: the printed original, its rounding capped; "about" widens it,
     "over"/"nearly" do not (the conversion restates the number as printed)."""
     bound = orig.bound
-    return stated_interval(orig.amount if value is None else value, orig.step,
+    return stated_interval(orig.value if value is None else value, orig.step,
                            "approx" if bound == "approx" else None, approx_pct=APPROX_PCT,
                            bound_pct=BOUND_PCT, cap_pct=ORIGINAL_CAP_PCT)
 
 
-def converted_interval(conv: Money, value: Decimal | None = None) -> Interval:
+def converted_interval(conv: Quantity, value: Decimal | None = None) -> Interval:
     """What the printed converted figure claims, with its qualifier."""
-    return stated_interval(conv.amount if value is None else value, conv.step, conv.bound,
+    return stated_interval(conv.value if value is None else value, conv.step, conv.bound,
                            approx_pct=APPROX_PCT, bound_pct=BOUND_PCT)

@@ -47,29 +47,9 @@ from claims.check import _figures as fig
 from claims.check.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
                                      UnitName)
 from claims.extract.numbers import NumberReading
-from claims.model import Expected, Finding, Span, Verdict
+from claims.model import Expected, Finding, Quantity, Span, Verdict, plain, round_pct
 
-CHECK = "unit-conversion"
-
-#: Code -> (name, description, bad example, good example): the published rule reference.
-CODES: dict[str, tuple[str, str, str, str]] = {
-    "UNT001": ("unit-mismatch",
-               "A restated quantity does not match the original once converted, even allowing "
-               "for the rounding of both printed figures.",
-               "The line runs 100 km (68 miles).", "The line runs 100 km (62 miles)."),
-    "UNT002": ("unit-drift",
-               "A restated quantity is just outside what the printed digits allow: off by at most "
-               "one unit in its last printed digit beyond rounding.",
-               "within a hundred kilometers (63 miles)", "within a hundred kilometers (62 miles)"),
-    "UNT003": ("unit-ok",
-               "A restated quantity matches the original within the rounding of both figures.",
-               "", "It hit 40C (104F)."),
-    "UNT004": ("unit-unverifiable",
-               "A quantity is paired with a restatement whose unit is unknown or measures "
-               "something else, so the conversion cannot be checked.",
-               "5 leagues (24 km)", "15 nautical miles (28 km)"),
-}
-
+from claims.rules import UNITS as CHECK  # noqa: E402
 
 def _cased(surface: str) -> bool:
     """Short abbreviations and ones with inner capitals keep their case (m, C, PS, kW)."""
@@ -283,7 +263,8 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[Finding]:
             end = (odd2.end() if odd2 else known.end)
             end += 1 if text[end:end + 1] == ")" else 0
             findings.append(_unverifiable(text, known, Span(r.span.start, end),
-                                          f"{word} is a unit the checker does not convert"))
+                                          f"{word} is a unit the checker does not convert",
+                                          "unknown-unit"))
             taken = end
             continue
         if first is None or second is None:
@@ -374,7 +355,7 @@ def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
         if type(exc).__name__ not in ("DimensionalityError", "UndefinedUnitError"):
             raise
         return _unverifiable(text, first, span, f"{u1.label} and {u2.label} measure "
-                             "different things")
+                             "different things", "incompatible-units")
     verdict = best["verdict"]
     code = {Verdict.OK: "UNT003", Verdict.WARNING: "UNT002", Verdict.ERROR: "UNT001"}[verdict]
     t1 = text[a.span.start:first.end].strip()
@@ -391,11 +372,11 @@ def _judge(text: str, first: _Quantity, second: _Quantity, span: Span,
     return Finding(
         code=code, check=CHECK, verdict=verdict, message=message, span=span,
         text=text[span.start:span.end],
-        original=_side(a, best["src"], t1), converted=_side(b, best["dst"], t2),
+        original=_side(a, best["src"], t1, first.end), converted=_side(b, best["dst"], t2, second.end),
         expected=Expected(expected_value, best["low"], best["high"], u2.label,
                           f"{fig.scaled_fmt(expected_value, b, 0)} {second.unit_text}"),
-        deviation_pct=dev, diagnosis=_diagnose(a, b, best) if verdict is not Verdict.OK else None,
-        figures={"tolerance": fig.plain(best["tolerance"]), "qualifier": qualifier},
+        deviation_pct=round_pct(dev), diagnosis=_diagnose(a, b, best) if verdict is not Verdict.OK else None,
+        detail=f"tolerance: {plain(best['tolerance'])} {u2.label}",
     )
 
 
@@ -432,24 +413,24 @@ def _diagnose(a: NumberReading, b: NumberReading, best: dict[str, Any]) -> str |
     if {best["src"], best["dst"]} == {"degC", "degF"}:
         ratio = Decimal(9) / 5 if best["src"] == "degC" else Decimal(5) / 9
         if abs(a.value * ratio - b.value) <= b.step:
-            return "temperature converted as a ratio; Celsius and Fahrenheit differ by an offset"
+            return "temperature-as-ratio"
     exact = best["expected"]
     truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if b.step <= 1 else None
     if truncated is not None and truncated == b.value:
-        return "the conversion looks truncated rather than rounded"
+        return "truncated"
     return None
 
 
-def _side(r: NumberReading, unit: str, written: str) -> dict[str, Any]:
-    return {"amount": fig.plain(r.value), "high": fig.plain(r.high) if r.high else None,
-            "unit": unit, "text": written}
+def _side(r: NumberReading, unit: str, written: str, end: int) -> Quantity:
+    return Quantity(written, Span(r.span.start, end), r.value, unit, r.step, r.high,
+                    scale_text=r.scale_text, decimals=r.decimals)
 
 
-def _unverifiable(text: str, first: _Quantity, span: Span, why: str) -> Finding:
+def _unverifiable(text: str, first: _Quantity, span: Span, why: str, slug: str) -> Finding:
     return Finding(
         code="UNT004", check=CHECK, verdict=Verdict.UNVERIFIABLE,
         message=f"cannot check the conversion: {why}", span=span,
-        text=text[span.start:span.end], diagnosis=why,
+        text=text[span.start:span.end], diagnosis=slug,
         original=_side(first.number, first.unit.pint[0] if first.unit.pint else "",
-                       text[first.number.span.start:first.end].strip()),
+                       text[first.number.span.start:first.end].strip(), first.end),
     )

@@ -3,7 +3,7 @@
 Exit codes are the contract: 0 clean, 1 findings at or above --fail-on, 2 usage or input
 error (one line on stderr, never a traceback), 3 an internal error. Nothing below this
 package prints or exits. One module per command family: ``stories`` (check, extract),
-``rates``, ``batch`` (batch, summarize).
+``rates``, ``rules``, ``batch`` (batch, summarize).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EX
 def build_parser() -> Parser:
     from claims.cli.batch import add_batch, add_summarize
     from claims.cli.rates import add_rates
+    from claims.cli.rules import add_rules
     from claims.cli.stories import add_check, add_extract
 
     parser = Parser(prog="claims", description=__doc__.splitlines()[0])
@@ -28,6 +29,7 @@ def build_parser() -> Parser:
     add_extract(sub)
     add_check(sub)
     add_rates(sub)
+    add_rules(sub)
     add_batch(sub)
     add_summarize(sub)
     return parser

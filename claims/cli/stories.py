@@ -176,7 +176,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name in _expand(args.paths, problems):
         doc = _load(name, args.input_format, problems)
         if doc is not None:
-            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)))))
+            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)),
+                                       soft_breaks=doc.soft_breaks)))
     if items:
         sys.stdout.write(render_json(items) if args.format == "json" else render_text(items))
     _report_problems(problems)
@@ -225,7 +226,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     first = configs.for_story(names[0] if names else "-")
     fmt = args.format or first.format or "text"
     store = None
-    results, sources, failing = [], {}, False
+    results, failing = [], False
     for name in names:
         doc = _load(name, args.input_format, problems)
         if doc is None:
@@ -236,14 +237,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             store = open_store(store_dir(args))
         result = check_document(doc, store, options)
         results.append(result)
-        sources.setdefault(doc.path, doc.source)
         threshold = {"error": 2, "warning": 1}.get(args.fail_on or cfg.fail_on or "error")
         if threshold is not None and any(
                 not f.suppressed and f.verdict.severity >= threshold for f in result.findings):
             failing = True
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if results or fmt in ("json", "sarif"):
-        sys.stdout.write(render(fmt, results, color=color, sources=sources))
+        sys.stdout.write(render(fmt, results, color=color))
     _report_problems(problems)
     if problems:
         return EXIT_USAGE

@@ -12,17 +12,28 @@ Stages (each module's docstring says what it reads): ``numbers`` (digits, scales
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from claims.extract.money import find_money, resolve_currencies
 from claims.extract.numbers import read_numbers
 from claims.extract.pairing import pair
 from claims.extract.rates_stated import find_stated_rates
+from claims.extract.reading import read
 from claims.model import Extraction
 
-__all__ = ["extract"]
+__all__ = ["extract", "read_money"]
 
 
-def extract(text: str, *, dollar: str = "USD") -> Extraction:
-    """Money mentions, conversion pairs and stated rates in ``text``."""
+def extract(text: str, *, dollar: str = "USD",
+            soft_breaks: Sequence[tuple[int, int]] | None = None) -> Extraction:
+    """Money mentions, conversion pairs and stated rates in ``text``, however it is wrapped
+    (``reading.read``); spans point into ``text``."""
+    reading = read(text, soft_breaks)
+    return reading.extraction(read_money(reading.text, dollar=dollar))
+
+
+def read_money(text: str, *, dollar: str = "USD") -> Extraction:
+    """``extract`` on text already read (``Reading.text``): spans in that text."""
     readings = read_numbers(text, glued=True, words=True)
     found = find_money(text, readings, dollar)
     found = resolve_currencies(text, found, set())

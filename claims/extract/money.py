@@ -1,6 +1,6 @@
-"""Money mentions: a number with a currency symbol, code or name beside it.
+"""Quantity mentions: a number with a currency symbol, code or name beside it.
 
-``find_money(text, readings, dollar)`` turns number readings into ``Found`` items (the Money and
+``find_money(text, readings, dollar)`` turns number readings into ``Found`` items (the Quantity and
 where its lead-in qualifier starts). It reads a short window before each number (qualifier,
 symbol or code) and after it (scale word is already in the reading; then a name, code or
 symbol), joins money ranges written with the currency twice (``$8.1 billion to $11.6 billion``,
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from claims.extract import currencies as cur
 from claims.extract.numbers import NumberReading, rescale
-from claims.extract.qualifiers import normalise, qualifier_before
-from claims.model import Money, Span
+from claims.extract.qualifiers import bound_of, normalise, qualifier_before
+from claims.model import Quantity, Span
 
 __all__ = ["Found", "find_money", "resolve_currencies"]
 
@@ -42,7 +42,7 @@ _LEAD_WORD = re.compile(r"\b(between|from)[\x20\u00a0]+$", re.IGNORECASE)
 class Found:
     """A money mention and the offset where its qualifier (if any) begins."""
 
-    money: Money
+    money: Quantity
     lead: int
 
 
@@ -109,11 +109,11 @@ def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
             " ".join(after.group("name").lower().split()) in cur.SUBUNITS:
         amount, step = amount / 100, step / 100      # 67 cents -> 0.67
         high = high / 100 if high is not None else None
-    money = Money(
-        text=text[m_start:m_end], span=Span(m_start, m_end), amount=amount, currency=code,
-        step=step, high=high, qualifier=qual, currency_text=currency_text,
-        currency_before=form is form_b and before is not None, scale_text=r.scale_text,
-        decimals=r.decimals, currency_candidates=candidates, currency_note=note,
+    money = Quantity(
+        text=text[m_start:m_end], span=Span(m_start, m_end), value=amount, unit=code,
+        step=step, high=high, qualifier=qual, bound=bound_of(qual), unit_text=currency_text,
+        unit_before=form is form_b and before is not None, scale_text=r.scale_text,
+        decimals=r.decimals, unit_candidates=candidates, unit_note=note,
     )
     return Found(money, lead)
 
@@ -132,18 +132,18 @@ def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
             lead_word = lead_m.group(1).lower() if lead_m else None
             word = gap.group("w").lower() if gap else None
             ok = gap is not None and ma.high is None and mb.high is None and \
-                ma.currency == mb.currency and (ma.currency_text == mb.currency_text or (
-                    ma.currency is not None and not ma.currency_candidates
-                    and not mb.currency_candidates)) and \
+                ma.unit == mb.unit and (ma.unit_text == mb.unit_text or (
+                    ma.unit is not None and not ma.unit_candidates
+                    and not mb.unit_candidates)) and \
                 ((word == "and") == (lead_word == "between")) and lead_word != "from"
             if ok and ma.scale_text is None and mb.scale_text is not None and ma.decimals == 0 \
-                    and ma.amount < 1000:
-                sa = rescale(NumberReading(ma.amount, None, ma.step, ma.decimals, None,
+                    and ma.value < 1000:
+                sa = rescale(NumberReading(ma.value, None, ma.step, ma.decimals, None,
                                            ma.span, ma.text), mb.scale_text)
-                ma = replace(ma, amount=sa.value, step=sa.step, scale_text=mb.scale_text)
-            if ok and mb.amount > ma.amount:
+                ma = replace(ma, value=sa.value, step=sa.step, scale_text=mb.scale_text)
+            if ok and mb.value > ma.value:
                 span = Span(ma.span.start, mb.span.end)
-                merged = replace(ma, span=span, text=text[span.start:span.end], high=mb.amount,
+                merged = replace(ma, span=span, text=text[span.start:span.end], high=mb.value,
                                  scale_text=ma.scale_text or mb.scale_text)
                 out.append(Found(merged, a.lead))
                 i += 2
@@ -164,19 +164,19 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
 
     ``known`` holds codes written unambiguously elsewhere (mentions and stated rates).
     """
-    known = known | {f.money.currency for f in found
-                     if f.money.currency and not f.money.currency_candidates}
-    cues = _CueIndex(text, [f.money.span for f in found if f.money.currency_candidates])
+    known = known | {f.money.unit for f in found
+                     if f.money.unit and not f.money.unit_candidates}
+    cues = _CueIndex(text, [f.money.span for f in found if f.money.unit_candidates])
     out = []
     for f in found:
         m = f.money
-        if not m.currency_candidates:
+        if not m.unit_candidates:
             out.append(f)
             continue
-        cands = m.currency_candidates
-        written = m.currency_text or "the symbol"
+        cands = m.unit_candidates
+        written = m.unit_text or "the symbol"
         in_story = [c for c in cands if c in known]
-        code, note, guessed = m.currency, None, False
+        code, note, guessed = m.unit, None, False
         if len(in_story) == 1:
             code = in_story[0]
             note = f"'{written}' read as {code}: the story names {code} elsewhere"
@@ -191,7 +191,7 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
                 guessed = True
             else:
                 note = f"'{written}' may be {', '.join(cands)}; no cue in the story"
-        out.append(Found(replace(m, currency=code, currency_note=note, currency_guessed=guessed),
+        out.append(Found(replace(m, unit=code, unit_note=note, unit_guessed=guessed),
                          f.lead))
     return out
 

@@ -28,7 +28,7 @@ import re
 from claims.extract.money import Found
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of
-from claims.model import Conversion, Money, Span
+from claims.model import CurrencyConversion, Quantity, Span
 
 __all__ = ["pair"]
 
@@ -114,13 +114,13 @@ def _per(text: str, end: int) -> str | None:
     return (m.group("u1") or m.group("u2")).lower()
 
 
-def _same_currency(a: Money, b: Money) -> bool:
-    if a.currency is not None or b.currency is not None:
-        return a.currency == b.currency
-    return a.currency_text.lower() == b.currency_text.lower()
+def _same_currency(a: Quantity, b: Quantity) -> bool:
+    if a.unit is not None or b.unit is not None:
+        return a.unit == b.unit
+    return a.unit_text.lower() == b.unit_text.lower()
 
 
-def _try(text: str, a: Found, b: Found) -> Conversion | None:
+def _try(text: str, a: Found, b: Found) -> CurrencyConversion | None:
     """``a`` and its stated conversion ``b``, or None."""
     ma, mb = a.money, b.money
     if b.lead - ma.span.end > _MAX_GAP or _same_currency(ma, mb):
@@ -147,10 +147,10 @@ def _try(text: str, a: Found, b: Found) -> Conversion | None:
     if per_b is not None and per_a != per_b:
         return None
     span = Span(ma.span.start, end)
-    return Conversion(ma, mb, span, text[span.start:span.end])
+    return CurrencyConversion(ma, mb, span, text[span.start:span.end])
 
 
-def _another(text: str, first: Conversion, b: Found, c: Found) -> Conversion | None:
+def _another(text: str, first: CurrencyConversion, b: Found, c: Found) -> CurrencyConversion | None:
     """A second conversion of ``first.original`` printed beside the first one:
     ``£2bn ($2.5bn; €2.3bn)`` or ``1.4 trillion yen ($9.3 billion), or roughly 8.6 billion
     euros``; None when ``c`` is not one."""
@@ -172,26 +172,26 @@ def _another(text: str, first: Conversion, b: Found, c: Found) -> Conversion | N
     if _COMPARED.match(text, mc.span.end) or _per(text, mc.span.end) != _per(text, mb.span.end):
         return None
     span = Span(ma.span.start, end)
-    return Conversion(ma, mc, span, text[span.start:span.end])
+    return CurrencyConversion(ma, mc, span, text[span.start:span.end])
 
 
-def _implicit(text: str, r: NumberReading, b: Found, earlier: Money | None) -> Found | None:
+def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None) -> Found | None:
     """A figure with no currency written, converted in parentheses right after."""
-    if earlier is None or earlier.currency is None or earlier.currency == b.money.currency:
+    if earlier is None or earlier.unit is None or earlier.unit == b.money.unit:
         return None
     if r.scale_text is None and (r.value < 1000 or (r.text.isdigit() and r.value <= 2100)):
         return None
     if not _PAREN_GAP.match(text, r.span.end, b.lead) or b.lead - r.span.end > 4:
         return None
     note = f"currency not written; taken from the earlier '{earlier.text}'"
-    money = Money(text=r.text, span=r.span, amount=r.value, currency=earlier.currency,
-                  step=r.step, high=r.high, currency_text="", currency_before=False,
-                  scale_text=r.scale_text, decimals=r.decimals, currency_note=note)
+    money = Quantity(text=r.text, span=r.span, value=r.value, unit=earlier.unit,
+                  step=r.step, high=r.high, unit_text="", unit_before=False,
+                  scale_text=r.scale_text, decimals=r.decimals, unit_note=note)
     return Found(money, r.span.start)
 
 
 def pair(text: str, found: list[Found],
-         readings: list[NumberReading]) -> tuple[list[Conversion], list[Found]]:
+         readings: list[NumberReading]) -> tuple[list[CurrencyConversion], list[Found]]:
     """Conversions among ``found`` (plus implicit originals from bare ``readings``).
 
     Returns the conversions and the mentions (``found`` plus any implicit originals added).
@@ -209,12 +209,12 @@ def pair(text: str, found: list[Found],
         if nxt is None:
             continue
         earlier = next((f.money for f in reversed(found[:ci])
-                        if f.money.currency not in (None, nxt.money.currency)), None)
+                        if f.money.unit not in (None, nxt.money.unit)), None)
         imp = _implicit(text, r, nxt, earlier)
         if imp is not None:
             extra.append(imp)
     items = sorted(found + extra, key=lambda f: f.money.span.start)
-    conversions: list[Conversion] = []
+    conversions: list[CurrencyConversion] = []
     i = 0
     while i < len(items) - 1:
         conv = _try(text, items[i], items[i + 1])

@@ -33,7 +33,7 @@ _CLOSE = re.compile(r"[\x20\u00a0]?\)")
 
 def _is_unit(f: Found) -> bool:
     m = f.money
-    return m.amount == 1 and m.scale_text is None and m.high is None and m.currency is not None
+    return m.value == 1 and m.scale_text is None and m.high is None and m.unit is not None
 
 
 def _span(text: str, a: Found, b: Found) -> Span:
@@ -63,11 +63,11 @@ def find_stated_rates(text: str, found: list[Found],
             base, quote = b, a
         else:
             continue
-        if base.money.currency == quote.money.currency or quote.money.high is not None:
+        if base.money.unit == quote.money.unit or quote.money.high is not None:
             continue
         span = _span(text, a, b)
-        rates.append(StatedRate(base.money.currency or "", quote.money.currency or "",
-                                quote.money.amount, span, text[span.start:span.end]))
+        rates.append(StatedRate(base.money.unit or "", quote.money.unit or "",
+                                quote.money.value, span, text[span.start:span.end]))
         used.update((i, i + 1))
     for i, f in enumerate(found):
         if i in used or f.money.scale_text is not None or f.money.high is not None:
@@ -82,9 +82,9 @@ def find_stated_rates(text: str, found: list[Found],
             continue                                  # $3 per pound is a price by weight
         form = cur.form_after(name)
         base = dollar if form.code == cur.DOLLAR else form.code
-        if base and f.money.currency and base != f.money.currency:
+        if base and f.money.unit and base != f.money.unit:
             span = Span(f.money.span.start, name.end())
-            rates.append(StatedRate(base, f.money.currency, Decimal(f.money.amount), span,
+            rates.append(StatedRate(base, f.money.unit, Decimal(f.money.value), span,
                                     text[span.start:span.end]))
             used.add(i)
     rates.sort(key=lambda r: r.span.start)

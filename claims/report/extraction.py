@@ -16,29 +16,26 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.model import Extraction
 
 
-def _place(doc: "Document", d: dict[str, Any]) -> dict[str, Any]:
-    """A dict with text ``start``/``end`` rewritten as source offsets plus line and column."""
-    span = doc.source_span(Span(d["start"], d["end"]))
-    line, column = doc.line_col(span.start)
-    return {**d, "start": span.start, "end": span.end, "line": line, "column": column}
+def _place(doc: "Document", span: Span) -> dict[str, Any]:
+    """Source offsets, lines and columns of a stretch of the extracted text."""
+    return doc.location(span).to_dict()
 
 
 def file_dict(doc: "Document", extraction: "Extraction") -> dict[str, Any]:
     """One file's entry in the JSON output."""
     conversions = []
     for conv in extraction.conversions:
-        placed = _place(doc, {"start": conv.span.start, "end": conv.span.end})
-        conversions.append({**placed, "text": conv.text,
-                            "original": _place(doc, conv.original.to_dict()),
-                            "converted": _place(doc, conv.converted.to_dict())})
+        conversions.append({**_place(doc, conv.span), "text": conv.text,
+                            "original": doc.place(conv.original).to_dict(),
+                            "converted": doc.place(conv.converted).to_dict()})
     return {
         "path": doc.path,
         "format": doc.format,
         "date": doc.date.isoformat() if doc.date else None,
         "date_source": doc.date_source,
-        "mentions": [_place(doc, m.to_dict()) for m in extraction.mentions],
+        "mentions": [doc.place(m).to_dict() for m in extraction.mentions],
         "conversions": conversions,
-        "stated_rates": [_place(doc, s.to_dict()) for s in extraction.stated_rates],
+        "stated_rates": [{**s.to_dict(), **_place(doc, s.span)} for s in extraction.stated_rates],
     }
 
 
@@ -49,9 +46,9 @@ def render_json(items: list[tuple["Document", "Extraction"]]) -> str:
 
 
 def _money(d: dict[str, Any]) -> str:
-    value = d["amount"] if d.get("high") is None else f"{d['amount']}-{d['high']}"
+    value = d["value"] if d.get("high") is None else f"{d['value']}-{d['high']}"
     qualifier = f"{d['qualifier']} " if d.get("qualifier") else ""
-    return f"{qualifier}{value} {d.get('currency') or '?'}"
+    return f"{qualifier}{value} {d.get('unit') or '?'}"
 
 
 def render_text(items: list[tuple["Document", "Extraction"]]) -> str:

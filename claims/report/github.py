@@ -6,9 +6,9 @@ follows the runner: in the message ``%`` ``\\r`` ``\\n``; in property values als
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
-from claims.report import end_position, lines_for, problems
+from claims.report import problems
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -27,12 +27,11 @@ def escape_property(s: str) -> str:
 
 
 def render(results: list["DocumentResult"], *, color: bool = False,
-           sources: Mapping[str, str] | None = None, **_: Any) -> str:
+           **_: Any) -> str:
     out = []
     for result in results:
-        lines = lines_for(sources, result.path)
         for d in problems(result):
-            end_line, end_col = end_position(d, lines)
+            end_line, end_col = d["end_line"], d["end_column"]
             props = [f"file={escape_property(result.path)}", f"line={d['line']}",
                      f"col={d['column']}", f"endLine={end_line}"]
             if end_line == d["line"]:

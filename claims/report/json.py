@@ -1,10 +1,11 @@
-"""``--format json``: the machine shape, version 1 (findings include suppressed ones, flagged)."""
+"""``--format json``: the machine shape, version ``JSON_VERSION`` (findings include suppressed ones, flagged)."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
+from claims.model import JSON_VERSION
 from claims.report import summary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -12,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def render(results: list["DocumentResult"], *, color: bool = False,
-           sources: Mapping[str, str] | None = None, **_: Any) -> str:
-    """``{"version": 1, "files": [...], "summary": {...}}`` with a trailing newline."""
-    data = {"version": 1, "files": [r.to_dict() for r in results], "summary": summary(results)}
+           **_: Any) -> str:
+    """``{"version": 2, "files": [...], "summary": {...}}`` with a trailing newline."""
+    data = {"version": JSON_VERSION, "files": [r.to_dict() for r in results], "summary": summary(results)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claims.report import problems
 
@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def render(results: list["DocumentResult"], *, color: bool = False,
-           sources: Mapping[str, str] | None = None, **_: Any) -> str:
+           **_: Any) -> str:
     """One line per unsuppressed error, warning or unverifiable finding; columns in code points."""
     out = []
     for result in results:

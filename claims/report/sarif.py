@@ -1,6 +1,6 @@
 """``--format sarif``: SARIF 2.1.0 for code-scanning UIs.
 
-Rule ids are the stable finding codes, described from ``claims.codes``. Regions are 1-based
+Rule ids are the stable finding codes, described from ``claims.rules``. Regions are 1-based
 with ``columnKind: unicodeCodePoints`` on the run; ``endColumn`` is exclusive. Each result
 has a ``partialFingerprints`` entry from its code, its text and its occurrence in the file, so
 it survives edits elsewhere in the story. Suppressed findings carry an ``inSource``
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from claims import __version__
-from claims.codes import describe
-from claims.report import PROBLEMS, end_position, lines_for
+from claims.report import PROBLEMS
+from claims.rules import RULES
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -31,14 +31,14 @@ def _uri(path: str) -> str:
 
 
 def _rule(code: str) -> dict[str, Any]:
-    info = describe(code)
+    info = RULES[code]
     return {
         "id": code,
         "name": info.name,
-        "shortDescription": {"text": info.short},
+        "shortDescription": {"text": info.summary},
         "fullDescription": {"text": info.help},
         "help": {"text": info.help},
-        "defaultConfiguration": {"level": _DEFAULT_LEVEL.get(info.level, "warning")},
+        "defaultConfiguration": {"level": _DEFAULT_LEVEL[info.level.value]},
     }
 
 
@@ -48,12 +48,11 @@ def _fingerprint(code: str, text: str, occurrence: int) -> str:
 
 
 def render(results: list["DocumentResult"], *, color: bool = False,
-           sources: Mapping[str, str] | None = None, **_: Any) -> str:
+           **_: Any) -> str:
     rule_index: dict[str, int] = {}
     rules: list[dict[str, Any]] = []
     sarif_results: list[dict[str, Any]] = []
     for result in results:
-        lines = lines_for(sources, result.path)
         seen: dict[tuple[str, str], int] = {}
         for finding in result.findings:
             d = finding.to_dict()
@@ -63,7 +62,7 @@ def render(results: list["DocumentResult"], *, color: bool = False,
             if code not in rule_index:
                 rule_index[code] = len(rules)
                 rules.append(_rule(code))
-            end_line, end_col = end_position(d, lines)
+            end_line, end_col = d["end_line"], d["end_column"]
             key = (code, " ".join(d["text"].split()))
             seen[key] = seen.get(key, 0) + 1
             item: dict[str, Any] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping
 
-from claims.check.figures import format_rate
+from claims.wording import format_rate
 from claims.report import summary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,10 +48,12 @@ def _details(d: Mapping[str, Any]) -> list[str]:
     lines = [f"figure:   {' '.join(d['text'].split())}"]
     expected = d.get("expected")
     if expected and d["verdict"] != "ok":
-        shown = expected.get("text") or f"{expected['amount']} {expected.get('currency') or ''}"
+        shown = expected.get("text") or f"{expected['value']} {expected.get('unit') or ''}"
         span = expected.get("range_text") or (f"{_amount(expected['low'])} to "
                                               f"{_amount(expected['high'])}")
         lines.append(f"expected: {shown.strip()} (acceptable: {span})")
+    if d.get("detail"):
+        lines.append(f"detail:   {d['detail']}")
     rate = d.get("rate")
     if rate:
         when = rate["date"]
@@ -63,7 +65,7 @@ def _details(d: Mapping[str, Any]) -> list[str]:
 
 
 def render(results: list["DocumentResult"], *, color: bool = False,
-           sources: Mapping[str, str] | None = None, **_: Any) -> str:
+           **_: Any) -> str:
     """Every unsuppressed finding (ok ones in one line), per-file notes, and a summary line."""
     out: list[str] = []
     for result in results:

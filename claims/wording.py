@@ -1,0 +1,100 @@
+"""Writing figures the way the story writes them: expected amounts, rates, percentages.
+
+One neutral place for every check and reporter: ``write_like`` (an amount in the style of a
+printed figure: ``$72.03 billion``), ``format_rate``/``rate_phrase`` (``1 USD = 1,388.15 KRW``),
+``fmt`` (fixed decimals with thousands commas) and ``scaled_fmt``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from claims.model import Quantity, plain
+
+__all__ = ["write_like", "multiplier_of", "format_rate", "rate_phrase", "fmt", "plain",
+           "scaled_fmt"]
+
+_SCALES_LONG = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
+                (Decimal(10) ** 6, "million"))
+_SCALES_SHORT = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
+_SHORT_WORDS = {"k", "m", "mn", "mln", "bn", "b", "tn", "trn", "t", "M", "B", "T"}
+_ENGLISH_SCALES = _SHORT_WORDS | {"thousand", "million", "billion", "trillion", "Million",
+                                  "Billion", "Trillion", "crore", "lakh"}
+
+
+def multiplier_of(money: Quantity) -> Decimal:
+    """What one printed unit is worth: ``$72.29 billion`` -> 10**9."""
+    return abs(money.step) * (Decimal(10) ** money.decimals) or Decimal(1)
+
+
+def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str:
+    """``amount`` (base units) written in the style of ``money``: ``$72.03 billion``.
+
+    ``extra_decimals`` prints more digits than the story did (for the bounds of a range).
+    """
+    mult = multiplier_of(money)
+    scale = money.scale_text
+    number = amount / mult
+    printed = abs(money.value) / mult
+    if scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
+        if scale not in _ENGLISH_SCALES:          # "mil milhões": no English rescaling
+            return f"{money.unit or money.unit_text} {_plain_amount(amount)}"
+        mult, scale = _choose_scale(amount, short=scale in _SHORT_WORDS)
+        number = amount / mult
+    decimals = money.decimals if scale else min(money.decimals, 2)
+    if scale and decimals == 0 and abs(number) < 10:
+        decimals = 1
+    decimals += extra_decimals
+    digits = f"{number:,.{decimals}f}"
+    if scale:
+        sep = " " if (" " + money.scale_text) in money.text or not money.scale_text else ""
+        digits = f"{digits}{sep}{scale}"
+    cur = money.unit_text or (money.unit or "")
+    if not cur:
+        return digits
+    if money.unit_before:
+        space = " " if (cur + " ") in money.text else ""
+        return f"{cur}{space}{digits}"
+    return f"{digits} {cur}"
+
+
+def _plain_amount(amount: Decimal) -> str:
+    mult, word = _choose_scale(amount, short=False)
+    return f"{amount / mult:,.2f} {word}" if word else f"{amount:,.0f}"
+
+
+def _choose_scale(amount: Decimal, short: bool) -> tuple[Decimal, str | None]:
+    for mult, word in (_SCALES_SHORT if short else _SCALES_LONG):
+        if abs(amount) >= mult:
+            return mult, word
+    return Decimal(1), None
+
+
+def format_rate(value: Decimal) -> str:
+    """A rate with enough significant digits to cite: 1388.15, 0.8338, 10.0712."""
+    if value == 0:
+        return "0"
+    digits = max(2, 6 - len(str(int(abs(value)))))
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+
+
+def rate_phrase(base: str, quote: str, value: Decimal) -> str:
+    """``1 USD = 1,388.15 KRW``: QUOTE per 1 BASE, turned round when it would read below 1."""
+    if value and abs(value) < 1:
+        return f"1 {quote} = {format_rate(1 / value)} {base}"
+    return f"1 {base} = {format_rate(value)} {quote}"
+
+
+def fmt(value: Decimal, decimals: int) -> str:
+    """``value`` with ``decimals`` places and thousands commas: 79493.65 -> '79,493.7'."""
+    decimals = max(0, decimals)
+    q = value.quantize(Decimal(1).scaleb(-decimals))
+    return f"{q:,.{decimals}f}"
+
+
+def scaled_fmt(value: Decimal, scale: Decimal, scale_text: str | None, decimals: int,
+               extra: int = 1) -> str:
+    """``value`` printed with a figure's scale word and ``extra`` more decimals than it has."""
+    if scale_text and scale != 1:
+        return f"{fmt(value / scale, decimals + extra)} {scale_text}"
+    return fmt(value, decimals + extra)

@@ -1,0 +1,102 @@
+"""The one reading of a document: layout normalised for reading, every offset mapped back."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claims.check import CheckOptions, check_document
+from claims.documents import load_document
+from claims.extract import extract
+from claims.extract.reading import read
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+READS = [
+    pytest.param("100 trillion\nwon ($62.29\nbillion)", "100 trillion won ($62.29 billion)",
+                 id="soft-breaks"),
+    pytest.param("invest over\n    100 trillion won", "invest over 100 trillion won",
+                 id="indented-continuation"),
+    pytest.param("First para 5 km.\n\nSecond 8 km.", "First para 5 km.\n\nSecond 8 km.",
+                 id="blank-line-ends-a-paragraph"),
+    pytest.param("Totals:\n- 5 km\n- 8 km", "Totals:\n- 5 km\n- 8 km", id="list-items"),
+    pytest.param("| a | 5 |\n| b | 6 |", "| a | 5 |\n| b | 6 |", id="table-rows"),
+    pytest.param("## Head 5\nBody 6", "## Head 5 Body 6", id="heading-then-body-plain-text"),
+    pytest.param("the eco-\nnomy grew", "the economy grew", id="hyphenated-word"),
+    pytest.param("a $3.5-\nbillion deal", "a $3.5-billion deal", id="hyphenated-figure"),
+    pytest.param("old Mac\rline ends\r\rnew para", "old Mac line ends\n\nnew para", id="cr-only"),
+    pytest.param("dos\r\nline\r\n\r\nends", "dos line\n\nends", id="crlf"),
+    pytest.param("two  spaces\tand a tab", "two spaces and a tab", id="blank-runs"),
+    pytest.param("10\u200f0 trillion won", "100 trillion won", id="rtl-mark-in-figure"),
+    pytest.param("1\u200d00 km", "100 km", id="zero-width-joiner"),
+    pytest.param("\ufeff$5\u00ad0 million", "$50 million", id="bom-and-soft-hyphen"),
+    pytest.param("sq\u00a0mi and 1\u00a0234", "sq mi and 1\u00a0234", id="no-break-space"),
+    pytest.param("1\u20072\u2007345", "1\u20092\u2009345", id="figure-space-groups-digits"),
+    pytest.param("\u0661\u0662\u0663\u066b\u0665 and \u0967\u0968",
+                 "123.5 and 12", id="arabic-and-devanagari-digits"),
+    pytest.param("\uff11\uff10\uff10\u5186", "100\u5186", id="full-width-digits"),
+]
+
+
+@pytest.mark.parametrize("text, expected", READS)
+def test_reading(text, expected):
+    r = read(text)
+    assert r.text == expected
+    for i, ch in enumerate(r.text):                 # every character maps onto its source
+        at = r.to_text(i)
+        if ch.isdigit() and text[at].isascii():
+            assert text[at] == ch
+
+
+def test_unchanged_text_needs_no_map():
+    r = read("A plain line with 100 km (62 miles).")
+    assert r.offsets is None and r.text_span is not None
+
+
+def test_extract_spans_point_into_the_wrapped_text():
+    text = "Lee plans to invest over 100 trillion\n   won ($62.29\nbillion) in AI."
+    (conv,) = extract(text).conversions
+    assert text[conv.span.start:conv.span.end] == "100 trillion\n   won ($62.29\nbillion)"
+    assert conv.text == "100 trillion won ($62.29 billion)"
+    conv_m = conv.converted
+    assert text[conv_m.span.start:conv_m.span.end] == "$62.29\nbillion"
+
+
+def _cases() -> list[dict]:
+    out = []
+    for name in ("dev_currency.jsonl", "units_arith_dev.jsonl"):
+        out += [json.loads(line) for line in (FIXTURES / name).read_text("utf-8").splitlines()
+                if line.strip()]
+    return out
+
+
+CASES = _cases()
+_JOIN = re.compile(r"[\s\-]")
+
+
+def _found(text: str, name: str, day: date, store) -> Counter:
+    doc = load_document(name, text.encode("utf-8"))
+    result = check_document(doc, store, CheckOptions(today=day, as_of=day))
+    out: Counter = Counter()
+    for f in result.findings:
+        where = doc.source[f.location.start:f.location.end]
+        assert _JOIN.sub("", where) == _JOIN.sub("", f.text)   # positions point into the file
+        out[(f.code, f.verdict.value, _JOIN.sub("", where))] += 1
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_hard_wrapped_copy_finds_the_same(case, rate_store):
+    value = case.get("date") or "2025-06-30"
+    day = date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value[:10])
+    base = _found(case["text"], "case.txt", day, rate_store)
+    for width in (40, 60, 72):
+        wrapped = textwrap.fill(case["text"], width=width, break_long_words=False)
+        for ext in ("txt", "md"):
+            assert _found(wrapped, f"case.{ext}", day, rate_store) == base, (width, ext)
