@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from claims.batch.items import Columns, Item, item_from_row
 from claims.errors import ConfigError, InputError
@@ -88,34 +88,51 @@ def _open_text(path: str) -> IO[str]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-class JsonlArchive:
-    """One JSON object per line; a line that is not a JSON object is an item problem."""
+class _TextArchive:
+    """What the JSON Lines and CSV readers share: the column map, errors, a counting pass."""
 
     def __init__(self, path: str, columns: Columns) -> None:
         self.path = path
         self.columns = columns
 
-    def _lines(self) -> Iterator[tuple[int, str]]:
-        name = self.path
-        try:
-            with _open_text(self.path) as fh:
-                for number, line in enumerate(fh, start=1):
-                    if line.strip():
-                        yield number, line
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-
     @property
     def keep(self) -> tuple[str, ...]:
         return self.columns.keep
+
+    def _records(self, fh: IO[str]) -> Iterator[tuple[int, Any]]:
+        raise NotImplementedError
+
+    def _read(self) -> Iterator[tuple[int, Any]]:
+        """(line number, record) pairs; reading errors become one-line ``InputError``s."""
+        try:
+            with _open_text(self.path) as fh:
+                yield from self._records(fh)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{self.path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+        except csv.Error as exc:
+            raise InputError(f"{self.path}: not CSV: {exc}") from None
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{self.path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+    def count(self) -> int:
+        if self.path == "-":
+            raise ValueError("stdin cannot be read twice")
+        return sum(1 for _ in self._read())
+
+
+class JsonlArchive(_TextArchive):
+    """One JSON object per line; a line that is not a JSON object is an item problem."""
+
+    def _records(self, fh: IO[str]) -> Iterator[tuple[int, str]]:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                yield number, line
 
     def validate(self) -> None:
         """Check the column map against the first object (stdin cannot be read twice)."""
         if self.path == "-":
             return
-        for _number, line in self._lines():
+        for _number, line in self._read():
             try:
                 row = json.loads(line)
             except ValueError:
@@ -125,7 +142,7 @@ class JsonlArchive:
             return
 
     def items(self) -> Iterator[Item]:
-        for number, line in self._lines():
+        for number, line in self._read():
             where = f"{self.path}:{number}"
             try:
                 row = json.loads(line)
@@ -138,37 +155,19 @@ class JsonlArchive:
                 continue
             yield item_from_row(row, self.columns, where)
 
-    def count(self) -> int:
-        if self.path == "-":
-            raise ValueError("stdin cannot be read twice")
-        return sum(1 for _ in self._lines())
 
-
-class CsvArchive:
+class CsvArchive(_TextArchive):
     """A CSV (or ``.tsv``) file with a header row; quoted fields may span lines."""
 
     def __init__(self, path: str, columns: Columns) -> None:
-        self.path = path
-        self.columns = columns
+        super().__init__(path, columns)
         self.delimiter = "\t" if ".tsv" in path.lower() else ","
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))       # stories longer than 128 KB
 
-    def _rows(self) -> Iterator[tuple[int, dict[str, str]]]:
-        try:
-            with _open_text(self.path) as fh:
-                reader = csv.DictReader(fh, delimiter=self.delimiter)
-                for row in reader:
-                    yield reader.line_num, row
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{self.path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
-        except csv.Error as exc:
-            raise InputError(f"{self.path}: not CSV: {exc}") from None
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{self.path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-
-    @property
-    def keep(self) -> tuple[str, ...]:
-        return self.columns.keep
+    def _records(self, fh: IO[str]) -> Iterator[tuple[int, dict[str, str]]]:
+        reader = csv.DictReader(fh, delimiter=self.delimiter)
+        for row in reader:
+            yield reader.line_num, row
 
     def validate(self) -> None:
         if self.path == "-":
@@ -183,7 +182,7 @@ class CsvArchive:
         self.columns.check_names(header, self.path)
 
     def items(self) -> Iterator[Item]:
-        for line, row in self._rows():
+        for line, row in self._read():
             where = f"{self.path}:{line}"
             if None in row:                     # more fields than the header names
                 yield Item(where, None, source=where,
@@ -191,11 +190,6 @@ class CsvArchive:
                                    f"{len(row) - 1}")
                 continue
             yield item_from_row(row, self.columns, where)
-
-    def count(self) -> int:
-        if self.path == "-":
-            raise ValueError("stdin cannot be read twice")
-        return sum(1 for _ in self._rows())
 
 
 def _keys(row: dict, prefix: str = "", depth: int = 0) -> list[str]:
