@@ -207,16 +207,14 @@ def _closing_line(tally, seconds: float, out: str, interrupted: bool) -> str:
 # ------------------------------------------------------------------ summarize
 
 def add_summarize(sub) -> None:
-    from claims.batch.summary import DIMENSIONS
-
     p = sub.add_parser("summarize", help="counts and rates of errors and warnings in batch "
                                          "results, by month, currency pair, check, diagnosis, "
                                          "section, author")
     p.add_argument("results", nargs="+", metavar="RESULTS",
                    help="results of claims batch: FILE.jsonl or FOLDER.parquet")
     p.add_argument("--by", action="append", default=[], metavar="DIM[,DIM]",
-                   help=f"tables to show: {', '.join(DIMENSIONS)}, or a kept column "
-                        "(default: all that have data)")
+                   help="tables to show: month, pair, check, code, diagnosis, or a kept "
+                        "column such as section (default: all that have data)")
     p.add_argument("--top", type=int, default=15, metavar="N",
                    help="rows per table on the terminal, largest first (default 15; 0: all); "
                         "months are always all shown")
