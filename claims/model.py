@@ -169,7 +169,11 @@ class Rate:
     requested_date: date
     source: str
     dataset: str = ""
-    kind: str = "reference"               # reference | peg | imported | online | stated
+    kind: str = "reference"               # reference | peg | imported | online | stated | hmrc
+    # A coarse source (a monthly table) says how far a day's market may stray from it, in
+    # percent; a conversion is judged with max(option margin, margin_pct). None: a daily rate.
+    margin_pct: Decimal | None = None
+    frequency: str = "daily"              # daily | weekly | monthly | fixed | ...
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +185,8 @@ class Rate:
             "source": self.source,
             "dataset": self.dataset,
             "kind": self.kind,
+            "frequency": self.frequency,
+            "margin_pct": plain(self.margin_pct) if self.margin_pct is not None else None,
         }
 
 

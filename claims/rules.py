@@ -61,7 +61,7 @@ _RULES = (
          "A currency conversion cannot be checked.",
          "There is no reference rate for the currency or date, or the currency is ambiguous "
          "(a bare '$', '¥', 'kr', 'crowns', 'pesos'). Name the currency or add a rate source.",
-         "HANOI, June 30, 2025 - The fraud cost 5 trillion dong ($190 million).",
+         "HANOI, June 30, 2013 - The fraud cost 5 trillion dong ($240 million).",
          "SEOUL, June 30, 2025 - The fine was 5 trillion won ($3.69 billion)."),
     Rule("CUR005", "stated-rate-mismatch", CURRENCY, Verdict.ERROR,
          "A rate stated in the story disagrees with the reference rate.",

@@ -49,7 +49,8 @@ def test_show_json(store_dir):
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
     assert set(data) == {"base", "quote", "value", "date", "requested_date", "source",
-                         "dataset", "kind"}
+                         "dataset", "kind", "frequency", "margin_pct"}
+    assert (data["frequency"], data["margin_pct"]) == ("daily", None)
     assert isinstance(data["value"], str) and Decimal(data["value"]) > 1300
     assert (data["date"], data["requested_date"]) == ("2025-06-20", "2025-06-21")
     assert data["kind"] == "reference"
@@ -64,15 +65,14 @@ def test_show_peg(store_dir):
 
 @pytest.mark.parametrize("args, words", [
     (("USD", "XYZ", "--date", "2025-06-23"), ["unknown currency", "XYZ"]),
-    (("USD", "TWD", "--date", "2025-06-23"), ["TWD"]),
-    (("USD", "RUB", "--date", "2023-06-01"), ["RUB"]),
+    (("USD", "TWD", "--date", "2014-01-10"), ["TWD"]),
     (("USD", "KRW", "--date", "2999-01-01"), ["ECB data ends"]),
     (("USD", "KRW", "--date", "1990-01-01"), ["1999-01-04"]),
     (("USD", "KRW", "--date", "2025-02-30"), ["--date"]),
     (("USD", "KRW", "--date", "23/06/2025"), ["--date"]),
     (("USD", "KRW", "--date", "20250623"), ["--date"]),
     (("USD", "KRW"), ["--date"]),
-], ids=["unknown", "no-source", "ecb-stopped", "stale", "too-early", "no-such-day",
+], ids=["unknown", "no-source-before-hmrc", "stale", "too-early", "no-such-day",
         "dmy", "compact", "missing-date"])
 def test_show_errors_are_one_line_exit_2(store_dir, args, words):
     fails_with_one_line(claims("show", *args, "--cache-dir", str(store_dir)), *words)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.errors import InputError, NoRate, RateError, StaleData, UpdateError
+from claims.errors import InputError, RateError, StaleData, UpdateError
 from claims.rates import open_store
 from claims.rates.importing import import_csv
 from claims.rates.locations import ENV_VAR, store_location
@@ -116,13 +116,12 @@ def test_import_answers_a_currency_the_ecb_lacks_and_is_cited(store_dir, tmp_pat
     assert abs(inverse.value - 1 / Decimal("29.612")) < Decimal("1e-12")
     assert store.has_currency("TWD")
     assert any(s["source"] == f"imported: {CBC}" for s in store.info()["sources"])
-    with pytest.raises(StaleData) as info:
-        store.rate("USD", "TWD", date(2025, 7, 1))
+    assert store.rate("USD", "TWD", date(2025, 7, 1)).kind == "hmrc"   # past the table's end
+    with pytest.raises(StaleData) as info:                            # past HMRC's data too
+        store.rate("USD", "TWD", date(2099, 7, 1))
     assert info.value.last_date == date(2025, 6, 23)
-    with pytest.raises(NoRate):
-        store.rate("USD", "TWD", date(2025, 6, 1))
-    with pytest.raises(NoRate):                                       # no cross through imports
-        store.rate("EUR", "TWD", date(2025, 6, 23))
+    assert store.rate("USD", "TWD", date(2025, 6, 1)).kind == "hmrc"   # before the table
+    assert store.rate("EUR", "TWD", date(2025, 6, 23)).kind == "hmrc"  # no cross through imports
     window = store.window("USD", "TWD", date(2025, 6, 19), date(2025, 6, 23))
     assert [r.value for r in window] == [Decimal("29.501"), Decimal("29.535"), Decimal("29.612")]
 
@@ -142,8 +141,7 @@ def test_reimport_replaces_and_survives_a_rebuild(store_dir, tmp_path):
     (store_dir / "rates.sqlite3").write_bytes(b"garbage")
     store = open_store(store_dir)
     assert store.rate("USD", "TWD", date(2025, 6, 23)).value == Decimal("30.1")
-    with pytest.raises(NoRate):
-        store.rate("USD", "TWD", date(2025, 6, 20))                  # the old table is gone
+    assert store.rate("USD", "TWD", date(2025, 6, 20)).kind == "hmrc"   # the old table is gone
     assert len([s for s in store.info()["sources"] if s["kind"] == "imported"]) == 1
 
 

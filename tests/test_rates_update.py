@@ -2,65 +2,29 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import subprocess
 import sys
 import threading
 import time
-import zipfile
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from claims.errors import NoRate, UpdateError
 from claims.rates import open_store
-from claims.rates.locations import bundled_ecb_zip, store_location
+from claims.rates.locations import store_location
 from claims.rates.online import fetch_rate
 from claims.rates.update import update
+from rates_helpers import Server, history_plus, zipped
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 # ------------------------------------------------------------------ test data
-
-def bundled_csv() -> str:
-    with zipfile.ZipFile(bundled_ecb_zip()) as archive:
-        return archive.read("eurofxref-hist.csv").decode("utf-8")
-
-
-def next_weekday(day: date, n: int = 1) -> date:
-    while n:
-        day += timedelta(days=1)
-        n -= day.weekday() < 5
-    return day
-
-
-def zipped(text: str, name: str = "eurofxref-hist.csv") -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, text)
-    return buffer.getvalue()
-
-
-def history_plus(days: int, usd: str = "1.2345") -> tuple[bytes, date]:
-    """The bundled history with ``days`` new fixing days on top (newest first, like the ECB)."""
-    lines = bundled_csv().splitlines()
-    header, newest = lines[0], next(csv.reader([lines[1]]))
-    usd_at = header.split(",").index("USD")
-    last = date.fromisoformat(newest[0])
-    new_rows = []
-    for n in range(days, 0, -1):
-        row = list(newest)
-        row[0], row[usd_at] = next_weekday(last, n).isoformat(), usd
-        new_rows.append(",".join(row))
-    return zipped("\n".join([header, *new_rows, *lines[1:]]) + "\n"), next_weekday(last, days)
-
 
 FEW_ROWS = """Date,USD,JPY,KRW,
 2024-01-03,1.0919,155.15,1420.1,
@@ -68,54 +32,21 @@ FEW_ROWS = """Date,USD,JPY,KRW,
 """
 
 
-class Server:
-    """A tiny HTTP server in a thread: path -> (status, body); '/hang' never answers."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, bytes]] = {}
-        self.release = threading.Event()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):                                          # noqa: N802
-                path = self.path.split("?")[0]
-                if path.startswith("/hang"):
-                    outer.release.wait(30)
-                    return
-                if path == "/truncated.zip":
-                    body = outer.routes["/good.zip"][1]
-                    self.send_response(200)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body[: len(body) // 3])
-                    self.wfile.flush()
-                    self.close_connection = True
-                    return
-                status, body = outer.routes.get(path, (404, b"not found"))
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.release.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture(scope="module")
 def server():
     srv = Server()
     good, _ = history_plus(1)
+
+    def truncated(handler):
+        body = srv.routes["/good.zip"][1]
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body[: len(body) // 3])
+        handler.wfile.flush()
+        handler.close_connection = True
+
+    srv.routes["/truncated.zip"] = truncated
     srv.routes.update({
         "/good.zip": (200, good),
         "/500": (500, b"internal error"),
@@ -184,8 +115,7 @@ def test_a_small_history_replaces_only_with_force(server, store_dir):
     assert (result.first_date, result.last_date) == ("2024-01-02", "2024-01-03")
     store = open_store(store_dir)
     assert store.rate("EUR", "KRW", date(2024, 1, 3)).value == Decimal("1420.1")
-    with pytest.raises(NoRate):
-        store.rate("EUR", "GBP", date(2024, 1, 3))                         # not in the file
+    assert store.rate("EUR", "GBP", date(2024, 1, 3)).kind == "hmrc"     # not in the file
 
 
 def test_refuses_other_url_schemes(store_dir):

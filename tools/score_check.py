@@ -33,7 +33,7 @@ def within_one_pct(rc: dict) -> bool:
 def main(path: Path) -> None:
     store = open_store()
     cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    tally, bad, flagged = Counter(), [], []
+    tally, bad, flagged, beyond = Counter(), [], [], []
     for i, case in enumerate(cases):
         if case["kind"] != "positive":
             continue
@@ -53,7 +53,9 @@ def main(path: Path) -> None:
             tally[f.verdict.value] += 1
             rc = pair.get("rate_check") or {}
             if rc.get("implied_rate") is None or rc.get("ecb_min_7d") is None:
-                if f.verdict.value == "ok" and f.rate is not None and f.rate.kind != "peg":
+                if f.rate is not None and f.rate.frequency != "daily":
+                    beyond.append((case["id"], f.verdict.value, f.rate.source))
+                elif f.verdict.value == "ok" and f.rate is not None and f.rate.kind != "peg":
                     bad.append((case["id"], pair["surface"], "ok without an ECB rate or peg"))
             elif within_one_pct(rc) and f.verdict.value == "error":
                 bad.append((case["id"], pair["surface"], f"error within 1%: {f.message}"))
@@ -61,6 +63,9 @@ def main(path: Path) -> None:
                 flagged.append((case["id"], f.verdict.value, f"{rc.get('deviation_pct'):+.2f}%",
                                 f.diagnosis))
     print("verdicts:", dict(tally))
+    print(f"pairs without an ECB rate judged by a coarser source: {len(beyond)}")
+    for row in beyond:
+        print("  ", *row)
     print(f"violations: {len(bad)}")
     for row in bad:
         print("  ", *row)

@@ -23,10 +23,10 @@ from decimal import Decimal, localcontext
 from typing import Protocol, Sequence
 
 from claims.check.diagnose import diagnose
-from claims.check.figures import HUNDRED, Interval
+from claims.check.tolerance import HUNDRED, Interval
 from claims.wording import format_rate, rate_phrase, write_like
 from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
-                                WARNING_BAND_PCT, Judgement, converted_interval, judge,
+                                WARNING_BAND_PCT, Fit, converted_interval, fit,
                                 original_interval)
 from claims.errors import RateError
 from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Quantity, Rate,
@@ -54,7 +54,7 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
             "Run `claims rates update` for newer rates.")
     ctx = _Context(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
-    checked: list[tuple[CurrencyConversion, Judgement]] = []
+    checked: list[tuple[CurrencyConversion, Fit]] = []
     for conv in extraction.conversions:
         finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
         findings.append(finding)
@@ -113,7 +113,7 @@ def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
 # ------------------------------------------------------------------ one conversion
 
 def _check_conversion(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
-                      ) -> tuple[Finding, Judgement | None]:
+                      ) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default is tried against its alternatives."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
     if unknown:
@@ -147,7 +147,7 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
 
 
 def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
-                ) -> tuple[Finding, Judgement | None]:
+                ) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
         rates = ctx.window(orig.unit, conv_m.unit)  # type: ignore[arg-type]
@@ -159,10 +159,11 @@ def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
                         f"no reference rate for {orig.unit}/{conv_m.unit} near "
                         f"{ctx.rate_end.isoformat()}", diagnosis="no-rate"), None
-    judgement = judge(orig, conv_m, rates, ctx.margin_pct)
+    margin = coarse_margin(rates, ctx.margin_pct)                        # issue 13 hook
+    judgement = fit(orig, conv_m, rates, margin)
     stated = _matching_stated_rate(orig, conv_m, stated_rates)
     if stated is not None:
-        own = judge(orig, conv_m, [stated], STATED_MARGIN_PCT)
+        own = fit(orig, conv_m, [stated], STATED_MARGIN_PCT)
         if own.gap_pct == 0:
             return _report(conv, judgement, Verdict.OK, "CUR003",
                            f"fits the story's own rate ({stated_rate_text(own.rate)})",
@@ -174,18 +175,22 @@ def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[
                            expected_from=own), judgement
     if judgement.gap_pct == 0:
         verdict, code = Verdict.OK, "CUR003"
-        return _report(conv, judgement, verdict, code, "fits the reference rate"), judgement
+        return _report(conv, judgement, verdict, code,
+                       coarse_note(rates, margin) or "fits the reference rate"), judgement
     diag = diagnose(ctx, orig, conv_m, judgement)
     allowed = WARNING_BAND_PCT
     if ctx.stale_days:
         allowed = max(allowed, min(STALE_DRIFT_CAP_PCT,
                                    WARNING_BAND_PCT + STALE_DRIFT_PCT_PER_DAY * ctx.stale_days))
+    if margin > ctx.margin_pct:                       # issue 13 hook: a monthly rate's
+        allowed = max(allowed, margin)                # warnings reach as far again
     gross = diag is not None and diag.gross
     settled = diag is not None and diag.settles_as_warning
     if (judgement.gap_pct <= allowed or settled) and not gross:
         reason = diag.message if diag else (
-            "stale rate data" if ctx.stale_days else "outside the reference window: rounding, "
-            "a stale or a different source's rate")
+            "stale rate data" if ctx.stale_days else
+            coarse_note(rates, margin, outside=True) or "outside the reference window: "
+            "rounding, a stale or a different source's rate")
         code_diag = diag.code if diag else ("stale-data" if ctx.stale_days else "off-window")
         return _report(conv, judgement, Verdict.WARNING, "CUR002", reason,
                        diagnosis=code_diag), judgement
@@ -235,7 +240,8 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
         return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE, "no reference rate near the date",
                        sr.span, span_text, diagnosis="no-rate", figures={"stated_rate": _rate_quantity(sr)})
     values = [r.value for r in rates]
-    window = Interval(min(values), max(values)).widened(ctx.margin_pct)
+    margin = coarse_margin(rates, ctx.margin_pct)                        # issue 13 hook
+    window = Interval(min(values), max(values)).widened(margin)
     point = Interval(sr.value, sr.value)
     gap = window.gap_pct(point)
     ref = rates[-1]
@@ -244,7 +250,7 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
     deviation = float((sr.value - ref.value) / ref.value * HUNDRED)
     if gap == 0:
         verdict, code, msg = Verdict.OK, "CUR003", "stated rate fits the reference rate"
-    elif gap <= WARNING_BAND_PCT or ctx.stale_days:
+    elif gap <= max(WARNING_BAND_PCT, margin if margin > ctx.margin_pct else 0) or ctx.stale_days:
         verdict, code, msg = Verdict.WARNING, "CUR005", "stated rate is outside the reference window"
     else:
         verdict, code, msg = Verdict.ERROR, "CUR005", "stated rate does not fit the reference rate"
@@ -258,7 +264,7 @@ def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
 
 # ------------------------------------------------------------------ conversions that disagree
 
-def _disagreements(checked: list[tuple[CurrencyConversion, Judgement]], margin_pct: Decimal) -> list[Finding]:
+def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: Decimal) -> list[Finding]:
     """Two conversions of one currency pair in a story at rates that cannot both hold.
 
     Only conversions that each fit the reference window are compared (one already flagged
@@ -286,7 +292,8 @@ def _disagreements(checked: list[tuple[CurrencyConversion, Judgement]], margin_p
 
 def _implied_rates(conv: CurrencyConversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
-    o, c = original_interval(conv.original), converted_interval(conv.converted)
+    o = original_interval(conv.original, other=conv.converted)
+    c = converted_interval(conv.converted, other=conv.original)
     if c.low <= 0 or o.low <= 0:
         return Interval(Decimal(0), Decimal("Infinity"))
     per_orig = Interval(c.low / o.high, c.high / o.low)
@@ -302,9 +309,9 @@ def _interval_rate_text(iv: Interval, pair: tuple[str, str]) -> str:
 
 # ------------------------------------------------------------------ building findings
 
-def _report(conv: CurrencyConversion, j: Judgement, verdict: Verdict, code: str, reason: str, *,
+def _report(conv: CurrencyConversion, j: Fit, verdict: Verdict, code: str, reason: str, *,
             diagnosis: str | None = None, rate: Rate | None = None,
-            expected_from: Judgement | None = None) -> Finding:
+            expected_from: Fit | None = None) -> Finding:
     src = expected_from or j
     rate = rate or j.rate
     conv_m = conv.converted
@@ -354,6 +361,25 @@ def _finding(conv: CurrencyConversion, code: str, verdict: Verdict, message: str
     return Finding(code, CHECK, verdict, message, conv.span, conv.text,
                    original=conv.original, converted=conv.converted,
                    diagnosis=diagnosis)
+
+
+# ------------------------------------------------------------------ coarse rates (issue 13 hook)
+
+def coarse_margin(rates: Sequence[Rate], margin_pct: Decimal) -> Decimal:
+    """max(option margin, the margin a coarse (monthly) source gives its rates)."""
+    return max([margin_pct] + [r.margin_pct for r in rates if r.margin_pct is not None])
+
+
+def coarse_note(rates: Sequence[Rate], margin: Decimal, outside: bool = False) -> str | None:
+    """How a verdict against a monthly rate is worded (None for daily rates)."""
+    coarse = [r for r in rates if r.margin_pct is not None]
+    if not coarse:
+        return None
+    what = f"{coarse[-1].frequency} rate"
+    if outside:
+        return (f"outside the {margin}% margin of a {what}, which is fixed before its period "
+                "starts and cannot tell a few percent; check the day's rate")
+    return f"fits the {what} within its {margin}% margin"
 
 
 __all__ = ["check_conversions", "CHECK"]

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from claims.check.figures import Interval
+from claims.check.judge import WARNING_BAND_PCT, Fit, fit
+from claims.check.tolerance import Interval
 from claims.wording import rate_phrase
-from claims.check.judge import WARNING_BAND_PCT, Judgement, judge
 from claims.errors import RateError
 from claims.model import Quantity
 
@@ -52,7 +52,7 @@ class Diagnosis:
     settles_as_warning: bool = False      # the story's own wording allows the other reading
 
 
-def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Judgement) -> Diagnosis | None:
+def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
     """The first cause that explains the printed converted figure, or None."""
     slack = j.expected.widened(WARNING_BAND_PCT)   # a slip on top of some rate drift
     for factor, words in _SCALE_FACTORS:
@@ -72,7 +72,7 @@ def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Judgement) -> D
     return _other_period(ctx, orig, conv, j)
 
 
-def _inverted(ctx: "_Context", orig: Quantity, j: Judgement) -> Interval | None:
+def _inverted(ctx: "_Context", orig: Quantity, j: Fit) -> Interval | None:
     """What the converted figure would be had the rate been used upside down."""
     if not orig.value or not j.central:
         return None
@@ -95,7 +95,7 @@ def _other_currency(ctx: "_Context", orig: Quantity, conv: Quantity) -> Diagnosi
                     rates = ctx.window(base, quote)  # type: ignore[arg-type]
                 except RateError:
                     continue
-                if rates and judge(orig, conv, rates, ctx.margin_pct).gap_pct == 0:
+                if rates and fit(orig, conv, rates, ctx.margin_pct).gap_pct == 0:
                     if _bare_dollar(money):
                         return Diagnosis(
                             "wrong-currency",
@@ -114,7 +114,7 @@ def _bare_dollar(money: Quantity) -> bool:
     return money.unit_text.strip().lower() in {"$", "dollar", "dollars"}
 
 
-def _other_period(ctx: "_Context", orig: Quantity, conv: Quantity, j: Judgement) -> Diagnosis | None:
+def _other_period(ctx: "_Context", orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
     """The day nearest the as-of date, outside the window, whose rate fits the printed figures."""
     start = ctx.rate_end - timedelta(days=365 * OTHER_PERIOD_YEARS)
     try:

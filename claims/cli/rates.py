@@ -7,6 +7,19 @@ import sys
 
 from claims.cli._common import EXIT_OK, Parser, add_cache_dir, iso_date, store_dir
 
+
+def seconds(text: str) -> float:
+    """A --timeout value: a finite number of seconds above 0 and at most an hour."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 3600):                      # NaN and inf fail this too
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds above 0 and at most 3600 (got {text[:20]!r})")
+    return value
+
+
 def add_rates(sub) -> None:
     p = sub.add_parser("rates", help="the local rate store")
     rsub = p.add_subparsers(dest="rates_command", required=True, parser_class=Parser)
@@ -18,7 +31,7 @@ def add_rates(sub) -> None:
                       help="json: Rate fields, value as a decimal string")
     show.add_argument("--online", action="store_true",
                       help="when the store has no rate, ask forex-python's web service")
-    show.add_argument("--timeout", type=float, default=5.0, metavar="S",
+    show.add_argument("--timeout", type=seconds, default=5.0, metavar="S",
                       help="seconds to wait for --online (default 5)")
     add_cache_dir(show)
     show.set_defaults(run=cmd_rates_show)
@@ -28,15 +41,28 @@ def add_rates(sub) -> None:
     info.set_defaults(run=cmd_rates_info)
     update = rsub.add_parser("update", help="download the ECB history and swap it in")
     update.add_argument("--url", help="where to download from (default: the ECB's own URL)")
-    update.add_argument("--timeout", type=float, default=30.0, metavar="S",
-                        help="seconds per network read (default 30; 4x that in total)")
+    update.add_argument("--timeout", type=seconds, default=30.0, metavar="S",
+                        help="seconds per network read (default 30; 4x that for the whole "
+                             "download)")
     update.add_argument("--force", action="store_true",
                         help="accept a history that covers fewer days than the one held")
     add_cache_dir(update)
     update.set_defaults(run=cmd_rates_update)
-    imp = rsub.add_parser("import", help="add a table of rates (date,base,quote,rate)")
+    imp = rsub.add_parser("import", help="add a table of rates (date,base,quote,rate; FRED; "
+                                         "any CSV with a column map)")
     imp.add_argument("file", metavar="FILE.csv")
     imp.add_argument("--source", required=True, help="who published the table (it is cited)")
+    imp.add_argument("--format", dest="fmt", default="table", choices=["table", "fred", "columns"],
+                     help="table: date,base,quote,rate columns (default); fred: a FRED H.10 CSV; "
+                          "columns: any CSV read through --column")
+    imp.add_argument("--column", action="append", default=[], metavar="KEY=COLUMN",
+                     help="with --format columns: date=COLUMN, and BASE/QUOTE=COLUMN for each "
+                          "pair (QUOTE per 1 BASE); repeat")
+    imp.add_argument("--date-format", metavar="FMT", help="strptime format of the date column "
+                     "(default YYYY-MM-DD), e.g. %%d/%%m/%%Y")
+    imp.add_argument("--prefer", action="store_true",
+                     help="answer this table's pairs before the ECB (default: only where the "
+                          "ECB and the pegs cannot)")
     add_cache_dir(imp)
     imp.set_defaults(run=cmd_rates_import)
 
@@ -61,13 +87,20 @@ def cmd_rates_show(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rate.to_dict(), indent=2) + "\n")
         return EXIT_OK
     data = rate.to_dict()
-    used = (f"fixing of {data['date']}" if rate.kind != "peg" else "fixed rate")
+    used = {"peg": "fixed rate", "hmrc": f"monthly rate for {data['date'][:7]}"}.get(
+        rate.kind, f"fixing of {data['date']}")
     if data["date"] != data["requested_date"]:
         used += f", the latest on or before {data['requested_date']}"
     else:
         used += f" for {data['requested_date']}"
+    margin = (f"  margin: {rate.margin_pct}% ({rate.frequency} rate: a day's market may stray "
+              "that far)\n" if rate.margin_pct is not None else "")
+    from claims.rates.explain import explain
+
+    why = "".join(f"  {name}: {outcome}\n" for name, outcome in explain(store, args.base,
+                                                                          args.quote, on))
     sys.stdout.write(f"1 {rate.base} = {data['value']} {rate.quote}  ({used}; {rate.source})\n"
-                     f"  dataset: {rate.dataset}\n")
+                     f"  dataset: {rate.dataset}\n{margin}why:\n{why}")
     return EXIT_OK
 
 
@@ -88,8 +121,9 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
     for src in info["sources"]:
         span = f"{src['first_date']} to {src['last_date']}" if src["last_date"] else \
                f"from {src['first_date']}"
-        out.append(f"  {src['source']}: {src['pairs']} {'pegs' if src['kind'] == 'peg' else 'series'}"
-                   f", {span}  [{src['dataset']}]")
+        unit = {"peg": "pegs", "hmrc": "currencies"}.get(src["kind"], "series")
+        out.append(f"  {src['source']}: {src['pairs']} {unit}, {span}, {src['frequency']}, "
+                   f"margin {src['margin']}; used {src['used']}  [{src['dataset']}]")
     out.append(f"currencies: {len(info['currencies'])}")
     for code, cur in info["currencies"].items():
         span = f"{cur['first_date']} to {cur['last_date'] or 'now'}"
@@ -104,20 +138,38 @@ def cmd_rates_update(args: argparse.Namespace) -> int:
 
     result = update(store_location(store_dir(args)), args.url or DEFAULT_URL,
                     timeout=args.timeout, force=args.force)
+    via = f" from {result.url}" if result.url != result.requested_url else ""
     sys.stdout.write(f"updated: ECB history {result.first_date} to {result.last_date} "
                      f"({result.currencies} currencies, sha256 {result.sha256[:12]}; "
-                     f"was up to {result.previous_last_date or 'nothing'})\n")
+                     f"was up to {result.previous_last_date or 'nothing'}){via}\n")
     return EXIT_OK
 
 
 def cmd_rates_import(args: argparse.Namespace) -> int:
+    from datetime import date
     from pathlib import Path
 
     from claims.rates.importing import import_csv
     from claims.rates.locations import store_location
 
-    table = import_csv(store_location(store_dir(args)), Path(args.file), args.source)
+    from claims.errors import RateError
+    from claims.rates import open_store
+
+    location = store_location(store_dir(args))
+    table = import_csv(location, Path(args.file), args.source, fmt=args.fmt,
+                       columns=args.column, date_format=args.date_format, prefer=args.prefer)
     pairs = ", ".join(f"{b}/{q}" for b, q in sorted(table.series))
-    sys.stdout.write(f"imported: {table.rows} rates from {args.file} as "
-                     f"'{table.citation}' ({pairs})\n")
+    out = [f"imported: {table.rows} rates from {args.file} as '{table.citation}' ({pairs}; "
+           f"{table.frequency}{', preferred' if table.prefer else ''})"]
+    store = open_store(location.folder)
+    for (base, quote), (dates, _vals) in sorted(table.series.items()):
+        try:
+            used = store.rate(base, quote, date.fromisoformat(dates[-1]))
+        except RateError:
+            continue
+        if used.source != table.citation:
+            out.append(f"note: {base}/{quote} is answered by the {used.source} where it has a "
+                       f"rate; this table is used for it only on other days (import with "
+                       "--prefer to use it first)")
+    sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK

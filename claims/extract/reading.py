@@ -30,7 +30,7 @@ from array import array
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span, StatedRate
+from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span
 
 __all__ = ["Reading", "read"]
 

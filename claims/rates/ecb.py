@@ -91,7 +91,14 @@ def parse(data: bytes) -> EcbTable:
 
 def parse_csv(text: str, sha256: str = "") -> EcbTable:
     """Validate and index ``Date,CUR,...`` rows: codes, dates strictly ordered, values decimal."""
-    rows = csv.reader(io.StringIO(text))
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _parse_rows(rows, sha256)
+    except csv.Error as exc:
+        raise UpdateError(f"line {rows.line_num}: not readable as CSV ({_short(exc)[:80]})") from None
+
+
+def _parse_rows(rows, sha256: str) -> EcbTable:
     header = next(rows, None)
     if not header or header[0].strip() != "Date":
         raise UpdateError("not an ECB history file: first column is not 'Date'")

@@ -1,7 +1,10 @@
 """``claims rates import``: a newsroom's or central bank's own table, kept apart from ECB data.
 
-The CSV has the columns ``date, base, quote, rate`` (any order, case-insensitive, others
-ignored): ``rate`` units of ``quote`` per 1 ``base`` on ``date``, as a plain decimal. Each
+The default layout has the columns ``date, base, quote, rate`` (any order, case-insensitive,
+others ignored): ``rate`` units of ``quote`` per 1 ``base`` on ``date``, as a plain decimal;
+FRED's H.10 CSVs and any CSV with a column map are read too (``claims.rates.formats``). An import
+answers only where the ECB and the pegs cannot, unless made with ``prefer`` (then it answers
+its own pairs first); it always answers before HMRC's monthly rates. Each
 import is saved under ``downloads/imports/`` with a manifest, so a rebuilt database keeps
 it, and is cited as ``imported: <source name>``. Importing the same source name again
 replaces that table.
@@ -9,16 +12,16 @@ replaces that table.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Sequence
 
 from claims.errors import InputError, UpdateError
+from claims.rates import formats
 from claims.rates.db import write_atomic
 from claims.rates.locations import StoreLocation
 
@@ -27,7 +30,6 @@ MAX_IMPORT_ROWS = 1_000_000
 MANIFEST = "manifest.json"
 _CODE = re.compile(r"[A-Z]{3}\Z")
 _VALUE = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?\Z")
-_COLUMNS = ("date", "base", "quote", "rate")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class ImportTable:
     rows: int
     imported: str = ""                      # UTC date the file was imported
     file: str = ""                          # the saved copy's name under downloads/imports/
+    fmt: str = "table"                      # how the file is read (claims.rates.formats)
+    columns: tuple[str, ...] = ()
+    date_format: str | None = None
+    prefer: bool = False                    # answers its pairs before the ECB
+    frequency: str = "daily"
 
     @property
     def citation(self) -> str:
@@ -58,8 +65,10 @@ def check_source_name(source: str) -> str:
     return name
 
 
-def parse_import(data: bytes, source: str, label: str = "import") -> ImportTable:
-    """Validate an import CSV; errors name the line. Pure."""
+def parse_import(data: bytes, source: str, label: str = "import", *, fmt: str = "table",
+                 columns: Sequence[str] = (), date_format: str | None = None,
+                 prefer: bool = False) -> ImportTable:
+    """Validate an import file read as ``fmt`` (``claims.rates.formats``); errors name the line."""
     source = check_source_name(source)
     if len(data) > MAX_IMPORT_BYTES:
         raise UpdateError(f"{label}: over the {MAX_IMPORT_BYTES} byte limit")
@@ -67,31 +76,27 @@ def parse_import(data: bytes, source: str, label: str = "import") -> ImportTable
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UpdateError(f"{label}: not UTF-8 text") from None
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
-    missing = [c for c in _COLUMNS if c not in header]
-    if missing:
-        raise UpdateError(f"{label}: missing columns {', '.join(missing)} (need date, base, quote, rate)")
-    at = {c: header.index(c) for c in _COLUMNS}
+    series, count = _collect(formats.rows(fmt, text, label, columns, date_format), label)
+    return ImportTable(source=source, series=series, sha256=hashlib.sha256(data).hexdigest(),
+                       rows=count, fmt=fmt, columns=tuple(columns), date_format=date_format,
+                       prefer=prefer, frequency=frequency_of(series))
+
+
+def _collect(found, label: str):
+    """Validate rows: ISO dates, currency codes, positive decimal rates, no conflicting repeats."""
     rows: dict[tuple[str, str], dict[str, str]] = {}
     count = 0
-    for number, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
+    for number, day, base, quote, value in found:
         count += 1
         if count > MAX_IMPORT_ROWS:
             raise UpdateError(f"{label}: more than {MAX_IMPORT_ROWS} rows")
-        if len(row) < len(header) or any(cell.strip() for cell in row[len(header):]):
-            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(header)} "
-                              "(a comma inside an unquoted rate?)")
-        day, base, quote, value = (row[at[c]].strip() for c in _COLUMNS)
-        base, quote = base.upper(), quote.upper()
+        base, quote, written = base.upper(), quote.upper(), day
         try:
             day = date.fromisoformat(day).isoformat() if len(day) == 10 else ""
         except ValueError:
             day = ""
         if not day:
-            raise UpdateError(f"{label} line {number}: date {row[at['date']][:20]!r} is not YYYY-MM-DD")
+            raise UpdateError(f"{label} line {number}: date {written[:20]!r} is not YYYY-MM-DD")
         if not (_CODE.match(base) and _CODE.match(quote)) or base == quote:
             raise UpdateError(f"{label} line {number}: bad currency pair {base[:5]!r}/{quote[:5]!r}")
         if not _VALUE.match(value) or not value.strip("0."):
@@ -109,19 +114,33 @@ def parse_import(data: bytes, source: str, label: str = "import") -> ImportTable
             raise UpdateError(f"{label}: has both {base}/{quote} and {quote}/{base}; keep one direction")
     series = {pair: (tuple(sorted(days)), tuple(days[d] for d in sorted(days)))
               for pair, days in rows.items()}
-    return ImportTable(source=source, series=series, sha256=hashlib.sha256(data).hexdigest(),
-                       rows=count)
+    return series, count
 
 
-def import_csv(location: StoreLocation, path: Path, source: str) -> ImportTable:
+def frequency_of(series) -> str:
+    """daily, weekly or monthly from the median gap between a table's dates."""
+    gaps = sorted((date.fromisoformat(b) - date.fromisoformat(a)).days
+                  for dates, _ in series.values() for a, b in zip(dates, dates[1:]))
+    if not gaps:
+        return "daily"
+    median = gaps[len(gaps) // 2]
+    return "daily" if median <= 4 else "weekly" if median <= 10 else "monthly"
+
+
+def import_csv(location: StoreLocation, path: Path, source: str, *, fmt: str = "table",
+               columns: Sequence[str] = (), date_format: str | None = None,
+               prefer: bool = False) -> ImportTable:
     """Validate ``path``, save it beside the store and rebuild the database with it."""
+    from dataclasses import replace
+
     from claims.rates import build        # build reads the saved imports: imported late
 
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    table = parse_import(data, source, label=Path(path).name)
+    table = parse_import(data, source, label=Path(path).name, fmt=fmt, columns=columns,
+                         date_format=date_format, prefer=prefer)
     name = table.source
     file = f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-" \
            f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
@@ -133,27 +152,33 @@ def import_csv(location: StoreLocation, path: Path, source: str) -> ImportTable:
         write_atomic(folder / file, data)
         manifest = [e for e in _manifest(location) if e.get("source") != name]
         manifest.append({"source": name, "file": file, "sha256": table.sha256,
-                         "imported": today, "original": str(path)})
+                         "imported": today, "original": str(path), "format": fmt,
+                         "columns": list(columns), "date_format": date_format, "prefer": prefer})
         write_atomic(folder / MANIFEST, json.dumps(manifest, indent=2).encode())
 
-    saved = ImportTable(source=name, series=table.series, sha256=table.sha256, rows=table.rows,
-                        imported=today, file=file)
+    saved = replace(table, imported=today, file=file)
     build.rebuild(location, f"import of {name}", add_import=saved, commit=save)
     return saved
 
 
 def load_saved(location: StoreLocation) -> list[ImportTable]:
     """The imports saved beside the store (a damaged entry is skipped, not fatal)."""
+    from dataclasses import replace
+
     tables = []
     for entry in _manifest(location):
         try:
-            data = (location.imports / entry["file"]).read_bytes()
-            table = parse_import(data, entry["source"], entry["file"])
+            path = location.imports / entry["file"]
+            if not path.is_file():                       # a FIFO would block the read
+                continue
+            table = parse_import(path.read_bytes(), entry["source"], entry["file"],
+                                 fmt=entry.get("format", "table"),
+                                 columns=tuple(entry.get("columns") or ()),
+                                 date_format=entry.get("date_format"),
+                                 prefer=bool(entry.get("prefer")))
         except (OSError, KeyError, TypeError, UpdateError):
             continue
-        tables.append(ImportTable(source=table.source, series=table.series, sha256=table.sha256,
-                                  rows=table.rows, imported=entry.get("imported", ""),
-                                  file=entry["file"]))
+        tables.append(replace(table, imported=entry.get("imported", ""), file=entry["file"]))
     return tables
 
 

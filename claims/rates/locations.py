@@ -58,10 +58,10 @@ def checkout_root() -> Path | None:
 def store_location(cache_dir: Path | str | None = None) -> StoreLocation:
     """Pick the folder for the writable store (see the module docstring for the order)."""
     if cache_dir:
-        return StoreLocation(Path(cache_dir).expanduser(), "--cache-dir")
+        return StoreLocation(Path(cache_dir).expanduser().absolute(), "--cache-dir")
     env = os.environ.get(ENV_VAR)
     if env:
-        return StoreLocation(Path(env).expanduser(), ENV_VAR)
+        return StoreLocation(Path(env).expanduser().absolute(), ENV_VAR)
     root = checkout_root()
     if root is not None:
         return StoreLocation(root / "rates_cache", "checkout")

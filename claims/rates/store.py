@@ -21,6 +21,7 @@ from typing import NamedTuple
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency
 from claims.model import Rate
 from claims.rates import build, catalog, db
+from claims.rates.hmrc import CALIBRATION_FILE, HmrcRates, load_calibration
 from claims.rates.locations import StoreLocation, data_dir
 from claims.rates.pegs import Peg, PegTable
 
@@ -43,6 +44,8 @@ class _Dataset(NamedTuple):
     identity: str
     first_date: str
     last_date: str
+    frequency: str
+    prefer: int
 
 
 class _Leg(NamedTuple):
@@ -135,24 +138,34 @@ class RateStore:
         return date.fromisoformat(self._ecb.last_date)
 
     def has_currency(self, code: str) -> bool:
-        """Whether any source in the store (ECB, a peg, an import) quotes ``code``."""
-        return str(code).strip().upper() in self._codes()
+        """Whether any source (ECB, a peg, an import, HMRC's monthly rates) quotes ``code``."""
+        text = str(code).strip().upper()
+        return text in self._codes() or text in self.hmrc.currencies
 
     @_recovering
     def info(self) -> dict:
         """Where the store lives, its sources and each currency's first/last dates."""
-        integrity = db.quick_check(self._conn)
+        integrity = db.verify_all(self._conn)
         if integrity != "ok":
             self._recover(f"damaged: {integrity}")
-            integrity = "ok (rebuilt: " + self._meta.get("reason", "") + ")"
+            again = db.verify_all(self._conn)
+            integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
         sources = [{"source": d.source, "kind": d.kind, "dataset": d.identity,
                     "first_date": d.first_date, "last_date": d.last_date,
-                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id)}
+                    "pairs": sum(1 for key in self._series_meta if key[0] == d.id),
+                    "frequency": d.frequency,
+                    "margin": "the margin_pct option" if d.frequency == "daily" else
+                              "HMRC's calibrated margin for the pair",
+                    "used": "first, for its pairs (--prefer)" if d.prefer else
+                            "always" if d.kind == "reference" else
+                            "where the ECB and the pegs cannot answer"}
                    for d in self._datasets.values()]
         pegs = self._pegs().pegs
         sources.append({"source": "pegs", "kind": "peg", "dataset": self._pegs().identity,
                         "first_date": min((p.start for p in pegs), default=""),
-                        "last_date": "", "pairs": len(pegs)})
+                        "last_date": "", "pairs": len(pegs), "frequency": "fixed",
+                        "margin": "the margin_pct option", "used": "from each peg's start"})
+        sources.append(self.hmrc.info())
         ecb_id = self._ecb.id if self._ecb else None
         spans = [(self._datasets[ds].source, (quote,) if ds == ecb_id else (base, quote), first, last)
                  for (ds, base, quote), (first, last, _n) in sorted(self._series_meta.items())]
@@ -172,15 +185,42 @@ class RateStore:
     # ------------------------------------------------------------------ lookups
 
     def _rate(self, base: str, quote: str, on: date, iso: str) -> Rate:
+        """Preferred imports, then the ECB and pegs, then imports, then HMRC's monthly rates."""
+        if self._preferred:
+            preferred = self._imported(base, quote, on, iso, preferred=True)
+            if isinstance(preferred, Rate):
+                return preferred
         try:
             return self._reference(base, quote, on, iso)
-        except NoRate:
+        except NoRate as exc:
             imported = self._imported(base, quote, on, iso)
-            if imported is None:
-                raise
+            if isinstance(imported, Rate):
+                return imported
+            if not (isinstance(exc, StaleData) and self._ecb_current(base, quote)):
+                try:
+                    return self.hmrc.rate(base, quote, on)
+                except NoRate:
+                    pass
             if isinstance(imported, NoRate):            # the import is the pair's own source
                 raise imported from None
-            return imported
+            raise
+
+    @functools.cached_property
+    def hmrc(self) -> HmrcRates:
+        """HMRC's monthly rates (hmrc-rates is imported on the first question only)."""
+        return HmrcRates(load_calibration(data_dir() / CALIBRATION_FILE))
+
+    def _ecb_current(self, base: str, quote: str) -> bool:
+        """Whether the ECB still quotes both currencies (a day past its data is then just stale)."""
+        last = self._ecb.last_date if self._ecb else ""
+        for code in (base, quote):
+            for peg in self._pegs().fixed.get(code, ()):
+                code = peg.anchor
+                break
+            meta = self._series_meta.get((self._ecb.id if self._ecb else -1, "EUR", code))
+            if code != "EUR" and (meta is None or meta[1] != last):
+                return False
+        return True
 
     def _reference(self, base: str, quote: str, on: date, iso: str) -> Rate:
         """ECB euro rates crossed through EUR, and fixed pegs (the default sources)."""
@@ -234,7 +274,7 @@ class RateStore:
         dates, vals, start = self._series(self._ecb.id, "EUR", code)
         if start >= 0:                                           # an unbroken run of fixings
             if 0 <= day - start < len(vals):
-                return Decimal(vals[day - start])
+                return _published(vals[day - start], code)
             calendar = self._days()
             dates = calendar[start:start + len(vals)]
         fixing = self._days()[day]
@@ -243,13 +283,16 @@ class RateStore:
             before = f"; its last before that was {dates[at - 1]}" if at else ""
             raise NoRate(f"the ECB published no {code} rate on {fixing} (its {code} fixings run "
                          f"{dates[0]} to {dates[-1]}{before})")
-        return Decimal(vals[at])
+        return _published(vals[at], code)
 
-    def _imported(self, base: str, quote: str, on: date, iso: str) -> Rate | NoRate | None:
+    def _imported(self, base: str, quote: str, on: date, iso: str,
+                  preferred: bool = False) -> Rate | NoRate | None:
         """An imported table's rate for the pair (direct or inverted), or the reason it has none."""
         error: NoRate | None = None
         for ds_id in self._imported_for(base, quote):
             ds = self._datasets[ds_id]
+            if preferred and not ds.prefer:
+                continue
             for pair, invert in (((base, quote), False), ((quote, base), True)):
                 if (ds_id, *pair) not in self._series_meta:
                     continue
@@ -264,18 +307,20 @@ class RateStore:
                     error = error or NoRate(f"{ds.source} has no {base}/{quote} rate before "
                                             f"{series.dates[0]} (asked {iso})")
                     continue
-                value = Decimal(series.vals[at])
+                value = _published(series.vals[at], f"{base}/{quote}")
                 value = _CTX.divide(_ONE, value) if invert else value
+                coarse = ds.frequency not in ("daily", "fixed")
                 return Rate(base, quote, value, date.fromisoformat(series.dates[at]), on,
-                            ds.source, ds.identity, "imported")
+                            ds.source, ds.identity, "imported", frequency=ds.frequency,
+                            margin_pct=self.hmrc.static_margin(base, quote) if coarse else None)
         return error
 
     # ------------------------------------------------------------------ loading
 
     def _load_catalog(self) -> None:
         self._opened = _stamp(_stat(self.location.db_path))
-        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date "
-                                  "FROM datasets ORDER BY id").fetchall()
+        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date, "
+                                  "frequency, prefer FROM datasets ORDER BY id").fetchall()
         self._datasets = {row[0]: _Dataset(*row) for row in rows}
         self._ecb = next((d for d in self._datasets.values() if d.kind == "reference"), None)
         self._series_meta = {(ds, b, q): (f, l, n) for ds, b, q, f, l, n in self._conn.execute(
@@ -284,6 +329,7 @@ class RateStore:
         for ds_id, base, quote in sorted(self._series_meta, reverse=True):   # newest import first
             if self._datasets[ds_id].kind == "imported":
                 self._imported_pairs.setdefault(frozenset((base, quote)), []).append(ds_id)
+        self._preferred = any(d.prefer for d in self._datasets.values())
         self._cache: dict[tuple[int, str, str], _Series] = {}
         self._calendar: list[str] | None = None
         self._code_set: set[str] | None = None
@@ -294,17 +340,22 @@ class RateStore:
         return list(dict.fromkeys(self._imported_pairs.get(frozenset((base, quote)), ())))
 
     def _series(self, ds_id: int, base: str, quote: str) -> _Series:
+        """One packed row, loaded once and checked against its checksum."""
         key = (ds_id, base, quote)
         series = self._cache.get(key)
         if series is None:
-            n, start, vals = self._conn.execute(
-                "SELECT n, cal_start, vals FROM series WHERE dataset_id=? AND base=? AND quote=?",
-                key).fetchone()
-            vals = vals.split(",")
-            dates: list[str] = []
+            first, last, n, start, packed_vals, sha = self._conn.execute(
+                "SELECT first_date, last_date, n, cal_start, vals, sha FROM series "
+                "WHERE dataset_id=? AND base=? AND quote=?", key).fetchone()
+            packed = ""
             if start < 0:
                 packed = self._conn.execute("SELECT dates FROM series WHERE dataset_id=? AND "
                                             "base=? AND quote=?", key).fetchone()[0]
+            if db.series_sha(base, quote, first, last, n, start, packed, packed_vals) != sha:
+                raise sqlite3.DatabaseError(f"series {base}/{quote} fails its checksum")
+            vals = packed_vals.split(",")
+            dates: list[str] = []
+            if start < 0:
                 dates = list(map(intern, packed.split(",")))        # shared with the calendar
             elif start + n > len(self._days()):
                 raise sqlite3.DatabaseError(f"series {base}/{quote} runs past its calendar")
@@ -317,11 +368,11 @@ class RateStore:
         if self._calendar is None:
             if self._ecb is None:
                 raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
-            n, packed = self._conn.execute("SELECT n, dates FROM calendars WHERE dataset_id=?",
-                                           (self._ecb.id,)).fetchone()
+            n, packed, sha = self._conn.execute("SELECT n, dates, sha FROM calendars WHERE "
+                                                "dataset_id=?", (self._ecb.id,)).fetchone()
             days = list(map(intern, packed.split(",")))
-            if len(days) != n:
-                raise sqlite3.DatabaseError("the fixing calendar does not match its length")
+            if len(days) != n or db.calendar_sha(packed) != sha:
+                raise sqlite3.DatabaseError("the fixing calendar fails its checksum")
             self._calendar = days
         return self._calendar
 
@@ -354,8 +405,9 @@ class RateStore:
             if len(self._normal) < 4096:
                 self._normal[code] = text
             return text
-        if len(text) == 3 and text.isascii() and text.isalpha() and text in catalog.iso_codes():
-            return text                          # a real currency without a source: NoRate later
+        if len(text) == 3 and text.isascii() and text.isalpha() and (
+                text in catalog.iso_codes() or text in self.hmrc.currencies):
+            return text                          # NoRate later if no source has it that day
         raise UnknownCurrency(f"unknown currency code {str(code)[:20]!r}")
 
     def _recover(self, reason: str) -> None:
@@ -368,6 +420,20 @@ class RateStore:
             self._load_catalog()
         except (db.Damaged, sqlite3.DatabaseError) as exc:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
+
+
+_LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")     # what a build accepts as published
+
+
+def _published(text: str, what: str) -> Decimal:
+    """A stored rate as a Decimal: a positive, finite, plausible number, or the store is damaged."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        value = Decimal("NaN")
+    if not (value.is_finite() and _LOWEST <= value < _HIGHEST):
+        raise sqlite3.DatabaseError(f"stored {what} rate {text[:20]!r} is not a positive number")
+    return value
 
 
 def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal:

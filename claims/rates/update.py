@@ -1,110 +1,78 @@
 """``claims rates update``: download the ECB history, validate it, swap it in atomically.
 
-The download is bounded (connect/read timeout, total deadline, size limit); the file must
-parse, its dates must be strictly ordered, and it must not shrink the history already held
-(a partial but well-formed file). Only then is a new database built beside the old one and
-renamed over it; any failure raises UpdateError and leaves the previous data as it was.
+The download is bounded (``claims.rates.fetch``: per-read timeout, total deadline, size
+limit, redirects checked); the file must parse, its dates must be strictly ordered, and it
+must not shrink the history already held (a partial but well-formed file). That last check runs
+under the writers' lock, against the store as it is then: of two updates at once, an older
+history never replaces a newer one, nor its kept download. Only then is a new database built
+beside the old one and renamed over it; any failure raises UpdateError and leaves the previous
+data as it was. The store is opened once more before success is reported.
 """
 
 from __future__ import annotations
 
-import json
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from claims.errors import UpdateError
+from claims.errors import RateError, UpdateError
 from claims.rates import build, db, ecb
+from claims.rates.fetch import download
 from claims.rates.locations import ECB_DOWNLOAD_NAME, StoreLocation
 
 DEFAULT_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
 DEFAULT_TIMEOUT = 30.0
-_SCHEMES = ("http://", "https://", "file://")
-_CHUNK = 64 * 1024
+
+__all__ = ["DEFAULT_URL", "DEFAULT_TIMEOUT", "UpdateResult", "download", "update"]
 
 
 @dataclass(frozen=True)
 class UpdateResult:
     """What an update brought in."""
 
-    url: str
+    url: str                             # where the data finally came from (after redirects)
     sha256: str
     first_date: str
     last_date: str
     previous_last_date: str | None
     currencies: int
     bytes: int
-
-
-def download(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = ecb.MAX_ZIP_BYTES) -> bytes:
-    """Fetch ``url`` within ``timeout`` seconds per read and 4x that in total, at most ``max_bytes``."""
-    if not url.lower().startswith(_SCHEMES):
-        raise UpdateError(f"refusing URL {url[:80]!r}: only http, https and file URLs")
-    if not timeout > 0:
-        raise UpdateError("--timeout must be a positive number of seconds")
-    deadline = time.monotonic() + 4 * timeout
-    request = urllib.request.Request(url, headers={"User-Agent": "claims-rates-update/1"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            status = getattr(response, "status", 200) or 200
-            if status != 200:
-                raise UpdateError(f"download failed: HTTP {status} from {url}")
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise UpdateError(f"download is {declared} bytes, over the {max_bytes} byte limit")
-            chunks, size = [], 0
-            while chunk := response.read(_CHUNK):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise UpdateError(f"download passed the {max_bytes} byte limit")
-                if time.monotonic() > deadline:
-                    raise UpdateError(f"download took longer than {4 * timeout:g} s")
-                chunks.append(chunk)
-            if declared and declared.isdigit() and size != int(declared):
-                raise UpdateError(f"download failed: truncated, {size} of {declared} bytes ({url})")
-    except UpdateError:
-        raise
-    except urllib.error.HTTPError as exc:
-        raise UpdateError(f"download failed: HTTP {exc.code} from {url}") from None
-    except urllib.error.URLError as exc:
-        raise UpdateError(f"download failed: {_reason(exc.reason)} ({url})") from None
-    except TimeoutError:
-        raise UpdateError(f"download timed out after {timeout:g} s ({url})") from None
-    except (OSError, ValueError) as exc:          # IncompleteRead, reset connections, bad URLs
-        raise UpdateError(f"download failed: {_reason(exc)} ({url})") from None
-    data = b"".join(chunks)
-    if not data:
-        raise UpdateError(f"download failed: empty response from {url}")
-    return data
+    requested_url: str = ""
 
 
 def update(location: StoreLocation, url: str = DEFAULT_URL, timeout: float = DEFAULT_TIMEOUT,
            force: bool = False) -> UpdateResult:
     """Download, validate and swap in a new ECB history; the old one stays on any failure."""
-    data = download(url, timeout)
-    table = ecb.parse(data)
-    previous = _current_range(location)
-    if previous and not force:
-        first, last = previous
-        if table.last_date < last or table.first_date > first:
-            raise UpdateError(f"downloaded history covers {table.first_date} to {table.last_date}, "
-                              f"less than the {first} to {last} already held; keeping it "
-                              "(use --force to replace it anyway)")
+    fetched = download(url, timeout, ecb.MAX_ZIP_BYTES)
+    table = ecb.parse(fetched.data)
     retrieved = datetime.now(timezone.utc).date().isoformat()
-    source = build.EcbSource(table, url, retrieved)
+    source = build.EcbSource(table, fetched.url, retrieved)
+    previous: list[tuple[str, str] | None] = [None]
+
+    def must_not_shrink() -> None:                # under the lock: the store as it is now
+        previous[0] = _current_range(location)
+        if previous[0] and not force:
+            first, last = previous[0]
+            if table.last_date < last or table.first_date > first:
+                raise UpdateError(f"downloaded history covers {table.first_date} to "
+                                  f"{table.last_date}, less than the {first} to {last} already "
+                                  "held; keeping it (use --force to replace it anyway)")
 
     def keep_download() -> None:
-        location.downloads.mkdir(parents=True, exist_ok=True)
-        db.write_atomic(location.downloads / ECB_DOWNLOAD_NAME, data)
-        sidecar = {"url": url, "retrieved": retrieved, "sha256": table.sha256}
-        db.write_atomic(location.downloads / build.SIDECAR, json.dumps(sidecar, indent=2).encode())
+        build.keep_file(location.downloads, ECB_DOWNLOAD_NAME, build.SIDECAR, fetched.data,
+                        {"sha256": table.sha256, "url": fetched.url, "retrieved": retrieved})
 
-    build.rebuild(location, f"update from {url}", ecb_source=source, commit=keep_download)
-    return UpdateResult(url=url, sha256=table.sha256, first_date=table.first_date,
-                        last_date=table.last_date, previous_last_date=previous[1] if previous else None,
-                        currencies=len(table.series), bytes=len(data))
+    build.rebuild(location, f"update from {fetched.url}", ecb_source=source,
+                  commit=keep_download, check=must_not_shrink)
+    try:
+        conn, _meta = db.open_readonly(location.db_path)
+        conn.close()
+    except db.Damaged as exc:
+        raise RateError(f"update saved, but the rate store {location.db_path} does not open: "
+                        f"{exc}") from None
+    before = previous[0]
+    return UpdateResult(url=fetched.url, sha256=table.sha256, first_date=table.first_date,
+                        last_date=table.last_date, previous_last_date=before[1] if before else None,
+                        currencies=len(table.series), bytes=len(fetched.data), requested_url=url)
 
 
 def _current_range(location: StoreLocation) -> tuple[str, str] | None:
@@ -120,10 +88,3 @@ def _current_range(location: StoreLocation) -> tuple[str, str] | None:
     finally:
         conn.close()
     return (row[0], row[1]) if row else None
-
-
-def _reason(reason: object) -> str:
-    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-        return "timed out"
-    text = str(reason).splitlines()[0] if str(reason) else type(reason).__name__
-    return text[:160]
