@@ -28,9 +28,17 @@ def fresh(code: str) -> float:
 
 
 def main() -> None:
-    from claims.check.arithmetic import check_arithmetic
-    from claims.check.units import check_units
+    from claims.check.arithmetic import check_arithmetic as judge_arithmetic
+    from claims.check.units import check_units as judge_units
+    from claims.extract.arithmetic import read_arithmetic
     from claims.extract.numbers import read_numbers
+    from claims.extract.units import read_unit_conversions
+
+    def check_units(text: str) -> list:
+        return judge_units(read_unit_conversions(text))
+
+    def check_arithmetic(text: str) -> list:
+        return judge_arithmetic(read_arithmetic(text))
 
     text = corpus_text(70_000)
     check_units(text)                      # warm: pint registry, regexes

@@ -97,6 +97,7 @@ class Quantity:
     unit_candidates: tuple[str, ...] = ()
     unit_note: str | None = None
     unit_guessed: bool = False            # read by default, with no cue in the story
+    zeros_meant: bool = False             # a number word ("a hundred"): its zeros are exact
     location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,6 +126,50 @@ class CurrencyConversion:
     converted: Quantity      # the restated figure
     span: Span
     text: str
+
+
+@dataclass(frozen=True)
+class UnitConversion:
+    """A measure restated in another unit: ``100 km (62 miles)``. A side whose unit the
+    checker does not convert has ``unit`` None and a ``unit_note``."""
+
+    original: Quantity
+    converted: Quantity
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Base:
+    """A whole a share may be of, found in an earlier sentence of the paragraph."""
+
+    figure: Quantity
+    sentences_back: int
+    linked: bool                          # an explicit phrase names it: "of the 97,750"
+
+
+@dataclass(frozen=True)
+class ArithmeticClaim:
+    """A relation the story states between its own figures.
+
+    ``relation`` names how the stated figure is recomputed (``change``, ``change-amount``,
+    ``multiple``, ``share``, ``total``, ``difference``, ``difference-unit``, ``vote-share``,
+    ``earlier-share``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
+    ``whole``, ``parts`` ...); ``direction`` +1 for a rise (or "above"), -1 for a fall (or
+    "below"); ``word`` the story's own word for the relation ("doubled", "three times").
+    An ``earlier-share`` has no whole in ``figures`` but candidate ``bases``, and ``rivals``,
+    the other whole numbers there at least as large as the part.
+    """
+
+    relation: str
+    stated: Quantity
+    figures: Mapping[str, "Figure"]
+    span: Span
+    text: str
+    direction: int = 0
+    word: str | None = None
+    bases: tuple[Base, ...] = ()
+    rivals: tuple[Decimal, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,7 @@ def rate_phrase(base: str, quote: str, value: Decimal) -> str:
 def fmt(value: Decimal, decimals: int) -> str:
     """``value`` with ``decimals`` places and thousands commas: 79493.65 -> '79,493.7'."""
     decimals = max(0, decimals)
-    q = value.quantize(Decimal(1).scaleb(-decimals))
-    return f"{q:,.{decimals}f}"
+    return f"{value:,.{decimals}f}"       # rounds half-even at any size (no context limits)
 
 
 def scaled_fmt(value: Decimal, scale: Decimal, scale_text: str | None, decimals: int,

@@ -9,7 +9,6 @@ import time
 import zipfile
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 from claims.rates.locations import bundled_ecb_zip
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.check.arithmetic import check_arithmetic
-from claims.check.units import check_units
+from helpers import arithmetic_findings, unit_findings
 from claims.model import Verdict
 
 CORPUS = [json.loads(line) for line in
@@ -26,7 +25,7 @@ NOT_FOUND = {"ar-034", "ar-035", "ar-045", "ar-050"}
 
 
 def _arith(text: str):
-    return [f for f in check_arithmetic(text) if f.check == "arithmetic"]
+    return [f for f in arithmetic_findings(text) if f.check == "arithmetic"]
 
 
 def test_corpus_recall_at_least_70_percent():
@@ -51,7 +50,7 @@ def test_corpus_published_mistakes_are_flagged(case):
 
 @pytest.mark.parametrize("case", NEGATIVES, ids=lambda c: c["id"])
 def test_corpus_negatives_give_no_finding(case):
-    assert check_arithmetic(case["text"]) == [] and check_units(case["text"]) == []
+    assert arithmetic_findings(case["text"]) == [] and unit_findings(case["text"]) == []
 
 
 # (id, correct sentence, the same sentence with the stated figure broken)
@@ -184,7 +183,7 @@ ORDINARY = [
 
 @pytest.mark.parametrize("text", ORDINARY, ids=lambda t: t[:30])
 def test_ordinary_sentences_give_no_finding(text):
-    assert check_arithmetic(text) == [] and check_units(text) == []
+    assert arithmetic_findings(text) == [] and unit_findings(text) == []
 
 
 # Shares whose base is in an earlier sentence of the paragraph (``_context_shares``).
@@ -282,10 +281,9 @@ def _context_texts(seed: int, count: int) -> list[str]:
             for _ in range(count)]
 
 
-@pytest.mark.parametrize("text", [ODISHA, *_context_texts(7, 400)])
-def test_context_shares_local_reading_matches_the_listed_sentences(text):
-    from claims.check import _context_shares as ctx
-    from claims.check import _figures as fig
+def test_context_shares_local_reading_matches_the_listed_sentences():
+    from claims.extract import arith_context as ctx
+    from claims.extract import sentences as fig
 
-    fast = [repr(f) for f in ctx.shares(text, [])]
-    assert fast == [repr(f) for f in ctx.shares(text, [], list(fig.sentences(text)))]
+    for text in [ODISHA, *_context_texts(7, 400)]:
+        assert ctx.shares(text, []) == ctx.shares(text, [], list(fig.sentences(text))), text

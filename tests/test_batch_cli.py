@@ -157,7 +157,8 @@ USAGE = [
     ("scheduler without dask", ["--scheduler", "tcp://127.0.0.1:1"],
      "--scheduler needs --engine dask"),
     ("negative jobs", ["--jobs", "-1"], "--jobs: must be 0 (one per core) or more (got -1)"),
-    ("bad window", ["--window-days", "900"], "--window-days: must be from 0 to 366 (got 900)"),
+    ("bad window", ["--window-days", "900"],
+     "--window-days: must be a whole number of days from 0 to 366 (got 900)"),
 ]
 
 
@@ -204,7 +205,7 @@ def test_a_missing_extra_is_named_in_one_line(module, args, extra, archive, tmp_
     assert batch(archive, *args, cache_dir=cache_dir) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert f"python -m pip install 'claims[{extra}]'" in err
+    assert f"python -m pip install 'news-claims[{extra}]'" in err
 
 
 def test_a_missing_warc_extra(tmp_path, cache_dir, capsys, monkeypatch):
@@ -213,7 +214,7 @@ def test_a_missing_warc_extra(tmp_path, cache_dir, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "warcio", None)
     assert batch(path, "--out", tmp_path / "r.jsonl", cache_dir=cache_dir) == 2
     assert capsys.readouterr().err == ("claims: WARC input needs warcio, which is not installed: "
-                                       "python -m pip install 'claims[warc]'\n")
+                                       "python -m pip install 'news-claims[warc]'\n")
 
 
 # ------------------------------------------------------------------ resume

@@ -1,16 +1,14 @@
-"""`claims check` / `claims extract` on editorial files, end to end.
+"""`claims check` / `claims extract` on editorial files, end to end, in-process.
 
-Two layers: the CLI plumbing (paths, config, formats, exit codes) in-process against a fake
-check core, and the acceptance criteria of issue 5 through the real command in a subprocess.
+Two layers: the CLI plumbing (paths, config, formats, exit codes) against a fake check core,
+and the acceptance criteria of issue 5 through the real command (``claims.cli.main``; one
+subprocess run per command lives in test_cli_smoke.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -179,18 +177,7 @@ def test_fake_core_empty_folder(fake_core, tmp_path, capsys):
     assert code == 2 and "no stories" in err
 
 
-# ================================================================== real command (subprocess)
-
-def claims(*args: str, cache_dir: Path, cwd: Path = ROOT, stdin: bytes | None = None):
-    """Run ``python -m claims`` from the checkout (on PYTHONPATH) in ``cwd``."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
-                          cwd=cwd, env=env, input=stdin, capture_output=True, timeout=300)
-
-
-def no_traceback(proc) -> None:
-    assert "Traceback" not in proc.stderr.decode(), proc.stderr.decode()
-
+# ================================================================== the real command, in-process
 
 def expected_columns() -> set[int]:
     """The error may start at the qualifier ("over") or at the figure."""
@@ -224,39 +211,34 @@ def one_error(fmt: str, out: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_markdown_story_one_error_on_line_8_in_every_format(newsroom, cache_dir, fmt):
-    proc = claims("check", "story.md", "--format", fmt, cache_dir=cache_dir, cwd=newsroom)
-    no_traceback(proc)
-    out = proc.stdout.decode()
-    assert proc.returncode == 1, (out, proc.stderr.decode())
+def test_markdown_story_one_error_on_line_8_in_every_format(newsroom, cli, fmt):
+    code, out, err = cli("check", "story.md", "--format", fmt, cwd=newsroom)
+    assert code == 1, (out, err)
     line, col = one_error(fmt, out)
     assert line == 8 and col in expected_columns(), out     # ASCII line: bytes == code points
     assert "93.52 billion" not in out.replace("$93.52 billion)", "") or fmt in ("json", "sarif")
 
 
-def test_markdown_story_exit_0_with_fail_on_never(newsroom, cache_dir):
-    proc = claims("check", "story.md", "--fail-on", "never", cache_dir=cache_dir, cwd=newsroom)
-    no_traceback(proc)
-    assert proc.returncode == 0
-    assert re.search(r"^story\.md:8:\d+: error ", proc.stdout.decode(), re.MULTILINE)
+def test_markdown_story_exit_0_with_fail_on_never(newsroom, cli):
+    code, out, _ = cli("check", "story.md", "--fail-on", "never", cwd=newsroom)
+    assert code == 0
+    assert re.search(r"^story\.md:8:\d+: error ", out, re.MULTILINE)
 
 
-def test_markdown_story_exit_0_with_config_beside_it(newsroom, cache_dir):
+def test_markdown_story_exit_0_with_config_beside_it(newsroom, cli):
     (newsroom / ".claims.toml").write_text('fail_on = "never"\n', encoding="utf-8")
-    proc = claims("check", str(newsroom / "story.md"), cache_dir=cache_dir)
-    no_traceback(proc)
-    assert proc.returncode == 0
+    code, out, _ = cli("check", str(newsroom / "story.md"), cwd=ROOT)
+    assert code == 0
+    assert out.splitlines()[-1].endswith(f"; config {newsroom / '.claims.toml'}")
     (newsroom / ".claims.toml").write_text('fail_on = "sometimes"\n', encoding="utf-8")
-    proc = claims("check", str(newsroom / "story.md"), cache_dir=cache_dir)
-    assert proc.returncode == 2 and "fail_on" in proc.stderr.decode()
-    no_traceback(proc)
+    code, _, err = cli("check", str(newsroom / "story.md"), cwd=ROOT)
+    assert code == 2 and "fail_on" in err
 
 
-def test_html_story_source_line_meta_date_and_script_ignored(newsroom, cache_dir):
-    proc = claims("check", "story.html", "--format", "json", cache_dir=cache_dir, cwd=newsroom)
-    no_traceback(proc)
-    assert proc.returncode == 1, proc.stderr.decode()
-    (result,) = json.loads(proc.stdout)["files"]
+def test_html_story_source_line_meta_date_and_script_ignored(newsroom, cli):
+    code, out, err = cli("check", "story.html", "--format", "json", cwd=newsroom)
+    assert code == 1, err
+    (result,) = json.loads(out)["files"]
     assert (result["as_of"], result["as_of_source"]) == ("2025-06-30", "metadata")
     errors = [f for f in result["findings"] if f["verdict"] == "error"]
     assert len(result["findings"]) == 1 and len(errors) == 1     # the <script> copies are not read
@@ -268,12 +250,10 @@ def test_html_story_source_line_meta_date_and_script_ignored(newsroom, cache_dir
     assert "\n" in HTML_STORY[f["start"]:f["end"]]                # spans the line break
 
 
-def test_extract_json_positions_are_in_the_source(newsroom, cache_dir):
-    proc = claims("extract", "story.md", "story.html", "--format", "json", cache_dir=cache_dir,
-                  cwd=newsroom)
-    no_traceback(proc)
-    assert proc.returncode == 0, proc.stderr.decode()
-    md, html = json.loads(proc.stdout)["files"]
+def test_extract_json_positions_are_in_the_source(newsroom, cli):
+    code, out, err = cli("extract", "story.md", "story.html", "--format", "json", cwd=newsroom)
+    assert code == 0, err
+    md, html = json.loads(out)["files"]
     assert md["path"] == "story.md" and html["path"] == "story.html"
     texts = {c["text"] for c in md["conversions"]}
     assert not any("93.52 billion" in t for t in texts)               # the code fence
@@ -285,10 +265,9 @@ def test_extract_json_positions_are_in_the_source(newsroom, cache_dir):
     assert h["line"] == 12 and "\n" in HTML_STORY[h["start"]:h["end"]]
 
 
-def test_extract_unreadable_is_exit_2(newsroom, cache_dir):
+def test_extract_unreadable_is_exit_2(newsroom, cli):
     (newsroom / "bin.txt").write_bytes(b"\x00\x01")
-    proc = claims("extract", "bin.txt", "story.md", cache_dir=cache_dir, cwd=newsroom)
-    no_traceback(proc)
-    assert proc.returncode == 2
-    assert proc.stderr.decode().strip() == "claims: bin.txt: binary file (contains NUL bytes), not a text story"
-    assert "story.md:8:" in proc.stdout.decode()
+    code, out, err = cli("extract", "bin.txt", "story.md", cwd=newsroom)
+    assert code == 2
+    assert err.strip() == "claims: bin.txt: binary file (contains NUL bytes), not a text story"
+    assert "story.md:8:" in out

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
 
 CASES = [
     pytest.param("The line runs 100 km (62 miles) along the coast.",
@@ -26,20 +22,18 @@ CASES = [
 ]
 
 
-def check(tmp_path: Path, text: str, cache_dir: Path):
+def check(tmp_path: Path, text: str, cli):
     story = tmp_path / "story.txt"
     story.write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "claims", "check", str(story), "--date", "2025-06-30",
-                           "--format", "json", "--cache-dir", str(cache_dir)],
-                          cwd=ROOT, capture_output=True, text=True)
-    return proc.returncode, json.loads(proc.stdout)["files"][0]["findings"]
+    code, out, _ = cli("check", str(story), "--date", "2025-06-30", "--format", "json")
+    return code, json.loads(out)["files"][0]["findings"]
 
 
 @pytest.mark.parametrize("good, bad, check_name", CASES)
-def test_good_then_broken(tmp_path, cache_dir, good, bad, check_name):
-    code, findings = check(tmp_path, good, cache_dir)
+def test_good_then_broken(tmp_path, cli, good, bad, check_name):
+    code, findings = check(tmp_path, good, cli)
     assert code == 0
     assert [(f["check"], f["verdict"]) for f in findings] == [(check_name, "ok")]
-    code, findings = check(tmp_path, bad, cache_dir)
+    code, findings = check(tmp_path, bad, cli)
     assert code == 1
     assert [(f["check"], f["verdict"]) for f in findings] == [(check_name, "error")]

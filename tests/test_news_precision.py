@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.check.arithmetic import check_arithmetic
-from claims.check.units import check_units
+from helpers import arithmetic_findings, unit_findings
 from claims.model import Verdict
 
 UNIT, ARITH = "unit-conversion", "arithmetic"
@@ -26,7 +25,7 @@ FLAGGED = (Verdict.WARNING, Verdict.ERROR)
 
 
 def _all(text: str):
-    return check_units(text) + check_arithmetic(text)
+    return unit_findings(text) + arithmetic_findings(text)
 
 
 NEGATIVES = [
@@ -176,7 +175,7 @@ NEGATIVES = [
     "The factory produced 120,000 cars. Exports fell by 14,400 (12%) over the year.",
     "Rainfall was 1,200mm last year. July alone brought 144mm (12%).",
     "The budget is $2,000 million. Defence gets $240 (12%) of it.",
-    "The board said 70,716 students passed.\nAmong them, 20,806 (29.42 per cent) earned a first "
+    "The board said 70,716 students passed.\n\nAmong them, 20,806 (29.42 per cent) earned a first "
     "division.",
     "The board said 70,716 students passed. The results came out on Monday. Schools were shut. "
     "Among them, 20,806 (29.42 per cent) earned a first division.",

@@ -127,3 +127,8 @@ def test_read_at():
 ])
 def test_adversarial_input_grows_linearly(unit):
     assert growth(read_numbers, lambda n: unit * n, 20_000) < 30
+
+
+def test_a_run_of_digits_longer_than_any_figure_is_not_read():
+    assert read_numbers("code " + "9" * 1000 + " and 5 km") != []
+    assert all(len(r.text) < 100 for r in read_numbers("code " + "9" * 1000 + " and 5 km"))

@@ -10,12 +10,15 @@ a private ``PRE_COMMIT_HOME`` (this needs the package index; the first run takes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from claims import __version__
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed")
 if shutil.which("git") is None:  # pragma: no cover
@@ -63,19 +66,33 @@ def newsroom(tmp_path_factory, cache_dir):
     git("init", "-q", cwd=src, env=env)
     git("add", "-A", cwd=src, env=env)
     git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=src, env=env)
-    rev = git("rev-parse", "HEAD", cwd=src, env=env)
+    git("tag", f"v{__version__}", cwd=src, env=env)          # the release the README names
 
     repo = base / "newsroom"
     repo.mkdir()
     git("init", "-q", cwd=repo, env=env)
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {src.as_posix()}\n  rev: {rev}\n  hooks:\n  - id: claims\n",
+        readme_snippet().replace("https://github.com/OWNER/claims", src.as_posix()),
         encoding="utf-8")
     (repo / "bad.md").write_text(BAD_STORY, encoding="utf-8")
     (repo / "good.md").write_text(GOOD_STORY, encoding="utf-8")
     (repo / "notes.py").write_text(f"# {BAD_STORY.splitlines()[-1]}\n", encoding="utf-8")
     git("add", "-A", cwd=repo, env=env)
     return repo, env
+
+
+def readme_snippet() -> str:
+    """The README's .pre-commit-config.yaml, exactly as a newsroom would paste it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(# \.pre-commit-config\.yaml.*?)```", readme, re.S)
+    return block
+
+
+def test_readme_snippet_names_this_release():
+    import yaml  # pre-commit depends on PyYAML
+
+    (repo,) = yaml.safe_load(readme_snippet())["repos"]
+    assert repo["rev"] == f"v{__version__}" and repo["hooks"][0]["id"] == "claims"
 
 
 def pre_commit(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
@@ -106,6 +123,6 @@ def test_hook_definition():
     import yaml  # pre-commit depends on PyYAML
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "claims" and hook["entry"] == "claims check"
+    assert hook["id"] == "claims" and hook["entry"] == "claims check" and hook["args"] == ["--quiet"]
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "html", "plain-text"}

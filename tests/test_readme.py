@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,11 +31,9 @@ def test_readme_has_examples():
 
 
 @pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example(command, expected, cache_dir):
-    args = shlex.split(command)[1:]
-    proc = subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
-                          cwd=ROOT, capture_output=True, text=True)
-    assert proc.stdout.strip("\n") == expected
+def test_readme_example(command, expected, cli):
+    _, out, _ = cli(*shlex.split(command)[1:], cwd=ROOT)
+    assert out.strip("\n") == expected
 
 
 def test_quick_start_commands_are_the_ci_commands():

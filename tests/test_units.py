@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.check.units import check_units
+from helpers import unit_findings
 from claims.model import Verdict
 
 CORPUS = [json.loads(line) for line in
@@ -19,7 +19,7 @@ NEGATIVES = [c for c in CORPUS if c["kind"] == "negative"]
 
 
 def _units(text: str):
-    return [f for f in check_units(text) if f.check == "unit-conversion"]
+    return [f for f in unit_findings(text) if f.check == "unit-conversion"]
 
 
 def test_corpus_recall_at_least_90_percent():
@@ -103,8 +103,11 @@ def test_finding_shape():
     text = "The line runs 100 km (68 miles) across the plain."
     (f,) = _units(text)
     assert text[f.span.start:f.span.end] == "100 km (68 miles)" == f.text
-    assert (f.original.value, f.original.high, f.original.unit, f.original.text) == (100, None, "kilometer", "100 km")
-    assert f.converted.value == 68 and f.converted.unit == "mile"
+    assert (f.original.value, f.original.high, f.original.unit, f.original.text) == \
+        (100, None, "km", "100 km")
+    assert f.original.unit_candidates == ("kilometer",) and f.original.unit_text == "km"
+    assert f.converted.value == 68 and f.converted.unit == "miles"
+    assert f.converted.unit_candidates == ("mile",)
     assert f.expected.unit == "miles" and round(f.expected.value, 2) == Decimal("62.14")
     assert f.message.startswith("100 km is 62.1 miles, not 68 miles")
     assert f.deviation_pct == 9.44
@@ -125,4 +128,35 @@ def test_unverifiable(text):
 
 
 def test_no_text_no_pint():
-    assert check_units("No figures here at all.") == []
+    assert unit_findings("No figures here at all.") == []
+
+
+# Newsroom rounding (issue 11): a round restatement's trailing zeros are not significant
+# below two digits, an original with three significant digits of its own may be rounded too,
+# a number word means its zeros, and a round restatement a few percent off is a warning.
+ROUNDING = [
+    pytest.param("The Moon is 238,900 miles (384,400 km) away.", Verdict.OK, id="moon-distance"),
+    pytest.param("The trek covers 1,800 miles (3,000 km).", Verdict.WARNING,
+                 id="round-restatement-few-percent"),
+    pytest.param("The border lies some 90 miles (150 kilometers) north.", Verdict.OK,
+                 id="ninety-miles-150-km"),
+    pytest.param("The pipeline runs roughly 2,000 kilometres (1,200 mi).", Verdict.OK,
+                 id="roughly-2000-km"),
+    pytest.param("Nights fall to about minus 110 degrees Fahrenheit (minus 80 degrees Celsius).",
+                 Verdict.OK, id="about-minus-110-F"),
+    pytest.param("The ship carried about 1,100 tons (998 metric tons) of ore.", Verdict.OK,
+                 id="short-tons-precise-side-in-brackets"),
+    pytest.param("He lifted 250 kg (561 lb).", Verdict.ERROR, id="precise-restatement-off"),
+    pytest.param("It lies within a hundred kilometers (63 miles).", Verdict.WARNING,
+                 id="number-word-means-its-zeros"),
+]
+
+
+@pytest.mark.parametrize("text, verdict", ROUNDING)
+def test_newsroom_rounding(text, verdict):
+    assert [f.verdict for f in _units(text)] == [verdict]
+
+
+def test_ambiguous_unit_names_the_reading_used():
+    (f,) = _units("The ship carried about 1,100 tons (998 metric tons) of ore.")
+    assert f.detail == "'tons' read as short ton" and f.original.unit_candidates[0] == "short_ton"

@@ -17,14 +17,24 @@ sys.path.insert(0, str(ROOT))
 
 from claims.check.arithmetic import check_arithmetic  # noqa: E402
 from claims.check.units import check_units  # noqa: E402
+from claims.extract.arithmetic import read_arithmetic  # noqa: E402
+from claims.extract.reading import read  # noqa: E402
+from claims.extract.units import read_unit_conversions  # noqa: E402
+
+
+def findings_of(text: str) -> list:
+    """The unit and arithmetic findings of one case's text, read as check_document reads it."""
+    reading = read(text)
+    return check_units(read_unit_conversions(reading.text)) + \
+        check_arithmetic(read_arithmetic(reading.text))
 
 
 def main(path: Path) -> None:
     cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     found = {"unit-conversion": [0, 0], "arithmetic": [0, 0]}
-    errors_on_correct, mistakes, negatives_flagged = [], [0, 0], []
+    errors_on_correct, mistakes, negatives_flagged, missed = [], [0, 0], [], []
     for case in cases:
-        findings = check_units(case["text"]) + check_arithmetic(case["text"])
+        findings = findings_of(case["text"])
         flagged = [f for f in findings if f.verdict.value in ("warning", "error")]
         if case["kind"] == "negative":
             if flagged:
@@ -38,11 +48,14 @@ def main(path: Path) -> None:
                 errors_on_correct.append(case["id"])
         else:
             mistakes[1] += 1
-            mistakes[0] += any(f.verdict.value in ("warning", "error") for f in mine)
+            hit = any(f.verdict.value in ("warning", "error") for f in mine)
+            mistakes[0] += hit
+            if not hit:
+                missed.append(case["id"])
     for kind, (hit, total) in found.items():
         print(f"{kind}: found {hit}/{total} ({100 * hit / max(total, 1):.1f}%)")
     print(f"errors on claims correct within rounding: {len(errors_on_correct)} {errors_on_correct}")
-    print(f"published mistakes flagged: {mistakes[0]}/{mistakes[1]}")
+    print(f"published mistakes flagged: {mistakes[0]}/{mistakes[1]}; not flagged: {missed}")
     print(f"negatives with a warning or error: {len(negatives_flagged)} {negatives_flagged}")
 
 

@@ -88,12 +88,14 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
             findings.extend(found)
     if "unit-conversion" in options.checks:
         from claims.check.units import check_units
+        from claims.extract.units import read_unit_conversions
 
-        findings.extend(check_units(text))
+        findings.extend(check_units(read_unit_conversions(text)))
     if "arithmetic" in options.checks:
         from claims.check.arithmetic import check_arithmetic
+        from claims.extract.arithmetic import read_arithmetic
 
-        findings.extend(check_arithmetic(text))
+        findings.extend(check_arithmetic(read_arithmetic(text)))
     findings = [f for f in findings if f.code not in options.ignore_codes]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     located = tuple(doc.locate(reading.finding(f)) for f in findings)

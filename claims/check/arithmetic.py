@@ -1,153 +1,133 @@
-"""The arithmetic a story states about its own figures, recomputed.
+"""Stated arithmetic judged: does the stated figure follow from the story's own figures?
 
-``check_arithmetic(text)`` reads each sentence as a skeleton of typed figures (``_tokens``)
-and matches the shapes in ``_arith_patterns``: percent changes between two stated figures
-(``rose from A to B, a P% increase``; ``increased P% to B from A``), percentage-point changes
-(``56%, down from 59%, a three percentage point drop``), shares (``56 of the 90 judges
-(62%)``; a part or whole printed as a plain count such as ``7 of the 12`` is exact), multiples (``doubled``, ``three times the national rate``), parts against a total
-(``A, B and C, a total of T``; ``T, made up of A and B``) and differences (``Majority 73``;
-``31.5mpg, 12.6mpg below`` with the official figure in the sentence).
+Each ``ArithmeticClaim`` read by ``claims.extract.arithmetic`` names its relation; this module
+recomputes it and judges the stated figure with the tolerance kernel (``tolerance``). Every
+input stands for half a unit in its last printed digit (a plain count in a share, ``7 of the
+12``, is exact); the relation is monotone in each input, so its range over the input
+intervals is found at the corners; the stated figure's own interval comes from
+``tolerance.printed`` (its trailing zeros, its qualifier).
 
-Precision first: a claim is read only when its roles sit in one of those shapes with no other
-figure between them; anything else gives no finding. Every printed input stands for half a
-unit in its last printed digit; the relation's range over those intervals is compared with the
-stated figure's own interval, bent by its qualifier (see ``_judge``). A percent stated where
-the figures give percentage points (or the reverse) is ARI004, an error with that diagnosis.
-
-Then ``_context_shares`` reads what one sentence cannot: ``COUNT (P%)`` with its base in one of
-the two sentences before, in the same paragraph (``ok``, or a ``warning`` for a slip against a
-base an explicit phrase names; never an error, the link being inferred), and a vote count's
-share of the counts listed after it (``on 593 (35.9%), with B on 520, C on 465 and D on 76``).
-
-Prefilter (same findings, ~7x faster on news copy): a claim needs two figures in a sentence,
-and a figure starts at a run of digits or at a spelled number before a percent word. So the
-digit runs are found with ``str.find`` (``fig.digit_runs``) and the spelled ones next to each
-"cent" (``_tokens.spelled_starts``); only around those is a sentence split: its end is the
-first accepted split after the figure, its start the last one before (``fig.sentence_end``,
-``fig.sentence_start``, exactly the bounds ``fig.sentences`` gives, since whether a split is
-accepted depends only on the characters around it). Sentences with fewer than two such
-figures are skipped. In the rest, cheap tests on the lowercased sentence and the skeleton
-(``_arith_patterns.possible_forms``, ``may_match``) drop every pattern whose key words or
-token kinds are absent, before the sentence is tokenized or the pattern searched.
+A percent stated where the figures give percentage points (or the reverse) is ARI004, an error
+with that diagnosis; a percent change from zero is ARI005 (unverifiable). A share that fits
+only if its counts were themselves rounded is at most a warning; a share whose base was read
+from an earlier sentence is never an error (the link is inferred), and a vote share below the
+computed one is not judged (candidates may be missing from the list).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import replace
-from decimal import Decimal
-from typing import Callable, Iterable, Iterator
+from decimal import Decimal, DivisionByZero, InvalidOperation
+from itertools import product
+from typing import Callable, Iterable, Sequence
 
-from claims.check import _arith_patterns as pat
 from claims import wording
-from claims.check import _figures as fig
-from claims.check import _context_shares as ctx
-from claims.check import _tokens as tok
-from claims.check._judge import judge
-from claims.check._judge import count_half as _count_half
-from claims.check._judge import finding as _finding
-from claims.check._judge import half as _half
-from claims.check._judge import judge_stated as _judge_stated
-from claims.check._judge import show as _show
-from claims.check._judge import unverifiable as _unverifiable
-from claims.check._judge import verdict_finding as _verdict_finding
-from claims.check._tokens import Token, to_text, tokenize
-from claims.model import Finding, Span, Verdict
+from claims.check import tolerance as tol
+from claims.check.tolerance import Interval, Judgement
+from claims.model import (ArithmeticClaim, Expected, Finding, Quantity, Verdict, round_pct)
+from claims.rules import ARITHMETIC as CHECK
+from claims.rules import code_for
+
+__all__ = ["check_arithmetic"]
 
 HUNDRED = Decimal(100)
 
-_QUICK = re.compile(r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
-                    r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b")
-_DIGIT = re.compile(r"\d")
-_DIRECTION_UP = ("vu", "nu", "nu2")
-_DIRECTION_DOWN = ("vd", "nd", "nd2")
+
+def check_arithmetic(claims: Iterable[ArithmeticClaim]) -> list[Finding]:
+    """A finding for every claim whose relation has a value for its figures."""
+    out = []
+    for claim in claims:
+        finding = _JUDGES[claim.relation](claim)
+        if finding is not None:
+            out.append(finding)
+    return out
 
 
-def check_arithmetic(text: str) -> list[Finding]:
-    """Every plainly stated arithmetic claim in ``text``, judged against its own figures."""
-    return _claims(text, _candidates(text))
+# ------------------------------------------------------------------ the kernel, for relations
 
-
-def _candidates(text: str) -> Iterator[tuple[int, int]]:
-    """The sentences of ``text`` that can hold two figures, in order (see the module doc)."""
-    items = fig.digit_runs(text)
-    spelled = tok.spelled_starts(text)
-    if spelled:
-        items = sorted(set(items).union(spelled))
-    i = 0
-    while i < len(items):
-        end = fig.sentence_end(text, items[i])
-        j = bisect_left(items, end, i + 1)
-        if j - i >= 2:
-            yield fig.sentence_start(text, items[i]), end
-        i = j
-
-
-def _claims(text: str, sentences: Iterable[tuple[int, int]],
-            prefilter: bool = True) -> list[Finding]:
-    """The claims read in ``sentences`` (spans of ``text``), then the shares whose base is
-    elsewhere (``_context_shares``); ``prefilter=False`` takes every sentence of ``text`` and
-    tries every pattern on each (the reference the equivalence tests compare with)."""
-    findings: list[Finding] = []
-    listed = None if prefilter else list(sentences)
-    sentences = sentences if listed is None else listed
-    for start, end in sentences:
-        forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
-        if not forms or not _DIGIT.search(text, start, end) \
-                or not _QUICK.search(text, start, end):
-            continue
-        skeleton, tokens = tokenize(text, start, end)
-        if len(tokens) < 2:
-            continue
-        used: set[int] = set()
-        for form, relation, rx in forms:
-            if prefilter and not pat.may_match(form, skeleton):
-                continue
-            for m in rx.finditer(skeleton):
-                roles = {k: tokens[int(v)] for k, v in m.groupdict().items()
-                         if v is not None and v.isdigit() and k not in ("tw",)}
-                if used & {t.idx for t in roles.values()}:
-                    continue
-                finding = _RELATIONS[relation](text, m, roles, tokens)
-                if finding is not None:
-                    span = Span(to_text(tokens, start, m.start()), to_text(tokens, start, m.end()))
-                    finding = replace(finding, span=span, text=text[span.start:span.end])
-                    findings.append(finding)
-                    used |= {t.idx for t in roles.values()}
-                    used |= _part_indices(m)
-    findings += ctx.shares(text, findings, listed)
-    return findings
-
-
-def _part_indices(m: re.Match[str]) -> set[int]:
-    parts = m.groupdict().get("parts")
-    return {int(i) for i in re.findall(r"⟦N(\d+)⟧", parts)} if parts else set()
-
-
-def _direction(m: re.Match[str]) -> int:
-    groups = m.groupdict()
-    if any(groups.get(g) for g in _DIRECTION_UP):
-        return 1
-    if any(groups.get(g) for g in _DIRECTION_DOWN):
-        return -1
-    return 0
-
-
-def _same_kind(*tokens: Token) -> bool:
-    """Inputs comparable: same kind (N with N, P with P) and no clash of currencies/units."""
-    units = {t.unit for t in tokens if t.unit}
-    return len({t.kind for t in tokens}) == 1 and len(units) <= 1
-
-
-def _change(text: str, m: re.Match[str], roles: dict[str, Token],
-            tokens: list[Token]) -> Finding | None:
-    """A stated percent or percentage-point change between ``a`` and ``b``."""
-    a, b = roles["a"], roles["b"]
-    p = roles.get("p") or roles.get("p2")
-    sign = _direction(m)
-    if p is None or not sign or not _same_kind(a, b) or a.kind == "Q":
+def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
+                   halves: Sequence[Decimal]) -> tuple[Decimal, Interval] | None:
+    """(central value, range over the input intervals) of ``fn``; None if undefined (÷0)."""
+    try:
+        central = fn(*values)
+        corners = [fn(*c) for c in product(*((v - h, v + h) for v, h in zip(values, halves)))]
+    except (DivisionByZero, InvalidOperation, ZeroDivisionError, ArithmeticError):
         return None
+    return central, Interval(min(corners), max(corners))
+
+
+def half(q: Quantity) -> Decimal:
+    """Half a unit in the last printed digit of an input."""
+    return abs(q.step) * tol.HALF
+
+
+def count_half(q: Quantity) -> Decimal:
+    """How far a share's part or whole may be from its printed value: a plain whole number
+    ending in a non-zero digit ("7 of the 12") is a count, exact; a round, scaled, decimal,
+    money or qualified figure stands for half a unit in its last digit."""
+    if q.decimals or q.scale_text or q.unit or q.bound or not q.text[-1:].isdigit() \
+            or q.text.endswith("0"):
+        return half(q)
+    return Decimal(0)
+
+
+def judge(fn: Callable[..., Decimal], inputs: Sequence[Quantity], stated: Quantity,
+          halves: Sequence[Decimal] | None = None, *,
+          step: Decimal | None = None) -> Judgement | None:
+    """``stated`` against ``fn`` over ``inputs``; None when the relation is undefined."""
+    halves = [half(q) for q in inputs] if halves is None else halves
+    found = relation_range(fn, [q.value for q in inputs], halves)
+    if found is None:
+        return None
+    central, expected = found
+    said = tol.printed(stated, step=tol.significant_step(stated) if step is None else step)
+    return tol.judge(expected, central, said, stated)
+
+
+def show(value: Decimal, like: Quantity) -> str:
+    """``value`` printed like the stated figure, one more decimal when they would look equal."""
+    scale = wording.multiplier_of(like) if like.scale_text else Decimal(1)
+    shown, stated = value / scale, like.value / scale
+    text = wording.fmt(shown, like.decimals)
+    if text == wording.fmt(stated, like.decimals) and shown != stated:
+        text = wording.fmt(shown, like.decimals + 1)
+    return text + (f" {like.scale_text}" if like.scale_text else "")
+
+
+def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | None, *,
+             code: str | None = None, verdict: Verdict | None = None,
+             diagnosis: tuple[str, str] | None = None, said: str | None = None,
+             expected_text: str | None = None) -> Finding:
+    """The finding of a judged claim; ``message`` is what the figures give."""
+    verdict = verdict or j.verdict
+    said = said or claim.stated.text
+    if code is None:
+        code = code_for(CHECK, verdict)
+        if verdict is Verdict.OK:
+            message = f"{message}: {said} is right within rounding"
+        else:
+            slip = "just outside" if verdict is Verdict.WARNING else "outside"
+            message = f"{message}, not {said} ({slip} what the printed figures allow)"
+    ok = j.acceptable
+    return Finding(
+        code=code, check=CHECK, verdict=verdict, message=message, span=claim.span,
+        text=claim.text,
+        expected=Expected(j.central, ok.low, ok.high, unit,
+                          expected_text or show(j.central, claim.stated)),
+        deviation_pct=round_pct(tol.deviation_pct(claim.stated.value, j.central)),
+        diagnosis=diagnosis[0] if diagnosis else None,
+        detail=diagnosis[1] if diagnosis else None,
+        figures={**claim.figures, "stated": claim.stated},
+    )
+
+
+# ------------------------------------------------------------------ one judge per relation
+
+def _change(claim: ArithmeticClaim) -> Finding | None:
+    """A stated percent or percentage-point change from ``old`` to ``new``."""
+    a, b, p = claim.figures["old"], claim.figures["new"], claim.stated
+    assert isinstance(a, Quantity) and isinstance(b, Quantity)
+    sign = claim.direction
 
     def rel(x: Decimal, y: Decimal) -> Decimal:
         return sign * (y - x) / x * HUNDRED
@@ -155,163 +135,174 @@ def _change(text: str, m: re.Match[str], roles: dict[str, Token],
     def points(x: Decimal, y: Decimal) -> Decimal:
         return sign * (y - x)
 
-    if p.kind == "Q" and a.kind != "P":
-        return None
-    wanted, other = (points, rel) if p.kind == "Q" else (rel, points)
+    in_points = p.unit == "percentage points"
+    wanted, other = (points, rel) if in_points else (rel, points)
     word = "rise" if sign > 0 else "fall"
-    unit = "percentage points" if p.kind == "Q" else "%"
+    unit = "percentage points" if in_points else "%"
     if a.value == 0:
-        return _unverifiable(text, [a, b, p], "the change is from zero, so no percent applies",
-                             "zero-base")
-    j = _judge_stated(wanted, [a, b], p)
+        return Finding(code_for(CHECK, Verdict.UNVERIFIABLE), CHECK, Verdict.UNVERIFIABLE,
+                       "cannot check: the change is from zero, so no percent applies",
+                       claim.span, claim.text, diagnosis="zero-base",
+                       figures={**claim.figures, "stated": p})
+    j = judge(wanted, [a, b], p)
     if j is None:
         return None
-    if j.verdict is not Verdict.OK and a.kind == "P":
-        alt = _judge_stated(other, [a, b], p)
-        if alt is not None and alt.verdict is Verdict.OK \
-                and abs(alt.expected - p.value) <= _half(p):
-            pts = _show(j.expected if p.kind == "Q" else alt.expected, p)
-            pct = _show(alt.expected if p.kind == "Q" else j.expected, p)
-            said = "the percent change as points" if p.kind == "Q" else "the points as percent"
+    if j.verdict is not Verdict.OK and a.unit == "%":
+        alt = judge(other, [a, b], p)
+        if alt is not None and alt.verdict is Verdict.OK and abs(alt.central - p.value) <= half(p):
+            pts = show(j.central if in_points else alt.central, p)
+            pct = show(alt.central if in_points else j.central, p)
+            said = "the percent change as points" if in_points else "the points as percent"
             message = (f"from {a.text} to {b.text} is a {word} of {pts} percentage points, or "
                        f"{pct}%; {p.text} gives {said}")
-            diag = ("percent-vs-points",
-                    "percent and percentage points confused: a change between two percentages "
-                    "is a difference in points, or a relative change in percent")
-            return _finding(text, "ARI004", Verdict.ERROR, [a, b, p], p, j, unit, message, diag,
-                            {"old": a, "new": b, "stated": p})
-    direction_wrong = j.verdict is not Verdict.OK and j.expected < 0 < p.value
-    message = (f"from {a.text} to {b.text} is a {word} of {_show(j.expected, p)}"
+            return _finding(claim, j, message, unit, code="ARI004", verdict=Verdict.ERROR,
+                            diagnosis=("percent-vs-points",
+                                       "percent and percentage points confused: a change "
+                                       "between two percentages is a difference in points, "
+                                       "or a relative change in percent"))
+    wrong_way = j.verdict is not Verdict.OK and j.central < 0 < p.value
+    message = (f"from {a.text} to {b.text} is a {word} of {show(j.central, p)}"
                f"{'' if unit == '%' else ' '}{unit}")
-    diag = ("wrong-direction", "the figures move the other way") if direction_wrong else None
-    return _verdict_finding(text, [a, b, p], p, j, unit, message, diag,
-                            {"old": a, "new": b, "stated": p})
+    return _finding(claim, j, message, unit,
+                    diagnosis=("wrong-direction", "the figures move the other way")
+                    if wrong_way else None)
 
 
-def _change_amount(text: str, m: re.Match[str], roles: dict[str, Token],
-                   tokens: list[Token]) -> Finding | None:
+def _change_amount(claim: ArithmeticClaim) -> Finding | None:
     """``rose by P% to B, an increase of D``: D against B - B / (1 + P/100)."""
-    p, b, d = roles["p"], roles["b"], roles["d"]
-    sign = _direction(m)
-    if not sign or b.kind != "N" or b.unit != d.unit:
-        return None
+    p, b, d = claim.figures["change"], claim.figures["new"], claim.stated
+    assert isinstance(p, Quantity) and isinstance(b, Quantity)
+    sign = claim.direction
 
     def amount(pp: Decimal, y: Decimal) -> Decimal:
         return sign * (y - y / (1 + sign * pp / HUNDRED))
 
-    j = _judge_stated(amount, [p, b], d)
+    j = judge(amount, [p, b], d)
     if j is None:
         return None
     word = "increase" if sign > 0 else "fall"
-    message = f"a {p.text} {word} to {b.text} is {_show(j.expected, d)}"
-    return _verdict_finding(text, [p, b, d], d, j, d.unit or None, message, None,
-                            {"change": p, "new": b, "stated": d})
+    return _finding(claim, j, f"a {p.text} {word} to {b.text} is {show(j.central, d)}",
+                    d.unit)
 
 
-def _multiple(text: str, m: re.Match[str], roles: dict[str, Token],
-              tokens: list[Token]) -> Finding | None:
-    """``doubled``, ``three times``, ``x-fold``: b / a against the stated factor."""
-    a, b = roles["a"], roles["b"]
-    if not _same_kind(a, b):
-        return None
-    groups = m.groupdict()
-    f = roles.get("f")
-    if f is not None:
-        factor, half, said = f.value, _half(f), f"{f.text} times"
-    elif groups.get("tw"):
-        factor, half, said = Decimal(pat.TIMES_WORDS[groups["tw"].lower()]), fig.HALF, \
-            f"{groups['tw']} times"
+def _multiple(claim: ArithmeticClaim) -> Finding | None:
+    """``doubled``, ``three times``, ``x-fold``: compared / base against the stated factor."""
+    a, b, f = claim.figures["base"], claim.figures["compared"], claim.stated
+    assert isinstance(a, Quantity) and isinstance(b, Quantity)
+    if f.unit == "times":                 # a word: its interval is half its step either way,
+        f = replace(f, step=f.step / 2)   # and a slip is at most that half
+        j = judge(lambda x, y: y / x, [a, b], f, step=f.step * 2)
     else:
-        word = groups["mult"].lower()
-        factor = Decimal(pat.MULT_WORDS[word])
-        half, said = factor * Decimal("0.05"), word
-    # a multiplier word ("three times", "doubled") slips by at most its own tolerance
-    step = f.step if f is not None else half
-    j = judge(lambda x, y: y / x, [a.value, b.value], [_half(a), _half(b)], factor, half,
-              step, f.mode if f else None)
+        j = judge(lambda x, y: y / x, [a, b], f, step=f.step)
     if j is None:
         return None
-    used = [a, b] + ([f] if f else [])
-    message = f"{b.text} is {wording.fmt(j.expected, 2)} times {a.text}"
-    return _verdict_finding(text, used, None, j, "times", message, None,
-                            {"base": a, "compared": b, "stated": said}, stated_text=said,
-                            span=Span(min(m.start(), 0) + min(t.start for t in used),
-                                      max(t.end for t in used)))
+    return _finding(claim, j, f"{b.text} is {wording.fmt(j.central, 2)} times {a.text}",
+                    "times", said=claim.word, expected_text=wording.fmt(j.central, 2))
 
 
-def _share(text: str, m: re.Match[str], roles: dict[str, Token],
-           tokens: list[Token]) -> Finding | None:
+def _share(claim: ArithmeticClaim) -> Finding | None:
     """``part of whole (P%)``: part / whole x 100 against P."""
-    part, whole, p = roles["part"], roles["whole"], roles["p"]
-    if part.value > whole.value or part.kind != "N" or whole.kind != "N" \
-            or (part.unit or None) != (whole.unit or None):   # 2,000 of $5 billion: no share
-        return None
+    part, whole, p = claim.figures["part"], claim.figures["whole"], claim.stated
+    assert isinstance(part, Quantity) and isinstance(whole, Quantity)
     share = lambda x, y: x / y * HUNDRED  # noqa: E731
-    j = _judge_stated(share, [part, whole], p, [_count_half(part), _count_half(whole)])
+    j = judge(share, [part, whole], p, [count_half(part), count_half(whole)])
     if j is None:
         return None
     if j.verdict is Verdict.ERROR:
         # Fits only if the counts were themselves rounded: flag it, but not as an error
         # (a printed figure may always stand for half a unit in its last digit).
-        loose = _judge_stated(share, [part, whole], p)
+        loose = judge(share, [part, whole], p)
         if loose is not None and loose.verdict is not Verdict.ERROR:
             j = replace(loose, verdict=Verdict.WARNING)
-    message = f"{part.text} of {whole.text} is {_show(j.expected, p)}%"
-    return _verdict_finding(text, [part, whole, p], p, j, "%", message, None,
-                            {"part": part, "whole": whole, "stated": p})
+    return _finding(claim, j, f"{part.text} of {whole.text} is {show(j.central, p)}%", "%")
 
 
-def _total(text: str, m: re.Match[str], roles: dict[str, Token],
-           tokens: list[Token]) -> Finding | None:
+def _total(claim: ArithmeticClaim) -> Finding | None:
     """Listed parts against their stated total."""
-    total = roles["total"]
-    parts = [tokens[i] for i in sorted(_part_indices(m))]
-    if len(parts) < 2 or not _same_kind(total, *parts) or total.kind != "N":
-        return None
-    j = _judge_stated(lambda *xs: sum(xs, Decimal(0)), parts, total)
+    parts = claim.figures["parts"]
+    assert isinstance(parts, tuple)
+    total = claim.stated
+    j = judge(lambda *xs: sum(xs, Decimal(0)), parts, total)
     if j is None:
         return None
-    message = f"{' + '.join(t.text for t in parts)} = {_show(j.expected, total)}"
-    return _verdict_finding(text, parts + [total], total, j, total.unit or None, message, None,
-                            {"parts": parts, "stated": total})
+    return _finding(claim, j, f"{' + '.join(q.text for q in parts)} = {show(j.central, total)}",
+                    total.unit)
 
 
-def _difference(text: str, m: re.Match[str], roles: dict[str, Token],
-                tokens: list[Token]) -> Finding | None:
-    """``Labour on 593 ... Conservatives on 520, Majority 73``: a - b against d."""
-    a, b, d = roles["a"], roles["b"], roles["d"]
-    if not _same_kind(a, b, d) or a.value < b.value:
-        return None
-    j = _judge_stated(lambda x, y: x - y, [a, b], d)
+def _difference(claim: ArithmeticClaim) -> Finding | None:
+    """``Labour on 593 ... Conservatives on 520, Majority 73``: first - second against d."""
+    a, b, d = claim.figures["first"], claim.figures["second"], claim.stated
+    assert isinstance(a, Quantity) and isinstance(b, Quantity)
+    j = judge(lambda x, y: x - y, [a, b], d)
     if j is None:
         return None
-    message = f"{a.text} - {b.text} = {_show(j.expected, d)}"
-    return _verdict_finding(text, [a, b, d], d, j, d.unit or None, message, None,
-                            {"first": a, "second": b, "stated": d})
+    return _finding(claim, j, f"{a.text} - {b.text} = {show(j.central, d)}", d.unit)
 
 
-def _difference_unit(text: str, m: re.Match[str], roles: dict[str, Token],
-                     tokens: list[Token]) -> Finding | None:
-    """``31.5mpg, 12.6mpg below`` with exactly one other figure in that unit in the sentence."""
-    b, d = roles["b"], roles["d"]
-    if not b.unit or b.unit != d.unit or b.unit in ("$", "£", "€"):
-        return None
-    others = [t for t in tokens if t.unit == b.unit and t.idx not in (b.idx, d.idx)]
-    if len(others) != 1:
-        return None
-    a = others[0]
-    below = m.group("below") is not None
-    j = _judge_stated((lambda x, y: x - y) if below else (lambda x, y: y - x), [a, b], d)
+def _difference_unit(claim: ArithmeticClaim) -> Finding | None:
+    """``31.5mpg, 12.6mpg below`` the one other figure in that unit."""
+    a, b, d = claim.figures["reference"], claim.figures["figure"], claim.stated
+    assert isinstance(a, Quantity) and isinstance(b, Quantity)
+    below = claim.direction < 0
+    j = judge((lambda x, y: x - y) if below else (lambda x, y: y - x), [a, b], d)
     if j is None:
         return None
-    word = "below" if below else "above"
-    message = f"{b.text} is {_show(j.expected, d)}{b.unit} {word} {a.text}"
-    return _verdict_finding(text, [a, b, d], d, j, b.unit, message, None,
-                            {"reference": a, "figure": b, "stated": d})
+    return _finding(claim, j, f"{b.text} is {show(j.central, d)}{b.unit_text} {claim.word} "
+                              f"{a.text}", b.unit_text or None)
 
 
-_RELATIONS: dict[str, Callable[..., Finding | None]] = {
+def _vote_share(claim: ArithmeticClaim) -> Finding | None:
+    """The first count's share of all the listed counts."""
+    part, counts, p = claim.figures["part"], claim.figures["listed"], claim.stated
+    assert isinstance(part, Quantity) and isinstance(counts, tuple)
+    share = lambda x, *rest: x / (x + sum(rest, Decimal(0))) * HUNDRED  # noqa: E731
+    j = judge(share, counts, p, [count_half(q) for q in counts])
+    if j is None:
+        return None
+    if j.verdict is Verdict.ERROR:
+        loose = judge(share, counts, p)
+        if loose is not None and loose.verdict is not Verdict.ERROR:
+            j = replace(loose, verdict=Verdict.WARNING)
+    if j.verdict is not Verdict.OK and p.value < j.central:
+        return None                       # a longer list (candidates not named) would fit
+    total = sum((q.value for q in counts), Decimal(0))
+    return _finding(claim, j, f"{part.text} of the listed {' + '.join(q.text for q in counts)} = "
+                              f"{wording.fmt(total, 0)} is {show(j.central, p)}%", "%")
+
+
+def _earlier_share(claim: ArithmeticClaim) -> Finding | None:
+    """COUNT (P%) against the whole numbers above COUNT in the earlier sentences."""
+    c, p = claim.figures["part"], claim.stated
+    assert isinstance(c, Quantity)
+    share = lambda x, y: x / y * HUNDRED  # noqa: E731
+    judged = [(base, judge(share, [c, base.figure], p, [Decimal(0), Decimal(0)], step=p.step))
+              for base in claim.bases]
+    ok = [(b, j) for b, j in judged if j is not None and j.verdict is Verdict.OK]
+    slips = [(b, j) for b, j in judged if j is not None and j.verdict is Verdict.WARNING]
+    if ok:
+        if len({b.figure.value for b, _ in ok}) != 1:
+            return None                   # two bases fit: which one is meant is a guess
+        base, j = ok[0]
+    elif len({b.figure.value for b, _ in slips}) == 1 and \
+            set(claim.rivals) == {slips[0][0].figure.value} and slips[0][0].linked:
+        base, j = slips[0]
+    else:
+        return None
+    assert j is not None
+    back = base.sentences_back
+    where = "the previous sentence" if back == 1 else f"{back} sentences back"
+    b = base.figure
+    message = f"{c.text} of {b.text} (the base, from {where}) is {show(j.central, p)}%"
+    diagnosis = None if j.verdict is Verdict.OK else (
+        "base-elsewhere", f"the base {b.text} comes from {where}, where an explicit phrase "
+                          "names it")
+    return _finding(replace(claim, figures={**claim.figures, "whole": b}), j, message, "%",
+                    diagnosis=diagnosis)
+
+
+_JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
     "change": _change, "change-amount": _change_amount, "multiple": _multiple,
     "share": _share, "total": _total, "difference": _difference,
-    "difference-unit": _difference_unit,
+    "difference-unit": _difference_unit, "vote-share": _vote_share,
+    "earlier-share": _earlier_share,
 }

@@ -17,12 +17,13 @@ reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal, localcontext
-from typing import Protocol, Sequence
+from typing import Sequence
 
 from claims.check.diagnose import diagnose
+from claims.check.rate_window import RateSource, RateWindow, rate_end_for
 from claims.check.tolerance import HUNDRED, Interval
 from claims.wording import format_rate, rate_phrase, write_like
 from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
@@ -34,25 +35,18 @@ from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Qua
 from claims.rules import CURRENCY as CHECK
 
 
-class RateSource(Protocol):
-    """What the check needs from the rate store."""
-
-    def window(self, base: str, quote: str, start: date, end: date) -> list[Rate]: ...
-    def last_date(self) -> date: ...
-
-
 def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
                       window_days: int = 7, margin_pct: Decimal = Decimal("1"),
                       ) -> tuple[list[Finding], list[str]]:
     """Findings for every conversion and stated rate in one story, plus notes (stale data)."""
     notes: list[str] = []
-    rate_end, stale_days = _rate_end(store, as_of)
+    rate_end, stale_days = rate_end_for(store, as_of)
     if stale_days:
         notes.append(
             f"rate data ends {rate_end.isoformat()}, {stale_days} days before the as-of date "
             f"{as_of.isoformat()}; small deviations are reported as warnings. "
             "Run `claims rates update` for newer rates.")
-    ctx = _Context(store, as_of, rate_end, stale_days, window_days, margin_pct)
+    ctx = RateWindow(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
     checked: list[tuple[CurrencyConversion, Fit]] = []
     for conv in extraction.conversions:
@@ -64,55 +58,9 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
     return findings, notes
 
 
-@dataclass(frozen=True)
-class _Context:
-    """One story's judging context; rate windows are fetched once per currency pair."""
-
-    store: RateSource
-    as_of: date
-    rate_end: date
-    stale_days: int
-    window_days: int
-    margin_pct: Decimal
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def window(self, base: str, quote: str) -> list[Rate]:
-        start = self.rate_end - timedelta(days=self.window_days)
-        return self._fetch(base, quote, start)
-
-    def history(self, base: str, quote: str, start: date) -> list[Rate]:
-        """Every fixing from ``start`` to the window's end (for 'another period' diagnoses)."""
-        return self._fetch(base, quote, start)
-
-    def _fetch(self, base: str, quote: str, start: date) -> list[Rate]:
-        key = (base, quote, start)
-        if key not in self._cache:
-            try:
-                self._cache[key] = self.store.window(base, quote, start, self.rate_end)
-            except RateError as exc:
-                self._cache[key] = exc
-        found = self._cache[key]
-        if isinstance(found, RateError):
-            raise found
-        return found
-
-
-#: Days past the last fixing that are no sign of stale data (a weekend and a holiday).
-FRESH_DAYS = 4
-
-
-def _rate_end(store: RateSource, as_of: date) -> tuple[date, int]:
-    """The last day rates are taken from, and how many days stale the data is (0 if fresh)."""
-    last = store.last_date()
-    if as_of > last:
-        gap = (as_of - last).days
-        return last, gap if gap > FRESH_DAYS else 0
-    return as_of, 0
-
-
 # ------------------------------------------------------------------ one conversion
 
-def _check_conversion(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_conversion(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
                       ) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default is tried against its alternatives."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
@@ -146,7 +94,7 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
     return replace(conv, converted=replace(money, unit=code))
 
 
-def _check_pair(ctx: _Context, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_pair(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
                 ) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
@@ -227,7 +175,7 @@ def stated_rate_text(rate: Rate) -> str:
 
 # ------------------------------------------------------------------ stated rates
 
-def _check_stated_rate(ctx: _Context, sr: StatedRate) -> Finding:
+def _check_stated_rate(ctx: RateWindow, sr: StatedRate) -> Finding:
     """A printed rate such as ``($1 = 1,130.2900 won)`` against the reference window."""
     span_text = sr.text
     try:
@@ -292,8 +240,7 @@ def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: De
 
 def _implied_rates(conv: CurrencyConversion, pair: tuple[str, str]) -> Interval:
     """The rates (in the sorted pair's direction) that the printed figures allow."""
-    o = original_interval(conv.original, other=conv.converted)
-    c = converted_interval(conv.converted, other=conv.original)
+    o, c = original_interval(conv.original), converted_interval(conv.converted)
     if c.low <= 0 or o.low <= 0:
         return Interval(Decimal(0), Decimal("Infinity"))
     per_orig = Interval(c.low / o.high, c.high / o.low)

@@ -10,18 +10,15 @@ years away). The first three and a wrong currency are gross: always an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from claims.check.judge import WARNING_BAND_PCT, Fit, fit
+from claims.check.rate_window import RateWindow, days_before
 from claims.check.tolerance import Interval
 from claims.wording import rate_phrase
 from claims.errors import RateError
 from claims.model import Quantity
-
-if TYPE_CHECKING:  # pragma: no cover
-    from claims.check.currency import _Context
 
 #: Currencies that share a name or symbol in print, so one is easily put for another.
 LOOKALIKES: tuple[frozenset[str], ...] = (
@@ -52,7 +49,7 @@ class Diagnosis:
     settles_as_warning: bool = False      # the story's own wording allows the other reading
 
 
-def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
+def diagnose(ctx: RateWindow, orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
     """The first cause that explains the printed converted figure, or None."""
     slack = j.expected.widened(WARNING_BAND_PCT)   # a slip on top of some rate drift
     for factor, words in _SCALE_FACTORS:
@@ -72,7 +69,7 @@ def diagnose(ctx: "_Context", orig: Quantity, conv: Quantity, j: Fit) -> Diagnos
     return _other_period(ctx, orig, conv, j)
 
 
-def _inverted(ctx: "_Context", orig: Quantity, j: Fit) -> Interval | None:
+def _inverted(ctx: RateWindow, orig: Quantity, j: Fit) -> Interval | None:
     """What the converted figure would be had the rate been used upside down."""
     if not orig.value or not j.central:
         return None
@@ -81,7 +78,7 @@ def _inverted(ctx: "_Context", orig: Quantity, j: Fit) -> Interval | None:
     return j.expected.scaled(1 / (rate * rate)).widened(ctx.margin_pct)
 
 
-def _other_currency(ctx: "_Context", orig: Quantity, conv: Quantity) -> Diagnosis | None:
+def _other_currency(ctx: RateWindow, orig: Quantity, conv: Quantity) -> Diagnosis | None:
     for side, money in (("converted", conv), ("original", orig)):
         for group in LOOKALIKES:
             if money.unit not in group:
@@ -114,9 +111,9 @@ def _bare_dollar(money: Quantity) -> bool:
     return money.unit_text.strip().lower() in {"$", "dollar", "dollars"}
 
 
-def _other_period(ctx: "_Context", orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
+def _other_period(ctx: RateWindow, orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
     """The day nearest the as-of date, outside the window, whose rate fits the printed figures."""
-    start = ctx.rate_end - timedelta(days=365 * OTHER_PERIOD_YEARS)
+    start = days_before(ctx.rate_end, 365 * OTHER_PERIOD_YEARS)
     try:
         history = ctx.history(orig.unit, conv.unit, start)  # type: ignore[arg-type]
     except RateError:

@@ -68,9 +68,9 @@ def fit(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decim
         ends = [(orig.value, conv.value), (orig.high or orig.value, conv.high or conv.value)]
     worst: Fit | None = None
     for o_value, c_value in ends:
-        o_int = original_interval(orig, o_value, conv)
+        o_int = original_interval(orig, o_value)
         expected = Interval(o_int.low * low_rate, o_int.high * high_rate).widened(margin_pct)
-        stated = converted_interval(conv, c_value, orig)
+        stated = converted_interval(conv, c_value)
         j = tol.judge(expected, o_value * rate.value, stated, conv, slips=False,
                       band_pct=band_pct)
         if worst is None or (j.gap_pct or 0) > worst.gap_pct:
@@ -79,14 +79,12 @@ def fit(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decim
     return worst
 
 
-def original_interval(orig: Quantity, value: Decimal | None = None,
-                      other: Quantity | None = None) -> Interval:
+def original_interval(orig: Quantity, value: Decimal | None = None) -> Interval:
     """What the desk converted (module doc)."""
-    return tol.printed(orig, value, step=tol.significant_step(orig, other), bounds=False,
-                       cap_pct=ORIGINAL_CAP_PCT)
+    return tol.printed(orig, value, step=tol.significant_step(orig, original=True),
+                       bounds=False, cap_pct=ORIGINAL_CAP_PCT)
 
 
-def converted_interval(conv: Quantity, value: Decimal | None = None,
-                       other: Quantity | None = None) -> Interval:
+def converted_interval(conv: Quantity, value: Decimal | None = None) -> Interval:
     """What the printed converted figure claims, with its qualifier."""
-    return tol.printed(conv, value, step=tol.significant_step(conv, other))
+    return tol.printed(conv, value, step=tol.significant_step(conv))

@@ -5,9 +5,11 @@ factor, a relation between figures):
 
 * **A printed figure stands for an interval**: half a unit in its last *significant* digit
   either side (``significant_step``). The trailing zeros of a round whole number are not
-  significant (``3,000`` may be rounded to the thousand), but at least two digits are
-  (``240`` is 235-245, ``10`` is 9.5-10.5), and as many as the other side of a conversion
-  shows (in ``1,000 km (621 miles)`` the thousand is meant to three figures).
+  significant, but at least two digits of a restated figure are (``240`` is 235-245, ``3,000``
+  2,950-3,050, ``10`` is 9.5-10.5); an original figure, what was converted, is as printed
+  unless it shows three significant digits of its own (``238,900 miles`` may stand for
+  238,850-238,950; ``1,800 miles`` and ``100 km`` are meant); a number word ("a hundred
+  kilometers") means all its zeros.
 * **A qualifier has one meaning** (``claims.extract.qualifiers``): ``approx`` (about, around,
   some, roughly) allows one more rounding step or ``APPROX_PCT`` percent, whichever is more;
   ``upper`` (nearly, almost, just under, up to, less than) lets the truth lie up to
@@ -16,9 +18,12 @@ factor, a relation between figures):
   percent of the expected middle (``Interval.gap_pct``); none for temperatures, where a
   percentage means nothing.
 * **One verdict rule** (``judge``): the intervals meet -> ``ok``; a slip (at most one unit in
-  the stated figure's last printed digit beyond the intervals, and at most
-  ``SLIP_REACH`` units off the exact value) or a gap within ``WARNING_BAND_PCT`` -> ``warning``;
-  anything more -> ``error``. A check may name a larger band (stale rate data).
+  the stated figure's last printed digit beyond the intervals, and at most ``SLIP_REACH``
+  units off the exact value) or a gap within a band -> ``warning``; anything more ->
+  ``error``. The band (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a
+  desk's rate against the reference; larger still for stale data) and, where the evidence is
+  exact (a unit factor, the story's own figures), to a round restatement a few percent off
+  (``100 km (60 miles)``); a precise figure off beyond a slip is an error.
 """
 
 from __future__ import annotations
@@ -34,9 +39,11 @@ HUNDRED = Decimal(100)
 #: Policy knobs, in percent (documented in docs/rules.md and the README).
 APPROX_PCT = Decimal("1.5")        # "about": one more rounding step, or this much
 BOUND_PCT = Decimal("10")          # how far "more than" / "nearly" may reach
-WARNING_BAND_PCT = Decimal("5")    # a gap up to this is rounding slop or a stale rate
+WARNING_BAND_PCT = Decimal("5")    # a gap up to this is rounding slop, a stale rate, or a
+                                   # round restatement a few percent off
+MIN_SIGNIFICANT_ORIGINAL = 3       # an original figure's own digits before its zeros count
 SLIP_REACH = Decimal("1.5")        # a slip prints at most this many last-digit units off
-MIN_SIGNIFICANT = 2                # digits of a round whole number always taken as meant
+MIN_SIGNIFICANT = 2                # digits of a round restated figure always taken as meant
 
 
 @dataclass(frozen=True)
@@ -74,13 +81,6 @@ class Interval:
         return gap / (abs(self.mid) or Decimal(1)) * HUNDRED
 
 
-def significant_digits(q: Quantity) -> int:
-    """How many digits of ``q`` are meant: its printed digits without the trailing zeros of a
-    round whole number (``240`` -> 2, ``72.29`` -> 4, ``3,000`` -> 1)."""
-    digits, zeros = _digits(q)
-    return digits - zeros
-
-
 def _digits(q: Quantity) -> tuple[int, int]:
     """(printed digits, trailing zeros that may be rounding) of ``q``'s value in last-digit
     units: ``$72.29 billion`` is 7229 units of 10 million."""
@@ -94,14 +94,27 @@ def _digits(q: Quantity) -> tuple[int, int]:
     return len(text), min(zeros, len(text) - 1)
 
 
-def significant_step(q: Quantity, other: Quantity | None = None) -> Decimal:
-    """The value of one unit in ``q``'s last significant digit (see the module doc)."""
+def significant_step(q: Quantity, *, original: bool = False) -> Decimal:
+    """The value of one unit in ``q``'s last significant digit (see the module doc).
+
+    A restated figure's trailing zeros are rounding down to two significant digits (``3,000``
+    is 2,950-3,050); an ``original`` figure's -- what was converted -- only when it shows
+    three of its own (``238,900`` is 238,850-238,950; ``1,800`` and ``100`` are as printed)."""
     digits, zeros = _digits(q)
-    if not zeros:
+    if not zeros or q.zeros_meant:
         return q.step
-    meant = max(MIN_SIGNIFICANT, digits - zeros,
-                significant_digits(other) if other is not None else 0)
-    return q.step * Decimal(10) ** max(0, digits - meant)
+    own = digits - zeros
+    if original:
+        return q.step * Decimal(10) ** zeros if own >= MIN_SIGNIFICANT_ORIGINAL else q.step
+    return q.step * Decimal(10) ** max(0, digits - max(MIN_SIGNIFICANT, own))
+
+
+def is_round(q: Quantity) -> bool:
+    """Whether ``q`` is a round figure: at most two significant digits before trailing zeros
+    that are not meant (``3,000``, ``150``; not ``60`` or ``11,968,600``)."""
+    digits, zeros = _digits(q)
+    return bool(zeros) and not q.zeros_meant and digits - zeros <= MIN_SIGNIFICANT \
+        and digits > MIN_SIGNIFICANT
 
 
 def printed(q: Quantity, value: Decimal | None = None, *, step: Decimal | None = None,
@@ -147,9 +160,12 @@ class Judgement:
 
 
 def judge(expected: Interval, central: Decimal, stated: Interval, figure: Quantity, *,
-          relative: bool = True, band_pct: Decimal = WARNING_BAND_PCT,
+          relative: bool = True, band_pct: Decimal | None = None,
           slips: bool = True) -> Judgement:
-    """The verdict rule of the module doc for one stated figure."""
+    """The verdict rule of the module doc for one stated figure; ``band_pct`` None: the band
+    applies only when ``figure`` is a round restatement."""
+    if band_pct is None:
+        band_pct = WARNING_BAND_PCT if is_round(figure) else Decimal(-1)
     gap = expected.gap(stated)
     gap_pct = expected.gap_pct(stated) if relative else None
     if not gap:

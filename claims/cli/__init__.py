@@ -12,9 +12,25 @@ import os
 import sys
 from typing import Sequence
 
-from claims.cli._common import (EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Parser)
+from claims.cli._common import (EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Help, Parser,
+                                say)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL"]
+
+DESCRIPTION = """\
+claims checks the numbers in news copy: currency conversions against the ECB reference rates
+of the story's date (offline), unit conversions and stated arithmetic, with the evidence a
+fact-checker can cite.
+
+examples:
+  claims check story.md                      check one story (Markdown, HTML or text)
+  claims check content/ --format github      every story below a folder, as CI annotations
+  claims rates show USD KRW --date 2025-06-30
+  claims rules CUR001                        what a finding code means
+
+exit codes: 0 clean, 1 a finding at or above --fail-on, 2 a usage or input problem,
+3 an internal error. `claims COMMAND --help` tells more; `claims rules` lists every code.
+"""
 
 
 def build_parser() -> Parser:
@@ -23,16 +39,20 @@ def build_parser() -> Parser:
     from claims.cli.rules import add_rules
     from claims.cli.stories import add_check, add_extract
 
-    parser = Parser(prog="claims", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    add_extract(sub)
+    parser = Parser(prog="claims", description=DESCRIPTION, formatter_class=Help)
+    parser.add_argument("-V", "--version", action="version", version=_version(),
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser,
+                                title="commands")
     add_check(sub)
+    add_extract(sub)
     add_rates(sub)
     add_rules(sub)
     add_batch(sub)
     add_summarize(sub)
     return parser
+
+
 def _version() -> str:
     from claims import __version__
 
@@ -43,20 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; domain errors become one line on stderr and a named exit code."""
     from claims.errors import ClaimsError
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):               # `claims` alone: the help, as usage
+        sys.stdout.write(parser.format_help())
+        return EXIT_USAGE
     try:
         return args.run(args)
     except ClaimsError as exc:
-        sys.stderr.write(f"claims: {exc}\n")
+        say(f"claims: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("claims: interrupted\n")
+        say("claims: interrupted")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:                          # `claims check ... | head`
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a pre-publish hook
         if os.environ.get("CLAIMS_DEBUG"):
             raise
-        sys.stderr.write(f"claims: internal error ({type(exc).__name__}: {exc}); "
-                         "please report it with the input (CLAIMS_DEBUG=1 shows the traceback)\n")
+        say(f"claims: internal error ({type(exc).__name__}: {exc}); "
+            "please report it with the input (CLAIMS_DEBUG=1 shows the traceback)")
         return EXIT_INTERNAL

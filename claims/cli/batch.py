@@ -87,9 +87,20 @@ def _columns(args: argparse.Namespace):
 
 
 def _options(args: argparse.Namespace, today):
-    from claims.cli.stories import _check_options, _Configs
+    """The run's CheckOptions: the config found from the current folder (or --config), then
+    the options, each checked by the config's own validators."""
+    from pathlib import Path
 
-    return _check_options(args, _Configs(args).for_story("-"), today, None)
+    from claims.config import Config, resolve
+
+    warnings: list[str] = []
+    cfg = Config() if args.no_config else resolve(
+        Path.cwd(), Path(args.config) if args.config else None, warnings)
+    for warning in warnings:
+        sys.stderr.write(f"claims: warning: {warning}\n")
+    cfg = cfg.merged({"window_days": args.window_days, "margin_pct": args.margin_pct,
+                      "ignore": args.ignore, "dollar": args.dollar})
+    return cfg.check_options(today=today, as_of=None)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:

@@ -1,45 +1,102 @@
-"""``claims check`` and ``claims extract``: find the stories, read them, check, print."""
+"""``claims check`` and ``claims extract``: name the stories, check them, write the reports.
+
+Thin: options become a ``claims.runner.Settings`` (one validator per setting, shared with
+config files), ``claims.runner.check_paths`` yields each result as it is ready, every output
+(``claims.cli._output``) writes it at once. Problems go to stderr as one line each.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import Sequence
+from typing import Any
 
-from claims.cli._common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_cache_dir, iso_date,
-                                store_dir)
+from claims.cli._common import (EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Help,
+                                add_cache_dir, parse_date, say, store_dir)
 
-STORY_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
-MAX_STORY_BYTES = 64 * 1024 * 1024
+CHECK_HELP = """\
+Check the numbers in stories: currency conversions against the ECB reference rates of the
+story's date (from a local, offline store), unit conversions and stated arithmetic.
+
+examples:
+  claims check story.md                        one story; its own date, else today
+  claims check content/ --date 2025-06-30      every story below a folder, as of a day
+  claims check 'content/**/*.md' --quiet       a glob; problems only, then the summary
+  claims check content/ --format text --format sarif=claims.sarif
+                                               text on screen and a SARIF file in one run
+  cat story.html | claims check - --input-format html
+
+exit codes:
+  0  nothing at or above --fail-on (default: error)
+  1  a finding at or above --fail-on
+  2  a usage, configuration or input problem (one line on stderr each); other stories are
+     still checked and reported
+  3  an internal error in claims (one line; CLAIMS_DEBUG=1 shows the traceback)
+
+Folders are walked for .md .markdown .html .htm .txt files, skipping hidden entries and what
+.gitignore lists. Settings come from the nearest .claims.toml or [tool.claims] in
+pyproject.toml; options override them. The finding codes: `claims rules`.
+"""
 
 
 def _add_documents_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files, folders (walked for .md .markdown .html .htm .txt), globs, "
-                        "or - for stdin")
+                   help="files, folders (walked for stories), globs such as 'content/**/*.md', "
+                        "or - for standard input")
     p.add_argument("--input-format", choices=["text", "markdown", "html"],
                    help="read every input as this format (default: by extension)")
-    p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means (default: USD)')
+    p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code '
+                                                    "(default: USD)")
     p.add_argument("--config", metavar="FILE",
                    help="use this .claims.toml or pyproject.toml instead of searching upward")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                   help="leave out matching files and folders (gitignore syntax, relative to "
+                        "the current folder; repeatable), e.g. --exclude 'public/'")
+    p.add_argument("--include", action="append", default=[], metavar="PATTERN",
+                   help="in folders and globs, pick only matching files (gitignore syntax; "
+                        "repeatable; default: story extensions)")
+    p.add_argument("--no-gitignore", action="store_true",
+                   help="also check files that .gitignore lists")
+    p.add_argument("--max-story-mb", metavar="MB",
+                   help="a larger story is a problem, not read (default: 16)")
+    p.add_argument("--max-story-seconds", metavar="S",
+                   help="a story taking longer is a problem (default: 60; 0: no limit)")
     add_cache_dir(p)
 
 
-def add_extract(sub) -> None:
-    p = sub.add_parser("extract", help="list money figures and stated conversions")
-    p.add_argument("--format", default="text", choices=["text", "json"])
+def add_extract(sub: Any) -> None:
+    p = sub.add_parser("extract", help="list money figures, conversions and stated rates",
+                       formatter_class=Help,
+                       description="List every money figure, conversion pair and stated rate "
+                                   "with its position, without judging them.\n\nexample:\n"
+                                   "  claims extract story.md --format json")
+    p.add_argument("--format", default="text", choices=["text", "json"],
+                   help="text (default) or json")
     _add_documents_options(p)
     p.set_defaults(run=cmd_extract)
 
 
-def add_check(sub) -> None:
-    from claims.report import FORMATS
+def add_check(sub: Any) -> None:
+    from claims.report import FORMATS, PURPOSE
 
-    p = sub.add_parser("check", help="check the numbers in stories")
-    p.add_argument("--date", help="as-of date YYYY-MM-DD (default: the story's own date, else today)")
-    p.add_argument("--format", choices=list(FORMATS),
-                   help="output format (default: text, or `format` in .claims.toml)")
+    p = sub.add_parser("check", help="check the numbers in stories", formatter_class=Help,
+                       description=CHECK_HELP)
+    p.add_argument("--date", help="as-of date, e.g. 2025-06-30 (default: the story's own date, "
+                                  "else today)")
+    p.add_argument("--format", action="append", default=[], metavar="FORMAT[=FILE]",
+                   help="output format, repeatable, each to standard output or a file: "
+                        + "; ".join(f"{k} ({v})" for k, v in PURPOSE.items() if k in FORMATS)
+                        + " (default: text, or `format` in .claims.toml)")
+    p.add_argument("-o", "--output-file", metavar="FILE",
+                   help="write the format that has no =FILE here instead of standard output")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="text: only problems (no ok findings, no notes of clean files); the "
+                        "summary is still printed")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour in the text format (default auto: a terminal, unless NO_COLOR; "
+                        "FORCE_COLOR forces it)")
     p.add_argument("--fail-on", choices=["error", "warning", "never"],
                    help="exit 1 when a finding reaches this verdict (default: error)")
     add_judging_options(p)
@@ -47,204 +104,145 @@ def add_check(sub) -> None:
     p.set_defaults(run=cmd_check)
 
 
-def add_judging_options(p) -> None:
+def add_judging_options(p: Any) -> None:
     """How figures are judged: shared by ``check`` and ``batch``."""
-    p.add_argument("--window-days", type=int, metavar="N",
-                   help="reference days before the as-of date (default: 7)")
+    p.add_argument("--window-days", metavar="N",
+                   help="reference days before the as-of date, 0 to 366 (default: 7)")
     p.add_argument("--margin-pct", metavar="PCT",
-                   help="allowance for a desk's market rate, in percent (default: 1)")
+                   help="allowance for a desk's market rate, in percent, 0 to 50 (default: 1)")
     p.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                   help="never report this finding code (repeatable)")
+                   help="never report this finding code or prefix, e.g. CUR002 or UNT "
+                        "(repeatable)")
 
 
-def _stories_in(folder: str) -> list[str]:
-    """Story files under ``folder``, sorted, hidden folders skipped."""
-    import os
+def settings(args: argparse.Namespace) -> Any:
+    """The run's Settings: options checked by the config validators, config search as asked."""
+    from pathlib import Path
 
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in sorted(files)
-                     if f.lower().endswith(STORY_EXTENSIONS) and not f.startswith("."))
-    return found
+    from claims.runner import Settings
 
-
-def _expand(paths: Sequence[str], problems: list[str]) -> list[str]:
-    """PATH arguments -> story names: ``-``, files, folders walked, globs the shell left alone."""
-    import glob
-    import os
-
-    names: list[str] = []
-    for raw in paths:
-        if raw == "-" or os.path.isfile(raw):
-            names.append(raw)
-        elif os.path.isdir(raw):
-            found = _stories_in(raw)
-            if not found:
-                problems.append(f"{raw}: no stories ({' '.join(STORY_EXTENSIONS)}) in this folder")
-            names.extend(found)
-        elif glob.has_magic(raw):
-            matched = sorted(glob.glob(raw, recursive=True))
-            found = [m for m in matched if os.path.isfile(m)]
-            found += [s for m in matched if os.path.isdir(m) for s in _stories_in(m)]
-            if not found:
-                problems.append(f"{raw}: no files match")
-            names.extend(found)
-        else:
-            problems.append(f"{raw}: no such file or folder")
-    seen: set[str] = set()
-    unique = []
-    for name in names:
-        key = name if name == "-" else os.path.realpath(name)
-        if key not in seen:
-            seen.add(key)
-            unique.append(name)
-    return unique
+    options = {"dollar": args.dollar, "max_story_mb": args.max_story_mb,
+               "max_story_seconds": args.max_story_seconds,
+               "gitignore": False if args.no_gitignore else None}
+    for key in ("fail_on", "window_days", "margin_pct", "ignore"):
+        options[key] = getattr(args, key, None)
+    return Settings(options, config=Path(args.config) if args.config else None,
+                    use_config=not args.no_config, include=args.include, exclude=args.exclude)
 
 
-def _load(name: str, input_format: str | None, problems: list[str]):
-    """The Document for one name, or None with a one-line problem recorded."""
-    from claims.documents import load_document
-    from claims.errors import InputError
+def _tell(event: Any, quiet: bool) -> None:
+    """A Problem or Note as one line on stderr."""
+    from claims.runner import Note
 
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_STORY_BYTES + 1)
-        else:
-            with open(name, "rb") as fh:
-                data = fh.read(MAX_STORY_BYTES + 1)
-        if len(data) > MAX_STORY_BYTES:
-            raise InputError(f"{name}: larger than {MAX_STORY_BYTES // (1024 * 1024)} MB; "
-                             "not a story")
-        return load_document(name, data, input_format)
-    except OSError as exc:
-        problems.append(f"{name}: cannot read: {exc.strerror or exc}")
-    except InputError as exc:
-        problems.append(str(exc))
-    return None
-
-
-class _Configs:
-    """Configuration per story folder (searched upward once per folder), or one forced file."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        from pathlib import Path
-
-        self.explicit = Path(args.config) if getattr(args, "config", None) else None
-        self.disabled = getattr(args, "no_config", False)
-        self.cache: dict[str, object] = {}
-
-    def for_story(self, name: str):
-        import os
-        from pathlib import Path
-
-        from claims.config import Config, load_config, resolve
-
-        if self.disabled:
-            return Config()
-        if self.explicit is not None:
-            if "explicit" not in self.cache:
-                self.cache["explicit"] = load_config(self.explicit)
-            return self.cache["explicit"]
-        folder = os.path.dirname(os.path.abspath(name)) if name != "-" else os.getcwd()
-        if folder not in self.cache:
-            self.cache[folder] = resolve(Path(folder))
-        return self.cache[folder]
-
-
-def _report_problems(problems: list[str]) -> None:
-    for line in problems:
-        sys.stderr.write(f"claims: {line}\n")
-
-
-def _dollar(args: argparse.Namespace, cfg) -> str:
-    from claims.errors import ConfigError
-
-    dollar = (args.dollar or cfg.dollar or "USD").strip().upper()
-    if len(dollar) != 3 or not dollar.isalpha() or not dollar.isascii():
-        raise ConfigError(f"--dollar: must be a three-letter ISO 4217 code (got {args.dollar!r})")
-    return dollar
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from claims.extract import extract
-    from claims.report.extraction import render_json, render_text
-
-    problems: list[str] = []
-    configs = _Configs(args)
-    items = []
-    for name in _expand(args.paths, problems):
-        doc = _load(name, args.input_format, problems)
-        if doc is not None:
-            items.append((doc, extract(doc.text, dollar=_dollar(args, configs.for_story(name)),
-                                       soft_breaks=doc.soft_breaks)))
-    if items:
-        sys.stdout.write(render_json(items) if args.format == "json" else render_text(items))
-    _report_problems(problems)
-    return EXIT_USAGE if problems else EXIT_OK
-
-
-def _check_options(args: argparse.Namespace, cfg, today, as_of):
-    from decimal import Decimal, InvalidOperation
-
-    from claims.check import ALL_CHECKS, CheckOptions
-    from claims.errors import ConfigError
-
-    window = args.window_days if args.window_days is not None else cfg.window_days
-    if window is not None and not 0 <= window <= 366:
-        raise ConfigError(f"--window-days: must be from 0 to 366 (got {window})")
-    margin = cfg.margin_pct
-    if args.margin_pct is not None:
-        try:
-            margin = Decimal(args.margin_pct)
-        except InvalidOperation:
-            margin = Decimal("NaN")
-        if not margin.is_finite() or not 0 <= margin <= 50:
-            raise ConfigError(f"--margin-pct: must be a number from 0 to 50 (got {args.margin_pct!r})")
-    ignore = frozenset(cfg.ignore) | frozenset(c.strip().upper() for c in args.ignore)
-    return CheckOptions(today=today, as_of=as_of,
-                        window_days=7 if window is None else window,
-                        margin_pct=Decimal("1") if margin is None else margin,
-                        dollar=_dollar(args, cfg),
-                        checks=frozenset(cfg.checks) if cfg.checks else ALL_CHECKS,
-                        ignore_codes=ignore)
+    if isinstance(event, Note):
+        if event.kind == "warning":
+            say(f"claims: warning: {event.message}")
+        elif not quiet:
+            say(f"claims: {event.message}")
+    else:
+        say(f"claims: {event.message}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import os
     from datetime import date
 
-    from claims.check import check_document
-    from claims.rates import open_store
-    from claims.report import render
+    from claims.cli._output import Sink, append_step_summary, targets, use_color
+    from claims.report import Problem
+    from claims.runner import Checked, Note, check_paths, config_name
 
-    as_of = iso_date(args.date, "--date") if args.date else None
+    as_of = parse_date(args.date) if args.date else None
     today = date.today()                      # the one place the clock is read
-    problems: list[str] = []
-    configs = _Configs(args)
-    names = _expand(args.paths, problems)
-    first = configs.for_story(names[0] if names else "-")
-    fmt = args.format or first.format or "text"
-    store = None
-    results, failing = [], False
-    for name in names:
-        doc = _load(name, args.input_format, problems)
-        if doc is None:
-            continue
-        cfg = configs.for_story(name)
-        options = _check_options(args, cfg, today, as_of)
-        if store is None:
-            store = open_store(store_dir(args))
-        result = check_document(doc, store, options)
-        results.append(result)
-        threshold = {"error": 2, "warning": 1}.get(args.fail_on or cfg.fail_on or "error")
-        if threshold is not None and any(
-                not f.suppressed and f.verdict.severity >= threshold for f in result.findings):
-            failing = True
-    color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    if results or fmt in ("json", "sarif"):
-        sys.stdout.write(render(fmt, results, color=color))
-    _report_problems(problems)
-    if problems:
-        return EXIT_USAGE
+    run = settings(args)
+    first = run.for_folder(os.getcwd())
+    default = (first.format if not isinstance(first, Exception) else None) or "text"
+    wanted = targets(args.format, args.output_file, default)
+    color = use_color(args.color, sys.stdout, os.environ)
+    sinks: list[Any] = []
+    finished = False
+    try:
+        for target in wanted:
+            sinks.append(Sink(target, color=color and target.path is None, quiet=args.quiet,
+                              base=os.getcwd()))
+        for sink in sinks:
+            sink.write(sink.reporter.start())
+        failing, worst = False, EXIT_OK
+        cache = store_dir(args)
+
+        def opener() -> Any:
+            from claims.rates import open_store
+
+            return open_store(cache)
+
+        events = check_paths(args.paths, run, today=today, as_of=as_of, open_store=opener,
+                             input_format=args.input_format,
+                             debug=bool(os.environ.get("CLAIMS_DEBUG")))
+        for event in events:
+            if isinstance(event, Checked):
+                failing = failing or event.config.fails(event.result)
+                name = config_name(event.config)
+                for sink in sinks:
+                    sink.write(sink.reporter.document(event.result, name))
+                continue
+            _tell(event, args.quiet)
+            if isinstance(event, Problem):
+                worst = max(worst, EXIT_INTERNAL if event.kind == "internal" else EXIT_USAGE)
+                for sink in sinks:
+                    sink.write(sink.reporter.problem(event))
+            elif isinstance(event, Note) and event.kind == "warning":
+                for sink in sinks:
+                    sink.write(sink.reporter.warning(event.message))
+        for sink in sinks:
+            sink.write(sink.reporter.finish())
+            if sink.target.fmt == "github" and hasattr(sink.reporter, "summary_markdown"):
+                trouble = append_step_summary(sink.reporter.summary_markdown(), os.environ)
+                if trouble:
+                    say(f"claims: warning: {trouble}")
+        finished = True
+    finally:
+        for sink in sinks:
+            sink.close(keep=finished)
+    if worst:
+        return worst
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from claims.documents import load_document
+    from claims.errors import ClaimsError
+    from claims.extract import extract
+    from claims.report import Problem
+    from claims.report.extraction import render_json, render_text
+    from claims.runner import (Note, StoryTimeout, each_story, internal_problem, read_story,
+                               time_budget)
+
+    run = settings(args)
+    items, worst = [], EXIT_OK
+    for name, cfg in each_story(args.paths, run):
+        if isinstance(cfg, (Problem, Note)):
+            _tell(cfg, False)
+            worst = max(worst, EXIT_USAGE) if isinstance(cfg, Problem) else worst
+            continue
+        max_bytes, seconds = cfg.budget()
+        try:
+            data = read_story(name, max_bytes)
+            with time_budget(seconds):
+                doc = load_document(name, data, args.input_format)
+                items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
+                                           soft_breaks=doc.soft_breaks)))
+        except StoryTimeout:
+            say(f"claims: {name}: not read: took longer than {seconds:g} s (max_story_seconds)")
+            worst = max(worst, EXIT_USAGE)
+        except ClaimsError as exc:
+            say(f"claims: {exc}")
+            worst = max(worst, EXIT_USAGE)
+        except Exception as exc:  # noqa: BLE001 - one story, not the run
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            say(f"claims: {internal_problem(name, exc).message}")
+            worst = EXIT_INTERNAL
+    if items:
+        from claims.cli._output import write_stdout
+
+        json_out = args.format == "json"
+        write_stdout(render_json(items) if json_out else render_text(items), machine=json_out)
+    return worst

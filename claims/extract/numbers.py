@@ -261,6 +261,8 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
         elif not foreign and after == 3:
             decimal_comma = False
     digits, decimals = _normalise(raw, decimal_comma)
+    if len(digits) > MAX_DIGITS:
+        return None                                   # a digit run, not a figure
     try:
         value = Decimal(digits)
     except InvalidOperation:
@@ -277,6 +279,9 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
 
 
 _MILLION = Decimal(10) ** 6
+#: More digits than any figure in print (1946's pengő notes had 21 zeros): a serial number,
+#: a hash or a run of digits, never read as a figure.
+MAX_DIGITS = 40
 
 
 _DIGITS = re.compile(r"\d+")

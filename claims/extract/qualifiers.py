@@ -7,7 +7,8 @@
 * ``"upper"``  -- the figure is an upper bound on the truth (nearly X, almost X, up to X, under X).
 
 ``bound_of(qualifier)`` looks one up (``None`` for None or an unknown phrase);
-``QUALIFIER_RE`` finds one ending right before a figure (money.py reads the window before it).
+``qualifier_before(text, pos)`` finds one ending right before a figure; ``alternation()`` is
+every phrase as one regex alternation, for patterns that allow a hedge between figures.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["QUALIFIERS", "QUALIFIER_RE", "bound_of", "normalise", "qualifier_before"]
+__all__ = ["QUALIFIERS", "alternation", "bound_of", "normalise", "qualifier_before"]
 
 _APPROX = (
     "about", "around", "roughly", "some", "approximately", "approx.", "approx", "nearly about",
@@ -43,17 +44,11 @@ QUALIFIERS: Mapping[str, str] = MappingProxyType(
      **{q: "upper" for q in _UPPER}}
 )
 
-QUALIFIER_RE = re.compile(
-    r"""
-    (?<![^\W\d_])                 # starts at a word boundary
-    (?P<q>%s)                     # a qualifier phrase, longest first
-    [\x20\u00a0]*$                # then only blanks up to the figure (search with endpos)
-    """ % "|".join(
-        re.escape(q).replace(r"\ ", r"[\x20\u00a0]+")
-        for q in sorted(QUALIFIERS, key=lambda q: (-len(q), q))
-    ),
-    re.VERBOSE | re.IGNORECASE,
-)
+def alternation() -> str:
+    """Every phrase as one regex alternation (longest first, blanks as any run of blanks), for
+    patterns that allow a hedge between two figures: ``(about 62 miles)``, ``, or nearly 4%``."""
+    return "|".join(re.escape(q).replace(r"\ ", r"[\x20\u00a0]+")
+                    for q in sorted(QUALIFIERS, key=lambda q: (-len(q), q)))
 
 
 _MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)

@@ -19,7 +19,8 @@ def markdown() -> str:
     for check in CHECKS:
         lines += [f"## {_TITLES[check]}", ""]
         for r in (r for r in RULES.values() if r.check == check):
-            lines += [f"### {r.code} `{r.name}` ({r.level.value})", "", r.summary, "", r.help, ""]
+            lines += [f'<a id="{r.code.lower()}"></a>', "",
+                      f"### {r.code} `{r.name}` ({r.level.value})", "", r.summary, "", r.help, ""]
             if r.bad:
                 lines.append(f"- Flagged: `{r.bad}`")
             if r.good:

@@ -1,7 +1,9 @@
 """``--format text`` (default): for people. ``path:line:col: verdict CODE message`` per finding,
 then the figure, the expected figure and the rate evidence; a summary line at the end.
 
-Colour is an argument (the CLI passes ``color=True`` only when stdout is a terminal).
+Written per file as it is checked. ``quiet`` leaves out ok findings (and the notes of files
+with nothing to report); the summary line is always printed. Colour is an argument (the CLI
+decides from ``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and the terminal).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping
 
+from claims.report import Problem, notes
+from claims.report import Reporter as _Base
 from claims.wording import format_rate
-from claims.report import summary
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -59,33 +62,56 @@ def _details(d: Mapping[str, Any]) -> list[str]:
         when = rate["date"]
         if rate.get("requested_date") and rate["requested_date"] != rate["date"]:
             when += f" (asked for {rate['requested_date']})"
-        lines.append(f"rate:     1 {rate['base']} = {format_rate(Decimal(rate['value']))} {rate['quote']} on {when}, "
-                     f"{rate['source']}")
+        lines.append(f"rate:     1 {rate['base']} = {format_rate(Decimal(rate['value']))} "
+                     f"{rate['quote']} on {when}, {rate['source']}")
     return lines
 
 
-def render(results: list["DocumentResult"], *, color: bool = False,
-           **_: Any) -> str:
+class Reporter(_Base):
     """Every unsuppressed finding (ok ones in one line), per-file notes, and a summary line."""
-    out: list[str] = []
-    for result in results:
-        for note in result.notes:
-            out.append(_paint(f"{result.path}: note: {note}", "dim", color))
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.undated = 0
+
+    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+        super().document(result, config)
+        out: list[str] = []
         for finding in result.findings:
             d = finding.to_dict()
-            if d["suppressed"]:
+            if d["suppressed"] or (self.quiet and d["verdict"] == "ok"):
                 continue
-            verdict = _paint(d["verdict"], d["verdict"], color)
-            out.append(f"{result.path}:{d['line']}:{d['column']}: {verdict} {d['code']} {d['message']}")
+            verdict = _paint(d["verdict"], d["verdict"], self.color)
+            out.append(f"{result.path}:{d['line']}:{d['column']}: {verdict} {d['code']} "
+                       f"{d['message']}")
             if d["verdict"] != "ok":
                 out.extend("    " + line for line in _details(d))
-    counts = summary(results)
-    files = _plural(len(results), "file")
-    parts = [_paint(_plural(counts["error"], "error"), "error", color and counts["error"] > 0),
-             _paint(_plural(counts["warning"], "warning"), "warning", color and counts["warning"] > 0),
-             _plural(counts["ok"], "ok"), _plural(counts["unverifiable"], "unverifiable"),
-             _plural(counts["suppressed"], "suppressed")]
-    dates = sorted({f"{r.as_of.isoformat()} ({r.as_of_source})" for r in results})
-    as_of = f"; as of {', '.join(dates)}" if len(dates) == 1 else ""
-    out.append(f"{', '.join(parts)} in {files}{as_of}")
-    return "\n".join(out) + "\n"
+        said = notes(result)
+        self.undated += result.as_of_source == "today" and any("today" in n for n in said)
+        if said and (out or not self.quiet):
+            out[:0] = [_paint(f"{result.path}: note: {note}", "dim", self.color) for note in said]
+        return "".join(line + "\n" for line in out)
+
+    def finish(self) -> str:
+        if not self.files:                      # nothing checked: stderr said why
+            return ""
+        counts, color = self.counts, self.color
+        parts = [_paint(_plural(counts["error"], "error"), "error", color and counts["error"] > 0),
+                 _paint(_plural(counts["warning"], "warning"), "warning",
+                        color and counts["warning"] > 0),
+                 _plural(counts["ok"], "ok"), _plural(counts["unverifiable"], "unverifiable"),
+                 _plural(counts["suppressed"], "suppressed")]
+        line = f"{', '.join(parts)} in {_plural(self.files, 'file')}"
+        if len(self.dates) == 1:
+            line += f"; as of {next(iter(self.dates))}"
+        if self.undated and (self.quiet or len(self.dates) != 1):
+            line += f"; {self.undated} judged as of today (no date found)"
+        if self.problems:
+            line += f"; {_plural(len(self.problems), 'input')} not checked"
+        if self.configs:
+            line += f"; config {', '.join(self.configs)}"
+        return line + "\n"
+
+    def problem(self, problem: Problem) -> str:
+        super().problem(problem)
+        return ""

@@ -1,6 +1,7 @@
 """Shares stated as ``COUNT (P%)`` whose base is not in the sentence itself.
 
-Two forms, both read only where the in-sentence patterns of ``arithmetic`` found nothing:
+Two forms, both read only where the in-sentence patterns of ``arithmetic`` found nothing; each
+is read as an ``ArithmeticClaim`` that ``claims.check.arithmetic`` judges:
 
 - **An earlier base** (ARI003, at most ARI002): ``...the board put the number who cleared at
   70,716. Among those who passed, 20,806 students (29.42 per cent) earned a first division.``
@@ -10,17 +11,18 @@ Two forms, both read only where the in-sentence patterns of ``arithmetic`` found
   followed by one (``more``, ``than``, ``from``, ``on the year`` ...), and its sentence holds no
   other figure above it except siblings (other ``COUNT (P%)``). The bases are the plain whole
   numbers above COUNT in at most two earlier sentences of the same paragraph (no newline between;
-  siblings there are parts, not bases). COUNT / B x 100 is compared with P exactly (counts are
-  exact; P stands for half a unit in its last digit): exactly one base value within P's rounding
-  gives ``ok`` naming that base and where it stands; two or more give nothing (the link is
-  guessed). With none within rounding, exactly one base value one unit off (a slip) gives a
-  ``warning`` only if an explicit phrase links it (``of the 97,750``, ``the number who cleared at
-  70,716``) and it is the only whole number >= COUNT in those sentences. Never an error: the
-  link between the sentences is inferred, not stated.
+  siblings there are parts, not bases): the claim's ``bases``, each with how many sentences
+  back it stands and whether an explicit phrase links it (``of the 97,750``, ``the number who
+  cleared at 70,716``), and its ``rivals``, every whole number >= COUNT there. The check
+  compares COUNT / B x 100 with P exactly (counts are exact): exactly one base value within
+  P's rounding gives ``ok`` naming that base and where it stands; two or more give nothing
+  (the link is guessed). With none within rounding, exactly one base value one unit off (a
+  slip) gives a ``warning`` only if linked and the only rival. Never an error: the link
+  between the sentences is inferred, not stated.
 - **A vote count's share of the listed counts** (ARI001-003): ``Labour held the ward on 593
   (35.9%), with the Conservatives on 520, the BNP on 465 and the Liberal Democrat on 76.`` At
   least three plain counts, each ``on N``, the first with its share, no other figure after the
-  list; P is judged against the first count over the sum (counts read as ``_judge.count_half``).
+  list; P is judged against the first count over the sum (plain counts are exact).
   A stated share below the computed one may be a share of a longer list (candidates not named),
   so it is judged only when it is above or within rounding: an error only when P exceeds what
   any total at least the listed sum allows.
@@ -29,23 +31,21 @@ Speed: both forms hold ``(P%)``, so ``shares`` finds each ``(`` with ``str.find`
 speed, ~9x a regex scan), keeps those closed by a percent word (``_HIT``), and tokenizes only
 those sentences and, when a share needs a base, the ones before. Given ``sentences`` (the
 reference the equivalence tests use), it tries every sentence and reads the earlier ones off
-the list: the same findings, as ``fig.sentence_*`` give the list's bounds.
+the list: the same claims, as ``sentences.sentence_*`` give the list's bounds.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Callable, Sequence
 
-from claims.check import _arith_patterns as pat
-from claims import wording
-from claims.check import _figures as fig
-from claims.check import _judge as jd
-from claims.check._tokens import Token, to_text, tokenize
-from claims.check.unit_names import UNITS
-from claims.model import Finding, Span, Verdict
+from claims.extract import arith_patterns as pat
+from claims.extract import sentences as fig
+from claims.extract.arith_tokens import Token, to_text, tokenize
+from claims.extract.unit_names import UNITS
+from claims.model import ArithmeticClaim, Base, Span
 
 HUNDRED = Decimal(100)
 LOOK_BACK = 2                 # earlier sentences of the paragraph searched for a base
@@ -91,13 +91,14 @@ _LINK = re.compile(r"(?:\bof\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?|\b(?:
 Sentence = tuple[int, int, str, list[Token]]          # start, end, skeleton, tokens
 
 
-def shares(text: str, taken: Sequence[Finding],
-           sentences: Sequence[tuple[int, int]] | None = None) -> list[Finding]:
-    """The findings of both forms in ``text``, leaving alone the figures ``taken`` covers.
+def shares(text: str, taken: Sequence[Span],
+           sentences: Sequence[tuple[int, int]] | None = None) -> list[ArithmeticClaim]:
+    """The claims of both forms in ``text``, leaving alone the figures ``taken`` covers.
 
     ``sentences`` (every sentence of ``fig.sentences``): try each one, and take earlier
     sentences from the list; None: only those with a hit, earlier ones found locally."""
-    found: list[Finding] = []
+    covered = _Taken(taken)
+    found: list[ArithmeticClaim] = []
     if sentences is None:
         seen: set[int] = set()
         i = text.find("(")
@@ -111,11 +112,11 @@ def shares(text: str, taken: Sequence[Finding],
                 if start not in seen:
                     seen.add(start)
                     sent = _sentence(text, start, fig.sentence_end(text, pos))
-                    found += _read(text, sent, taken, lambda s=start: _earlier(text, s))
+                    found += _read(text, sent, covered, lambda s=start: _earlier(text, s))
             i = text.find("(", i + 1)
     else:
         for i, (start, end) in enumerate(sentences):
-            found += _read(text, _sentence(text, start, end), taken,
+            found += _read(text, _sentence(text, start, end), covered,
                            lambda i=i: _earlier_listed(text, sentences, i))
     return found
 
@@ -158,12 +159,12 @@ def _earlier_listed(text: str, sentences: Sequence[tuple[int, int]], i: int) -> 
     return out
 
 
-def _read(text: str, sent: Sentence, taken: Sequence[Finding],
-          earlier: Callable[[], list[Sentence]]) -> list[Finding]:
+def _read(text: str, sent: Sentence, taken: _Taken,
+          earlier: Callable[[], list[Sentence]]) -> list[ArithmeticClaim]:
     start, end, skeleton, tokens = sent
     if "⟦P" not in skeleton:
         return []
-    found: list[Finding] = []
+    found: list[ArithmeticClaim] = []
     for m in _VOTES.finditer(skeleton):
         c, p = tokens[int(m["c"])], tokens[int(m["p"])]
         if not _free(taken, c, p):
@@ -184,16 +185,31 @@ def _read(text: str, sent: Sentence, taken: Sequence[Finding],
     return found
 
 
-def _free(taken: Sequence[Finding], *used: Token) -> bool:
-    lo, hi = min(t.start for t in used), max(t.end for t in used)
-    return not any(f.span.start < hi and lo < f.span.end for f in taken)
+class _Taken:
+    """The stretches other claims cover, asked in O(log n): sorted by start, with the
+    furthest end reached so far (a scan over every earlier claim made long texts quadratic)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach: list[int] = []
+        for s in ordered:
+            self.reach.append(max(s.end, self.reach[-1]) if self.reach else s.end)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.starts, hi)              # the spans starting before ``hi``
+        return i > 0 and self.reach[i - 1] > lo
+
+
+def _free(taken: _Taken, *used: Token) -> bool:
+    return not taken.overlaps(min(t.start for t in used), max(t.end for t in used))
 
 
 def _plain(t: Token) -> bool:
     """A printed whole number: no money, unit, scale, decimals or qualifier."""
     r = t.reading
     return t.kind == "N" and r is not None and not t.unit and not r.decimals \
-        and not r.scale_text and t.value == t.value.to_integral_value() and t.mode is None
+        and not r.scale_text and t.value == t.value.to_integral_value() and t.bound is None
 
 
 def _part_like(text: str, start: int, skeleton: str, tokens: list[Token], m: re.Match[str],
@@ -213,9 +229,9 @@ def _part_like(text: str, start: int, skeleton: str, tokens: list[Token], m: re.
 
 
 def _earlier_share(text: str, c: Token, p: Token, span: Span,
-                   earlier: list[Sentence]) -> Finding | None:
-    """COUNT (P%) against the whole numbers above COUNT in the earlier sentences."""
-    bases: list[tuple[int, Token, str]] = []       # sentences back, base, that skeleton
+                   earlier: list[Sentence]) -> ArithmeticClaim | None:
+    """COUNT (P%) with the whole numbers above COUNT in the earlier sentences as its bases."""
+    bases: list[Base] = []
     rivals: set[Decimal] = set()                  # whole numbers >= COUNT there
     for back, (_, _, skeleton, tokens) in enumerate(earlier, 1):
         siblings = {int(m["c"]) for m in _PAREN.finditer(skeleton)}
@@ -224,48 +240,21 @@ def _earlier_share(text: str, c: Token, p: Token, span: Span,
                 continue
             rivals.add(t.value)
             if t.value > c.value and _plain(t):
-                bases.append((back, t, skeleton))
-    share = lambda x, y: x / y * HUNDRED  # noqa: E731
-    judged = [(back, b, sk, jd.judge(share, [c.value, b.value], [Decimal(0)] * 2, p.value,
-                                     jd.half(p), p.step)) for back, b, sk in bases]
-    ok = [x for x in judged if x[3] is not None and x[3].verdict is Verdict.OK]
-    slips = [x for x in judged if x[3] is not None and x[3].verdict is Verdict.WARNING]
-    if ok:
-        if len({x[1].value for x in ok}) != 1:
-            return None                   # two bases fit: which one is meant is a guess
-        back, b, _, j = ok[0]
-    elif len({x[1].value for x in slips}) == 1 and rivals == {slips[0][1].value}:
-        back, b, sk, j = slips[0]
-        if _LINK.search(sk, max(0, b.skel_start - 80), b.skel_start) is None:
-            return None
-    else:
+                linked = _LINK.search(skeleton, max(0, t.skel_start - 80), t.skel_start)
+                bases.append(Base(t.quantity(), back, linked is not None))
+    if not bases:
         return None
-    where = "the previous sentence" if back == 1 else f"{back} sentences back"
-    message = f"{c.text} of {b.text} (the base, from {where}) is {jd.show(j.expected, p)}%"
-    diag = None if j.verdict is Verdict.OK else \
-        ("base-elsewhere", f"the base {b.text} comes from {where}, where an explicit phrase names it")
-    return jd.verdict_finding(text, [c, b, p], p, j, "%", message, diag,
-                              {"part": c, "whole": b, "stated": p}, span=span)
+    return ArithmeticClaim("earlier-share", p.quantity(), {"part": c.quantity()}, span,
+                           text[span.start:span.end], bases=tuple(bases),
+                           rivals=tuple(sorted(rivals)))
 
 
-def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Finding | None:
+def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> ArithmeticClaim | None:
     """The first count's share of all the listed counts (module doc)."""
     counts = [c, *others]
     if len(counts) < 3 or not all(_plain(t) for t in counts) or not 0 < p.value < HUNDRED:
         return None
-    share = lambda x, *rest: x / (x + sum(rest, Decimal(0))) * HUNDRED  # noqa: E731
-    j = jd.judge_stated(share, counts, p, [jd.count_half(t) for t in counts])
-    if j is None:
-        return None
-    if j.verdict is Verdict.ERROR:
-        loose = jd.judge_stated(share, counts, p)
-        if loose is not None and loose.verdict is not Verdict.ERROR:
-            j = replace(loose, verdict=Verdict.WARNING)
-    if j.verdict is not Verdict.OK and p.value < j.expected:
-        return None                       # a longer list (candidates not named) would fit
-    total = sum((t.value for t in counts), Decimal(0))
-    message = (f"{c.text} of the listed {' + '.join(t.text for t in counts)} = "
-               f"{wording.fmt(total, 0)} is {jd.show(j.expected, p)}%")
-    return jd.verdict_finding(text, [*counts, p], p, j, "%", message, None,
-                              {"part": c, "listed": counts, "stated": p},
-                              span=Span(c.start, max(t.end for t in counts)))
+    span = Span(c.start, max(t.end for t in counts))
+    return ArithmeticClaim("vote-share", p.quantity(),
+                           {"part": c.quantity(), "listed": tuple(t.quantity() for t in counts)},
+                           span, text[span.start:span.end])

@@ -17,8 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from claims.check import _figures as fig
 from claims.extract.numbers import NumberReading, read_numbers
+from claims.extract.qualifiers import bound_of, qualifier_before
+from claims.model import Quantity, Span
+
+#: Spelled small numbers used in arithmetic claims ("a three percentage point drop").
+SPELLED_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
 
 _PERCENT = re.compile(r"[\x20\u00a0]?(?:%|per[\x20\u00a0]?cent\b|percent\b|pc\b|pct\b)",
                       re.IGNORECASE)
@@ -32,7 +39,7 @@ _GLUED_UNIT = re.compile(r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\
 _CURRENCY_BEFORE = re.compile(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€¥₹₩]|R)\Z")
 _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
-    % "|".join(fig.SPELLED_NUMBERS), re.IGNORECASE)
+    % "|".join(SPELLED_NUMBERS), re.IGNORECASE)
 TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
 _CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
 
@@ -82,12 +89,25 @@ class Token:
     @cached_property
     def qualifier(self) -> str | None:
         """The qualifier written just before the figure ("about"), read on first use."""
-        return fig.qualifier_before(self.sentence, self.at)
+        found = qualifier_before(self.sentence, self.at)
+        return found[0] if found else None
 
     @property
-    def mode(self) -> str | None:
-        """The qualifier's mode: approx, lt, gt or None."""
-        return fig.qualifier_mode(self.qualifier)
+    def bound(self) -> str | None:
+        """How the qualifier bounds the true value: approx, lower, upper or None."""
+        return bound_of(self.qualifier)
+
+    def quantity(self) -> Quantity:
+        """The token as a typed figure: ``%`` and ``percentage points`` are units."""
+        r = self.reading
+        return Quantity(self.text, Span(self.start, self.end), self.value,
+                        _KIND_UNIT.get(self.kind, self.unit or None), self.step,
+                        qualifier=self.qualifier, bound=self.bound, unit_text=self.unit,
+                        scale_text=r.scale_text if r else None, decimals=r.decimals if r else 0,
+                        zeros_meant=r is None)
+
+
+_KIND_UNIT = {"P": "%", "Q": "percentage points"}
 
 
 def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
@@ -99,7 +119,7 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
     ]
     if _CENT.search(sentence):                   # a spelled token needs a percent word after
         for m in _SPELLED.finditer(sentence):
-            value = Decimal(fig.SPELLED_NUMBERS[m.group("w").lower()])
+            value = Decimal(SPELLED_NUMBERS[m.group("w").lower()])
             found.append((m.start(), m.end(), value, Decimal(1), None))
         found.sort(key=lambda f: f[0])
     tokens: list[Token] = []

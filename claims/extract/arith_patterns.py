@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from claims.extract.qualifiers import alternation as qualifier_alternation
+
 
 def _tok(name: str, kinds: str = "NP") -> str:
     return rf"⟦[{kinds}](?P<{name}>\d+)⟧"
@@ -31,8 +33,7 @@ NOUN = rf"(?:(?P<nu>{UPN})|(?P<nd>{DNN}))s?\b"
 A, B, P, D = _tok("a"), _tok("b"), _tok("p", "PQ"), _tok("d", "N")
 NOUN2 = NOUN.replace("nu>", "nu2>").replace("nd>", "nd2>")
 STATED = rf"(?:an?\s+)?(?:{P}\s+{NOUN}|{NOUN2}\s+of\s+{_tok('p2', 'PQ')})"
-HEDGE = r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|" \
-        r"just\s+under|less\s+than|under)\s+)?"
+HEDGE = rf"(?:(?:{qualifier_alternation()})\s+)?"   # the one qualifier vocabulary
 
 MULT_WORDS: dict[str, str] = {
     "doubled": "2", "double": "2", "twice": "2", "tripled": "3", "trebled": "3", "triple": "3",

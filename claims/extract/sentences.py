@@ -1,53 +1,23 @@
-"""Shared helpers of the unit and arithmetic checks: rounding tolerance, qualifiers, wording.
+"""Sentences and number windows of a reading, for the claim readers' fast paths.
 
-A printed figure stands for an interval: half a unit in its last printed digit either side
-(``62`` is 61.5-62.5, ``12.5 million`` is 12.45-12.55 million). ``loose_step`` also lets an
-integer's trailing zeros be rounding, keeping two significant digits (``320 km`` may be
-rounded to tens, ``10 km`` is not rounded to tens), which is how restated figures are printed.
-
-A stated figure outside the allowed range is a ``warning`` when it is at most one unit in its
-last printed digit off (``is_slip``: beyond the allowed range and beyond the correctly rounded
-exact result), an ``error`` beyond. Qualifiers bound the true value
-rather than widen a flat %.
-
-Also the pieces of the checks' prefilters, each exact: ``sentence_end``/``sentence_start``
-(the sentence of ``sentences`` around one position, reading only near it), ``digit_runs``
-(``str.find`` speed), and ``sync_before``/``sync_after``/``read_window`` (read numbers in a
-window of the text and get exactly the full text's readings there).
+``sentences`` splits at ``. `` (closing quotes, then blanks before a capital or digit), at
+``!``/``?`` likewise, and at line breaks (after ``claims.extract.reading`` only paragraph
+breaks are left); a dot after a one-letter initial or a common abbreviation (``Rs.``,
+``Mr.``) does not end one. The rest are the pieces of the readers' prefilters, each exact:
+``sentence_end``/``sentence_start`` (the sentence around one position, reading only near it),
+``digit_runs`` (``str.find`` speed), and ``sync_before``/``sync_after``/``read_window`` (read
+numbers in a window of the text and get exactly the full text's readings there).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 from typing import Iterator
 
 from claims.extract.numbers import (FOREIGN_SCALES, LETTER_SCALES, SCALES, NumberReading,
                                     read_numbers)
-from claims.extract.qualifiers import bound_of
-from claims.extract.qualifiers import qualifier_before as _qualifier_before
-from claims import wording
 from claims.model import Span
-
-HALF = Decimal("0.5")
-
-#: How a qualifier bounds the true value, in this module's terms: ``approx`` (about; rounding
-#: may be one level coarser), ``lt`` (at most the figure: nearly, under), ``gt`` (at least the
-#: figure: more than, over). The phrases themselves live in ``claims.extract.qualifiers``.
-_MODES = {"approx": "approx", "upper": "lt", "lower": "gt"}
-
-
-def qualifier_mode(qualifier: str | None) -> str | None:
-    """``approx``, ``lt``, ``gt`` or None for a normalised qualifier."""
-    return _MODES.get(bound_of(qualifier) or "")
-
-
-#: Spelled small numbers used in arithmetic claims ("a three percentage point drop").
-SPELLED_NUMBERS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
 
 #: A sentence ends after ``.!?`` (closing quotes, then blanks before a capital or digit) or at
 #: newlines. Written to start with the ``.!?`` or newline itself, so that ``re`` skips to those
@@ -232,53 +202,3 @@ def digit_runs(text: str) -> list[int]:
             i = text.find(d, i + 1)
     found.sort()
     return [p for k, p in enumerate(found) if k == 0 or found[k - 1] != p - 1]
-
-
-def qualifier_before(text: str, start: int) -> str | None:
-    """The qualifier written just before ``start`` ("about", "more than"), normalised, or None."""
-    found = _qualifier_before(text, start)
-    return found[0] if found else None
-
-
-def loose_step(r: NumberReading) -> Decimal:
-    """The rounding step, counting an integer's trailing zeros as rounding (320 -> 10)."""
-    if r.decimals:
-        return r.step
-    digits = re.sub(r"\D", "", r.text.split()[0] if r.scale_text else r.text)
-    zeros = len(digits) - len(digits.rstrip("0"))
-    zeros = min(zeros, len(digits) - 2)          # keep two significant digits: 10 stays 10
-    return r.step * (Decimal(10) ** max(zeros, 0))
-
-
-def overlap_gap(lo: Decimal, hi: Decimal, s_lo: Decimal, s_hi: Decimal) -> Decimal:
-    """How far apart two intervals are; 0 when they overlap."""
-    return max(Decimal(0), s_lo - hi, lo - s_hi)
-
-
-#: How far from the exact result a slip may print its figure: one unit in the last printed digit
-#: off the correctly rounded value (which itself may sit half a unit from the exact one).
-SLIP_REACH = Decimal("1.5")
-
-
-def is_slip(gap: Decimal, step: Decimal, distance: Decimal | None = None) -> bool:
-    """Whether a gap beyond rounding is a slip (warning) rather than a wrong figure (error).
-
-    A slip is one unit in the stated figure's last printed digit: the gap beyond what the
-    rounding of every figure allows is at most one step and, when ``distance`` (how far the
-    stated figure is from the exact result of the central inputs) is given, the figure is at
-    most one step off the correctly rounded result. The second test keeps a loose input
-    (``10 km (8 miles)``: 10.49 km would allow 7 miles) from turning a wrong figure into a slip.
-    """
-    return gap <= step and (distance is None or distance <= step * SLIP_REACH)
-
-
-def deviation_pct(stated: Decimal, expected: Decimal) -> float | None:
-    """(stated - expected) / expected x 100, rounded to 4 places; None for a zero expected."""
-    if expected == 0:
-        return None
-    return round(float((stated - expected) / expected * 100), 4)
-
-
-def scaled_fmt(value: Decimal, like: NumberReading, extra: int = 1) -> str:
-    """``value`` printed like ``like`` (same scale word, ``extra`` more decimals)."""
-    return wording.scaled_fmt(value, like.scale, like.scale_text, like.decimals, extra)
