@@ -138,6 +138,15 @@ def test_csv_reader_quoted_newlines_bom_and_ragged_rows(tmp_path):
     assert archive.count() == 3
 
 
+def test_a_story_longer_than_128_kib_in_csv_leaves_the_csv_limit_alone(tmp_path):
+    path = tmp_path / "a.csv"
+    long_story = KOREA + " " + "x" * 200_000
+    path.write_text("id,text\nbig," + long_story + "\n", encoding="utf-8")
+    limit = csv.field_size_limit()
+    assert [len(i.text) for i in open_archive(str(path), Columns()).items()] == [len(long_story)]
+    assert csv.field_size_limit() == limit          # the rate importer relies on the default
+
+
 def test_tsv(tmp_path):
     path = tmp_path / "a.tsv"
     path.write_text("id\ttext\nt1\t" + KOREA + "\n", encoding="utf-8")

@@ -162,12 +162,17 @@ class CsvArchive(_TextArchive):
     def __init__(self, path: str, columns: Columns) -> None:
         super().__init__(path, columns)
         self.delimiter = "\t" if ".tsv" in path.lower() else ","
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))       # stories longer than 128 KB
 
     def _records(self, fh: IO[str]) -> Iterator[tuple[int, dict[str, str]]]:
-        reader = csv.DictReader(fh, delimiter=self.delimiter)
-        for row in reader:
-            yield reader.line_num, row
+        # Stories run past the csv module's 128 KiB field limit. The limit is process-wide
+        # (the rate importer relies on it), so it is raised only while this file is read.
+        before = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        try:
+            reader = csv.DictReader(fh, delimiter=self.delimiter)
+            for row in reader:
+                yield reader.line_num, row
+        finally:
+            csv.field_size_limit(before)
 
     def validate(self) -> None:
         if self.path == "-":
