@@ -3,7 +3,8 @@
 Run from the checkout: ``python bench/benchmark.py [--quick]``. Sections:
 extraction (vs quantulum3), the rate store (vs currencyconverter), `claims check` throughput,
 single-story cold latency and peak memory (vs quantulum3), and the cost of the unit and
-arithmetic checks (vs `claims check` without them). Targets are printed beside each figure;
+arithmetic checks (vs `claims check` without them), and `claims serve` under load (vs the
+same check in-process and the cold command). Targets are printed beside each figure;
 nothing here is a test.
 """
 
@@ -128,13 +129,14 @@ def cold_section(cache_dir: str) -> None:
 
 
 def helper_sections(quick: bool) -> None:
-    for name in ("_extract", "_rates", "_units_arith"):
+    for name in ("_extract", "_rates", "_units_arith", "_serve"):
         if not (ROOT / "bench" / f"{name}.py").exists():
             continue
         section(f"bench/{name}.py")
         sys.stdout.flush()
         subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py")]
-                       + (["--quick"] if quick and name == "_extract" else []), cwd=ROOT)
+                       + (["--quick"] if quick and name in ("_extract", "_serve") else []),
+                       cwd=ROOT)
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ Keys (``-`` and ``_`` are interchangeable)::
     gitignore = true           # honour .gitignore files in folder walks
     max_story_mb = 16          # a larger story is a one-line problem, not read
     max_story_seconds = 60     # a story taking longer is a one-line problem (0: no limit)
+    missing_date = "today"     # an undated story: today | unverifiable | error
+    scope = "article"          # HTML: read the article, or the whole page
 
 A bad value is a ``ConfigError`` naming the file and the key. Command-line options go
 through the same validators (``Config.merged``), so both are checked one way.
@@ -43,6 +45,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.check import CheckOptions
 
 FAIL_ON = ("error", "warning", "never")
+MISSING_DATE = ("today", "unverifiable", "error")
+SCOPES = ("article", "page")
 CHECKS = ("currency-conversion", "unit-conversion", "arithmetic")
 CONFIG_NAME = ".claims.toml"
 DEFAULT_MAX_STORY_MB = 16
@@ -66,6 +70,8 @@ class Config:
     gitignore: bool | None = None
     max_story_mb: Decimal | None = None
     max_story_seconds: Decimal | None = None
+    missing_date: str | None = None
+    scope: str | None = None
 
     def merged(self, options: Mapping[str, Any]) -> "Config":
         """This config with command-line ``options`` (key -> raw value, None: not given) laid
@@ -95,7 +101,8 @@ class Config:
                             margin_pct=Decimal("1") if self.margin_pct is None else self.margin_pct,
                             dollar=self.dollar or "USD",
                             checks=frozenset(self.checks) if self.checks else ALL_CHECKS,
-                            ignore_codes=self.ignore_codes())
+                            ignore_codes=self.ignore_codes(),
+                            missing_date=self.missing_date or "today")
 
     def fails(self, result: Any) -> bool:
         """Whether a ``DocumentResult`` has an unsuppressed finding at or above ``fail_on``."""
@@ -342,6 +349,8 @@ _VALIDATORS = {
     "gitignore": _flag,
     "max_story_mb": _number("0.01", 1024, "a size in megabytes"),
     "max_story_seconds": _number(0, 86400, "a number of seconds (0: no limit)"),
+    "missing_date": _choice(MISSING_DATE),
+    "scope": _choice(SCOPES),
 }
 #: Keys whose command-line values add to the file's instead of replacing them.
 _ADDITIVE = frozenset({"ignore", "include", "exclude"})

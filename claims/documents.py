@@ -3,27 +3,41 @@
 A ``Document`` keeps the file as read (``source``), the text to extract from (``text``) and a
 map from every text offset back to the source, so each finding points at the line and column
 the editor has open. Markdown is *masked*: front matter, code and HTML comments become spaces
-(newlines kept), so its offsets are the source's. HTML is reduced to its visible text with an
-explicit offset map. The story's own date is read from its metadata.
+(line ends kept), so its offsets are the source's. HTML is reduced to the visible text of its
+article (``scope="article"``, the default) or of the whole page (``scope="page"``) with an
+explicit offset map (``claims.html_text``, ``claims.article``). The story's published and
+modified dates are read from its metadata (``claims.dates``). Lines end at LF, CRLF or a lone
+CR (old Mac files).
 """
 
 from __future__ import annotations
 
-import codecs
+import datetime as _dt
 import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
+from claims.dates import NO_DATES, StoryDates, parse_day
+from claims.encodings import decode
 from claims.errors import InputError
 from claims.model import Finding, Location, Span
 from claims.suppressions import Suppressions, parse as parse_suppressions
 
+__all__ = ["Document", "FORMATS", "SCOPES", "decode", "format_for", "load_document", "parse_day"]
+
 FORMATS = ("text", "markdown", "html")
+SCOPES = ("article", "page")
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
               ".txt": "text"}
+LINE_END = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lf_view(source: str) -> str:
+    """``source`` with each lone CR as LF: the same length, so offsets agree, for line regexes."""
+    return _LONE_CR.sub("\n", source) if "\r" in source else source
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,19 +48,33 @@ class Document:
     source: str
     text: str
     format: str = "text"
-    date: date | None = None                  # from the story's own metadata
-    date_source: str | None = None            # e.g. "front matter date", "meta article:published_time"
+    dates: StoryDates = NO_DATES              # published and modified, from the story's metadata
     offsets: array | None = None              # text offset -> source offset; None: identical
     suppressions: Suppressions = Suppressions()
     #: Line breaks inside paragraphs, as (break offset in ``text``, where the continued line's
     #: text starts); None lets the reading decide (plain text). See ``claims.extract.reading``.
     soft_breaks: tuple[tuple[int, int], ...] | None = None
-    line_starts: array = field(init=False, repr=False)
+    reading: str | None = None                # HTML: how the text was chosen ("article: <article>")
+    _lines: array | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        starts = array("l", [0])
-        starts.extend(m.end() for m in re.finditer("\n", self.source))
-        object.__setattr__(self, "line_starts", starts)
+    @property
+    def line_starts(self) -> array:
+        """Source offset of each line's start; built on first use (most stories need none)."""
+        if self._lines is None:
+            starts = array("i" if len(self.source) < 2**31 else "q", [0])
+            starts.extend(m.end() for m in LINE_END.finditer(self.source))
+            object.__setattr__(self, "_lines", starts)
+        return self._lines  # type: ignore[return-value]
+
+    @property
+    def date(self) -> _dt.date | None:
+        """The story's own date: published, else modified (see ``StoryDates.best``)."""
+        return self.dates.best[0]
+
+    @property
+    def date_source(self) -> str | None:
+        """Where ``date`` was read, e.g. ``"meta article:published_time"``."""
+        return self.dates.best[1]
 
     def to_source(self, offset: int) -> int:
         """The source offset of text offset ``offset`` (the text's end maps to the source's)."""
@@ -119,86 +147,85 @@ def format_for(name: str, input_format: str | None = None) -> str:
     return EXTENSIONS.get(name[dot:].lower(), "text") if dot >= 0 else "text"
 
 
-def decode(name: str, data: bytes) -> str:
-    """UTF-8 text (a BOM dropped); binary or non-UTF-8 data is an ``InputError``."""
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text story")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
-                         "save it as UTF-8") from None
+def load_document(name: str, data: bytes, input_format: str | None = None, *,
+                  scope: str = "article") -> Document:
+    """Read one story from its bytes; ``name`` is the path as given (``-`` for stdin).
 
-
-def load_document(name: str, data: bytes, input_format: str | None = None) -> Document:
-    """Read one story from its bytes; ``name`` is the path as given (``-`` for stdin)."""
+    ``scope`` matters for HTML only: ``"article"`` reads the story's own text, ``"page"``
+    every visible word of the page."""
+    if scope not in SCOPES:
+        raise InputError(f"unknown scope {scope!r} (use {', '.join(SCOPES)})")
     fmt = format_for(name, input_format)
-    source = decode(name, data)
+    source = decode(name, data, fmt)
     if fmt == "markdown":
         return _markdown(name, source)
     if fmt == "html":
         from claims.html_text import html_document   # html.parser only for HTML stories
 
-        return html_document(name, source)
-    day, where = _text_header_date(source)
-    return Document(name, source, source, "text", day, where, None, parse_suppressions(source))
+        return html_document(name, source, scope=scope)
+    return Document(name, source, source, "text", _text_header_date(source), None,
+                    parse_suppressions(source))
 
 
 # ------------------------------------------------------------------------------ dates
 
-_ISO_DAY = re.compile(r"\s*[\"']?(\d{4})-(\d{2})-(\d{2})")
+_TEXT_HEADER = re.compile(r"\A(?:[ \t]*(?:\r\n?|\n))*[ \t]*Date:[ \t]*([^\r\n]{6,40})", re.IGNORECASE)
 
 
-def parse_day(value: Any) -> date | None:
-    """The calendar day an ISO-8601 date or timestamp starts with, as written; else None."""
-    if isinstance(value, date):
-        return value
-    m = _ISO_DAY.match(str(value)) if isinstance(value, str) else None
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-_TEXT_HEADER = re.compile(r"\A(?:[ \t]*\r?\n)*[ \t]*Date:[ \t]*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-
-
-def _text_header_date(source: str) -> tuple[date | None, str | None]:
-    m = _TEXT_HEADER.match(source[:200])
-    day = parse_day(m[1]) if m else None
-    return (day, "Date: header") if day else (None, None)
+def _text_header_date(source: str) -> StoryDates:
+    m = _TEXT_HEADER.match(source[:300])
+    day = parse_day(m[1].strip()) if m else None
+    return StoryDates(day, "Date: header") if day else NO_DATES
 
 
 # ------------------------------------------------------------------------------ Markdown
 
 _FRONT_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
-_FRONT_KEYS = ("date", "published", "publishdate", "pubdate", "date_published", "datepublished")
+#: Front matter keys that date a story, in order of preference (Hugo, Jekyll, Eleventy, Astro...).
+_FRONT_PUBLISHED = ("date", "published", "publishdate", "pubdate", "date_published",
+                    "datepublished", "published_at", "created", "created_at")
+_FRONT_MODIFIED = ("lastmod", "modified", "updated", "last_modified", "date_modified",
+                   "datemodified", "updated_at", "modified_at")
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 
 
-def _front_matter(source: str) -> tuple[int, date | None, str | None]:
-    """End offset of YAML (``---``) or TOML (``+++``) front matter, and its date."""
-    m = _FRONT_OPEN.match(source)
+def _front_value(raw: str) -> str:
+    """A front matter scalar without its quotes."""
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw
+
+
+def _front_matter(lined: str) -> tuple[int, StoryDates]:
+    """End offset of YAML (``---``) or TOML (``+++``) front matter, and its dates.
+
+    ``lined`` is the source with lone CRs read as LFs (``lf_view``). Only top-level keys
+    count: a nested ``date:`` (an event's, a photo's) is indented and not matched."""
+    m = _FRONT_OPEN.match(lined)
     if not m:
-        return 0, None, None
+        return 0, NO_DATES
     fence = m[1]
     closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-    end = closing.search(source, m.end())
+    end = closing.search(lined, m.end())
     if not end:
-        return 0, None, None
-    stop = source.find("\n", end.end())
-    stop = len(source) if stop < 0 else stop + 1
-    found = {k.lower(): v for k, v in reversed(_FRONT_KEY.findall(source, m.end(), end.start()))}
-    for key in _FRONT_KEYS:
-        day = parse_day(found.get(key, ""))
-        if day:
-            return stop, day, f"front matter {key}"
-    return stop, None, None
+        return 0, NO_DATES
+    stop = lined.find("\n", end.end())
+    stop = len(lined) if stop < 0 else stop + 1
+    found: dict[str, str] = {}
+    for key, value in _FRONT_KEY.findall(lined, m.end(), end.start()):
+        found.setdefault(key.lower().replace("-", "_"), value)
+    picked: list[tuple[Any, str | None]] = []
+    for keys in (_FRONT_PUBLISHED, _FRONT_MODIFIED):
+        for key in keys:
+            day = parse_day(_front_value(found.get(key, "")))
+            if day:
+                picked.append((day, f"front matter {key}"))
+                break
+        else:
+            picked.append((None, None))
+    (pub, pub_at), (mod, mod_at) = picked
+    return stop, StoryDates(pub, pub_at, mod, mod_at)
 
 
 def _blank(s: str) -> str:
@@ -267,10 +294,11 @@ _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)",
 def _markdown(name: str, source: str) -> Document:
     from markdown_it import MarkdownIt
 
-    fm_end, day, where = _front_matter(source)
+    lined = lf_view(source)                  # markdown-it and the line regexes see LFs only
+    fm_end, dates = _front_matter(lined)
     skip: list[tuple[int, int]] = [(0, fm_end)]
     code: list[tuple[int, int]] = []
-    starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source)]
+    starts = [0] + [m.end() for m in re.finditer("\n", lined)] + [len(source)]
 
     def region(lines: list[int]) -> tuple[int, int]:
         return starts[min(lines[0], len(starts) - 1)], starts[min(lines[1], len(starts) - 1)]
@@ -278,7 +306,7 @@ def _markdown(name: str, source: str) -> Document:
     md = MarkdownIt("commonmark").enable("table")
     cursor = fm_end
     soft: list[tuple[int, int]] = []
-    for tok in md.parse(_masked(source, skip)):
+    for tok in md.parse(_masked(lined, skip)):
         if tok.map is None:
             continue
         a, b = region(tok.map)
@@ -290,7 +318,7 @@ def _markdown(name: str, source: str) -> Document:
             from claims.html_text import HtmlText
 
             last = a
-            for x, y in HtmlText(source[a:b], data_only=True).data_ranges:
+            for x, y in HtmlText(lined[a:b], data_only=True).data_ranges:
                 skip.append((last, a + x))
                 last = a + y
             skip.append((last, b))
@@ -298,22 +326,22 @@ def _markdown(name: str, source: str) -> Document:
             cursor = max(cursor, a)
             for child in tok.children or ():
                 if child.type == "code_inline":
-                    hit = _find_code_span(source, cursor, b, child.markup, child.content)
+                    hit = _find_code_span(lined, cursor, b, child.markup, child.content)
                     if hit:
                         code.append(hit)
                         cursor = hit[1]
                 elif child.type == "html_inline":
-                    at = source.find(child.content, cursor, b)
+                    at = lined.find(child.content, cursor, b)
                     if at >= 0:
                         skip.append((at, at + len(child.content)))
                         cursor = at + len(child.content)
                 elif child.type in ("link_open", "image"):
                     url = str(child.attrs.get("href") or child.attrs.get("src") or "")
-                    at = source.find(url, cursor, b) if url else -1
+                    at = lined.find(url, cursor, b) if url else -1
                     if at >= 0:                     # the URL is not story text: 2025/06/30
                         skip.append((at, at + len(url)))
-    skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(source, fm_end))
-    return Document(name, source, _masked(source, skip + code), "markdown", day, where, None,
+    skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(lined, fm_end))
+    return Document(name, source, _masked(source, skip + code), "markdown", dates, None,
                     parse_suppressions(source, code), tuple(soft))
 
 

@@ -1,22 +1,22 @@
 """HTML stories: the visible text of a page, each character mapped back to the source.
 
-Python's ``html.parser`` (a real parser, no dependency) reads the page; ``<script>``,
+Python's ``html.parser`` (a real parser, no dependency) reads the page once; ``<script>``,
 ``<style>``, ``<head>``, code and attributes are skipped, entities decoded, block elements
-separated by newlines. The story's date comes from ``article:published_time``, JSON-LD
-``datePublished``, other date ``<meta>`` tags, then ``<time datetime>``. Imported only when a
-story is HTML.
+separated by newlines. While reading it records what the article and date rules need: every
+element's tag, class/id hints and text range (``Node``), the date ``<meta>`` tags, JSON-LD
+blocks and ``<time>`` elements with their text positions. ``html_document`` then keeps the
+article's text (``claims.article``) or the whole page's, and the story's dates
+(``claims.page_dates``). Imported only when a story is HTML.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from array import array
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any
 
-from claims.documents import Document, parse_day
+from claims.documents import Document
 from claims.suppressions import parse as parse_suppressions
 
 _DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
@@ -27,30 +27,39 @@ _BLOCK = frozenset({"address", "article", "aside", "blockquote", "br", "caption"
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
                     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
                     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-                    "tr", "ul", "body", "html"})
+                    "tr", "ul", "body", "html", "dialog", "menu", "picture", "video", "audio"})
 _HEAD_ONLY = frozenset({"html", "head", "title", "meta", "link", "style", "script", "base",
                         "noscript", "template"})
-_META_DATE = {"article:published_time": (0, "meta article:published_time"),
-              "og:published_time": (0, "meta og:published_time"),
-              "datepublished": (2, "meta datePublished"), "date": (2, "meta date"),
-              "pubdate": (2, "meta pubdate"), "publishdate": (2, "meta publishdate"),
-              "dc.date.issued": (2, "meta dc.date.issued"), "dcterms.issued": (2, "meta dcterms.issued")}
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr", "keygen"})
+_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
+                       "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+                       "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "menu"})
+_NODE_TAGS = frozenset({"time", "label", "button", "select",
+                        "textarea", "legend"})
+_DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
+MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
+MAX_NODES = 200_000                            # element records per page (~100 bytes each)
 
 
-def _ld_date(node: Any, depth: int = 0) -> str | None:
-    """The first ``datePublished`` in a JSON-LD tree (dicts, lists, @graph)."""
-    if depth > 20:
-        return None
-    if isinstance(node, dict):
-        if isinstance(node.get("datePublished"), str):
-            return node["datePublished"]
-        node = list(node.values())
-    if isinstance(node, list):
-        for item in node:
-            found = _ld_date(item, depth + 1)
-            if found:
-                return found
-    return None
+class Node:
+    """One element: its tag, class/id/role hints, and the range of page text it holds."""
+
+    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs", "own",
+                 "own_links")
+
+    def __init__(self, tag: str, hints: str, start: int, links: int, parent: int,
+                 attrs: dict[str, str] | None) -> None:
+        self.tag = tag
+        self.hints = hints                       # class, id, role, itemprop: lower case
+        self.start = start                       # page text offsets, end-exclusive
+        self.end = start
+        self.links = -links                      # link text inside (counter delta at close)
+        self.parent = parent                     # index in the node list, -1 for none
+        self.blocks = False                      # has a block-level child
+        self.attrs = attrs                       # kept only for <article>, <time>, itemprop
+        self.own = 0                             # text directly inside (not in child records)
+        self.own_links = 0                       # of which link text
 
 
 _UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),
@@ -65,6 +74,9 @@ def _defuse_unclosed(source: str) -> str:
     (NUL cannot occur in a story: such files are rejected as binary).
     """
     for opener, closer in _UNCLOSED:
+        last = source.rfind(opener)
+        if last < 0 or closer.search(source, last + len(opener)):
+            continue                              # the last opener is closed: all are
         tail = 0
         for m in closer.finditer(source):
             tail = m.end()
@@ -74,39 +86,67 @@ def _defuse_unclosed(source: str) -> str:
 
 
 class HtmlText(HTMLParser):
-    """Visible text of an HTML page with a source offset for every character, and its date."""
+    """Visible text of an HTML page with a source offset for every character, and its structure."""
 
     def __init__(self, source: str, data_only: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
         self.data_only = data_only                # only record raw visible data ranges
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         fed = _defuse_unclosed(source)
         try:
             self._parse(fed)
         except AssertionError:                    # malformed <!...> declarations: read as text
             self._parse(_DECLARATION.sub("\0!", fed))
+        del self.source
+
+    def updatepos(self, i: int, j: int) -> int:
+        """Track the absolute offset of the construct being read (no line counting needed)."""
+        self._at = self._base + j
+        return j
 
     def _parse(self, fed: str) -> None:
         self.reset()
         self.out: list[str] = []
+        self.n = 0                               # characters emitted so far
         self.last = "\n"                         # last character emitted ("\n" at the start)
         self.offsets = array("i")                # 4 bytes a character; inputs are capped far below 2 GB
         self.data_ranges: list[tuple[int, int]] = []
         self.skip: dict[str, int] = {}
         self.pre = 0
-        self.ld_json: list[str] | None = None
-        self.dates: list[tuple[int, str, str]] = []   # (rank, value, where)
+        self.anchors = 0                         # open <a> elements
+        self.link_chars = 0                      # characters emitted inside links
+        self.nodes: list[Node] = []
+        self.stack: list[int] = []               # open elements, as node indexes
+        self.inline: dict[str, int] = {}         # open inline elements that have a record
+        self.overflow = False                    # more elements than MAX_NODES
+        self.metas: list[tuple[str, str]] = []   # (name/property/itemprop, content)
+        self.ld_json: list[str] = []             # JSON-LD blocks as written
+        self._ld: list[str] | None = None
+        self._ld_size = 0
+        self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
+        self._base = self._at = 0
         self.feed(fed)
+        self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
+        self._at = self._base
         self.close()
+        while self.stack:
+            self._close_top()
 
     def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        return self._at
 
     def _push(self, chunk: str, pos: int, step: int = 1) -> None:
         self.out.append(chunk)
         self.offsets.extend(range(pos, pos + len(chunk)) if step else [pos] * len(chunk))
+        size = len(chunk)
+        self.n += size
+        top = self.nodes[self.stack[-1]] if self.stack else None
+        if top is not None:
+            top.own += size
+        if self.anchors:
+            self.link_chars += size
+            if top is not None:
+                top.own_links += size
         self.last = chunk[-1]
 
     def _emit(self, data: str, pos: int, step: int = 1) -> None:
@@ -132,18 +172,58 @@ class HtmlText(HTMLParser):
         elif self.last != "\n":
             self._push("\n", pos)
 
+    # ---------------------------------------------------------------- structure
+
+    def _open(self, tag: str, a: dict[str, str]) -> None:
+        if len(self.nodes) >= MAX_NODES:          # a pathological page: read it whole
+            self.overflow = True
+            return
+        hints, keep = "", None
+        if a:                                     # most elements have no attributes
+            hints = " ".join(filter(None, (a.get("class"), a.get("id"), a.get("role"),
+                                           a.get("itemprop")))).lower()
+            if "hidden" in a or a.get("aria-hidden", "").lower() == "true" or \
+                    "display:none" in a.get("style", "").replace(" ", "").lower():
+                hints += " hidden"
+            if tag in ("article", "time") or "itemprop" in a:
+                keep = a
+        parent = self.stack[-1] if self.stack else -1
+        if parent >= 0 and tag != "br" and tag in _BLOCK:
+            self.nodes[parent].blocks = True
+        self.stack.append(len(self.nodes))
+        self.nodes.append(Node(tag, hints, self.n, self.link_chars, parent, keep))
+
+    def _close_top(self) -> None:
+        index = self.stack.pop()
+        node = self.nodes[index]
+        node.end = self.n
+        node.links += self.link_chars
+        attrs = node.attrs or {}
+        prop = attrs.get("itemprop", "").lower()
+        if not attrs.get("content") and not attrs.get("datetime"):   # the element's text
+            if prop in _DATE_PROPS and node.tag != "time":             # is filled in later
+                self.times.append((node.start, "", f"itemprop {prop}", index))
+            elif node.tag == "time":
+                self.times.append((node.start, "", "time text", index))
+
+    def _close(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 40), -1):
+            if self.nodes[self.stack[depth]].tag == tag:
+                while len(self.stack) > depth:
+                    self._close_top()
+                return
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in _META_DATE and a.get("content"):
-                rank, where = _META_DATE[key]
-                self.dates.append((rank, a["content"], where))
-        elif tag == "time" and a.get("datetime"):
-            rank = 2 if "pubdate" in a or a.get("itemprop", "").lower() == "datepublished" else 3
-            self.dates.append((rank, a["datetime"], "time datetime"))
-        elif tag == "script" and a.get("type", "").lower() == "application/ld+json":
-            self.ld_json = []
+            key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
+            if not key and "head" in self.skip:   # itemprop in <head>: the page's; in the body
+                key = a.get("itemprop", "").lower()   # its position counts (see below)
+            if key and a.get("content"):
+                self.metas.append((key, a["content"]))
+                a.pop("itemprop", None)
+        elif tag == "script" and a.get("type", "").lower().strip() == "application/ld+json":
+            self._ld = []
         if "head" in self.skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
             del self.skip["head"]
         if tag in _BLOCK:
@@ -154,16 +234,43 @@ class HtmlText(HTMLParser):
             self.pre += 1
         if tag in _BLOCK and not self.skip:
             self._newline(self._pos())
+        if self.data_only or tag in _VOID and tag != "meta":
+            return
+        if self.stack:
+            top = self.nodes[self.stack[-1]].tag
+            if (top == "p" and tag in _CLOSES_P) or (top == tag and tag in ("li", "dt", "dd",
+                                                                             "option", "tr", "td")):
+                self._close_top()
+        if tag == "meta":                         # itemprop dates in the body: a position
+            prop = a.get("itemprop", "").lower()
+            if prop in _DATE_PROPS and a.get("content"):
+                self.times.append((self.n, a["content"], f"itemprop {prop}",
+                                   self.stack[-1] if self.stack else -1))
+            return
+        if tag == "a":
+            self.anchors += 1
+        if tag not in _BLOCK and tag not in _NODE_TAGS and "itemprop" not in a:
+            return                                # inline: no element record needed
+        if tag not in _BLOCK:
+            self.inline[tag] = self.inline.get(tag, 0) + 1
+        self._open(tag, a)
+        if tag == "time" and a.get("datetime"):
+            how = "time pubdate" if "pubdate" in a else "time datetime"
+            prop = a.get("itemprop", "").lower()
+            if prop in _DATE_PROPS:
+                how = f"itemprop {prop}"
+            self.times.append((self.n, a["datetime"], how, len(self.nodes) - 1))
+        elif a.get("itemprop", "").lower() in _DATE_PROPS and (a.get("content") or a.get("datetime")):
+            self.times.append((self.n, a.get("content") or a["datetime"],
+                               f"itemprop {a['itemprop'].lower()}", len(self.nodes) - 1))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self.ld_json is not None:
-            try:
-                found = _ld_date(json.loads("".join(self.ld_json)))
-            except ValueError:
-                found = None
-            if found:
-                self.dates.append((1, found, "JSON-LD datePublished"))
-            self.ld_json = None
+        if tag == "script" and self._ld is not None:
+            block = "".join(self._ld)
+            if self._ld_size + len(block) <= MAX_LD_CHARS:
+                self.ld_json.append(block)
+                self._ld_size += len(block)
+            self._ld = None
         if self.skip.get(tag):
             self.skip[tag] -= 1
             if not self.skip[tag]:
@@ -174,11 +281,20 @@ class HtmlText(HTMLParser):
             self.skip.pop("code", None)           # an unclosed <code> ends with its block
         if tag in _BLOCK and not self.skip:
             self._newline(self._pos())
+        if tag == "a" and self.anchors:
+            self.anchors -= 1
+        if self.data_only or tag in _VOID:
+            return
+        if tag not in _BLOCK:
+            if not self.inline.get(tag):
+                return
+            self.inline[tag] -= 1
+        self._close(tag)
 
     def handle_data(self, data: str) -> None:
         data = data.replace("\0", "<")
-        if self.ld_json is not None:
-            self.ld_json.append(data)
+        if self._ld is not None:
+            self._ld.append(data)
         if self.skip:
             return
         pos = self._pos()
@@ -202,17 +318,46 @@ class HtmlText(HTMLParser):
         self._ref(f"&#{name}")
 
 
-def html_document(name: str, source: str) -> Document:
-    """The visible text of an HTML story, with its offset map and metadata date."""
+def _slice(text: str, offsets: array, ranges: list[tuple[int, int]]) -> tuple[str, array]:
+    """The text of ``ranges`` (page text offsets), a newline between blocks, offsets kept."""
+    parts: list[str] = []
+    kept = array("i")
+    last = "\n"
+    for a, b in ranges:
+        while a < b and text[a] in " \n":
+            a += 1
+        while b > a and text[b - 1] in " \n":
+            b -= 1
+        if a >= b:
+            continue
+        if last != "\n":
+            parts.append("\n")
+            kept.append(offsets[a])
+        parts.append(text[a:b])
+        kept.extend(offsets[a:b])
+        last = text[b - 1]
+    return "".join(parts), kept
+
+
+def html_document(name: str, source: str, scope: str = "article") -> Document:
+    """The visible text of an HTML story (its article, or the whole page), offsets and dates."""
+    from claims.article import find_article
+    from claims.page_dates import story_dates
+
     parsed = HtmlText(source)
-    text = "".join(parsed.out).rstrip(" \n")
-    offsets = parsed.offsets
-    del offsets[len(text):]
-    day, where = None, None
-    for _rank, value, label in sorted(parsed.dates, key=lambda d: d[0]):
-        day = parse_day(value)
-        if day:
-            where = label
-            break
-    return Document(name, source, text, "html", day, where, offsets,
-                    parse_suppressions(source), soft_breaks=())   # block elements end lines
+    page = "".join(parsed.out)
+    parsed.out = []
+    article = find_article(() if parsed.overflow else parsed.nodes, page, parsed.ld_json)
+    times = [(at, value or page[parsed.nodes[i].start:parsed.nodes[i].end][:100], how, i)
+             for at, value, how, i in parsed.times]
+    dates = story_dates(parsed.metas, parsed.ld_json, times, article, parsed.nodes)
+    if scope == "article" and article.ranges:
+        text, offsets = _slice(page, parsed.offsets, article.ranges)
+        reading = f"article: {article.how}"
+    else:
+        text = page.rstrip(" \n")
+        offsets = parsed.offsets
+        del offsets[len(text):]
+        reading = "page" if scope == "page" else f"page: {article.how}"
+    return Document(name, source, text, "html", dates, offsets, parse_suppressions(source),
+                    soft_breaks=(), reading=reading)   # block elements end lines

@@ -184,6 +184,7 @@ DIAGNOSES: Mapping[str, str] = MappingProxyType({
     "stated-rate-off": "the rate printed in the story is outside the reference range",
     "inconsistent-rates": "two conversions of one pair imply rates that cannot both hold",
     "fits-modified-date": "fails at the published date but fits the story's modified date",
+    "no-date": "the story has no date and missing_date = \"unverifiable\" refuses to assume one",
     # unit conversions
     "temperature-as-ratio": "Celsius and Fahrenheit converted as a ratio, without the offset",
     "truncated": "the converted figure was cut off rather than rounded",

@@ -31,6 +31,7 @@ class Checked:
 
     result: Any                       # DocumentResult
     config: Config
+    document: Any = None              # the Document, when the caller keeps stories (HTML)
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,14 @@ def config_name(config: Config) -> str | None:
 def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today: date,
                 as_of: date | None = None, store: Any = None,
                 open_store: Callable[[], Any] | None = None, input_format: str | None = None,
-                stdin: IO[bytes] | None = None, debug: bool = False) -> Iterator[Event]:
+                stdin: IO[bytes] | None = None, debug: bool = False,
+                keep_documents: bool = False) -> Iterator[Event]:
     """Check every story named by ``paths``; yield a ``Checked``, ``Problem`` or ``Note`` each.
 
     ``store`` (or ``open_store()``, called once when the first story needs it) is the rate
     store; ``today`` is the caller's clock. ``debug`` lets an unexpected error propagate
-    instead of becoming an ``internal`` Problem.
+    instead of becoming an ``internal`` Problem; ``keep_documents`` hands each ``Document`` on
+    with its result (only the HTML report shows the story itself).
     """
     from claims.check import check_document
 
@@ -149,7 +152,7 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
             with time_budget(seconds):
                 from claims.documents import load_document
 
-                doc = load_document(name, data, input_format)
+                doc = load_document(name, data, input_format, scope=cfg.scope or "article")
                 del data
                 result = check_document(doc, store_now, cfg.check_options(today=today, as_of=as_of))
         except StoryTimeout:
@@ -164,7 +167,7 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
                 raise
             yield internal_problem(name, exc)
             continue
-        yield Checked(result, cfg)
+        yield Checked(result, cfg, doc if keep_documents else None)
 
 
 def internal_problem(name: str, exc: BaseException) -> Problem:

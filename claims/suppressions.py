@@ -91,7 +91,7 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
         i = bisect_right(skip_starts, pos) - 1
         return i >= 0 and skipped[i][0] <= pos < skipped[i][1]
 
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]   # CR-only files too
 
     def line_of(pos: int) -> int:
         return bisect_right(starts, pos) - 1

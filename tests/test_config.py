@@ -215,3 +215,23 @@ def test_search_skips_a_planted_config_with_a_warning_but_config_option_uses_it(
     assert warnings == [f"{planted}: ignored: owned by another user (uid 65534) where others "
                         "may write; name it with --config to use it"]
     assert resolve(story_dir, planted).fail_on == "never"
+
+
+@pytest.mark.parametrize("name", [".claims.toml", "pyproject.toml"])
+def test_a_config_nested_too_deeply_is_a_one_line_error(tmp_path, name):
+    path = tmp_path / name
+    prefix = "[tool.claims]\n" if name == "pyproject.toml" else ""
+    path.write_text(prefix + "ignore = " + "[" * 600 + "]" * 600 + "\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    assert "nested too deeply" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_missing_date_and_scope_keys(tmp_path):
+    path = tmp_path / ".claims.toml"
+    path.write_text('missing-date = "unverifiable"\nscope = "page"\n')
+    cfg = load_config(path)
+    assert (cfg.missing_date, cfg.scope) == ("unverifiable", "page")
+    path.write_text('scope = "site"\n')
+    with pytest.raises(ConfigError, match="scope: must be one of article, page"):
+        load_config(path)

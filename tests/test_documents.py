@@ -47,7 +47,7 @@ def test_format_by_extension_with_override(name, override, expected):
 BAD_BYTES = [
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "binary", id="binary"),
     pytest.param("caf\u00e9\n\u00a35m".encode("latin-1"), "UTF-8", id="latin-1"),
-    pytest.param("x".encode("utf-16"), "binary", id="utf-16"),
+    pytest.param("x".encode("utf-16-le"), "binary", id="utf-16-without-bom"),
 ]
 
 
@@ -274,3 +274,36 @@ def test_markdown_link_urls_are_not_text():
     for fragment in ("100-trillion", "5-km", "1-km", "40C"):
         assert fragment not in doc.text
     assert "the ruling" in doc.text and "chart" in doc.text
+
+
+# ------------------------------------------------------------------ CR-only line ends (old Mac files)
+
+def test_cr_only_text_has_right_lines_and_columns():
+    src = "Date: 2025-06-30\r\rLee plans " + FIGURE + ".\rNext line.\r"
+    doc = load_document("mac.txt", src.encode())
+    assert doc.date == date(2025, 6, 30)
+    assert located(doc, FIGURE)[:2] == (3, 11)
+    assert doc.line_text(3) == "Lee plans " + FIGURE + "."
+
+
+def test_cr_only_markdown_masks_code_fences_and_reads_front_matter():
+    src = ("---\rdate: 2025-06-30\r---\r# Title\r\r```\r" + FIGURE + " in a code block\r```\r\r"
+           "The story: " + FIGURE + ".\r")
+    doc = load_document("mac.md", src.encode())
+    assert doc.date == date(2025, 6, 30)
+    assert doc.text.count(FIGURE) == 1 and len(doc.text) == len(src)
+    assert located(doc, FIGURE)[:2] == (10, 12)
+
+
+def test_cr_only_suppression_covers_its_own_line_only():
+    src = "First " + FIGURE + ".\rSecond " + FIGURE + ". claims: ignore\rThird.\r"
+    doc = load_document("mac.txt", src.encode())
+    first, second = (doc.text.index(FIGURE), doc.text.rindex(FIGURE))
+    rules = doc.suppressions.rules
+    assert any(r.covers(second, "CUR001") for r in rules)
+    assert not any(r.covers(first, "CUR001") for r in rules)
+
+
+def test_mixed_line_ends_count_each_break_once():
+    doc = load_document("mixed.txt", b"a\r\nb\rc\nd")
+    assert [doc.line_col(doc.source.index(ch))[0] for ch in "abcd"] == [1, 2, 3, 4]

@@ -32,6 +32,7 @@ class CheckOptions:
     dollar: str = "USD"                          # what a bare "$" means for this publication
     checks: frozenset[str] = ALL_CHECKS
     ignore_codes: frozenset[str] = frozenset()
+    missing_date: str = "today"                  # undated story: today | unverifiable | error
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,10 @@ class DocumentResult:
     as_of: date
     as_of_source: str                            # option | metadata | text | today
     findings: tuple[Finding, ...] = ()
-    notes: tuple[str, ...] = field(default=())   # e.g. stale rate data
+    notes: tuple[str, ...] = field(default=())   # e.g. stale rate data, no date: as of today
+    as_of_detail: str | None = None              # e.g. "JSON-LD datePublished", "dateline"
+    modified: date | None = None                 # the story's modified date, when it has one
+    reading: str | None = None                   # HTML: "article: <article>", "page"
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict (suppressed ones counted apart)."""
@@ -57,6 +61,9 @@ class DocumentResult:
             "path": self.path,
             "as_of": self.as_of.isoformat(),
             "as_of_source": self.as_of_source,
+            "as_of_detail": self.as_of_detail,
+            "modified": self.modified.isoformat() if self.modified else None,
+            "reading": self.reading,
             "notes": list(self.notes),
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -67,12 +74,13 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
 
     ``store`` is only asked for rates when the story has a conversion or a stated rate.
     """
-    from claims.check.asof import resolve_as_of
+    from claims.dates import resolve_as_of
     from claims.extract.reading import read
 
     reading = read(doc.text, doc.soft_breaks)
     text = reading.text
     as_of, as_of_source = resolve_as_of(options.as_of, doc.date, text, options.today)
+    detail = {"metadata": doc.date_source, "text": "dateline", "option": "--date"}.get(as_of_source)
     findings: list[Finding] = []
     notes: list[str] = []
     if "currency-conversion" in options.checks:
@@ -80,11 +88,31 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
 
         extraction = read_money(text, dollar=options.dollar)
         if extraction.conversions or extraction.stated_rates:
+            from claims.check import story_date
             from claims.check.currency import check_conversions
 
-            found, notes = check_conversions(extraction, store, as_of,
-                                             window_days=options.window_days,
-                                             margin_pct=options.margin_pct)
+            undated = as_of_source == "today"
+            if undated and options.missing_date == "error":
+                from claims.errors import InputError
+
+                raise InputError(f"{doc.path}: the story has no date (metadata, front matter or "
+                                 'dateline) and missing_date = "error"; give --date or date it')
+
+            def at(day: date) -> Any:
+                return check_conversions(extraction, store, day, window_days=options.window_days,
+                                         margin_pct=options.margin_pct)
+
+            found, notes = at(as_of)
+            notes = list(notes)
+            modified = doc.dates.modified
+            if undated and options.missing_date == "unverifiable":
+                found = story_date.undated(found)
+                notes = [story_date.UNDATED_NOTE]
+            elif undated:
+                notes.append(story_date.today_note(options.today))
+            elif as_of_source == "metadata" and doc.dates.published == as_of and modified:
+                found = story_date.refit_at_modified(found, as_of, modified,
+                                                     lambda day: at(day)[0])
             findings.extend(found)
     if "unit-conversion" in options.checks:
         from claims.check.units import check_units
@@ -102,4 +130,4 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
     from claims.suppressions import apply as apply_suppressions
 
     return DocumentResult(doc.path, as_of, as_of_source, tuple(apply_suppressions(doc, located)),
-                          tuple(notes))
+                          tuple(notes), detail, doc.dates.modified, doc.reading)

@@ -37,6 +37,7 @@ def build_parser() -> Parser:
     from claims.cli.batch import add_batch, add_summarize
     from claims.cli.rates import add_rates
     from claims.cli.rules import add_rules
+    from claims.cli.serve import add_serve
     from claims.cli.stories import add_check, add_extract
 
     parser = Parser(prog="claims", description=DESCRIPTION, formatter_class=Help)
@@ -48,6 +49,7 @@ def build_parser() -> Parser:
     add_extract(sub)
     add_rates(sub)
     add_rules(sub)
+    add_serve(sub)
     add_batch(sub)
     add_summarize(sub)
     return parser

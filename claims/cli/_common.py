@@ -83,66 +83,52 @@ def store_dir(args: argparse.Namespace) -> Any:
 
 
 # ------------------------------------------------------------------------------ dates
-# Until claims/dates.py lands on main, the --date option is read here.
 
-_MONTHS = {name: i for i, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_NUMERIC = re.compile(r"(?P<y>\d{4})(?P<sep>[-/.]?)(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
-_DAY_FIRST = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[a-z]+)\.?,?\s+(?P<y>\d{4})")
-_MONTH_FIRST = re.compile(r"(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
 _AMBIGUOUS = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})")
-FIRST_YEAR, LAST_YEAR = 1900, 9998
+_ISO_SHAPE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
 def parse_date(text: str, option: str = "--date") -> date:
-    """A ``YYYY-MM-DD`` option value. Another spelling (``2025/06/30``, ``20250630``,
-    ``30 June 2025``, ``June 30, 2025``, ``30/06/2025``) or an impossible day is a one-line
-    ConfigError that says what to write instead."""
+    """A ``YYYY-MM-DD`` option value (``claims.dates``, the one date reader). Another
+    spelling (``2025/06/30``, ``30 June 2025``, ``30/06/2025``) or an impossible day is a
+    one-line ConfigError that says what to write instead."""
+    from claims.dates import FIRST_YEAR, OPTION_LAST_YEAR, parse_day, parse_iso
     from claims.errors import ConfigError
 
     raw = text.strip()
-    low = raw.lower()
-    y = m = d = None
-    found = _NUMERIC.fullmatch(low)
-    if found and (found["sep"] or len(low) == 8):
-        y, m, d = int(found["y"]), int(found["m"]), int(found["d"])
-    for pattern in (_DAY_FIRST, _MONTH_FIRST):
-        found = pattern.fullmatch(low) if y is None else None
-        if found and found["mon"] in _MONTHS:
-            y, m, d = int(found["y"]), _MONTHS[found["mon"]], int(found["d"])
-    if y is None:
-        found = _AMBIGUOUS.fullmatch(low)
-        if found:
-            a, b, year = int(found["a"]), int(found["b"]), found["y"]
-            readings = sorted({(m_, d_) for m_, d_ in ((a, b), (b, a))
-                               if 1 <= m_ <= 12 and 1 <= d_ <= 31})
-            if len(readings) == 2:
-                raise ConfigError(f"{option}: {raw!r} could be read two ways; write it as "
-                                  f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d} "
-                                  "(year-month-day)")
-            if readings:
-                y, (m, d) = int(year), readings[0]
-    if y is None:
-        raise ConfigError(f"{option}: not a date: {raw[:40]!r}; write it as YYYY-MM-DD, "
-                          "such as 2025-06-30")
-    if not FIRST_YEAR <= y <= LAST_YEAR:
-        raise ConfigError(f"{option}: {raw[:40]!r}: the year must be from {FIRST_YEAR} to "
-                          f"{LAST_YEAR}")
-    if not 1 <= m <= 12:
-        raise ConfigError(f"{option}: {raw[:40]!r} is not a day: there is no month {m}")
-    try:
-        day = date(y, m, d)
-    except ValueError:
+    day = parse_iso(raw)
+    if day is not None:
+        return day
+    shape = _ISO_SHAPE.fullmatch(raw)
+    if shape:
+        y, m = int(shape["y"]), int(shape["m"])
+        if not FIRST_YEAR <= y <= OPTION_LAST_YEAR:
+            raise ConfigError(f"{option}: {raw[:40]!r}: the year must be from {FIRST_YEAR} to "
+                              f"{OPTION_LAST_YEAR}")
+        if not 1 <= m <= 12:
+            raise ConfigError(f"{option}: {raw[:40]!r} is not a day: there is no month {m}")
         import calendar
 
-        days = calendar.monthrange(y, m)[1]
         raise ConfigError(f"{option}: {raw[:40]!r} is not a day: {calendar.month_name[m]} {y} "
-                          f"has {days} days") from None
-    if raw != day.isoformat():
-        raise ConfigError(f"{option}: write {raw[:40]!r} as {day.isoformat()} (YYYY-MM-DD)")
-    return day
+                          f"has {calendar.monthrange(y, m)[1]} days")
+    found = _AMBIGUOUS.fullmatch(raw)
+    if found:
+        a, b, year = int(found["a"]), int(found["b"]), found["y"]
+        readings = sorted({(m_, d_) for m_, d_ in ((a, b), (b, a))
+                           if 1 <= m_ <= 12 and 1 <= d_ <= 31})
+        if len(readings) == 2:
+            raise ConfigError(f"{option}: {raw!r} could be read two ways; write it as "
+                              f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d} "
+                              "(year-month-day)")
+        if readings:
+            m_, d_ = readings[0]
+            raise ConfigError(f"{option}: write {raw[:40]!r} as {year}-{m_:02d}-{d_:02d} "
+                              "(YYYY-MM-DD)")
+    other = parse_day(raw)
+    if other is not None:
+        raise ConfigError(f"{option}: write {raw[:40]!r} as {other.isoformat()} (YYYY-MM-DD)")
+    raise ConfigError(f"{option}: not a date: {raw[:40]!r}; write it as YYYY-MM-DD, "
+                      "such as 2025-06-30")
 
 
 def iso_date(text: str, option: str) -> date:

@@ -46,6 +46,8 @@ def _add_documents_options(p: argparse.ArgumentParser) -> None:
                         "or - for standard input")
     p.add_argument("--input-format", choices=["text", "markdown", "html"],
                    help="read every input as this format (default: by extension)")
+    p.add_argument("--scope", choices=["article", "page"],
+                   help="HTML: read the story's article (default) or every word of the page")
     p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code '
                                                     "(default: USD)")
     p.add_argument("--config", metavar="FILE",
@@ -100,6 +102,9 @@ def add_check(sub: Any) -> None:
     p.add_argument("--fail-on", choices=["error", "warning", "never"],
                    help="exit 1 when a finding reaches this verdict (default: error)")
     add_judging_options(p)
+    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
+                   help="an undated story: judge as of today and say so (default), make its "
+                        "conversions unverifiable, or refuse it (exit 2)")
     _add_documents_options(p)
     p.set_defaults(run=cmd_check)
 
@@ -123,7 +128,9 @@ def settings(args: argparse.Namespace) -> Any:
 
     options = {"dollar": args.dollar, "max_story_mb": args.max_story_mb,
                "max_story_seconds": args.max_story_seconds,
-               "gitignore": False if args.no_gitignore else None}
+               "gitignore": False if args.no_gitignore else None,
+               "scope": getattr(args, "scope", None),
+               "missing_date": getattr(args, "missing_date", None)}
     for key in ("fail_on", "window_days", "margin_pct", "ignore"):
         options[key] = getattr(args, key, None)
     return Settings(options, config=Path(args.config) if args.config else None,
@@ -160,27 +167,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     sinks: list[Any] = []
     finished = False
     try:
+        cache = store_dir(args)
+        stores: list[Any] = []
+        windows: dict[str, int] = {}
+
+        def opener() -> Any:
+            if not stores:
+                from claims.rates import open_store
+
+                stores.append(open_store(cache))
+            return stores[0]
+
+        def series_for(results: list[Any]) -> Any:
+            """The reference fixings the HTML report draws (read at this edge)."""
+            from claims.report.html_series import window_series
+
+            return window_series(results, opener(), windows) if results else {}
+
         for target in wanted:
             sinks.append(Sink(target, color=color and target.path is None, quiet=args.quiet,
-                              base=os.getcwd()))
+                              base=os.getcwd(), series_for=series_for))
         for sink in sinks:
             sink.write(sink.reporter.start())
         failing, worst = False, EXIT_OK
-        cache = store_dir(args)
-
-        def opener() -> Any:
-            from claims.rates import open_store
-
-            return open_store(cache)
-
         events = check_paths(args.paths, run, today=today, as_of=as_of, open_store=opener,
                              input_format=args.input_format,
-                             debug=bool(os.environ.get("CLAIMS_DEBUG")))
+                             debug=bool(os.environ.get("CLAIMS_DEBUG")),
+                             keep_documents=any(s.reporter.wants_story for s in sinks))
         for event in events:
             if isinstance(event, Checked):
                 failing = failing or event.config.fails(event.result)
                 name = config_name(event.config)
+                windows[event.result.path] = event.config.window_days or 7
                 for sink in sinks:
+                    if event.document is not None and sink.reporter.wants_story:
+                        sink.reporter.story(event.document)
                     sink.write(sink.reporter.document(event.result, name))
                 continue
             _tell(event, args.quiet)
@@ -226,7 +247,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             data = read_story(name, max_bytes)
             with time_budget(seconds):
-                doc = load_document(name, data, args.input_format)
+                doc = load_document(name, data, args.input_format, scope=cfg.scope or "article")
                 items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
                                            soft_breaks=doc.soft_breaks)))
         except StoryTimeout:

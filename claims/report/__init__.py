@@ -28,12 +28,13 @@ FORMATS: Mapping[str, str] = {
     "sarif": "claims.report.sarif",
     "rdjsonl": "claims.report.rdjsonl",
     "github": "claims.report.github",
+    "html": "claims.report.html",
 }
 #: What each format is for (``--help`` and the README's table).
 PURPOSE: Mapping[str, str] = {
     "text": "people (default)", "json": "scripts, one document", "jsonl": "scripts, streamed",
     "line": "grep and editors", "sarif": "code-scanning UIs", "rdjsonl": "reviewdog",
-    "github": "GitHub Actions annotations",
+    "github": "GitHub Actions annotations", "html": "people: one page, figures highlighted",
 }
 #: Formats that are data for programs: always UTF-8, whatever the console's encoding.
 MACHINE = frozenset({"json", "jsonl", "line", "sarif", "rdjsonl", "github"})
@@ -65,7 +66,12 @@ class Problem:
 
 
 class Reporter:
-    """The streaming interface every format implements; this base keeps the run's counts."""
+    """The streaming interface every format implements; this base keeps the run's counts.
+
+    A format that shows the stories themselves (HTML) sets ``wants_story``; the caller then
+    hands it each ``Document`` through ``story`` before its result."""
+
+    wants_story = False
 
     def __init__(self, *, color: bool = False, quiet: bool = False, base: str | None = None,
                  **_: Any) -> None:
@@ -88,6 +94,9 @@ class Reporter:
         if config:
             self.configs.setdefault(config)
         return ""
+
+    def story(self, document: Any) -> None:
+        """The ``Document`` of the result that comes next (only when ``wants_story``)."""
 
     def problem(self, problem: Problem) -> str:
         self.problems.append(problem)

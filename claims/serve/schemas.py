@@ -1,0 +1,310 @@
+"""The service's request and response shapes (pydantic), from which the OpenAPI document is made.
+
+Requests are validated here (unknown keys are refused, so a misspelt field is an error, not
+silently ignored); settings are validated again by ``claims.config`` so the rules live in one
+place. Responses are what the library already serialises (``Finding.to_dict()``,
+``DocumentResult.to_dict()``, ``Rate.to_dict()``): these models only *describe* them for the
+OpenAPI document and allow extra keys, so a field the library adds later is passed through.
+``tests/test_serve_schema.py`` holds the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as day
+from typing import Annotated, Any, Literal, Optional, Union
+
+from claims.report import FORMATS
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
+                      WithJsonSchema, field_validator, model_validator)
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
+STORY_FIELDS = ("text", "markdown", "html")
+Verdict = Literal["ok", "warning", "error", "unverifiable"]
+Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
+def _real_day(value: str) -> str:
+    """A calendar day written YYYY-MM-DD, else a ValueError that says so."""
+    try:
+        if not re.fullmatch(DATE_PATTERN, value):
+            raise ValueError
+        day.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date in YYYY-MM-DD form: {value[:40]!r}") from None
+    return value
+
+
+#: A date as the API takes it: YYYY-MM-DD, a real day.
+IsoDay = Annotated[str, AfterValidator(_real_day),
+                   WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,5}[0-9]{3}$")]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)     # no true -> 1, no "7" -> 7
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# ------------------------------------------------------------------------------ requests
+
+class Options(_Closed):
+    """Per-request settings; the same keys and limits as ``.claims.toml`` and the CLI flags."""
+
+    fail_on: Optional[Literal["error", "warning", "never"]] = Field(
+        None, description="`outcome.failed` is true when a finding reaches this verdict")
+    window_days: Optional[int] = Field(None, ge=0, le=366,
+                                       description="reference days before the as-of date")
+    margin_pct: Optional[float] = Field(None, ge=0, le=50, allow_inf_nan=False,
+                                        description="allowance for a desk's market rate, percent")
+    dollar: Optional[str] = Field(None, pattern=r"^[A-Za-z]{3}$",
+                                  description='what a bare "$" means (ISO 4217 code)')
+    ignore: Optional[list[Code]] = Field(None, max_length=100,
+                                         description="finding codes never reported, e.g. CUR002")
+    checks: Optional[list[Check]] = Field(None, max_length=3, description="check families to run")
+
+
+class ConfigTable(Options):
+    """A publication's settings, as in ``.claims.toml`` (``format`` is accepted and unused)."""
+
+    format: Optional[Literal.__getitem__(tuple(FORMATS))] = Field(  # type: ignore[misc]
+        None, description="an output format of the CLI; the service ignores it")
+
+
+class StoryRequest(_Closed):
+    """One story: exactly one of ``text``, ``markdown`` or ``html``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
+        "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}}
+                  for name in STORY_FIELDS]})
+
+    text: Optional[str] = Field(None, description="the story as plain text")
+    markdown: Optional[str] = Field(None, description="the story as Markdown (front matter read)")
+    html: Optional[str] = Field(None, description="the story as an HTML page or fragment")
+    name: str = Field("story", min_length=1, max_length=300,
+                      description="a label for the story, shown as its `path`")
+    date: Optional[IsoDay] = Field(None, description="as-of date; default: the story's own "
+                                                      "date, else today")
+    language: str = Field("en", json_schema_extra={"pattern": LANGUAGE_PATTERN},
+                          description="the story's language (BCP 47); only English is read for now")
+    options: Optional[Options] = Field(None, description="this request's settings; they "
+                                                         "override `config`")
+    config: Optional[ConfigTable] = Field(
+        None, description="a publication's `.claims.toml` table (keys with underscores); it "
+                          "overrides the server's --config")
+
+    @field_validator("language")
+    @classmethod
+    def _english(cls, value: str) -> str:
+        if not re.fullmatch(LANGUAGE_PATTERN, value):
+            raise ValueError(f"only English ('en', 'en-GB', ...) is read for now (got {value[:40]!r})")
+        return value
+
+    @model_validator(mode="after")
+    def _one_story(self) -> "StoryRequest":
+        given = [name for name in STORY_FIELDS if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give the story in exactly one of text, markdown or html "
+                             f"(got {', '.join(given) or 'none'})")
+        return self
+
+    def payload(self) -> dict[str, Any]:
+        """Plain data for a worker job."""
+        fmt = next(name for name in STORY_FIELDS if getattr(self, name) is not None)
+        return {"format": fmt, "story": getattr(self, fmt), "name": self.name, "date": self.date,
+                "options": self.options.model_dump(exclude_none=True) if self.options else None,
+                "config": self.config.model_dump(exclude_none=True) if self.config else None}
+
+
+# ------------------------------------------------------------------------------ responses
+
+class _Located(_Open):
+    """Source offsets (0-based, end-exclusive), lines and columns (1-based; code points, bytes)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    byte_column: int
+    end_byte_column: int
+
+
+class Quantity(_Located):
+    """A figure as printed: value and high in base units, as decimal strings."""
+
+    value: str
+    high: Optional[str]
+    unit: Optional[str]
+    unit_text: str
+    qualifier: Optional[str]
+    text: str
+    unit_candidates: list[str]
+    unit_note: Optional[str]
+    unit_guessed: bool
+
+
+class Expected(_Open):
+    value: str
+    low: str
+    high: str
+    unit: Optional[str]
+    text: Optional[str]
+    range_text: Optional[str]
+
+
+class Rate(_Open):
+    """A rate: ``value`` units of ``quote`` per 1 ``base`` on the fixing ``date``."""
+
+    base: str
+    quote: str
+    value: str
+    date: str
+    requested_date: str
+    source: str
+    dataset: str
+    kind: str
+    frequency: str = Field(description="daily, weekly, monthly, fixed ...")
+    margin_pct: Optional[str] = Field(description="the source's own allowance in percent, for "
+                                                  "a rate coarser than daily; null for daily")
+
+
+class Finding(_Located):
+    """One checked figure (JSON contract version 2)."""
+
+    code: str
+    name: str
+    check: str
+    verdict: Verdict
+    message: str
+    detail: Optional[str]
+    text: str
+    original: Optional[Quantity]
+    converted: Optional[Quantity]
+    expected: Optional[Expected]
+    deviation_pct: Optional[float]
+    diagnosis: Optional[str]
+    rate: Optional[Rate]
+    figures: dict[str, Union[Quantity, list[Quantity]]]
+    suppressed: bool
+
+
+class FileResult(_Open):
+    path: str
+    as_of: str
+    as_of_source: str
+    notes: list[str]
+    findings: list[Finding]
+
+
+class Summary(_Open):
+    ok: int
+    warning: int
+    error: int
+    unverifiable: int
+    suppressed: int
+
+
+class Outcome(_Closed):
+    fail_on: str
+    failed: bool = Field(description="a finding reaches `fail_on` (the CLI would exit 1)")
+
+
+class CheckResponse(_Open):
+    """The ``claims check --format json`` document for one story, and its outcome."""
+
+    version: int
+    files: list[FileResult] = Field(min_length=1, max_length=1)
+    summary: Summary
+    outcome: Outcome
+
+
+class StatedRate(_Located):
+    base: str
+    quote: str
+    value: str
+    text: str
+
+
+class Conversion(_Located):
+    text: str
+    original: Quantity
+    converted: Quantity
+
+
+class ExtractFile(_Open):
+    path: str
+    format: str
+    date: Optional[str]
+    date_source: Optional[str]
+    mentions: list[Quantity]
+    conversions: list[Conversion]
+    stated_rates: list[StatedRate]
+
+
+class ExtractResponse(_Open):
+    """The ``claims extract --format json`` document for one story."""
+
+    files: list[ExtractFile] = Field(min_length=1, max_length=1)
+
+
+class Rule(_Closed):
+    code: str
+    name: str
+    check: str
+    level: str
+    summary: str
+    help: str
+    bad: str
+    good: str
+
+
+class RulesResponse(_Closed):
+    rules: list[Rule]
+    diagnoses: dict[str, str]
+
+
+class Source(_Closed):
+    source: str
+    kind: str
+    first_date: str
+    last_date: str
+
+
+class StoreHealth(_Closed):
+    integrity: str
+    first_date: Optional[str]
+    last_date: Optional[str]
+    currencies: int
+    sources: list[Source]
+
+
+class WorkersHealth(_Closed):
+    size: int
+    ready: int = Field(description="idle workers")
+    busy: int = Field(description="requests running on a worker")
+    starting: int = Field(description="workers being replaced after an overrun or a crash")
+    waiting: int = Field(description="requests waiting for a worker")
+    replaced: int
+
+
+class Health(_Closed):
+    status: Literal["ok"]
+    version: str
+    store: StoreHealth
+    workers: WorkersHealth
+    limits: dict[str, float]
+
+
+class ErrorBody(_Closed):
+    code: str = Field(description="a stable slug: bad-request, too-large, unauthorized, ...")
+    message: str = Field(description="one line for a person")
+    errors: Optional[list[dict[str, Any]]] = Field(None, description="each invalid field")
+
+
+class ErrorResponse(_Closed):
+    error: ErrorBody

@@ -1,0 +1,44 @@
+"""Property-based fuzzing of the running service, driven by its own OpenAPI document.
+
+schemathesis generates valid and invalid requests for every operation and runs its checks on
+each answer: no 5xx, documented status codes and content types, responses that match their
+schemas, invalid data rejected. Bounded: ``EXAMPLES`` per operation (a few hundred in all),
+on a server on 127.0.0.1 that the test starts and stops.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from serve_helpers import need_serve_extra, running_server
+
+need_serve_extra()
+schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed: "
+                                   "pip install '.[test-serve]'", exc_type=ImportError)
+from hypothesis import HealthCheck, settings  # noqa: E402 - after the skip
+
+EXAMPLES = 40          # per operation; 7 operations -> under 300 requests
+
+
+@pytest.fixture(scope="module")
+def api_server(rate_store, cache_dir, tmp_path_factory):
+    with running_server(tmp_path_factory.mktemp("fuzz"), cache_dir, "--workers", "2",
+                        "--max-body-bytes", "65536", "--time-limit", "20") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def api_schema(api_server):
+    return schemathesis.openapi.from_url(f"{api_server.url}/openapi.json")
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_api_answers_every_generated_request_well(case, api_server):
+    response = case.call_and_validate(timeout=30)
+    assert response.status_code < 500
+    assert "Traceback" not in response.text
