@@ -105,6 +105,7 @@ def run_batch(archive: Path, out: Path, cache_dir: str,
 def checker_baseline(archive: Path, cache_dir: str, n: int, profile: bool) -> float:
     """Stories/s of the checker alone, in this process, on the archive's first ``n`` stories."""
     from claims.check import CheckOptions, check_document
+    from claims.dates import StoryDates
     from claims.documents import load_document, parse_day
     from claims.rates import open_store
     from dataclasses import replace
@@ -121,7 +122,7 @@ def checker_baseline(archive: Path, cache_dir: str, n: int, profile: bool) -> fl
     def loop():
         for row in rows:
             doc = load_document(row["id"], row["text"].encode(), "text")
-            doc = replace(doc, date=parse_day(row["date"]), date_source="archive date")
+            doc = replace(doc, dates=StoryDates(parse_day(row["date"]), "archive date"))
             check_document(doc, store, options).to_dict()
 
     loop()                                             # warm: tables, pint, rate series

@@ -18,7 +18,8 @@ from claims.batch.items import Item
 from claims.errors import ClaimsError
 
 #: Result fields a record always has, with their values for a story that was not checked.
-UNCHECKED = {"as_of": None, "as_of_source": None, "notes": [], "findings": []}
+UNCHECKED = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
+             "reading": None, "notes": [], "findings": []}
 MAX_STORY_CHARS = 16 * 1024 * 1024
 
 
@@ -77,7 +78,9 @@ def check_item(item: Item, store: Any, options: Any) -> dict[str, Any]:
         if item.date:
             day = parse_day(item.date)
             if day is not None:            # the archive's date outranks the page's own
-                doc = replace(doc, date=day, date_source="archive date")
+                from claims.dates import StoryDates
+
+                doc = replace(doc, dates=StoryDates(day, "archive date"))
             else:
                 extra_notes.append(f"archive date {item.date[:40]!r} is not a date; "
                                    "the story's own date was used")
