@@ -3,7 +3,7 @@
 Exit codes are the contract: 0 clean, 1 findings at or above --fail-on, 2 usage or input
 error (one line on stderr, never a traceback), 3 an internal error. Nothing below this
 package prints or exits. One module per command family: ``stories`` (check, extract),
-``rates``, ``rules``.
+``rates``, ``rules``, ``batch`` (batch, summarize).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ exit codes: 0 clean, 1 a finding at or above --fail-on, 2 a usage or input probl
 
 
 def build_parser() -> Parser:
+    from claims.cli.batch import add_batch, add_summarize
     from claims.cli.rates import add_rates
     from claims.cli.rules import add_rules
     from claims.cli.serve import add_serve
@@ -49,6 +50,8 @@ def build_parser() -> Parser:
     add_rates(sub)
     add_rules(sub)
     add_serve(sub)
+    add_batch(sub)
+    add_summarize(sub)
     return parser
 
 

@@ -101,6 +101,16 @@ def add_check(sub: Any) -> None:
                         "FORCE_COLOR forces it)")
     p.add_argument("--fail-on", choices=["error", "warning", "never"],
                    help="exit 1 when a finding reaches this verdict (default: error)")
+    add_judging_options(p)
+    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
+                   help="an undated story: judge as of today and say so (default), make its "
+                        "conversions unverifiable, or refuse it (exit 2)")
+    _add_documents_options(p)
+    p.set_defaults(run=cmd_check)
+
+
+def add_judging_options(p: Any) -> None:
+    """How figures are judged: shared by ``check`` and ``batch``."""
     p.add_argument("--window-days", metavar="N",
                    help="reference days before the as-of date, 0 to 366 (default: 7)")
     p.add_argument("--margin-pct", metavar="PCT",
@@ -108,11 +118,6 @@ def add_check(sub: Any) -> None:
     p.add_argument("--ignore", action="append", default=[], metavar="CODE",
                    help="never report this finding code or prefix, e.g. CUR002 or UNT "
                         "(repeatable)")
-    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
-                   help="an undated story: judge as of today and say so (default), make its "
-                        "conversions unverifiable, or refuse it (exit 2)")
-    _add_documents_options(p)
-    p.set_defaults(run=cmd_check)
 
 
 def settings(args: argparse.Namespace) -> Any:
