@@ -283,3 +283,11 @@ def test_listening_socket_lets_asyncio_disable_nagle():
         assert sock.proto == socket.IPPROTO_TCP
     finally:
         sock.close()
+
+
+def test_a_nul_inside_a_json_story_is_a_character_not_a_binary_file(server):
+    answer = server.post("/v1/check", {"text": "It cost\u0000 100 trillion won ($72.29 billion).",
+                                       "date": "2025-06-30"})
+    assert answer.status == 200, answer
+    (finding,) = answer.json()["files"][0]["findings"]
+    assert finding["code"] == "CUR003"

@@ -88,6 +88,9 @@ def document(payload: dict[str, Any], scope: str = "article"):
     from claims.documents import load_document
 
     fmt, text = payload["format"], payload["story"]
+    # A NUL inside a JSON string is a character, not the sign of a binary file it is in a
+    # file: read it as U+FFFD (one character for one, so positions hold).
+    text = text.replace("\x00", "\ufffd")
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
