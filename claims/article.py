@@ -28,7 +28,26 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from claims.html_text import Node
+
+class Node:
+    """One element: its tag, class/id/role hints, and the range of page text it holds."""
+
+    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs", "own",
+                 "own_links")
+
+    def __init__(self, tag: str, hints: str, start: int, links: int, parent: int,
+                 attrs: dict[str, str] | None) -> None:
+        self.tag = tag
+        self.hints = hints                       # class, id, role, itemprop: lower case
+        self.start = start                       # page text offsets, end-exclusive
+        self.end = start
+        self.links = -links                      # link text inside (counter delta at close)
+        self.parent = parent                     # index in the node list, -1 for none
+        self.blocks = False                      # has a block-level child
+        self.attrs = attrs                       # kept only for <article>, <time>, itemprop
+        self.own = 0                             # text directly inside (not in child records)
+        self.own_links = 0                       # of which link text
+
 
 #: Tags that are never the story's text, wherever they are.
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "menu", "button",

@@ -16,7 +16,8 @@ from array import array
 from html import unescape
 from html.parser import HTMLParser
 
-from claims.documents import Document
+from claims.article import Node
+from claims.document import Document
 from claims.suppressions import parse as parse_suppressions
 
 _DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
@@ -40,26 +41,6 @@ _NODE_TAGS = frozenset({"time", "label", "button", "select",
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
 MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
 MAX_NODES = 200_000                            # element records per page (~100 bytes each)
-
-
-class Node:
-    """One element: its tag, class/id/role hints, and the range of page text it holds."""
-
-    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs", "own",
-                 "own_links")
-
-    def __init__(self, tag: str, hints: str, start: int, links: int, parent: int,
-                 attrs: dict[str, str] | None) -> None:
-        self.tag = tag
-        self.hints = hints                       # class, id, role, itemprop: lower case
-        self.start = start                       # page text offsets, end-exclusive
-        self.end = start
-        self.links = -links                      # link text inside (counter delta at close)
-        self.parent = parent                     # index in the node list, -1 for none
-        self.blocks = False                      # has a block-level child
-        self.attrs = attrs                       # kept only for <article>, <time>, itemprop
-        self.own = 0                             # text directly inside (not in child records)
-        self.own_links = 0                       # of which link text
 
 
 _UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),

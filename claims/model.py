@@ -1,6 +1,6 @@
 """The values that flow through claims: figures read from text, the claims they make, findings.
 
-Frozen dataclasses and enums only; this module imports nothing else of claims. Figures are
+Frozen dataclasses and enums only; of claims it imports only the rule registry (names). Figures are
 ``Decimal`` built from the digits as written, never from a float. Spans are 0-based,
 end-exclusive character offsets into the text the figure was read from; ``Location`` is the
 same stretch in the source file, filled in by ``Document.locate``.
@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Mapping, Union
+
+from claims.rules import rule_name
 
 #: The JSON contract version of ``claims check --format json`` (see README, "JSON contract").
 JSON_VERSION = 2
@@ -293,8 +295,6 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """Built-in types only; the one serialisation every output format starts from."""
-        from claims.rules import rule_name   # local: rules imports this module
-
         out: dict[str, Any] = {
             "code": self.code,
             "name": rule_name(self.code),

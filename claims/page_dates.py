@@ -34,12 +34,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from claims.article import standalone_time
+from claims.article import Node, standalone_time
 from claims.dates import NO_DATES, Stamp, StoryDates, parse_stamp
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.article import Article
-    from claims.html_text import Node
 
 _META_PUBLISHED_1 = ("article:published_time", "og:published_time", "og:article:published_time",
                      "article:published", "article:published:time")

@@ -3,7 +3,8 @@
 Each ``Rule`` carries its code, name, check, usual verdict, a one-line summary, help text and
 a bad and a good example (sentences that carry their own dateline, so they check as of that
 day; the tests run every one). ``docs/rules.md`` (``tools/gen_rules.py``), ``claims rules``,
-SARIF rule descriptions and the messages' codes all come from here. Codes never change
+SARIF rule descriptions and the messages' codes all come from here. It imports nothing of
+claims (``claims.model`` reads rule names from it). Codes never change
 meaning: ``CUR0xx`` currency conversions, ``UNT0xx`` unit conversions, ``ARI0xx`` arithmetic.
 """
 
@@ -11,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
-from claims.model import Verdict
 
 CURRENCY = "currency-conversion"
 UNITS = "unit-conversion"
@@ -29,7 +29,7 @@ class Rule:
     code: str
     name: str
     check: str
-    level: Verdict
+    level: str                            # the usual verdict: ok | warning | error | unverifiable
     summary: str
     help: str
     bad: str = ""
@@ -37,7 +37,7 @@ class Rule:
 
 
 _RULES = (
-    Rule("CUR001", "conversion-mismatch", CURRENCY, Verdict.ERROR,
+    Rule("CUR001", "conversion-mismatch", CURRENCY, "error",
          "A currency conversion does not match the reference rate.",
          "The converted figure implies a rate outside the reference range for the story's date, "
          "even allowing for the rounding of both figures and a market-rate margin. The message "
@@ -45,31 +45,31 @@ _RULES = (
          "(wrong scale, decimal slip, inverted rate, wrong currency, rate from another period).",
          "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($62.29 billion).",
          "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
-    Rule("CUR002", "conversion-drift", CURRENCY, Verdict.WARNING,
+    Rule("CUR002", "conversion-drift", CURRENCY, "warning",
          "A currency conversion is off, but plausibly a stale or other-source rate.",
          "The implied rate lies outside the window around the story's date but close to it: a "
          "rate from a few days earlier, a different source, or rounding slop. Check which rate "
          "the desk used.",
          "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($95.6 million).",
          "OSLO, June 30, 2025 - Revenue was 942 million Norwegian kroner ($93.52 million)."),
-    Rule("CUR003", "conversion-ok", CURRENCY, Verdict.OK,
+    Rule("CUR003", "conversion-ok", CURRENCY, "ok",
          "A currency conversion matches the reference rate.",
          "The implied rate lies within the reference range for the story's date.",
          "",
          "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion)."),
-    Rule("CUR004", "conversion-unverifiable", CURRENCY, Verdict.UNVERIFIABLE,
+    Rule("CUR004", "conversion-unverifiable", CURRENCY, "unverifiable",
          "A currency conversion cannot be checked.",
          "There is no reference rate for the currency or date, or the currency is ambiguous "
          "(a bare '$', '¥', 'kr', 'crowns', 'pesos'). Name the currency or add a rate source.",
          "HANOI, June 30, 2013 - The fraud cost 5 trillion dong ($240 million).",
          "SEOUL, June 30, 2025 - The fine was 5 trillion won ($3.69 billion)."),
-    Rule("CUR005", "stated-rate-mismatch", CURRENCY, Verdict.ERROR,
+    Rule("CUR005", "stated-rate-mismatch", CURRENCY, "error",
          "A rate stated in the story disagrees with the reference rate.",
          "A printed rate such as '($1 = 1,130.29 won)' lies outside the reference range for the "
          "story's date.",
          "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,130.2900 won)",
          "SEOUL, June 30, 2025 - Exports rose. ($1 = 1,365.2000 won)"),
-    Rule("CUR006", "conversion-vs-stated-rate", CURRENCY, Verdict.WARNING,
+    Rule("CUR006", "conversion-vs-stated-rate", CURRENCY, "warning",
          "A conversion disagrees with the rate the story states.",
          "The story prints a rate, and a conversion in it implies a different one, though it "
          "fits the reference rate: check which rate the desk meant to use.",
@@ -77,55 +77,55 @@ _RULES = (
          "($1 = 1,355.0000 won)",
          "SEOUL, June 30, 2025 - It will cost 100 trillion won ($73.80 billion). "
          "($1 = 1,355.0000 won)"),
-    Rule("CUR007", "inconsistent-conversions", CURRENCY, Verdict.WARNING,
+    Rule("CUR007", "inconsistent-conversions", CURRENCY, "warning",
          "Conversions in one story disagree with each other.",
          "Two conversions between the same currencies imply rates that cannot both be right.",
          "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
          "and LG 10.00 trillion won ($7.37 billion).",
          "SEOUL, June 30, 2025 - Samsung will spend 100.00 trillion won ($72.29 billion) "
          "and LG 10.00 trillion won ($7.23 billion)."),
-    Rule("UNT001", "unit-mismatch", UNITS, Verdict.ERROR,
+    Rule("UNT001", "unit-mismatch", UNITS, "error",
          "A unit conversion is wrong.",
          "The converted quantity does not match the original at the defined conversion factor "
          "(pint), even allowing half a unit in the last printed digit of both figures; "
          "temperatures are converted as offsets, not ratios.",
          "The line runs 100 km (68 miles).", "The line runs 100 km (62 miles)."),
-    Rule("UNT002", "unit-drift", UNITS, Verdict.WARNING,
+    Rule("UNT002", "unit-drift", UNITS, "warning",
          "A unit conversion is off by more than rounding explains.",
          "The converted quantity is outside what the printed digits allow by at most one unit "
          "in its last printed digit: a rounding slip.",
          "within a hundred kilometers (63 miles)", "within a hundred kilometers (62 miles)"),
-    Rule("UNT003", "unit-ok", UNITS, Verdict.OK,
+    Rule("UNT003", "unit-ok", UNITS, "ok",
          "A unit conversion is right.",
          "The converted quantity matches the original within the rounding of both figures.",
          "", "It hit 40C (104F)."),
-    Rule("UNT004", "unit-unverifiable", UNITS, Verdict.UNVERIFIABLE,
+    Rule("UNT004", "unit-unverifiable", UNITS, "unverifiable",
          "A unit conversion cannot be checked.",
          "One side's unit is not one the checker converts (leagues, pints), or the two units "
          "measure different things (km and kg).",
          "5 leagues (24 km)", "15 nautical miles (28 km)"),
-    Rule("ARI001", "arithmetic-mismatch", ARITHMETIC, Verdict.ERROR,
+    Rule("ARI001", "arithmetic-mismatch", ARITHMETIC, "error",
          "Stated arithmetic is wrong.",
          "A change, share, multiple, total or difference stated in the story does not follow "
          "from the figures it is computed from, even allowing for their printed rounding.",
          "Sales rose from $1.20 million to $1.50 million, a 20% increase.",
          "Sales rose from $1.20 million to $1.50 million, a 25% increase."),
-    Rule("ARI002", "arithmetic-drift", ARITHMETIC, Verdict.WARNING,
+    Rule("ARI002", "arithmetic-drift", ARITHMETIC, "warning",
          "Stated arithmetic is off by more than rounding explains.",
          "The stated result is outside what the printed digits allow by at most one unit in "
          "its last printed digit: a rounding slip.",
          "Income increased 27.30% to Rs1,861.01 crore from Rs1,461.82 crore.",
          "Income increased 27.31% to Rs1,861.01 crore from Rs1,461.82 crore."),
-    Rule("ARI003", "arithmetic-ok", ARITHMETIC, Verdict.OK,
+    Rule("ARI003", "arithmetic-ok", ARITHMETIC, "ok",
          "Stated arithmetic is right.",
          "The stated result follows from the figures given, within their rounding.",
          "", "56 of the 90 judges (62%) voted for it."),
-    Rule("ARI004", "percent-vs-points", ARITHMETIC, Verdict.ERROR,
+    Rule("ARI004", "percent-vs-points", ARITHMETIC, "error",
          "A change in a percentage is given in percent where points are meant.",
          "A rise from 4% to 5% is one percentage point, or 25 percent; the story mixes them up.",
          "Support fell from 59.0% to 56.0%, a 3% drop.",
          "Support fell from 59.0% to 56.0%, a three percentage point drop."),
-    Rule("ARI005", "arithmetic-unverifiable", ARITHMETIC, Verdict.UNVERIFIABLE,
+    Rule("ARI005", "arithmetic-unverifiable", ARITHMETIC, "unverifiable",
          "Stated arithmetic cannot be recomputed.",
          "The sentence states a relation that has no value for its figures, such as a percent "
          "change from zero.",
@@ -136,19 +136,20 @@ _RULES = (
 RULES: Mapping[str, Rule] = MappingProxyType({r.code: r for r in _RULES})
 
 #: (check, verdict) -> the family's usual code for that verdict.
-_BY_VERDICT: Mapping[tuple[str, Verdict], str] = MappingProxyType({
-    (CURRENCY, Verdict.ERROR): "CUR001", (CURRENCY, Verdict.WARNING): "CUR002",
-    (CURRENCY, Verdict.OK): "CUR003", (CURRENCY, Verdict.UNVERIFIABLE): "CUR004",
-    (UNITS, Verdict.ERROR): "UNT001", (UNITS, Verdict.WARNING): "UNT002",
-    (UNITS, Verdict.OK): "UNT003", (UNITS, Verdict.UNVERIFIABLE): "UNT004",
-    (ARITHMETIC, Verdict.ERROR): "ARI001", (ARITHMETIC, Verdict.WARNING): "ARI002",
-    (ARITHMETIC, Verdict.OK): "ARI003", (ARITHMETIC, Verdict.UNVERIFIABLE): "ARI005",
+_BY_VERDICT: Mapping[tuple[str, str], str] = MappingProxyType({
+    (CURRENCY, "error"): "CUR001", (CURRENCY, "warning"): "CUR002",
+    (CURRENCY, "ok"): "CUR003", (CURRENCY, "unverifiable"): "CUR004",
+    (UNITS, "error"): "UNT001", (UNITS, "warning"): "UNT002",
+    (UNITS, "ok"): "UNT003", (UNITS, "unverifiable"): "UNT004",
+    (ARITHMETIC, "error"): "ARI001", (ARITHMETIC, "warning"): "ARI002",
+    (ARITHMETIC, "ok"): "ARI003", (ARITHMETIC, "unverifiable"): "ARI005",
 })
 
 
-def code_for(check: str, verdict: Verdict) -> str:
-    """The usual code of a check's verdict: ``code_for("unit-conversion", ERROR)`` -> UNT001."""
-    return _BY_VERDICT[(check, verdict)]
+def code_for(check: str, verdict: Any) -> str:
+    """The usual code of a check's verdict (a ``Verdict`` or its value):
+    ``code_for("unit-conversion", Verdict.ERROR)`` -> UNT001."""
+    return _BY_VERDICT[(check, getattr(verdict, "value", verdict))]
 
 
 def rule(code: str) -> Rule:

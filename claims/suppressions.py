@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from claims.model import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claims.documents import Document
+    from claims.document import Document
 
 _COMMENT = re.compile(r"""
     <!--[ \t]*

@@ -20,7 +20,7 @@ import pytest
 
 from claims.errors import RateError, UpdateError
 from claims.rates import build, db, open_store
-from claims.rates.importing import import_csv
+from claims.rates.update import import_csv
 from claims.rates.locations import store_location
 from rates_helpers import Server, history_plus
 

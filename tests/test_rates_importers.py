@@ -12,7 +12,7 @@ import pytest
 
 from claims.errors import UpdateError
 from claims.rates import open_store
-from claims.rates.importing import import_csv
+from claims.rates.update import import_csv
 from claims.rates.locations import store_location
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -287,7 +287,7 @@ def test_a_bad_h10_ddp_file_is_refused_with_one_clear_error(data, words, tmp_pat
     ("cbk_kes.csv", "table"),
 ], ids=["fred", "h10-ddp", "imf", "anything-else-is-a-table"])
 def test_the_format_is_told_by_the_files_own_header(name, fmt):
-    from claims.rates.formats import detect
+    from claims.rates.layouts import detect
 
     assert detect((FIXTURES / name).read_text("utf-8")) == fmt
 

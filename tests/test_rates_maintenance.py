@@ -12,7 +12,7 @@ import pytest
 
 from claims.errors import InputError, RateError, StaleData, UpdateError
 from claims.rates import open_store
-from claims.rates.importing import import_csv
+from claims.rates.update import import_csv
 from claims.rates.locations import ENV_VAR, store_location
 
 CBC = "Central Bank of the Republic of China (Taiwan)"

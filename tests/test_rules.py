@@ -48,7 +48,7 @@ def test_every_verdict_has_a_code(check):
     for verdict in Verdict:
         code = code_for(check, verdict)
         assert RULES[code].check == check
-        assert RULES[code].level is verdict or verdict is Verdict.UNVERIFIABLE
+        assert RULES[code].level == verdict.value or verdict is Verdict.UNVERIFIABLE
 
 
 def test_diagnoses_are_slugs():

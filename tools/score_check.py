@@ -24,6 +24,14 @@ from claims.extract import extract  # noqa: E402
 from claims.rates import open_store  # noqa: E402
 
 
+def _window(rc: dict) -> dict:
+    """The ECB window fields under either corpus's names (``ecb_min_7d`` in dev.jsonl,
+    ``ecb_window_min`` in fx-multilingual-dev.jsonl)."""
+    if rc.get("ecb_min_7d") is None and rc.get("ecb_window_min") is not None:
+        return {**rc, "ecb_min_7d": rc["ecb_window_min"], "ecb_max_7d": rc["ecb_window_max"]}
+    return rc
+
+
 def within_one_pct(rc: dict) -> bool:
     low = min(rc["ecb_min_7d"], rc["ecb_rate_on_date"]) * 0.99
     high = max(rc["ecb_max_7d"], rc["ecb_rate_on_date"]) * 1.01
@@ -51,7 +59,7 @@ def main(path: Path) -> None:
                 continue
             f = match[0]
             tally[f.verdict.value] += 1
-            rc = pair.get("rate_check") or {}
+            rc = _window(pair.get("rate_check") or {})
             if rc.get("implied_rate") is None or rc.get("ecb_min_7d") is None:
                 if f.rate is not None and f.rate.frequency != "daily":
                     beyond.append((case["id"], f.verdict.value, f.rate.source))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claims.model import Finding, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claims.documents import Document
+    from claims.document import Document
 
 ALL_CHECKS = frozenset({"currency-conversion", "unit-conversion", "arithmetic"})
 

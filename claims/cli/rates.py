@@ -155,7 +155,7 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
 
     from claims.errors import RateError
     from claims.rates import open_store
-    from claims.rates.importing import import_csv
+    from claims.rates.update import import_csv
     from claims.rates.locations import store_location
 
     location = store_location(store_dir(args))

@@ -40,65 +40,23 @@ MISSING = frozenset({"", ".", "ND", "NA", "N/A", "#N/A", "-"})
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 
-def rows(fmt: str, text: str, label: str, columns: Sequence[str] = (),
-         date_format: str | None = None) -> Iterator[Row | Note]:
-    """The rate rows of ``text`` read as ``fmt``; a layout problem is an UpdateError."""
-    from claims.rates import official
-
-    if fmt == "auto":
-        fmt = detect(text)
-    reader = _reader(text)
-    if fmt == "table":
-        found = _table(reader, label)
-    elif fmt == "columns":
-        found = _columns(reader, label, columns, date_format)
-    elif fmt in official.READERS:
-        found = official.READERS[fmt](reader, label)
-    else:
-        raise UpdateError(f"unknown import format {fmt!r} (one of {', '.join(FORMATS)})")
-    try:
-        yield from found
-    except csv.Error as exc:
-        raise UpdateError(f"{label} line {reader.line_num}: {_problem(exc)}") from None
-
-
-def detect(text: str) -> str:
-    """The layout of ``text`` from its header lines: fred, h10, imf or table (the default)."""
-    from claims.rates import official
-
-    lines = [line for line in text.splitlines()[:8] if line.strip()]
-    if not lines:
-        return "table"
-    head = next(csv.reader([lines[0]], delimiter=_delimiter(lines[0])), [""])
-    first = head[0].strip().strip('"').lower()
-    if first in ("series description", "descriptions:"):
-        return "h10"
-    if any(official.IMF_TITLE.match(line.strip().strip('"')) or
-           official.IMF_HEADER.match(line) for line in lines[:4]):
-        return "imf"
-    if first == "observation_date" or (first == "date" and len(head) > 1 and all(
-            official.FRED_ID.match(cell.strip().upper()) for cell in head[1:])):
-        return "fred"
-    return "table"
-
-
-def _problem(exc: csv.Error) -> str:
+def problem(exc: csv.Error) -> str:
     text = str(exc)
     if "field limit" in text:
         return f"a cell longer than {csv.field_size_limit()} characters (not a rate table?)"
     return f"not readable as CSV ({text[:80]})"
 
 
-def _delimiter(sample: str) -> str:
+def delimiter(sample: str) -> str:
     if "\t" in sample:
         return "\t"
     return ";" if sample.count(";") > sample.count(",") else ","
 
 
-def _reader(text: str):
+def reader(text: str):
     sample = "\n".join(text.splitlines()[:5]) if "\t" in text[:4096] else \
         text.split("\n", 1)[0].split("\r", 1)[0]
-    return csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(sample))
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(sample))
 
 
 def header(reader, label: str) -> list[str]:
@@ -114,7 +72,7 @@ def plain_number(cell: str) -> str:
     return cell.replace(",", "") if _THOUSANDS.match(cell) else cell
 
 
-def _table(reader, label: str) -> Iterator[Row]:
+def table(reader, label: str) -> Iterator[Row]:
     names = [h.lower() for h in header(reader, label)]
     missing = [c for c in ("date", "base", "quote", "rate") if c not in names]
     if missing:
@@ -130,7 +88,7 @@ def _table(reader, label: str) -> Iterator[Row]:
         yield (number, *(row[at[c]].strip() for c in ("date", "base", "quote", "rate")))
 
 
-def _columns(reader, label: str, columns: Sequence[str], date_format: str | None) -> Iterator[Row]:
+def columns(reader, label: str, columns: Sequence[str], date_format: str | None) -> Iterator[Row]:
     names = header(reader, label)
     date_col, pairs = None, []
     for spec in columns:

@@ -17,13 +17,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from pathlib import Path
+from datetime import date
 from typing import Sequence
 
-from claims.errors import InputError, UpdateError
-from claims.rates import formats
-from claims.rates.db import write_atomic
+from claims.errors import UpdateError
+from claims.rates import formats, layouts
 from claims.rates.locations import StoreLocation
 
 #: The name an official series is cited by when ``--source`` is not given.
@@ -87,13 +85,13 @@ def parse_import(data: bytes, source: str | None, label: str = "import", *, fmt:
     except UnicodeDecodeError:
         raise UpdateError(f"{label}: not UTF-8 text") from None
     if fmt == "auto":
-        fmt = "columns" if columns else formats.detect(text)
+        fmt = "columns" if columns else layouts.detect(text)
     if columns and fmt != "columns":
         raise UpdateError(f"--column is for --format columns, not {fmt}")
     if source is None and fmt not in OFFICIAL_NAMES:
         raise UpdateError(f"{label}: --source must name who published this table (it is cited)")
     source = check_source_name(OFFICIAL_NAMES[fmt] if source is None else source)
-    series, count, notes = _collect(formats.rows(fmt, text, label, columns, date_format), label)
+    series, count, notes = _collect(layouts.rows(fmt, text, label, columns, date_format), label)
     return ImportTable(source=source, series=series, sha256=hashlib.sha256(data).hexdigest(),
                        rows=count, fmt=fmt, columns=tuple(columns), date_format=date_format,
                        prefer=prefer, frequency=frequency_of(series), notes=notes)
@@ -148,46 +146,12 @@ def frequency_of(series) -> str:
     return "daily" if median <= 4 else "weekly" if median <= 10 else "monthly"
 
 
-def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: str = "auto",
-               columns: Sequence[str] = (), date_format: str | None = None,
-               prefer: bool = False) -> ImportTable:
-    """Validate ``path``, save it beside the store and rebuild the database with it."""
-    from dataclasses import replace
-
-    from claims.rates import build        # build reads the saved imports: imported late
-
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    table = parse_import(data, source, label=Path(path).name, fmt=fmt, columns=columns,
-                         date_format=date_format, prefer=prefer)
-    name = table.source
-    file = f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-" \
-           f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
-    today = datetime.now(timezone.utc).date().isoformat()
-
-    def save() -> None:
-        folder = location.imports
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / file, data)
-        manifest = [e for e in _manifest(location) if e.get("source") != name]
-        manifest.append({"source": name, "file": file, "sha256": table.sha256,
-                         "imported": today, "original": str(path), "format": table.fmt,
-                         "columns": list(columns), "date_format": date_format, "prefer": prefer})
-        write_atomic(folder / MANIFEST, json.dumps(manifest, indent=2).encode())
-
-    saved = replace(table, imported=today, file=file)
-    build.rebuild(location, f"import of {name}", add_import=saved, commit=save)
-    return saved
-
-
 def load_saved(location: StoreLocation) -> list[ImportTable]:
     """The imports saved beside the store (a damaged entry is skipped, not fatal)."""
     from dataclasses import replace
 
     tables = []
-    for entry in _manifest(location):
+    for entry in manifest(location):
         try:
             path = location.imports / entry["file"]
             if not path.is_file():                       # a FIFO would block the read
@@ -203,7 +167,7 @@ def load_saved(location: StoreLocation) -> list[ImportTable]:
     return tables
 
 
-def _manifest(location: StoreLocation) -> list[dict]:
+def manifest(location: StoreLocation) -> list[dict]:
     try:
         entries = json.loads((location.imports / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):

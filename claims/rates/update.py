@@ -7,15 +7,25 @@ under the writers' lock, against the store as it is then: of two updates at once
 history never replaces a newer one, nor its kept download. Only then is a new database built
 beside the old one and renamed over it; any failure raises UpdateError and leaves the previous
 data as it was. The store is opened once more before success is reported.
+
+``claims rates import``'s ``import_csv`` is the other write: a table validated by
+``importing``, saved beside the store and built in the same way.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Sequence
 
-from claims.errors import RateError, UpdateError
-from claims.rates import build, db, ecb
+from claims.errors import InputError, RateError, UpdateError
+from claims.rates import build, db, ecb, importing
+from claims.rates.db import write_atomic
+from claims.rates.importing import ImportTable
 from claims.rates.fetch import download
 from claims.rates.locations import ECB_DOWNLOAD_NAME, StoreLocation
 
@@ -88,3 +98,35 @@ def _current_range(location: StoreLocation) -> tuple[str, str] | None:
     finally:
         conn.close()
     return (row[0], row[1]) if row else None
+
+
+def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: str = "auto",
+               columns: Sequence[str] = (), date_format: str | None = None,
+               prefer: bool = False) -> ImportTable:
+    """Validate ``path``, save it beside the store and rebuild the database with it."""
+    from dataclasses import replace
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    table = importing.parse_import(data, source, label=Path(path).name, fmt=fmt,
+                                   columns=columns, date_format=date_format, prefer=prefer)
+    name = table.source
+    file = f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-" \
+           f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
+    today = datetime.now(timezone.utc).date().isoformat()
+
+    def save() -> None:
+        folder = location.imports
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / file, data)
+        manifest = [e for e in importing.manifest(location) if e.get("source") != name]
+        manifest.append({"source": name, "file": file, "sha256": table.sha256,
+                         "imported": today, "original": str(path), "format": table.fmt,
+                         "columns": list(columns), "date_format": date_format, "prefer": prefer})
+        write_atomic(folder / importing.MANIFEST, json.dumps(manifest, indent=2).encode())
+
+    saved = replace(table, imported=today, file=file)
+    build.rebuild(location, f"import of {name}", add_import=saved, commit=save)
+    return saved

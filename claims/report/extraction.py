@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from claims.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claims.documents import Document
+    from claims.document import Document
     from claims.model import Extraction
 
 

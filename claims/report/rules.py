@@ -20,7 +20,7 @@ def markdown() -> str:
         lines += [f"## {_TITLES[check]}", ""]
         for r in (r for r in RULES.values() if r.check == check):
             lines += [f'<a id="{r.code.lower()}"></a>', "",
-                      f"### {r.code} `{r.name}` ({r.level.value})", "", r.summary, "", r.help, ""]
+                      f"### {r.code} `{r.name}` ({r.level})", "", r.summary, "", r.help, ""]
             if r.bad:
                 lines.append(f"- Flagged: `{r.bad}`")
             if r.good:
@@ -38,7 +38,7 @@ def text(rules: Iterable[Rule], *, full: bool) -> str:
     """One line per rule, or (``full``) each rule's help and examples too."""
     out: list[str] = []
     for r in rules:
-        out.append(f"{r.code}  {r.name:<26} {r.level.value:<12} {r.summary}")
+        out.append(f"{r.code}  {r.name:<26} {r.level:<12} {r.summary}")
         if full:
             out += [f"    {r.help}"]
             out += [f"    flagged: {r.bad}"] if r.bad else []

@@ -57,7 +57,7 @@ def _rule(code: str) -> dict[str, Any]:
         "fullDescription": {"text": info.help},
         "help": {"text": info.help},
         "helpUri": f"{RULES_URL}#{code.lower()}",
-        "defaultConfiguration": {"level": _DEFAULT_LEVEL[info.level.value]},
+        "defaultConfiguration": {"level": _DEFAULT_LEVEL[info.level]},
     }
 
 

@@ -141,7 +141,7 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
 
         from claims.rules import DIAGNOSES, RULES
 
-        listed = [{**asdict(r), "level": r.level.value} for r in RULES.values()]
+        listed = [{**asdict(r), "level": r.level} for r in RULES.values()]
         return _json({"rules": listed, "diagnoses": dict(DIAGNOSES)})
 
     @app.get("/healthz", response_model=schemas.Health, responses=_errors(503),
