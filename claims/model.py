@@ -101,6 +101,9 @@ class Quantity:
     unit_guessed: bool = False            # read by default, with no cue in the story
     zeros_meant: bool = False             # a number word ("a hundred"): its zeros are exact
     location: Location | None = None
+    ambiguous: bool = False               # the figure reads two ways (12.345 with no locale)
+    reading_note: str | None = None       # why: which reading was taken and what else it may be
+    number_format: str = ""               # how it writes numbers: "1,234.5", "1.234,5", "億"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: value/high as decimal strings in base units; source position."""
@@ -114,7 +117,8 @@ class Quantity:
         }
         out.update(_position(self.span, self.location))
         out.update({"unit_candidates": list(self.unit_candidates), "unit_note": self.unit_note,
-                    "unit_guessed": self.unit_guessed})
+                    "unit_guessed": self.unit_guessed, "ambiguous": self.ambiguous,
+                    "reading_note": self.reading_note})
         return out
 
 
@@ -196,6 +200,9 @@ class Extraction:
     mentions: tuple[Quantity, ...] = ()
     conversions: tuple[CurrencyConversion, ...] = ()
     stated_rates: tuple[StatedRate, ...] = ()
+    language: str | None = None           # the story's language tag: "es", "zh-Hant", "en"
+    language_source: str | None = None    # option | document | detected | unknown
+    decimal_mark: str | None = None       # the story's decimal mark as read: "," or "."
 
 
 # ------------------------------------------------------------------------------ evidence

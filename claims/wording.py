@@ -1,12 +1,15 @@
 """Writing figures the way the story writes them: expected amounts, rates, percentages.
 
 One neutral place for every check and reporter: ``write_like`` (an amount in the style of a
-printed figure: ``$72.03 billion``), ``format_rate``/``rate_phrase`` (``1 USD = 1,388.15 KRW``),
-``fmt`` (fixed decimals with thousands commas) and ``scaled_fmt``.
+printed figure: ``$72.03 billion``; in the story's own number style and scale words:
+``3.260 millones de dólares``, ``1,57 mil milhões de euros``, ``3400億円``, ``1조 6천억 원``),
+``format_rate``/``rate_phrase`` (``1 USD = 1,388.15 KRW``), ``fmt`` (fixed decimals with
+thousands commas) and ``scaled_fmt``. Messages stay English; only the figures change style.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from claims.model import Quantity, plain
@@ -32,11 +35,15 @@ def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str
 
     ``extra_decimals`` prints more digits than the story did (for the bounds of a range).
     """
+    if money.number_format in _MYRIAD_UNITS:
+        return _myriad_like(money, amount)
     mult = multiplier_of(money)
     scale = money.scale_text
     number = amount / mult
     printed = abs(money.value) / mult
-    if scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
+    if scale and scale not in _ENGLISH_SCALES and abs(number) >= 1:
+        pass                                      # 3.260 millones: the story's own scale word
+    elif scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
         if scale not in _ENGLISH_SCALES:          # "mil milhões": no English rescaling
             return f"{money.unit or money.unit_text} {_plain_amount(amount)}"
         mult, scale = _choose_scale(amount, short=scale in _SHORT_WORDS)
@@ -45,7 +52,7 @@ def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str
     if scale and decimals == 0 and abs(number) < 10:
         decimals = 1
     decimals += extra_decimals
-    digits = f"{number:,.{decimals}f}"
+    digits = styled(f"{number:,.{decimals}f}", money.number_format, _group_of(money.text))
     if scale:
         sep = " " if (" " + money.scale_text) in money.text or not money.scale_text else ""
         digits = f"{digits}{sep}{scale}"
@@ -55,7 +62,58 @@ def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str
     if money.unit_before:
         space = " " if (cur + " ") in money.text else ""
         return f"{cur}{space}{digits}"
-    return f"{digits} {cur}"
+    space = "" if cur[:1] and _glued(cur[0]) and (" " + cur) not in money.text else " "
+    return f"{digits}{space}{cur}"
+
+
+_MYRIAD_UNITS = frozenset("万萬億亿憶兆京만억조경")
+
+
+def _glued(ch: str) -> bool:
+    """CJK and Hangul units follow the number with no blank (3400億円, 30억유로)."""
+    return "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or ch in "€$£¥"
+
+
+def _group_of(text: str) -> str:
+    """The blank a figure groups thousands with (a space, no-break or thin space)."""
+    m = _BLANK_GROUP.search(text)
+    return m.group(1) if m else "\u00a0"
+
+
+_BLANK_GROUP = re.compile(r"\d([\x20\u00a0\u202f\u2009])\d{3}")
+
+
+def styled(digits: str, number_format: str, blank: str = "\u00a0") -> str:
+    """English-formatted ``digits`` (``1,234.5``) in a story's number style:
+    ``1.234,5``, ``1 234,5`` (grouped with ``blank``), ``1'234.5``."""
+    if number_format == "1.234,5":
+        return digits.translate(_SWAP)
+    if number_format == "1 234,5":
+        return digits.replace(",", blank).replace(".", ",")
+    if number_format == "1 234.5":
+        return digits.replace(",", blank)
+    if number_format == "1'234.5":
+        return digits.replace(",", "'")
+    return digits
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def _myriad_like(money: Quantity, amount: Decimal) -> str:
+    """``amount`` in myriad units like ``money``: 約3400億円, 1조 6천억 원."""
+    from claims.extract.myriad import write_myriad
+
+    step = abs(money.step) or Decimal(1)
+    number = write_myriad(amount, unit=money.number_format, step=step,
+                          commas="," in money.text)
+    cur = money.unit_text or (money.unit or "")
+    if not cur:
+        return number
+    if money.unit_before:
+        return f"{cur}{number}"
+    space = " " if (" " + cur) in money.text else ""
+    return f"{number}{space}{cur}"
 
 
 def _plain_amount(amount: Decimal) -> str:

@@ -26,8 +26,16 @@ def test_generated_table_is_current():
     pytest.importorskip("babel")
     pytest.importorskip("forex_python")
     gen = _generator()
-    committed = (ROOT / "claims" / "extract" / "_currency_data.py").read_text(encoding="utf-8")
-    assert committed == gen.render(), "run: python tools/gen_currencies.py"
+    for path, text in gen.render_all().items():
+        assert path.exists(), f"missing {path.name}: run python tools/gen_currencies.py"
+        assert path.read_text(encoding="utf-8") == text, \
+            f"{path.name} is stale: run python tools/gen_currencies.py"
+
+
+def test_every_generated_language_module_has_its_data_file():
+    generated = {p.stem for p in (ROOT / "claims" / "extract" / "_lang").glob("*.py")} - {"__init__"}
+    curated = {p.stem for p in (ROOT / "data" / "lang").glob("*.toml")}
+    assert generated == curated
 
 
 def test_runtime_does_not_import_babel():

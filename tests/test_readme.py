@@ -38,5 +38,5 @@ def test_readme_example(command, expected, cli):
 
 def test_quick_start_commands_are_the_ci_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python -m pip install '.[test]' && python -m pytest" in README
-    assert "python -m pip install -q '.[test]'" in ci and "python -m pytest" in ci
+    assert "python -m pip install '.[test,lang]' && python -m pytest" in README
+    assert "python -m pip install -q '.[test,lang]'" in ci and "python -m pytest" in ci

@@ -1,6 +1,8 @@
-"""Generate ``claims/extract/_currency_data.py`` from Babel (CLDR) and forex-python's table.
+"""Generate ``claims/extract/_currency_data.py`` from Babel (CLDR) and forex-python's table, and
+``claims/extract/_lang/`` from the curated ``data/lang/*.toml`` merged with CLDR (``_gen_lang.py``).
 
-Run ``python tools/gen_currencies.py`` after upgrading Babel or forex-python; the test
+Run ``python tools/gen_currencies.py`` after upgrading Babel or forex-python or editing
+``data/lang/``; the test
 ``tests/test_currencies.py::test_generated_table_is_current`` fails when the committed module
 differs from what this script would write. The runtime never imports Babel.
 """
@@ -107,9 +109,23 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_all() -> dict[Path, str]:
+    """Every generated module's text by path: the currency table and the language tables."""
+    import babel
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import _gen_lang
+
+    out = {TARGET: render()}
+    out.update(_gen_lang.render(set(build()["codes"]), babel.__version__))
+    return out
+
+
 def main() -> int:
-    TARGET.write_text(render(), encoding="utf-8")
-    sys.stdout.write(f"wrote {TARGET}\n")
+    for path, text in render_all().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        sys.stdout.write(f"wrote {path}\n")
     return 0
 
 

@@ -24,17 +24,17 @@ from claims.extract import extract  # noqa: E402
 from claims.rates import open_store  # noqa: E402
 
 
-def _window(rc: dict) -> dict:
-    """The ECB window fields under either corpus's names (``ecb_min_7d`` in dev.jsonl,
-    ``ecb_window_min`` in fx-multilingual-dev.jsonl)."""
-    if rc.get("ecb_min_7d") is None and rc.get("ecb_window_min") is not None:
-        return {**rc, "ecb_min_7d": rc["ecb_window_min"], "ecb_max_7d": rc["ecb_window_max"]}
-    return rc
+def _window(rc: dict) -> tuple[float | None, float | None]:
+    """The ECB range of the pair's week: ``ecb_min_7d``/``ecb_max_7d`` (dev.jsonl) or
+    ``ecb_window_min``/``ecb_window_max`` (fx-multilingual-dev.jsonl)."""
+    return (rc.get("ecb_min_7d", rc.get("ecb_window_min")),
+            rc.get("ecb_max_7d", rc.get("ecb_window_max")))
 
 
 def within_one_pct(rc: dict) -> bool:
-    low = min(rc["ecb_min_7d"], rc["ecb_rate_on_date"]) * 0.99
-    high = max(rc["ecb_max_7d"], rc["ecb_rate_on_date"]) * 1.01
+    lo, hi = _window(rc)
+    low = min(lo, rc["ecb_rate_on_date"]) * 0.99
+    high = max(hi, rc["ecb_rate_on_date"]) * 1.01
     return low <= rc["implied_rate"] <= high
 
 
@@ -59,8 +59,8 @@ def main(path: Path) -> None:
                 continue
             f = match[0]
             tally[f.verdict.value] += 1
-            rc = _window(pair.get("rate_check") or {})
-            if rc.get("implied_rate") is None or rc.get("ecb_min_7d") is None:
+            rc = pair.get("rate_check") or {}
+            if rc.get("implied_rate") is None or _window(rc)[0] is None:
                 if f.rate is not None and f.rate.frequency != "daily":
                     beyond.append((case["id"], f.verdict.value, f.rate.source))
                 elif f.verdict.value == "ok" and f.rate is not None and f.rate.kind != "peg":
@@ -68,7 +68,9 @@ def main(path: Path) -> None:
             elif within_one_pct(rc) and f.verdict.value == "error":
                 bad.append((case["id"], pair["surface"], f"error within 1%: {f.message}"))
             elif f.verdict.value in ("warning", "error"):
-                flagged.append((case["id"], f.verdict.value, f"{rc.get('deviation_pct'):+.2f}%",
+                dev = rc.get("deviation_pct")
+                flagged.append((case["id"], f.verdict.value,
+                                f"{dev:+.2f}%" if dev is not None else "no ECB rate",
                                 f.diagnosis))
     print("verdicts:", dict(tally))
     print(f"pairs without an ECB rate judged by a coarser source: {len(beyond)}")

@@ -30,6 +30,9 @@ class CheckOptions:
     window_days: int = 7                         # reference days before the as-of date
     margin_pct: Decimal = Decimal("1")           # desk market rate vs reference fixing
     dollar: str = "USD"                          # what a bare "$" means for this publication
+    language: str | None = None                  # the story's language (es, es-MX, ja); None: the
+                                                 # document's lang, else detected from the text
+    number_format: str | None = None             # 1.234,5 | 1,234.5 | ...; None: from the story
     checks: frozenset[str] = ALL_CHECKS
     ignore_codes: frozenset[str] = frozenset()
     missing_date: str = "today"                  # undated story: today | unverifiable | error
@@ -86,7 +89,9 @@ def check_document(doc: "Document", store: Any, options: CheckOptions) -> Docume
     if "currency-conversion" in options.checks:
         from claims.extract import read_money
 
-        extraction = read_money(text, dollar=options.dollar)
+        extraction = read_money(text, dollar=options.dollar, language=options.language,
+                                document_language=getattr(doc, "language", None),
+                                number_format=options.number_format)
         if extraction.conversions or extraction.stated_rates:
             from claims.check import story_date
             from claims.check.currency import check_conversions

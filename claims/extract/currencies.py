@@ -26,10 +26,12 @@ from types import MappingProxyType
 from typing import Mapping
 
 from claims.extract._currency_data import CODES, NAMES, SYMBOLS
+from claims.extract._regex import alternation, trie
 
 __all__ = ["Form", "DOLLAR", "BEFORE_RE", "AFTER_RE", "CUE_RE", "CUES", "CODES", "NEEDS_SCALE",
-           "NOT_BEFORE_YEAR", "SUBUNITS",
-           "form_before", "form_after", "symbol_before"]
+           "NOT_BEFORE_YEAR", "SUBUNITS", "AFTER_SYMBOL_RE", "SCALED_SYMBOL_RE", "SYMBOL_SCALES",
+           "YUAN_UNITS", "DOLLAR_ADJECTIVES", "GLUED_AFTER_SCALES",
+           "form_before", "form_after", "symbol_before", "dollar_adjective"]
 
 DOLLAR = "$"    # placeholder code: resolved to the caller's ``dollar`` setting
 
@@ -147,6 +149,16 @@ NEWS_SYMBOLS: Mapping[str, Form] = MappingProxyType({
     "Shs": _f("UGX", "UGX", "KES", "TZS"),
 })
 
+#: Dollars (and pesos, reais) written with an ISO code before the sign: CAD$, NZD $, MXN$.
+_CODE_DOLLARS = ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP",
+                 "UYU", "JMD", "TTD", "BBD", "BSD", "FJD", "NAD", "LRD", "BZD", "BRL")
+NEWS_SYMBOLS = MappingProxyType({
+    **NEWS_SYMBOLS,
+    **{f"{c}$": _f(c) for c in _CODE_DOLLARS}, **{f"{c} $": _f(c) for c in _CODE_DOLLARS},
+    "u$s": _f("USD"), "U$S": _f("USD"), "U$s": _f("USD"), "$ US": _f("USD"),
+    "$CA": _f("CAD"), "$ CA": _f("CAD"), "$AU": _f("AUD"), "$ AU": _f("AUD"),
+})
+
 #: Prefixes too short to trust unless a scale word follows the digits.
 NEEDS_SCALE: frozenset[str] = frozenset({"P", "N", "R", "W", "Sh", "Shs", "Won", "BD", "RO", "JD",
                                          "Ft", "Zl", "Kc"})
@@ -172,11 +184,12 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "DKK": ("Denmark", "Danish", "Copenhagen", "Danske", "Maersk", "Novo Nordisk"),
     "ISK": ("Iceland", "Icelandic", "Reykjavik"),
     "CZK": ("Czech", "Prague", "CEZ", "Czechia"),
-    "MXN": ("Mexico", "Mexican", "Banxico"),
+    "MXN": ("Mexico", "Mexican", "Banxico", "México", "mexicano", "mexicanos", "mexicana"),
     "PHP": ("Philippines", "Philippine", "Manila", "Filipino", "Filipinos"),
-    "ARS": ("Argentina", "Argentine", "Argentinian", "Buenos Aires"),
-    "CLP": ("Chile", "Chilean", "Santiago"),
-    "COP": ("Colombia", "Colombian", "Bogota", "Bogotá"),
+    "ARS": ("Argentina", "Argentine", "Argentinian", "Buenos Aires", "argentino",
+            "argentinos"),
+    "CLP": ("Chile", "Chilean", "Santiago", "chileno", "chilenos"),
+    "COP": ("Colombia", "Colombian", "Bogota", "Bogotá", "colombiano", "colombianos"),
     "UYU": ("Uruguay", "Uruguayan", "Montevideo"),
     "DOP": ("Dominican",),
     "CUP": ("Cuba", "Cuban", "Havana"),
@@ -209,10 +222,9 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 
 
-def _alternation(words) -> str:
+def _words(words) -> str:
     """Alternation of ``words`` longest first; a space matches one blank (or none before $)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in ordered)
+    return alternation(words, blanks=r"[\x20\u00a0]")
 
 
 def _name_table() -> dict[str, Form]:
@@ -239,7 +251,7 @@ BEFORE_RE = re.compile(
     (?P<cur>%(codes)s                   # an ISO code: USD 5 million, JPY20bn
           |%(symbols)s)                 # or a symbol/prefix: US$, HK$, $A, Rs., DKr, ₩
     [\x20\u00a0]?$                      # at most one blank, then the digits (search w/ endpos)
-    """ % {"codes": _alternation(_CODES | {"RMB", "NIS"}), "symbols": _alternation(_SYMBOL_FORMS)},
+    """ % {"codes": _words(_CODES | {"RMB", "NIS"}), "symbols": _words(_SYMBOL_FORMS)},
     re.VERBOSE,
 )
 
@@ -257,15 +269,51 @@ AFTER_RE = re.compile(
             (?![^\W\d_])
         )
     )
-    """ % {"codes": _alternation(_CODES | {"RMB", "NIS"}),
-           "symbols": _alternation(AFTER_SYMBOLS),
-           "names": _alternation(_NAME_FORMS).replace(r"\ ", r"[\x20\u00a0]+")},
+    """ % {"codes": _words(_CODES | {"RMB", "NIS"}),
+           "symbols": _words(AFTER_SYMBOLS),
+           "names": trie([n.lower() for n in _NAME_FORMS])},
     re.VERBOSE | re.IGNORECASE,
 )
 
+#: Symbols written after the figure in copy of other languages: 94 000 $, 10k$, 500 €.
+AFTER_SYMBOL_RE = re.compile(
+    r"[\x20\u00a0]?(?P<sym>\$\x20?US|\$\x20?CA|\$\x20?AU|US\$|\$|€|£|¥|￥|₩|₹|R\$|C\$|A\$)"
+    r"(?![^\W\d_])")
+
+#: A scale written into the symbol (French copy): 7 682 M€, 2 Md$, 3,5 Mds €.
+SYMBOL_SCALES: Mapping[str, object] = MappingProxyType({
+    "m": 10 ** 6, "md": 10 ** 9, "mds": 10 ** 9, "mrd": 10 ** 9, "mio": 10 ** 6})
+SCALED_SYMBOL_RE = re.compile(
+    r"[\x20\u00a0](?P<scale>M|Md|Mds|Mrd|Mio)\.?[\x20\u00a0]?(?P<sym>€|\$|£)(?![^\W\d_])")
+
+#: Letter scales after which a glued symbol is the currency: 10k$, 5M€.
+GLUED_AFTER_SCALES: frozenset[str] = frozenset({"k", "K", "m", "M", "bn", "B", "b", "mn"})
+
+#: Units that only count a currency named before the number (日幣150億元, 新台幣62.27億元).
+YUAN_UNITS: frozenset[str] = frozenset({"元", "圆", "圓"})
+
+#: Country adjectives after a '$' figure that say which dollar: $5 million Canadian.
+DOLLAR_ADJECTIVES: Mapping[str, str] = MappingProxyType({
+    "canadian": "CAD", "australian": "AUD", "u.s.": "USD", "us": "USD", "american": "USD",
+    "singapore": "SGD", "new zealand": "NZD", "nz": "NZD", "hong kong": "HKD",
+    "taiwan": "TWD", "taiwanese": "TWD"})
+_ADJ_RE = re.compile(
+    r"[\x20\u00a0](?P<adj>%s)(?=[)\].,;:]|$|[\x20\u00a0]\()" % "|".join(
+        re.escape(a) for a in sorted(DOLLAR_ADJECTIVES, key=len, reverse=True)),
+    re.IGNORECASE)
+
+
+def dollar_adjective(text: str, end: int) -> tuple[str, int] | None:
+    """The dollar a country adjective right after a '$' figure names, and where it ends."""
+    m = _ADJ_RE.match(text, end)
+    if m is None:
+        return None
+    return DOLLAR_ADJECTIVES[m.group("adj").lower()], m.end()
+
+
 _CUE_TO_CODE = {cue.lower(): code for code, cues in CUES.items() for cue in cues}
 CUE_RE = re.compile(
-    r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _alternation(_CUE_TO_CODE), re.IGNORECASE)
+    r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _words(_CUE_TO_CODE), re.IGNORECASE)
 
 
 _ALL_BEFORE = list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"]

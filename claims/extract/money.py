@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from claims.extract import currencies as cur
+from claims.extract.lexicon import Lexicon, name_after, prefix_before
 from claims.extract.numbers import NumberReading, rescale
-from claims.extract.qualifiers import bound_of, normalise, qualifier_before
+from claims.extract.qualifiers import bound_of, normalise, qualifier_after, qualifier_before
 from claims.model import Quantity, Span
 
 __all__ = ["Found", "find_money", "resolve_currencies"]
@@ -44,6 +46,7 @@ class Found:
 
     money: Quantity
     lead: int
+    elided: bool = False                  # "78.759 de euros": a scale word left out
 
 
 def _year_like(r: NumberReading) -> bool:
@@ -57,65 +60,158 @@ def _rank(form: cur.Form) -> int:
     return 1 if form.candidates else 0
 
 
-def _one(text: str, r: NumberReading, dollar: str) -> Found | None:
+@dataclass(frozen=True)
+class _After:
+    """What follows a figure: a currency form, where it ends, as written."""
+
+    form: cur.Form
+    end: int
+    written: str
+    name: str | None = None              # the name, lowercased (won, cents ...), if a name
+    elided: bool = False                 # "78.759 de euros": a connector where a scale word was
+    mult: Decimal | None = None          # "7 682 M€": a scale written in the symbol
+
+
+def _after_en(text: str, end: int) -> _After | None:
+    m = cur.AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    name = " ".join(m.group("name").lower().split()) if m.group("name") else None
+    return _After(cur.form_after(m), m.end(), m.group().strip(" \u00a0-"), name)
+
+
+def _after(text: str, r: NumberReading, lex: Lexicon | None) -> _After | None:
+    """The currency written after ``r``: the language's names, symbols, then English."""
+    end = r.span.end
+    en = _after_en(text, end)
+    if en is None and r.scale_text in cur.GLUED_AFTER_SCALES and end < len(text) \
+            and text[end] in "$€£":
+        return _After(cur.form_before(text[end]), end + 1, text[end])   # 10k$, 5M€
+    if lex is None or lex.empty:
+        return en
+    sm = cur.SCALED_SYMBOL_RE.match(text, end) if r.scale_text is None else None
+    if sm is not None:
+        return _After(cur.form_before(sm.group("sym")), sm.end(), sm.group().strip(),
+                      mult=Decimal(cur.SYMBOL_SCALES[sm.group("scale").lower()]))
+    found = name_after(text, end, lex, r.scale_text is not None)
+    if found is not None and (en is None or found[1] >= en.end):
+        form, stop, elided = found
+        written = text[end:stop].strip(" \u00a0-")
+        return _After(form, stop, written, written.lower(), elided)
+    if en is None:
+        sym = cur.AFTER_SYMBOL_RE.match(text, end)
+        if sym is not None:
+            return _After(cur.form_before(sym.group("sym")), sym.end(), sym.group("sym"))
+    return en
+
+
+def _one(text: str, r: NumberReading, dollar: str, lex: Lexicon | None = None) -> Found | None:
     """The money mention built on reading ``r``, or None when no currency is beside it."""
     start, end = r.span.start, r.span.end
     before = cur.symbol_before(text, start)
-    after = cur.AFTER_RE.match(text, end)
-    if start and text[start - 1].isalpha() and before is None:
+    after = _after(text, r, lex)
+    prefix = prefix_before(text, start, lex) if lex is not None and before is None else None
+    if start and text[start - 1].isalpha() and before is None and prefix is None \
+            and not _cjk(text[start - 1]):
         return None                                   # A380, G7: letters glued, no prefix
-    if after is not None and after.group("name") and after.group("name").lower() == "won" \
-            and _year_like(r):
+    if after is not None and after.name == "won" and _year_like(r):
         after = None                                  # "In 2019 won ..." is not money
     if before is not None and before.group("cur") in cur.NEEDS_SCALE and r.scale_text is None:
         before = None                                 # P5, R2: too short to trust unscaled
     if before is not None and before.group("cur") in cur.NOT_BEFORE_YEAR and _year_like(r):
         before = None                                 # LE 2024 campaign
-    if before is None and after is None:
+    if before is None and after is None and prefix is None:
         return None
-    form_b = cur.form_before(before.group("cur")) if before else None
-    form_a = cur.form_after(after) if after else None
+    form_b = cur.form_before(before.group("cur")) if before else prefix[0] if prefix else None
+    form_a = after.form if after else None
+    if prefix is not None and after is not None and after.written in cur.YUAN_UNITS:
+        form_a = None                                 # 日幣150億元: 元 only counts the yen
     if form_b is not None and form_a is not None:
-        if _rank(form_a) < _rank(form_b):
-            form = form_a
-        else:
-            form = form_b
+        form = form_a if _rank(form_a) <= _rank(form_b) else form_b
         if _rank(form_a) == 0 and _rank(form_b) == 0 and form_a.code != form_b.code:
-            before, after = (None, after) if form is form_a else (before, None)
+            if form is form_a:                        # R$ 726 milhões de euros: the name wins
+                before, prefix = None, None
+            else:
+                after = None
     else:
         form = form_b or form_a
     assert form is not None
-    m_start = before.start() if before else start
-    m_end = after.end() if after else end
+    adj = cur.dollar_adjective(text, after.end if after else end) \
+        if form.code == cur.DOLLAR and form is form_b else None
+    if adj is not None:
+        form, after = cur.Form(adj[0]), _After(cur.Form(adj[0]), adj[1],
+                                               text[end:adj[1]].strip())
+    m_start = before.start() if before else prefix[1] if prefix else start
+    m_end = after.end if after else end
     lead = m_start
     qual = None
-    qm = qualifier_before(text, m_start)
+    qm = qualifier_before(text, m_start) or (qualifier_before(text, start) if prefix else None)
     if qm:
         qual, lead = qm
+        lead = min(lead, m_start)
     else:
         tq = _TRAILING_QUAL.match(text, m_end)
         if tq:
             qual = normalise(tq.group("q"))
+    if qual is None:
+        aq = qualifier_after(text, m_end)
+        if aq is not None:
+            qual, m_end = aq
     code = form.code
     candidates = form.candidates
-    note = None
+    note = r.note
     if code == cur.DOLLAR:
         code = dollar
         candidates = ()
-    currency_text = (before.group("cur") if form is form_b and before is not None else
-                     after.group().strip(" \u00a0-") if after is not None else "")
+    currency_text = (before.group("cur") if before is not None and form is form_b else
+                     text[prefix[1]:start].strip() if prefix is not None and form is form_b else
+                     after.written if after is not None else "")
     amount, step, high = r.value, r.step, r.high
-    if form is form_a and after is not None and after.group("name") and \
-            " ".join(after.group("name").lower().split()) in cur.SUBUNITS:
+    if form is form_a and after is not None and after.name in cur.SUBUNITS:
         amount, step = amount / 100, step / 100      # 67 cents -> 0.67
         high = high / 100 if high is not None else None
+    scale_text = r.scale_text
+    if after is not None and after.mult is not None:
+        amount, step = amount * after.mult, step * after.mult
+        high = high * after.mult if high is not None else None
+        scale_text = after.written
     money = Quantity(
         text=text[m_start:m_end], span=Span(m_start, m_end), value=amount, unit=code,
         step=step, high=high, qualifier=qual, bound=bound_of(qual), unit_text=currency_text,
-        unit_before=form is form_b and before is not None, scale_text=r.scale_text,
-        decimals=r.decimals, unit_candidates=candidates, unit_note=note,
+        unit_before=form is form_b and (before is not None or prefix is not None),
+        scale_text=scale_text, decimals=r.decimals, unit_candidates=candidates,
+        unit_note=None, ambiguous=note is not None or (after is not None and after.elided),
+        reading_note=note if not (after is not None and after.elided) else (
+            f"'{text[r.span.start:m_end]}' has no scale word before "
+            f"'{after.written}' (one was left out)"),
+        number_format=_format_of(r),
     )
-    return Found(money, lead)
+    return Found(money, lead, after is not None and after.elided)
+
+
+def _format_of(r: NumberReading) -> str:
+    """How the figure writes numbers: '1,234.5', '1.234,5', '1 234,5', '万' (myriad units)."""
+    digits = r.text
+    if r.mult is not None and r.scale_text and r.scale_text[-1] in _MYRIAD:
+        return r.scale_text[-1]
+    if r.decimal_mark is None and "." not in digits and not _BLANK_GROUP.search(digits):
+        return "1,234.5"                              # 1,234 / 500 / 72 billion: nothing says
+    comma = r.decimal_mark == "," or (r.decimal_mark is None and "." in digits
+                                      and "," not in digits)
+    if _BLANK_GROUP.search(digits):
+        return "1 234,5" if r.decimal_mark != "." else "1 234.5"
+    if "'" in digits or "’" in digits:
+        return "1'234.5"
+    return "1.234,5" if comma else "1,234.5"
+
+
+_BLANK_GROUP = re.compile(r"\d[\x20\u00a0\u202f\u2009]\d{3}")
+_MYRIAD = frozenset("万萬億亿憶兆京만억조경")
+
+
+def _cjk(ch: str) -> bool:
+    """CJK and Hangul: figures are written glued to the words before them (約33億ドル)."""
+    return "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or ch in "（"
 
 
 def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
@@ -153,17 +249,43 @@ def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def find_money(text: str, readings: list[NumberReading], dollar: str) -> list[Found]:
-    """Every money mention among ``readings``, ranges joined, in text order."""
-    found = [f for r in readings if (f := _one(text, r, dollar)) is not None]
+def find_money(text: str, readings: list[NumberReading], dollar: str,
+               lex: Lexicon | None = None) -> list[Found]:
+    """Every money mention among ``readings``, ranges joined, in text order; ``lex`` adds the
+    story language's currency words."""
+    found = [f for r in readings if (f := _one(text, r, dollar, lex)) is not None]
     return _merge_ranges(text, found)
 
 
-def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[Found]:
+def resolve_currencies(text: str, found: list[Found], known: set[str],
+                       lang: str | None = None) -> list[Found]:
     """Settle ambiguous currencies: the story's unambiguous ones, then cue words, then default.
 
-    ``known`` holds codes written unambiguously elsewhere (mentions and stated rates).
+    ``known`` holds codes written unambiguously elsewhere (mentions and stated rates); ``lang``
+    (the story's language tag) picks the default of a bare 元 (TWD in traditional Chinese) and
+    reads a bare ``$`` in Spanish copy that names pesos as the peso.
     """
+    out = _resolve(text, found, known, lang)
+    if lang and lang.split("-")[0] == "es":
+        out = _peso_sign(out)
+    return out
+
+
+def _peso_sign(found: list[Found]) -> list[Found]:
+    """In Spanish copy that writes pesos, a bare '$' is the peso sign ($7 billones)."""
+    pesos = [f.money for f in found if "peso" in f.money.unit_text.lower()]
+    if not pesos:
+        return found
+    peso = pesos[0]
+    what = peso.unit or "the peso"
+    return [Found(replace(f.money, unit=peso.unit, unit_candidates=peso.unit_candidates,
+                          unit_guessed=peso.unit_guessed,
+                          unit_note=f"'$' read as {what}: Spanish copy that names pesos writes "
+                                    f"the peso sign as '$'"), f.lead, f.elided)
+            if f.money.unit_text == "$" and f.money.unit_before else f for f in found]
+
+
+def _resolve(text: str, found: list[Found], known: set[str], lang: str | None) -> list[Found]:
     known = known | {f.money.unit for f in found
                      if f.money.unit and not f.money.unit_candidates}
     cues = _CueIndex(text, [f.money.span for f in found if f.money.unit_candidates])
@@ -177,6 +299,8 @@ def resolve_currencies(text: str, found: list[Found], known: set[str]) -> list[F
         written = m.unit_text or "the symbol"
         in_story = [c for c in cands if c in known]
         code, note, guessed = m.unit, None, False
+        if lang == "zh-Hant" and m.unit_text in cur.YUAN_UNITS and "TWD" in cands:
+            code = "TWD"
         if len(in_story) == 1:
             code = in_story[0]
             note = f"'{written}' read as {code}: the story names {code} elsewhere"

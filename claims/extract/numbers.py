@@ -9,9 +9,10 @@ Public API
     lone dot followed by three digits as grouping; ``None`` guesses (English conventions).
     Raises ``ValueError`` when ``s`` is not a number.
 
-``read_numbers(text, *, letters=True, glued=False, words=False) -> list[NumberReading]``
+``read_numbers(text, *, letters=True, glued=False, words=False, style=None)``
     Every number in ``text``, left to right, with its scale word and ranges joined.
-    ``NumberReading(value, high, step, decimals, scale_text, span, text)``:
+    ``NumberReading(value, high, step, decimals, scale_text, span, text, mult, note,
+    decimal_mark)``:
     ``value`` the (low end) value, ``high`` the upper end of a range or None, ``step`` the value
     of one unit in the last printed digit -- all three already multiplied by the scale word
     (``"8.1 trillion"`` -> value 8.1e12, step 1e11, decimals 1, scale_text ``"trillion"``).
@@ -21,12 +22,19 @@ Public API
     ``glued`` also reads numbers glued to a preceding letter (``DKr14bn``, ``Rs800``); off by
     default so that ``A380`` or ``G7`` are not figures. ``words`` also reads numbers spelled out
     before million/billion/trillion (``three billion``, ``twenty-five million``, ``half a
-    billion``, ``a billion``), found from the scale word with ``str.find``.
+    billion``, ``a billion``), found from the scale word with ``str.find`` (``spelled.py``).
+    ``style`` (a story's ``NumberStyle``, ``number_style.py``) reads two-way figures
+    (``12.345``, ``1,500``) the story's way and sets ``note`` when that rests on a guess; it
+    also reads one plain-space group in copy that groups with spaces (``7 682``), a leading
+    decimal point (``.5 billion``), falling-scale chains (``1 trilyon 421,2 milyar``), the
+    story language's scale words (``mi``, German ``Billion`` = 10**12) and number words, and
+    CJK myriad numbers (``myriad.py``). None keeps the English conventions of old.
 
 ``read_at(text, start, *, letters=True) -> NumberReading | None``
     The single number (no range joining) whose digits begin exactly at ``start``.
 
-Recognised: ``,`` ``.`` space (two or more groups), no-break/thin space and apostrophe grouping;
+Scale words are ``scales.py``'s one table. Recognised: ``,`` ``.`` space (two or more
+groups), no-break/thin space and apostrophe grouping;
 Indian grouping ``12,34,567``; decimal commas when the scale word is non-English
 (``1,57 mil milhões``, ``3,5 milliarder``), when dot groups precede (``1.234,5``) or when one or
 two digits follow the comma before a scale word (``1,5 million``); glued and hyphenated scales
@@ -42,101 +50,27 @@ Every pattern is linear-time; scanning anchors on digits and reads a short windo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
+from claims.extract._regex import alternation, trie
+from claims.extract.scales import (_HOMOGRAPHS, _MILLION, FOREIGN_SCALES, LANGUAGE_SCALES,
+                                   LETTER_SCALES, SCALES, NumberReading, scale_value)
+from claims.extract.number_style import NumberStyle, read_mark
 from claims.model import Span
 
 __all__ = ["NumberReading", "parse_number", "read_numbers", "read_at", "SCALES", "FOREIGN_SCALES"]
 
 
-@dataclass(frozen=True)
-class NumberReading:
-    """One number as printed, scaled: ``"20-25 billion"`` -> value 2e10, high 2.5e10, step 1e9."""
-
-    value: Decimal
-    high: Decimal | None
-    step: Decimal
-    decimals: int
-    scale_text: str | None
-    span: Span
-    text: str
-    mult: Decimal | None = None       # the scale's multiplier when the word alone misleads
-
-    @property
-    def scale(self) -> Decimal:
-        """The multiplier of the scale word (1 when there is none)."""
-        if self.mult is not None:
-            return self.mult
-        return scale_value(self.scale_text) if self.scale_text else Decimal(1)
-
-
 # ---------------------------------------------------------------- data
-
-#: English (and Indian English) scale words and abbreviations -> multiplier.
-SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(10) ** 3, "thousands": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6, "millions": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "trillions": Decimal(10) ** 12,
-    "quadrillion": Decimal(10) ** 15,
-    "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
-    "bln": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bil": Decimal(10) ** 9,
-    "trln": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
-    "tril": Decimal(10) ** 12,
-    "lakh crore": Decimal(10) ** 12, "lakh crores": Decimal(10) ** 12,
-    "thousand crore": Decimal(10) ** 10, "thousand crores": Decimal(10) ** 10,
-    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
-    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "lac": Decimal(10) ** 5,
-    "lacs": Decimal(10) ** 5,
-}
-
-#: Scale words of languages that write a decimal comma (pt, es, da/no, sv, de, fr, it, nl).
-FOREIGN_SCALES: dict[str, Decimal] = {
-    "mil milhões": Decimal(10) ** 9, "mil millones": Decimal(10) ** 9,
-    "milhões": Decimal(10) ** 6, "milhão": Decimal(10) ** 6,
-    "millones": Decimal(10) ** 6, "millón": Decimal(10) ** 6,
-    "bilhões": Decimal(10) ** 9, "bilhão": Decimal(10) ** 9,
-    "trilhões": Decimal(10) ** 12, "trilhão": Decimal(10) ** 12,
-    "billones": Decimal(10) ** 12, "billón": Decimal(10) ** 12,
-    "milliarder": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
-    "milliards": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
-    "miljarder": Decimal(10) ** 9, "miljard": Decimal(10) ** 9, "miliardi": Decimal(10) ** 9,
-    "millioner": Decimal(10) ** 6, "millionen": Decimal(10) ** 6, "miljoner": Decimal(10) ** 6,
-    "miljoen": Decimal(10) ** 6, "milioni": Decimal(10) ** 6,
-    "mrd": Decimal(10) ** 9, "mia": Decimal(10) ** 9, "mld": Decimal(10) ** 9,
-    "mil": Decimal(10) ** 3,
-}
-
-#: One-letter (and MM) abbreviations; read only when glued to the digits.
-LETTER_SCALES: dict[str, Decimal] = {
-    "MM": Decimal(10) ** 6,
-    "k": Decimal(10) ** 3, "K": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "M": Decimal(10) ** 6,
-    "b": Decimal(10) ** 9, "B": Decimal(10) ** 9,
-    "t": Decimal(10) ** 12, "T": Decimal(10) ** 12,
-}
 
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def scale_value(scale_text: str) -> Decimal:
-    """The multiplier of a scale word as written (``"Bn"`` -> 1e9); KeyError if unknown."""
-    if scale_text in LETTER_SCALES:
-        return LETTER_SCALES[scale_text]
-    key = " ".join(scale_text.lower().split())
-    return SCALES[key] if key in SCALES else FOREIGN_SCALES[key]
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any run of blanks."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]+") for w in ordered)
-
-
 # ---------------------------------------------------------------- patterns
 
-_NUMBER = re.compile(
+_NUMBER_SRC = (
     r"""
     (?<!\d)(?<!\d[.,])                              # not inside another number
     (?!0\d)                                         # nor a run of zeros: 1 500 000 -> "000"
@@ -152,9 +86,21 @@ _NUMBER = re.compile(
       | \d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)  # 1 234 567     plain spaces, two+ groups
       | \d+(?:[.,]\d+)?                             # 1234.5 / 1234,5 (mark decided later)
     )
-    """ % {"digits": "|".join(_DIGIT_WORDS)},
-    re.VERBOSE | re.IGNORECASE,
-)
+    """ % {"digits": "|".join(_DIGIT_WORDS)})
+_NUMBER = re.compile(_NUMBER_SRC, re.VERBOSE | re.IGNORECASE)
+#: In copy that groups thousands with spaces (French, Swedish, Polish ...), one plain space
+#: group is enough: 7 682 M€, 500 000 miljoner.
+@lru_cache(maxsize=1)
+def _number_spaced() -> re.Pattern[str]:
+    return re.compile(_NUMBER_SRC.replace(
+        r"\d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)",
+        r"\d{1,3}(?:\x20\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)"), re.VERBOSE | re.IGNORECASE)
+
+
+def _pattern(style: NumberStyle | None) -> re.Pattern[str]:
+    """The number pattern of a story's style (compiled on first need)."""
+    return _number_spaced() if style is not None and style.space_group else _NUMBER
+
 
 _SCALE = re.compile(
     r"""
@@ -165,8 +111,9 @@ _SCALE = re.compile(
     )
     (?![^\W\d_])                                    # the word ends here
     """ % {
-        "words": _alternation(list(SCALES) + list(FOREIGN_SCALES)),
-        "letters": _alternation(list(LETTER_SCALES)),
+        "words": trie([w.lower() for w in list(SCALES) + list(FOREIGN_SCALES)
+                        + [w for ws in LANGUAGE_SCALES.values() for w in ws if len(w) > 1]]),
+        "letters": alternation(list(LETTER_SCALES)),
     },
     re.VERBOSE | re.IGNORECASE,
 )
@@ -230,28 +177,68 @@ def _three_after(s: str, mark: str) -> bool:
     return len(s) - s.rfind(mark) - 1 == 3
 
 
-def read_at(text: str, start: int, *, letters: bool = True) -> NumberReading | None:
+def read_at(text: str, start: int, *, letters: bool = True,
+            style: NumberStyle | None = None) -> NumberReading | None:
     """The number whose digits begin at ``start`` (no range joining), or None."""
-    m = _NUMBER.match(text, start)
+    m = _pattern(style).match(text, start)
     if m is None or m.start() != start:
         return None
-    return _reading(text, m, letters)
+    return _reading(text, m, letters, style)
 
 
-def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None:
+def _scale_at(text: str, end: int, letters: bool, style: NumberStyle | None
+              ) -> tuple[re.Match[str] | None, str | None, Decimal | None, Decimal | None]:
+    """The scale word right after the digits, its text, multiplier, and that multiplier again
+    when the word alone would mislead (German ``Billion``, a glued ``mil``); None when there is
+    no scale or it is another language's word (``mi`` is Portuguese millions, English miles)."""
+    if end >= len(text) or not (text[end].isalpha() or text[end] in " \u00a0-"):
+        return None, None, None, None
+    scale_m = _SCALE.match(text, end)
+    if scale_m is None or (scale_m.group("letter") and not letters):
+        return None, None, None, None
+    scale_text = scale_m.group("word") or scale_m.group("letter")
+    own = None
+    try:
+        mult = scale_value(scale_text, style.lang if style else None)
+        if style is not None and style.lang and style.lang != "en" and \
+                scale_text.lower() in LANGUAGE_SCALES.get(style.lang, ()):
+            own = mult                             # German "Billion": 10**12
+    except KeyError:
+        return None, None, None, None
+    if scale_m.group("sep") is None and scale_text.lower() == "mil":
+        mult = own = _MILLION                      # RM500mil, US$106mil (Malaysian press)
+    return scale_m, scale_text, mult, own
+
+
+def _homograph_note(scale_text: str | None, style: NumberStyle | None) -> str | None:
+    """A note when a scale word means another power of ten in another language (``Billion``:
+    10**12 in German, 10**9 in English) and the story's language was not known for sure."""
+    if not scale_text or style is None or style.sure:
+        return None
+    values = _HOMOGRAPHS.get(scale_text.lower())
+    if values is None:
+        return None
+    return (f"'{scale_text}' means " + " or ".join(f"10^{v.adjusted()}" for v in values)
+            + " depending on the language, and the story's language is not certain")
+
+
+def _reading(text: str, m: re.Match[str], letters: bool,
+             style: NumberStyle | None = None) -> NumberReading | None:
     """Build a reading from a number match: resolve the decimal mark, attach the scale."""
     raw, end = m.group(), m.end()
-    scale_m = _SCALE.match(text, end)
-    if scale_m and scale_m.group("letter") and not letters:
-        scale_m = None
-    scale_text = None
+    scale_m, scale_text, mult, own = _scale_at(text, end, letters, style)
     foreign = False
-    if scale_m:
-        scale_text = scale_m.group("word") or scale_m.group("letter")
+    if scale_m and scale_text:
         foreign = " ".join(scale_text.lower().split()) in FOREIGN_SCALES and not (
             scale_m.group("sep") is None and scale_text.lower() == "mil")
     decimal_comma: bool | None = True if foreign else None
-    if m.group("point") is None and "," in raw and "." not in raw and raw.count(",") == 1:
+    note = None
+    if style is not None and m.group("point") is None:
+        decimal_comma, note, raw = read_mark(raw, scale_text, style)
+        if raw != m.group():
+            end = m.start() + len(raw)
+            scale_m, scale_text, mult, own = _scale_at(text, end, letters, style)
+    elif m.group("point") is None and "," in raw and "." not in raw and raw.count(",") == 1:
         after = len(raw) - raw.index(",") - 1
         if not foreign and not (after <= 2 and scale_text) and after != 3:
             # "1,2345" or "3,5" with no scale in English copy: the comma is punctuation
@@ -268,26 +255,30 @@ def _reading(text: str, m: re.Match[str], letters: bool) -> NumberReading | None
     except InvalidOperation:
         return None
     step = Decimal(1).scaleb(-decimals)
-    own = None
-    if scale_m and scale_text:
-        mult = scale_value(scale_text)
-        if scale_m.group("sep") is None and scale_text.lower() == "mil":
-            mult = own = _MILLION                     # RM500mil, US$106mil (Malaysian press)
+    if scale_m and scale_text and mult is not None:
         value, step, end = value * mult, step * mult, scale_m.end()
+    else:
+        own = None
+    mark = None
+    if decimals:
+        mark = "," if decimal_comma or (decimal_comma is None and "," in raw and "." not in raw) \
+            else "."
+        if "," in raw and "." in raw:
+            mark = "," if raw.rfind(",") > raw.rfind(".") else "."
+    note = note or _homograph_note(scale_text, style)
     return NumberReading(value, None, step, decimals, scale_text, Span(m.start(), end),
-                         text[m.start():end], own)
+                         text[m.start():end], own, note, mark)
 
 
-_MILLION = Decimal(10) ** 6
 #: More digits than any figure in print (1946's pengő notes had 21 zeros): a serial number,
 #: a hash or a run of digits, never read as a figure.
 MAX_DIGITS = 40
 
-
 _DIGITS = re.compile(r"\d+")
 
 
-def _next_number(text: str, pos: int) -> re.Match[str] | None:
+def _next_number(text: str, pos: int, pattern: re.Pattern[str] = _NUMBER
+                 ) -> re.Match[str] | None:
     """``_NUMBER.search(text, pos)``, fast: its leading lookbehinds defeat re's literal scan, so
     find each run of digits (~100 MB/s) and try the full pattern only at the run's start (the
     lookbehinds rule out every later position in the run)."""
@@ -295,27 +286,48 @@ def _next_number(text: str, pos: int) -> re.Match[str] | None:
         run = _DIGITS.search(text, pos)
         if run is None:
             return None
-        m = _NUMBER.match(text, run.start())
+        m = pattern.match(text, run.start())
         if m is not None:
             return m
         pos = run.end()
 
 
-def _iter_single(text: str, letters: bool, glued: bool):
+def _iter_single(text: str, letters: bool, glued: bool, style: NumberStyle | None = None):
     """Every single number (no ranges) left to right."""
     pos, n = 0, len(text)
+    pattern = _pattern(style)
     while pos < n:
-        m = _next_number(text, pos)
+        m = _next_number(text, pos, pattern)
         if m is None:
             return
         pos = m.end()
         before = text[m.start() - 1] if m.start() else ""
         if before.isalpha() and not glued:
             continue
-        r = _reading(text, m, letters)
-        if r is not None:
-            yield r
-            pos = max(pos, r.span.end)
+        r = _reading(text, m, letters, style)
+        if r is None:
+            continue
+        if style is not None and before == "." and _LEAD_DOT.search(
+                text, max(0, m.start() - 2), m.start()):
+            r = _leading_dot(text, r)
+        yield r
+        pos = max(pos, r.span.end)
+
+
+#: ".5 billion", "$.5": a decimal point with no digit before it (a blank, $ or bracket before)
+_LEAD_DOT = re.compile(r"(?:^|[\x20\u00a0($€£¥])\.$")
+
+
+def _leading_dot(text: str, r: NumberReading) -> NumberReading:
+    """``r`` read after a bare decimal point: ``.5 billion`` -> 0.5 billion."""
+    digits = re.match(r"\d+", r.text)
+    if digits is None or r.decimals or not r.value or "," in r.text:
+        return r
+    n = len(digits.group())
+    mult = r.scale
+    return replace(r, value=Decimal(digits.group()).scaleb(-n) * mult,
+                   step=Decimal(1).scaleb(-n) * mult, decimals=n, decimal_mark=".",
+                   span=Span(r.span.start - 1, r.span.end), text="." + r.text)
 
 
 def _looks_like_year(r: NumberReading) -> bool:
@@ -339,90 +351,34 @@ def _join(text: str, low: NumberReading, high: NumberReading) -> NumberReading |
                          text[low.span.start:high.span.end], high.mult or low.mult)
 
 
-_UNIT_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TEN_WORDS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
-
-#: A number written in words right before a big scale word: "three billion", "half a billion",
-#: "twenty-five million", "a billion". Searched (with endpos) in a short window before the
-#: scale word found by ``str.find``, so it only ever runs where a scale word is.
-_WORD_NUMBER = re.compile(
-    r"""
-    (?<![^\W\d_])
-    (?:
-        (?P<half>half[\x20\u00a0]an?|a[\x20\u00a0]half)         # half a billion
-      | (?P<a>an?)                                             # a billion
-      | (?P<tens>%(tens)s)(?:-(?P<tu>%(units)s))?              # twenty(-five)
-      | (?P<unit>%(units)s)                                    # three
-    )
-    [\x20\u00a0-]$                                           # a half-billion
-    """ % {"tens": "|".join(k for k in _TEN_WORDS),
-           "units": "|".join(sorted((k for k in _UNIT_WORDS if k != "zero"),
-                                    key=lambda w: -len(w)))},
-    re.VERBOSE | re.IGNORECASE,
-)
-_WORD_SCALE = re.compile(r"(?:m|b|tr)illion(?![^\W\d_])", re.IGNORECASE)
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    """Every offset of ``word`` in ``text`` (str.find: a C-speed scan)."""
-    out, k = [], text.find(word)
-    while k >= 0:
-        out.append(k)
-        k = text.find(word, k + len(word))
-    return out
-
-
-def _word_numbers(text: str) -> list[NumberReading]:
-    """Numbers spelled out before million, billion or trillion (``three billion``)."""
-    out: list[NumberReading] = []
-    hits = _find_all(text, "illion")
-    if "ILLION" in text:
-        hits = sorted(hits + _find_all(text, "ILLION"))
-    for k in hits:
-        start = k - 2 if text[k - 2:k].lower() == "tr" else k - 1
-        if start < 2 or not text[start - 2].isalpha():
-            continue                                  # "5 billion": digits, read already
-        sm = _WORD_SCALE.match(text, start)
-        if sm is None:
-            continue
-        m = _WORD_NUMBER.search(text, max(0, start - 24), start)
-        if m is None:
-            continue
-        if m.group("half"):
-            n = Decimal("0.5")
-        elif m.group("a"):
-            n = Decimal(1)
-        elif m.group("tens"):
-            n = Decimal(_TEN_WORDS[m.group("tens").lower()] +
-                        (_UNIT_WORDS[m.group("tu").lower()] if m.group("tu") else 0))
-        else:
-            n = Decimal(_UNIT_WORDS[m.group("unit").lower()])
-        scale_text = sm.group()
-        mult = scale_value(scale_text)
-        out.append(NumberReading(n * mult, None, mult, 0, scale_text, Span(m.start(), sm.end()),
-                                 text[m.start():sm.end()]))
-    return out
-
-
 def read_numbers(text: str, *, letters: bool = True, glued: bool = False,
-                 words: bool = False) -> list[NumberReading]:
+                 words: bool = False, style: NumberStyle | None = None) -> list[NumberReading]:
     """Every number in ``text`` with scales applied and ranges joined; see the module docstring.
 
     ``words`` also reads numbers spelled out before a big scale word (``three billion``,
-    ``half a billion``), merged in text order."""
-    out = _read_digits(text, letters, glued)
+    ``half a billion``), merged in text order. ``style`` (the story's number style, see
+    ``number_style``) reads two-way figures (``12.345``) the story's way and also reads CJK
+    myriad numbers (``7兆9914億``) and chains (``1 trilyon 421,2 milyar``); None keeps the
+    English conventions."""
+    out = _read_digits(text, letters, glued, style)
+    if style is not None:
+        from claims.extract.myriad import merge_myriad
+
+        out = merge_myriad(text, _chains(text, out))
     if words:
-        spelled = _word_numbers(text)
+        from claims.extract.spelled import foreign_word_numbers, word_numbers
+
+        spelled = word_numbers(text)
+        if style is not None and style.lang:
+            spelled += foreign_word_numbers(text, style.lang, out)
         if spelled:
             out = sorted(out + spelled, key=lambda r: r.span.start)
     return out
 
 
-def _read_digits(text: str, letters: bool, glued: bool) -> list[NumberReading]:
-    singles = list(_iter_single(text, letters, glued))
+def _read_digits(text: str, letters: bool, glued: bool,
+                 style: NumberStyle | None = None) -> list[NumberReading]:
+    singles = list(_iter_single(text, letters, glued, style))
     out: list[NumberReading] = []
     i = 0
     while i < len(singles):
@@ -443,6 +399,26 @@ def _read_digits(text: str, letters: bool, glued: bool) -> list[NumberReading]:
                     continue
         out.append(r)
         i += 1
+    return out
+
+
+_CHAIN_GAP = re.compile(r"[\x20\u00a0]")
+
+
+def _chains(text: str, readings: list[NumberReading]) -> list[NumberReading]:
+    """Join ``1 trilyon 421,2 milyar`` and ``214 milyar 543 milyon`` (falling scales) into one."""
+    out: list[NumberReading] = []
+    for r in readings:
+        prev = out[-1] if out else None
+        if prev is not None and prev.scale_text and r.scale_text and prev.high is None \
+                and r.high is None and prev.decimals == 0 and r.scale < prev.scale \
+                and r.value < prev.scale and _CHAIN_GAP.fullmatch(text, prev.span.end,
+                                                                   r.span.start):
+            span = Span(prev.span.start, r.span.end)
+            out[-1] = replace(r, value=prev.value + r.value, span=span,
+                              text=text[span.start:span.end], note=prev.note or r.note)
+            continue
+        out.append(r)
     return out
 
 

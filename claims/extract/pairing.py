@@ -25,10 +25,16 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
+from claims.extract.currencies import DOLLAR
+from claims.extract.lexicon import Lexicon, name_after
 from claims.extract.money import Found
+from claims.extract.phrasing import gaps
 from claims.extract.numbers import NumberReading
-from claims.extract.qualifiers import bound_of
+from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.model import CurrencyConversion, Quantity, Span
+from decimal import Decimal
 
 __all__ = ["pair"]
 
@@ -47,7 +53,7 @@ _PAREN_GAP = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_PAREN_TAIL = re.compile(r"[^()\[\]]{0,120}?[)\]]")   # the rest of the parenthesis, closed
+_PAREN_TAIL = re.compile(r"[^()\[\]（）【】]{0,120}?[)\]）】］]")   # the rest, closed
 
 _HEDGED_GAP = re.compile(
     r"""
@@ -117,30 +123,46 @@ def _per(text: str, end: int) -> str | None:
 def _same_currency(a: Quantity, b: Quantity) -> bool:
     if a.unit is not None or b.unit is not None:
         return a.unit == b.unit
+    if a.unit_candidates and a.unit_candidates == b.unit_candidates:
+        return True                                   # pesos ($7 billones): the peso sign
     return a.unit_text.lower() == b.unit_text.lower()
 
 
-def _try(text: str, a: Found, b: Found) -> CurrencyConversion | None:
+def _gap_end(text: str, ma: Quantity, b: Found, gap_start: int,
+             lex: Lexicon | None) -> int | None:
+    """Where the conversion ends when the gap before ``b`` introduces one, else None."""
+    mb = b.money
+    g = gaps(lex) if lex is not None and not lex.empty else None
+    if _PAREN_GAP.match(text, gap_start, b.lead) or (
+            g is not None and g.paren.match(text, gap_start, b.lead)):
+        tail = _PAREN_TAIL.match(text, mb.span.end)
+        return tail.end() if tail is not None else None
+    if _OR_GAP.match(text, gap_start, b.lead) or (
+            g is not None and g.join is not None and g.join.match(text, gap_start, b.lead)):
+        return mb.span.end
+    bound = bound_of(mb.qualifier) if mb.qualifier is not None else None
+    if bound == "approx" and (_HEDGED_GAP.match(text, gap_start, b.lead)
+                              or _WHAT_GAP.match(text, gap_start, b.lead)):
+        return mb.span.end
+    if g is not None and bound is not None and g.hedged.match(text, gap_start, b.lead):
+        return mb.span.end                        # - unos 106.000 millones de euros -
+    if g is not None and g.free is not None and g.free.match(text, gap_start, b.lead):
+        return mb.span.end                        # ...했습니다. 우리 돈 약 2경 9천조 원
+    return None
+
+
+def _try(text: str, a: Found, b: Found, lex: Lexicon | None = None
+         ) -> CurrencyConversion | None:
     """``a`` and its stated conversion ``b``, or None."""
     ma, mb = a.money, b.money
     if b.lead - ma.span.end > _MAX_GAP or _same_currency(ma, mb):
         return None
-    end = None
     per_m = _PER.match(text, ma.span.end, b.lead)     # 10 yen per share ($0.07 per share)
     gap_start = per_m.end() if per_m else ma.span.end
-    if _PAREN_GAP.match(text, gap_start, b.lead):
-        tail = _PAREN_TAIL.match(text, mb.span.end)
-        if tail is None:
-            return None
-        end = tail.end()
-    elif _OR_GAP.match(text, gap_start, b.lead):
-        end = mb.span.end
-    elif mb.qualifier is not None and bound_of(mb.qualifier) == "approx" and (
-            _HEDGED_GAP.match(text, gap_start, b.lead)
-            or _WHAT_GAP.match(text, gap_start, b.lead)):
-        end = mb.span.end
-    else:
+    end = _gap_end(text, ma, b, gap_start, lex)
+    if end is None:
         return None
+    mb = _unelide(mb, ma, b)
     if _COMPARED.match(text, mb.span.end):
         return None
     per_a, per_b = _per(text, ma.span.end), _per(text, mb.span.end)
@@ -148,6 +170,21 @@ def _try(text: str, a: Found, b: Found) -> CurrencyConversion | None:
         return None
     span = Span(ma.span.start, end)
     return CurrencyConversion(ma, mb, span, text[span.start:span.end])
+
+
+def _unelide(mb: Quantity, ma: Quantity, b: Found) -> Quantity:
+    """``267.000 de euros`` converting ``320.000 millones de dólares``: the scale word left out
+    of the restated figure is the original's (the reading stays flagged as ambiguous)."""
+    if not b.elided or not ma.scale_text or mb.scale_text:
+        return mb
+    mult = ma.step * Decimal(10) ** ma.decimals if ma.step else Decimal(1)
+    if mult <= 1:
+        return mb
+    return replace(mb, value=mb.value * mult, step=mb.step * mult,
+                   high=mb.high * mult if mb.high is not None else None,
+                   scale_text=ma.scale_text,
+                   reading_note=f"'{mb.text}' leaves out its scale word; read as "
+                                f"'{ma.scale_text}' like the '{ma.text}' it converts")
 
 
 def _another(text: str, first: CurrencyConversion, b: Found, c: Found) -> CurrencyConversion | None:
@@ -175,23 +212,64 @@ def _another(text: str, first: CurrencyConversion, b: Found, c: Found) -> Curren
     return CurrencyConversion(ma, mc, span, text[span.start:span.end])
 
 
-def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None) -> Found | None:
-    """A figure with no currency written, converted in parentheses right after."""
-    if earlier is None or earlier.unit is None or earlier.unit == b.money.unit:
-        return None
-    if r.scale_text is None and (r.value < 1000 or (r.text.isdigit() and r.value <= 2100)):
-        return None
+def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None,
+              lex: Lexicon | None, dollar: str) -> Found | None:
+    """A figure with no currency written, converted in parentheses right after: the currency
+    is named after the bracket (``66.000 millones (52.000 millones de euros) de dólares``),
+    else taken from the nearest earlier figure, else (a flagged guess) the story language's
+    home currency (``0,20 (US$0,24)`` in Italian copy)."""
     if not _PAREN_GAP.match(text, r.span.end, b.lead) or b.lead - r.span.end > 4:
         return None
-    note = f"currency not written; taken from the earlier '{earlier.text}'"
-    money = Quantity(text=r.text, span=r.span, value=r.value, unit=earlier.unit,
-                  step=r.step, high=r.high, unit_text="", unit_before=False,
-                  scale_text=r.scale_text, decimals=r.decimals, unit_note=note)
+    small = r.scale_text is None and (r.value < 1000 or (r.text.isdigit() and r.value <= 2100))
+    if small and not (r.decimals and b.lead - r.span.end <= 2 and b.money.unit_before):
+        return None
+    unit, note, guessed = None, None, False
+    tail = _PAREN_TAIL.match(text, b.money.span.end)
+    after = name_after(text, tail.end(), lex, True) if tail and lex and not lex.empty else None
+    if after is not None and after[0].code is not None:
+        unit = dollar if after[0].code == DOLLAR else after[0].code
+        note = f"currency written after the bracket: '{text[tail.end():after[1]].strip()}'"
+    elif earlier is not None and earlier.unit is not None and not small:
+        unit, note = earlier.unit, f"currency not written; taken from the earlier '{earlier.text}'"
+    elif earlier is None and lex is not None and lex.home:
+        unit, guessed = lex.home, True
+        note = f"currency not written; {lex.home} is the usual currency of the story's language"
+    if unit is None or unit == b.money.unit:
+        return None
+    money = Quantity(text=r.text, span=r.span, value=r.value, unit=unit,
+                     step=r.step, high=r.high, unit_text="", unit_before=False,
+                     scale_text=r.scale_text, decimals=r.decimals, unit_note=note,
+                     unit_guessed=guessed, ambiguous=r.note is not None, reading_note=r.note)
     return Found(money, r.span.start)
 
 
-def pair(text: str, found: list[Found],
-         readings: list[NumberReading]) -> tuple[list[CurrencyConversion], list[Found]]:
+def _home_converted(text: str, r: NumberReading, prev: Found | None,
+                   lex: Lexicon) -> Found | None:
+    """``2억1100만 달러(약2300억)``: a myriad figure in brackets right after a foreign-currency
+    figure, with no currency word, is the story's own currency (won in Korean copy); the
+    reading is marked as guessed."""
+    if prev is None or r.mult is None or prev.money.unit in (None, lex.home):
+        return None
+    qm = qualifier_before(text, r.span.start)
+    lead = qm[1] if qm else r.span.start
+    if not _PAREN_GAP.match(text, prev.money.span.end, lead) and not (
+            gaps(lex).paren.match(text, prev.money.span.end, lead)):
+        return None
+    if not _PAREN_TAIL.match(text, r.span.end) or \
+            text[r.span.end:r.span.end + 1] not in ")）]":
+        return None
+    note = f"no currency written; read as {lex.home}, the story's own currency"
+    money = Quantity(text=r.text, span=r.span, value=r.value, unit=lex.home, step=r.step,
+                     high=r.high, qualifier=qm[0] if qm else None,
+                     bound=bound_of(qm[0]) if qm else None, scale_text=r.scale_text,
+                     decimals=r.decimals, unit_note=note, unit_guessed=True,
+                     ambiguous=r.note is not None, reading_note=r.note)
+    return Found(money, lead)
+
+
+def pair(text: str, found: list[Found], readings: list[NumberReading],
+         lex: Lexicon | None = None, dollar: str = "USD"
+         ) -> tuple[list[CurrencyConversion], list[Found]]:
     """Conversions among ``found`` (plus implicit originals from bare ``readings``).
 
     Returns the conversions and the mentions (``found`` plus any implicit originals added).
@@ -207,17 +285,21 @@ def pair(text: str, found: list[Found],
             continue                                  # part of a money mention
         nxt = _next_found(text, r.span.end, starts)
         if nxt is None:
+            conv = _home_converted(text, r, found[ci - 1] if ci else None, lex) \
+                if lex is not None and lex.cjk and lex.home else None
+            if conv is not None:
+                extra.append(conv)
             continue
         earlier = next((f.money for f in reversed(found[:ci])
                         if f.money.unit not in (None, nxt.money.unit)), None)
-        imp = _implicit(text, r, nxt, earlier)
+        imp = _implicit(text, r, nxt, earlier, lex, dollar)
         if imp is not None:
             extra.append(imp)
     items = sorted(found + extra, key=lambda f: f.money.span.start)
     conversions: list[CurrencyConversion] = []
     i = 0
     while i < len(items) - 1:
-        conv = _try(text, items[i], items[i + 1])
+        conv = _try(text, items[i], items[i + 1], lex)
         if conv is not None:
             conversions.append(conv)
             i += 2

@@ -12,12 +12,14 @@ import re
 from decimal import Decimal
 
 from claims.extract import currencies as cur
+from claims.extract.lexicon import Lexicon, name_after
 from claims.extract.money import Found
 from claims.model import Span, StatedRate
 
 __all__ = ["find_stated_rates"]
 
-_UNIT_FIRST = re.compile(r"[\x20\u00a0]?[=:][\x20\u00a0]?$")            # $1 = 74.8 rupees
+_UNIT_FIRST = re.compile(                                                # $1 = 74.8 rupees
+    r"[\x20\u00a0]?(?:[=:＝]|約合|约合|兑|兌|は|相当于|相當於)[\x20\u00a0]?(?:約|约)?$")
 _UNIT_LAST = re.compile(r"[\x20\u00a0]?(?:[-–—=:/]|per)[\x20\u00a0]?$")  # 29.25 rubles - U.S. $1
 _PER_NAME = re.compile(
     r"""
@@ -27,6 +29,8 @@ _PER_NAME = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+#: Words read as a qualifier of the quote that belong to the rate: 1美元約合0.88歐元, 1ポンドは約140円
+_RATE_WORDS = frozenset({"約合", "约合", "約", "约"})
 _OPEN = re.compile(r"\([\x20\u00a0]?$")
 _CLOSE = re.compile(r"[\x20\u00a0]?\)")
 
@@ -46,8 +50,8 @@ def _span(text: str, a: Found, b: Found) -> Span:
     return Span(start, end)
 
 
-def find_stated_rates(text: str, found: list[Found],
-                      dollar: str = "USD") -> tuple[list[StatedRate], list[Found]]:
+def find_stated_rates(text: str, found: list[Found], dollar: str = "USD",
+                      lex: Lexicon | None = None) -> tuple[list[StatedRate], list[Found]]:
     """Stated rates in ``text`` and the mentions that are not legs of one."""
     rates: list[StatedRate] = []
     used: set[int] = set()
@@ -56,7 +60,8 @@ def find_stated_rates(text: str, found: list[Found],
             continue
         a, b = found[i], found[i + 1]
         gap_ok = b.lead == b.money.span.start
-        if gap_ok and _is_unit(a) and _UNIT_FIRST.match(text, a.money.span.end, b.lead):
+        if _is_unit(a) and (gap_ok or b.money.qualifier in _RATE_WORDS) and \
+                _UNIT_FIRST.match(text, a.money.span.end, b.money.span.start):
             base, quote = a, b
         elif gap_ok and _is_unit(b) and not _is_unit(a) and \
                 _UNIT_LAST.match(text, a.money.span.end, b.lead):
@@ -70,23 +75,83 @@ def find_stated_rates(text: str, found: list[Found],
                                 quote.money.value, span, text[span.start:span.end]))
         used.update((i, i + 1))
     for i, f in enumerate(found):
-        if i in used or f.money.scale_text is not None or f.money.high is not None:
-            continue
-        per = _PER_NAME.match(text, f.money.span.end)
+        if i in used or f.money.high is not None or (
+                f.money.scale_text is not None and f.money.value >= 10 ** 6):
+            continue                                  # Rp 15 ribu per dolar: a scaled rate
+        per = _PER_NAME.match(text, f.money.span.end) or (
+            _per_words(lex).match(text, f.money.span.end) if lex is not None and lex.per
+            else None)
         if not per:
             continue
-        name = cur.AFTER_RE.match(text, per.end() - 1)
-        if name is None or name.group("name") is None:
+        named = _name_after(text, per.end() - 1, lex)
+        if named is None:
             continue
-        if name.group("name").lower().startswith("pound"):
+        form, name_end, written = named
+        if written.lower().startswith("pound"):
             continue                                  # $3 per pound is a price by weight
-        form = cur.form_after(name)
         base = dollar if form.code == cur.DOLLAR else form.code
         if base and f.money.unit and base != f.money.unit:
-            span = Span(f.money.span.start, name.end())
+            span = Span(f.money.span.start, name_end)
             rates.append(StatedRate(base, f.money.unit, Decimal(f.money.value), span,
                                     text[span.start:span.end]))
             used.add(i)
+    rates.extend(_to_one(text, dollar, {r.span.start for r in rates}))
     rates.sort(key=lambda r: r.span.start)
     return rates, [f for i, f in enumerate(found) if i not in used]
+
+
+def _name_after(text: str, pos: int, lex: Lexicon | None) -> tuple[cur.Form, int, str] | None:
+    """The currency name at ``pos``: the story language's, else English (``dolar AS``)."""
+    if lex is not None and not lex.empty:
+        found = name_after(text, pos, lex, True)
+        if found is not None:
+            return found[0], found[1], text[pos:found[1]].strip()
+    m = cur.AFTER_RE.match(text, pos)
+    if m is None or m.group("name") is None:
+        return None
+    return cur.form_after(m), m.end(), m.group("name")
+
+
+_PER_CACHE: dict[str | None, re.Pattern[str]] = {}
+
+
+def _per_words(lex: Lexicon) -> re.Pattern[str]:
+    """``1,350 won por dólar`` in the story's language (``por``, ``pour``, ``je``, ``per``)."""
+    pattern = _PER_CACHE.get(lex.lang)
+    if pattern is None:
+        words = "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in lex.per)
+        pattern = _PER_CACHE[lex.lang] = re.compile(
+            rf"[\x20\u00a0](?:{words})[\x20\u00a0](?=\S)", re.IGNORECASE)
+    return pattern
+
+
+#: ``N305 to $1``, ``Rs 83 to the dollar`` is read above; this is a short prefix (too short to
+#: be a money mention unscaled) before a figure, then "to"/"against" and a one-unit figure.
+_TO_ONE = re.compile(
+    r"""
+    (?<![^\W\d_])(?P<cur>N|₦|R|P|W|Rs\.?|Rp|K)[\x20\u00a0]?(?P<n>\d[\d,]*(?:\.\d+)?)
+    [\x20\u00a0](?:to|against|per)[\x20\u00a0](?:the[\x20\u00a0])?
+    (?P<base>US\$|\$|€|£)1(?![\d.,]\d)
+    """,
+    re.VERBOSE,
+)
+
+
+def _to_one(text: str, dollar: str, taken: set[int]) -> list[StatedRate]:
+    """Rates written ``N305 to $1`` (the naira, rand, peso prefixes of African and Asian
+    copy)."""
+    if "1" not in text or " to " not in text and " against " not in text:
+        return []
+    out = []
+    for m in _TO_ONE.finditer(text):
+        if m.start() in taken:
+            continue
+        quote = cur.form_before(m.group("cur")).code
+        base_form = cur.form_before(m.group("base"))
+        base = dollar if base_form.code == cur.DOLLAR else base_form.code
+        if not quote or not base or quote == base:
+            continue
+        out.append(StatedRate(base, quote, Decimal(m.group("n").replace(",", "")),
+                              Span(m.start(), m.end()), m.group()))
+    return out
 

@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.extract import sentences as fig
+from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import alternation as qualifier_alternation
 from claims.extract.qualifiers import bound_of, qualifier_before
@@ -62,9 +63,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
         folded.setdefault(w, UnitName((w,), (), "degrees"))
 
     def alt(words: list[str], fold: set[str] = set()) -> str:
-        ordered = sorted(set(words), key=lambda w: (-len(w), w))
-        escaped = (re.escape(w).replace(r"\ ", r"[\x20\u00a0]?") for w in ordered)
-        return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped))
+        return alternation(words, blanks=r"[\x20\u00a0]?", fold=fold)
 
     pattern = re.compile(
         r"""

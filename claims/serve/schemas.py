@@ -72,7 +72,8 @@ class Options(_Closed):
                                        description="reference days before the as-of date")
     margin_pct: Optional[float] = Field(None, ge=0, le=50, allow_inf_nan=False,
                                         description="allowance for a desk's market rate, percent")
-    dollar: Optional[str] = Field(None, json_schema_extra={"enum": sorted(CURRENCY_CODES)},
+    dollar: Optional[str] = Field(None,  # null (unset) is valid too: the enum says so
+                                  json_schema_extra={"enum": [*sorted(CURRENCY_CODES), None]},
                                   description='what a bare "$" means (a known ISO 4217 code)')
 
     @field_validator("dollar")
@@ -170,6 +171,8 @@ class Quantity(_Located):
     unit_candidates: list[str]
     unit_note: Optional[str]
     unit_guessed: bool
+    ambiguous: bool                       # the figure reads two ways (12.345, no locale)
+    reading_note: Optional[str]           # which reading was taken, what else it may be
 
 
 class Expected(_Open):

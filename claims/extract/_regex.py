@@ -1,0 +1,39 @@
+"""Regex building blocks shared by the extraction tables."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["alternation", "trie"]
+
+
+def trie(words: list[str]) -> str:
+    """A regex for ``words`` (lower case) as a trie: one branch per distinct next character, so
+    matching costs the length of the word, not the size of the table; longer words win (each
+    node tries to go on before it ends); a space matches any run of blanks."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"[\x20\u00a0]+" if ch == " " else re.escape(ch)) + build(node[ch])
+                for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
+def alternation(words, *, blanks: str = r"[\x20\u00a0]+", fold=frozenset()) -> str:
+    """A regex alternation of ``words``, longest first (so "km/h" is tried before "km"), a
+    space in a word matching ``blanks``; the words in ``fold`` match in any case."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    escaped = (re.escape(w).replace(r"\ ", blanks) for w in ordered)
+    return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped))
