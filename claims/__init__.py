@@ -19,11 +19,21 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Location, Quantity,
-                          Rate, Span, StatedRate, Verdict)
 # Bound eagerly: the name ``extract`` is also the subpackage's, and a lazy import of the
 # subpackage would put the module, not the function, under ``claims.extract``.
 from claims.extract import extract
+from claims.model import (
+    CurrencyConversion,
+    Expected,
+    Extraction,
+    Finding,
+    Location,
+    Quantity,
+    Rate,
+    Span,
+    StatedRate,
+    Verdict,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -55,7 +65,7 @@ def __getattr__(name: str) -> Any:
 
 
 def check_text(text: str, *, as_of: date, store: Any = None, name: str = "story.txt",
-               config: Any = None, **options: Any) -> "DocumentResult":
+               config: Any = None, **options: Any) -> DocumentResult:
     """Check one story's text as of a date (the caller's clock, never read here).
 
     ``name`` picks the format by extension (``.md``, ``.html``); ``config`` is a

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from claims._months_data import MONTH_NAMES
@@ -77,7 +77,7 @@ class Stamp:
         if self.time is None or self.offset is None:
             return None
         local = datetime(self.day.year, self.day.month, self.day.day, *self.time)
-        return (local - timedelta(minutes=self.offset)).replace(tzinfo=timezone.utc)
+        return (local - timedelta(minutes=self.offset)).replace(tzinfo=UTC)
 
 
 def _day(y: Any, m: Any, d: Any) -> date | None:

@@ -8,11 +8,12 @@ same stretch in the source file, filled in by ``Document.locate``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Mapping, Union
+from typing import Any, Union
 
 from claims.rules import rule_name
 
@@ -169,7 +170,7 @@ class ArithmeticClaim:
 
     relation: str
     stated: Quantity
-    figures: Mapping[str, "Figure"]
+    figures: Mapping[str, Figure]
     span: Span
     text: str
     direction: int = 0

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from claims.article import Node, standalone_time
 from claims.dates import NO_DATES, Stamp, StoryDates, parse_stamp
@@ -149,7 +150,7 @@ def ld_dates(blocks: Sequence[str]) -> list[tuple[int, str, str]]:
 
 # ------------------------------------------------------------------------------ the rule
 
-def _inside(at: int, node_index: int, article: "Article", nodes: Sequence["Node"]) -> bool:
+def _inside(at: int, node_index: int, article: Article, nodes: Sequence[Node]) -> bool:
     """Whether a position lies in the story's region and not in boilerplate there."""
     start, end = article.region
     if not start <= at < end:
@@ -158,8 +159,8 @@ def _inside(at: int, node_index: int, article: "Article", nodes: Sequence["Node"
 
 
 def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
-                times: Sequence[tuple[int, str, str, int]], article: "Article",
-                nodes: Sequence["Node"]) -> tuple[list[Candidate], list[Candidate]]:
+                times: Sequence[tuple[int, str, str, int]], article: Article,
+                nodes: Sequence[Node]) -> tuple[list[Candidate], list[Candidate]]:
     published: list[Candidate] = []
     modified: list[Candidate] = []
     order = 0
@@ -238,8 +239,8 @@ def _pick(found: list[Candidate], same_kind: Sequence[Candidate]) -> tuple[Any, 
 
 
 def story_dates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
-                times: Sequence[tuple[int, str, str, int]], article: "Article",
-                nodes: Sequence["Node"]) -> StoryDates:
+                times: Sequence[tuple[int, str, str, int]], article: Article,
+                nodes: Sequence[Node]) -> StoryDates:
     """The page's published and modified dates by the module's rule, each with its source."""
     published, modified = _candidates(metas, ld_json, times, article, nodes)
     if not published and not modified:

@@ -10,10 +10,10 @@ meaning: ``CUR0xx`` currency conversions, ``UNT0xx`` unit conversions, ``ARI0xx`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
-
+from typing import Any
 
 CURRENCY = "currency-conversion"
 UNITS = "unit-conversion"

@@ -14,10 +14,11 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping
+from typing import IO, Any
 
 from claims.config import Config, resolve
 from claims.errors import ClaimsError, ConfigError, InputError
@@ -271,7 +272,7 @@ class time_budget:
         self.seconds = seconds
         self.armed = False
 
-    def __enter__(self) -> "time_budget":
+    def __enter__(self) -> time_budget:
         if (self.seconds and hasattr(signal, "setitimer")
                 and threading.current_thread() is threading.main_thread()):
             self.previous = signal.signal(signal.SIGALRM, self._expire)

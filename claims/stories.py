@@ -16,9 +16,10 @@ import fnmatch
 import glob
 import os
 import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 #: What a folder walk picks when no ``include`` patterns are given.
 STORY_PATTERNS: tuple[str, ...] = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
@@ -26,7 +27,7 @@ STORY_PATTERNS: tuple[str, ...] = ("*.md", "*.markdown", "*.html", "*.htm", "*.t
 
 @lru_cache(maxsize=256)
 def _spec(lines: tuple[str, ...]) -> Any:
-    import pathspec                        # lazy: only a walk or an exclude pattern needs it
+    import pathspec  # lazy: only a walk or an exclude pattern needs it
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
 

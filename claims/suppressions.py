@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from claims.model import Finding
 
@@ -129,7 +130,7 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
     return Suppressions(tuple(rules))
 
 
-def apply(doc: "Document", findings: Iterable[Finding]) -> tuple[Finding, ...]:
+def apply(doc: Document, findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """The findings, with ``suppressed=True`` on those the document's directives cover."""
     sup = doc.suppressions
     out = []

@@ -5,7 +5,7 @@ whatever the machine's speed or load."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 #: The smaller input is grown until one run takes this long (or holds ``MAX_CHARS``), and no
 #: run counts as shorter than ``FLOOR_SECONDS``, so timer noise cannot fake a blow-up.

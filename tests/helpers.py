@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from claims.check.arithmetic import check_arithmetic
-from claims.extract.arithmetic import read_arithmetic
 from claims.check.units import check_units
+from claims.extract.arithmetic import read_arithmetic
 from claims.extract.reading import read
 from claims.extract.units import read_unit_conversions
 from claims.model import Finding

@@ -15,9 +15,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 90.0
@@ -41,7 +42,7 @@ class Server:
         self.url = f"http://127.0.0.1:{port}"
 
     def request(self, method: str, path: str, body: Any = None, *, headers: dict | None = None,
-                raw: bytes | None = None, timeout: float = 60.0) -> "Answer":
+                raw: bytes | None = None, timeout: float = 60.0) -> Answer:
         """One request on a fresh connection; JSON bodies are encoded for you."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         sent = dict(headers or {})
@@ -56,10 +57,10 @@ class Server:
         finally:
             conn.close()
 
-    def post(self, path: str, body: Any, **kwargs: Any) -> "Answer":
+    def post(self, path: str, body: Any, **kwargs: Any) -> Answer:
         return self.request("POST", path, body, **kwargs)
 
-    def get(self, path: str, **kwargs: Any) -> "Answer":
+    def get(self, path: str, **kwargs: Any) -> Answer:
         return self.request("GET", path, **kwargs)
 
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import arithmetic_findings, unit_findings
+
 from claims.model import Verdict
 
 CORPUS = [json.loads(line) for line in

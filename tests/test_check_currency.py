@@ -12,10 +12,10 @@ from decimal import Decimal as D
 import pytest
 
 from claims.check.currency import check_conversions
-from claims.wording import write_like
 from claims.errors import NoRate, UnknownCurrency
 from claims.extract.qualifiers import bound_of
 from claims.model import CurrencyConversion, Extraction, Quantity, Rate, Span, StatedRate, Verdict
+from claims.wording import write_like
 
 # date: (USD, KRW, NOK, CAD, HKD) per 1 EUR, ECB reference rates.
 ECB_JUNE_2025 = {

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from growth import growth
 
 from claims import check_text
 from claims.extract.arithmetic import read_arithmetic
-from growth import growth
 
 CASES = [
     pytest.param("Lee plans to invest 100 trillion won ($72.29 billion).", date(1, 1, 3),

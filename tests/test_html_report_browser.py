@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser_helpers import axe_violations, browser_page, need_browser
 
 ROOT = Path(__file__).resolve().parent.parent

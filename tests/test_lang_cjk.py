@@ -4,7 +4,6 @@ currency words before the number, conversion cues; one example table per languag
 from __future__ import annotations
 
 import pytest
-
 from langcases import M, N, P, R, check_mentions, check_pairs, check_rates
 
 JAPANESE = [

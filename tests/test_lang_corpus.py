@@ -15,9 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from langcases import HAVE_CLD2, pairs
 
 from claims.extract import extract
-from langcases import HAVE_CLD2, pairs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fx_multilingual_dev.jsonl"
 CASES = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines() if line.strip()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from langcases import M, N, P, check_mentions, check_pairs
 
 GERMAN = [

@@ -4,7 +4,6 @@ code-prefixed dollars of English copy; one example table per language."""
 from __future__ import annotations
 
 import pytest
-
 from langcases import M, N, P, R, check_mentions, check_pairs, check_rates
 
 RUSSIAN = [

@@ -16,8 +16,8 @@ correctly (one ``ok`` finding of its check, nothing flagged) and with its stated
 from __future__ import annotations
 
 import pytest
-
 from helpers import arithmetic_findings, unit_findings
+
 from claims.model import Verdict
 
 UNIT, ARITH = "unit-conversion", "arithmetic"

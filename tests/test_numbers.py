@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from growth import growth
 
 from claims.extract.numbers import parse_number, read_at, read_numbers

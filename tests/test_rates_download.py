@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
+from rates_helpers import Server, history_plus, many_headers, redirect, trickle
 
 from claims.errors import UpdateError
 from claims.rates import open_store
 from claims.rates.fetch import download, redirect_allowed
 from claims.rates.locations import store_location
 from claims.rates.update import update
-from rates_helpers import Server, history_plus, many_headers, redirect, trickle
 
 ROOT = Path(__file__).resolve().parents[1]
 

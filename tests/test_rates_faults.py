@@ -17,12 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rates_helpers import Server, history_plus
 
 from claims.errors import RateError, UpdateError
 from claims.rates import build, db, open_store
-from claims.rates.update import import_csv
 from claims.rates.locations import store_location
-from rates_helpers import Server, history_plus
+from claims.rates.update import import_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2025, 6, 23)

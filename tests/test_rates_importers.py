@@ -12,8 +12,8 @@ import pytest
 
 from claims.errors import UpdateError
 from claims.rates import open_store
-from claims.rates.update import import_csv
 from claims.rates.locations import store_location
+from claims.rates.update import import_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "rates"

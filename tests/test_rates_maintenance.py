@@ -12,8 +12,8 @@ import pytest
 
 from claims.errors import InputError, RateError, StaleData, UpdateError
 from claims.rates import open_store
-from claims.rates.update import import_csv
 from claims.rates.locations import ENV_VAR, store_location
+from claims.rates.update import import_csv
 
 CBC = "Central Bank of the Republic of China (Taiwan)"
 TWD_CSV = """date,base,quote,rate

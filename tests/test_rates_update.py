@@ -13,13 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rates_helpers import Server, history_plus, zipped
 
 from claims.errors import NoRate, UpdateError
 from claims.rates import open_store
 from claims.rates.locations import store_location
 from claims.rates.online import fetch_rate
 from claims.rates.update import update
-from rates_helpers import Server, history_plus, zipped
 
 ROOT = Path(__file__).resolve().parents[1]
 

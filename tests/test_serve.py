@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from serve_helpers import ROOT, need_serve_extra, running_server
 
 need_serve_extra()

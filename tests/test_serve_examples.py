@@ -9,7 +9,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from serve_helpers import ROOT, need_serve_extra, running_server
 
 need_serve_extra()

@@ -9,7 +9,6 @@ on a server on 127.0.0.1 that the test starts and stops.
 from __future__ import annotations
 
 import pytest
-
 from serve_helpers import need_serve_extra, running_server
 
 need_serve_extra()

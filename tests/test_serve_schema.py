@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from serve_helpers import need_serve_extra
 
 need_serve_extra()

@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from helpers import unit_findings
+
 from claims.model import Verdict
 
 CORPUS = [json.loads(line) for line in

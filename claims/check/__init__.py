@@ -72,7 +72,7 @@ class DocumentResult:
         }
 
 
-def check_document(doc: "Document", store: Any, options: CheckOptions) -> DocumentResult:
+def check_document(doc: Document, store: Any, options: CheckOptions) -> DocumentResult:
     """Every check over one document; findings located in the source and suppressions applied.
 
     ``store`` is only asked for rates when the story has a conversion or a stated rate.

@@ -17,22 +17,38 @@ reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import Sequence
 
 from claims.check.diagnose import diagnose
+from claims.check.judge import (
+    STALE_DRIFT_CAP_PCT,
+    STALE_DRIFT_PCT_PER_DAY,
+    STATED_MARGIN_PCT,
+    WARNING_BAND_PCT,
+    Fit,
+    converted_interval,
+    fit,
+    original_interval,
+)
 from claims.check.rate_window import RateSource, RateWindow, rate_end_for
 from claims.check.tolerance import HUNDRED, Interval
-from claims.wording import format_rate, rate_phrase, write_like
-from claims.check.judge import (STALE_DRIFT_CAP_PCT, STALE_DRIFT_PCT_PER_DAY, STATED_MARGIN_PCT,
-                                WARNING_BAND_PCT, Fit, converted_interval, fit,
-                                original_interval)
 from claims.errors import RateError
-from claims.model import (CurrencyConversion, Expected, Extraction, Finding, Quantity, Rate,
-                          StatedRate, Verdict, round_pct)
+from claims.model import (
+    CurrencyConversion,
+    Expected,
+    Extraction,
+    Finding,
+    Quantity,
+    Rate,
+    StatedRate,
+    Verdict,
+    round_pct,
+)
 from claims.rules import CURRENCY as CHECK
+from claims.wording import format_rate, rate_phrase, write_like
 
 
 def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,

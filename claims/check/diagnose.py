@@ -16,9 +16,9 @@ from decimal import Decimal
 from claims.check.judge import WARNING_BAND_PCT, Fit, fit
 from claims.check.rate_window import RateWindow, days_before
 from claims.check.tolerance import Interval
-from claims.wording import rate_phrase
 from claims.errors import RateError
 from claims.model import Quantity
+from claims.wording import rate_phrase
 
 #: Currencies that share a name or symbol in print, so one is easily put for another.
 LOOKALIKES: tuple[frozenset[str], ...] = (

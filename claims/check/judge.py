@@ -10,9 +10,9 @@ a margin for a desk's market rate; the printed converted figure is judged agains
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement

@@ -13,9 +13,9 @@ Two post-steps of ``check_document``, neither of which touches how a conversion 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Callable, Sequence
 
 from claims.model import Finding, Verdict
 

@@ -6,8 +6,9 @@ import argparse
 import difflib
 import re
 import sys
+from collections.abc import Iterable
 from datetime import date
-from typing import IO, Any, Iterable
+from typing import IO, Any
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

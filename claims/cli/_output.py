@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Mapping, Sequence
+from typing import IO, Any
 
 from claims.errors import ConfigError
 from claims.report import FORMATS, MACHINE, Reporter, reporter

@@ -155,8 +155,8 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
 
     from claims.errors import RateError
     from claims.rates import open_store
-    from claims.rates.update import import_csv
     from claims.rates.locations import store_location
+    from claims.rates.update import import_csv
 
     location = store_location(store_dir(args))
     table = import_csv(location, Path(args.file), args.source, fmt=args.fmt,

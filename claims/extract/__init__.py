@@ -21,7 +21,7 @@ and reads short windows around them.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from claims.extract._lang import LANGUAGES as _LANGUAGES
 from claims.extract.language import resolve_language

@@ -21,9 +21,9 @@ ending right before a number, ``AFTER_RE`` a name, code or symbol right after on
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from claims.extract._currency_data import CODES, NAMES, SYMBOLS
 from claims.extract._regex import alternation, trie

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Mapping
+from functools import cache
 
 from claims.extract._lang import LANGUAGES
 from claims.extract.currencies import DOLLAR, Form
@@ -60,7 +60,7 @@ def form_of(value: tuple[str, ...]) -> Form:
 _CJK = ("ja", "ko", "zh")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str | None) -> Lexicon:
     """The lexicon of ``lang`` (a base code such as ``es``); every language's for None."""
     if lang == "en" or (lang is not None and lang not in LANGUAGES):

@@ -55,9 +55,17 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from claims.extract._regex import alternation, trie
-from claims.extract.scales import (_HOMOGRAPHS, _MILLION, FOREIGN_SCALES, LANGUAGE_SCALES,
-                                   LETTER_SCALES, SCALES, NumberReading, scale_value)
 from claims.extract.number_style import NumberStyle, read_mark
+from claims.extract.scales import (
+    _HOMOGRAPHS,
+    _MILLION,
+    FOREIGN_SCALES,
+    LANGUAGE_SCALES,
+    LETTER_SCALES,
+    SCALES,
+    NumberReading,
+    scale_value,
+)
 from claims.model import Span
 
 __all__ = ["NumberReading", "parse_number", "read_numbers", "read_at", "SCALES", "FOREIGN_SCALES"]

@@ -24,17 +24,16 @@ difference (``€2 billion, or $1 billion more than Washington``).
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
+from decimal import Decimal
 
 from claims.extract.currencies import DOLLAR
 from claims.extract.lexicon import Lexicon, name_after
 from claims.extract.money import Found
-from claims.extract.phrasing import gaps
 from claims.extract.numbers import NumberReading
+from claims.extract.phrasing import gaps
 from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.model import CurrencyConversion, Quantity, Span
-from decimal import Decimal
 
 __all__ = ["pair"]
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span
 

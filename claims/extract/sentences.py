@@ -12,11 +12,16 @@ numbers in a window of the text and get exactly the full text's readings there).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
-from claims.extract.numbers import (FOREIGN_SCALES, LETTER_SCALES, SCALES, NumberReading,
-                                    read_numbers)
+from claims.extract.numbers import (
+    FOREIGN_SCALES,
+    LETTER_SCALES,
+    SCALES,
+    NumberReading,
+    read_numbers,
+)
 from claims.model import Span
 
 #: A sentence ends after ``.!?`` (closing quotes, then blanks before a capital or digit) or at

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from claims.extract._lang import LANGUAGES
 from claims.extract._regex import alternation
@@ -88,7 +88,7 @@ def word_numbers(text: str) -> list[NumberReading]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _foreign_re(lang: str) -> re.Pattern[str] | None:
     """``<number word> <scale word>`` in ``lang``: ``cem mil milhões``, ``drei Milliarden``."""
     words = LANGUAGES.get(lang, {}).get("numbers") or {}

@@ -17,15 +17,20 @@ import hashlib
 import json
 import sqlite3
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from claims.errors import RateError, UpdateError
 from claims.rates import db
-from claims.rates.locations import (ECB_DOWNLOAD_NAME, StoreLocation, bundled_ecb_label,
-                                    bundled_ecb_zip)
+from claims.rates.locations import (
+    ECB_DOWNLOAD_NAME,
+    StoreLocation,
+    bundled_ecb_label,
+    bundled_ecb_zip,
+)
 
 if TYPE_CHECKING:                        # parsing modules load only when a build runs
     from claims.rates.ecb import EcbTable
@@ -260,8 +265,8 @@ def _import_dataset(table: ImportTable) -> db.Dataset:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _today() -> str:
-    return datetime.now(timezone.utc).date().isoformat()
+    return datetime.now(UTC).date().isoformat()

@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-import stat
 import sqlite3
+import stat
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from claims.errors import RateError, UpdateError
 

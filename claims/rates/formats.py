@@ -19,8 +19,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 from claims.errors import UpdateError
 

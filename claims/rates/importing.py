@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from claims.errors import UpdateError
 from claims.rates import formats, layouts

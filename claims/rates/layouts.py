@@ -5,7 +5,7 @@ general layouts (``formats``: a plain table, a column map) and the official seri
 from __future__ import annotations
 
 import csv
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from claims.errors import UpdateError
 from claims.rates import formats, official

@@ -19,9 +19,9 @@ Pure: csv rows in, (line, date, base, quote, rate) rows and ``Note`` out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from decimal import Decimal
-from typing import Callable, Iterator
 
 from claims.errors import UpdateError
 from claims.rates.formats import MISSING, Note, Row, header, plain_number

@@ -11,7 +11,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 from claims.errors import NoRate
@@ -57,6 +57,6 @@ def fetch_rate(base: str, quote: str, on: date, timeout: float = DEFAULT_TIMEOUT
         raise NoRate(f"online source {host}: no {base}/{quote} rate in its answer") from None
     if not value > 0 or used > on:
         raise NoRate(f"online source {host}: unusable answer for {base}/{quote} on {on}")
-    retrieved = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    retrieved = datetime.now(UTC).isoformat(timespec="seconds")
     return Rate(base, quote, value, used, on, f"online: {host} (forex-python service)",
                 f"{address} retrieved {retrieved}", "online")

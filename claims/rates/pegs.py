@@ -58,7 +58,7 @@ class PegTable:
     fixed: dict[str, tuple[Peg, ...]]                # latest start first
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str = "pegs.csv") -> "PegTable":
+    def from_bytes(cls, data: bytes, name: str = "pegs.csv") -> PegTable:
         from hashlib import sha256
 
         pegs = parse_pegs(data.decode("utf-8"), name)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from sys import intern
 from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Context, Decimal
+from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
 
 from claims.errors import ConfigError, NoRate, RateError, StaleData, UnknownCurrency

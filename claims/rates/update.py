@@ -17,16 +17,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Sequence
 
 from claims.errors import InputError, RateError, UpdateError
 from claims.rates import build, db, ecb, importing
 from claims.rates.db import write_atomic
-from claims.rates.importing import ImportTable
 from claims.rates.fetch import download
+from claims.rates.importing import ImportTable
 from claims.rates.locations import ECB_DOWNLOAD_NAME, StoreLocation
 
 DEFAULT_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
@@ -54,7 +54,7 @@ def update(location: StoreLocation, url: str = DEFAULT_URL, timeout: float = DEF
     """Download, validate and swap in a new ECB history; the old one stays on any failure."""
     fetched = download(url, timeout, ecb.MAX_ZIP_BYTES)
     table = ecb.parse(fetched.data)
-    retrieved = datetime.now(timezone.utc).date().isoformat()
+    retrieved = datetime.now(UTC).date().isoformat()
     source = build.EcbSource(table, fetched.url, retrieved)
     previous: list[tuple[str, str] | None] = [None]
 
@@ -115,7 +115,7 @@ def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: 
     name = table.source
     file = f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-" \
            f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
-    today = datetime.now(timezone.utc).date().isoformat()
+    today = datetime.now(UTC).date().isoformat()
 
     def save() -> None:
         folder = location.imports

@@ -12,9 +12,10 @@ columns, ends); suppressed findings are never printed as problems but are counte
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -86,7 +87,7 @@ class Reporter:
     def start(self) -> str:
         return ""
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         self.files += 1
         for key, n in result.counts().items():
             self.counts[key] = self.counts.get(key, 0) + n
@@ -117,7 +118,7 @@ def reporter(name: str, **options: Any) -> Reporter:
     return import_module(FORMATS[name]).Reporter(**options)
 
 
-def render(name: str, results: Iterable["DocumentResult"], problems: Iterable[Problem] = (),
+def render(name: str, results: Iterable[DocumentResult], problems: Iterable[Problem] = (),
            **options: Any) -> str:
     """A whole run in format ``name`` as one string."""
     out = reporter(name, **options)
@@ -128,7 +129,7 @@ def render(name: str, results: Iterable["DocumentResult"], problems: Iterable[Pr
     return "".join(parts)
 
 
-def summary(results: Iterable["DocumentResult"]) -> dict[str, int]:
+def summary(results: Iterable[DocumentResult]) -> dict[str, int]:
     """Counts over every document: ok, warning, error, unverifiable, suppressed."""
     total = {"ok": 0, "warning": 0, "error": 0, "unverifiable": 0, "suppressed": 0}
     for result in results:
@@ -137,13 +138,13 @@ def summary(results: Iterable["DocumentResult"]) -> dict[str, int]:
     return total
 
 
-def listed(result: "DocumentResult") -> list[dict[str, Any]]:
+def listed(result: DocumentResult) -> list[dict[str, Any]]:
     """The unsuppressed error/warning/unverifiable findings of one document, as dicts."""
     return [d for d in (f.to_dict() for f in result.findings)
             if not d["suppressed"] and d["verdict"] in PROBLEMS]
 
 
-def notes(result: "DocumentResult") -> list[str]:
+def notes(result: DocumentResult) -> list[str]:
     """A document's notes for every format: the checker's (stale rate data, ...) and, when a
     conversion was judged as of today for want of a date, a note saying so."""
     out = list(result.notes)

@@ -8,10 +8,11 @@ saying what it shows, so it is never the only place a figure appears. Coordinate
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from html import escape
-from typing import Any, Mapping
+from typing import Any
 
 from claims.wording import rate_phrase
 

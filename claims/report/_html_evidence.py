@@ -5,13 +5,14 @@ Built from ``Finding.to_dict()`` only (and the series the caller fetched for the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from html import escape
-from typing import Any, Mapping
+from typing import Any
 
-from claims.wording import format_rate, rate_phrase
 from claims.report._html_assets import KINDS
 from claims.report._html_chart import chart, story_rate
+from claims.wording import format_rate, rate_phrase
 
 
 def kind_of(d: Mapping[str, Any]) -> str:

@@ -16,12 +16,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.model import Extraction
 
 
-def _place(doc: "Document", span: Span) -> dict[str, Any]:
+def _place(doc: Document, span: Span) -> dict[str, Any]:
     """Source offsets, lines and columns of a stretch of the extracted text."""
     return doc.location(span).to_dict()
 
 
-def file_dict(doc: "Document", extraction: "Extraction") -> dict[str, Any]:
+def file_dict(doc: Document, extraction: Extraction) -> dict[str, Any]:
     """One file's entry in the JSON output."""
     conversions = []
     for conv in extraction.conversions:
@@ -39,7 +39,7 @@ def file_dict(doc: "Document", extraction: "Extraction") -> dict[str, Any]:
     }
 
 
-def render_json(items: list[tuple["Document", "Extraction"]]) -> str:
+def render_json(items: list[tuple[Document, Extraction]]) -> str:
     """``{"files": [{"path", "mentions", "conversions", "stated_rates", ...}]}``."""
     data = {"files": [file_dict(doc, ex) for doc, ex in items]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -51,7 +51,7 @@ def _money(d: dict[str, Any]) -> str:
     return f"{qualifier}{value} {d.get('unit') or '?'}"
 
 
-def render_text(items: list[tuple["Document", "Extraction"]]) -> str:
+def render_text(items: list[tuple[Document, Extraction]]) -> str:
     """One line per conversion, stated rate and money mention, in file order."""
     out: list[str] = []
     for doc, ex in items:

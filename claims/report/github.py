@@ -46,7 +46,7 @@ class Reporter(_Base):
         self.rows: list[tuple[str, int, int, str, str, str]] = []
         self.noted: dict[str, list[str]] = {}
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         for note in notes(result):
             self.noted.setdefault(note, []).append(result.path)

@@ -13,8 +13,9 @@ on click or keyboard focus. Verdicts have an icon and an underline pattern besid
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Mapping
 from html import escape
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claims.report import Reporter as BaseReporter
 from claims.report import notes as story_notes
@@ -48,7 +49,7 @@ class Reporter(BaseReporter):
     def story(self, document: Any) -> None:
         self.documents[document.path] = document
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         self.results.append(result)
         return ""
@@ -59,7 +60,7 @@ class Reporter(BaseReporter):
         return render(self.results, documents=self.documents, series=series)
 
 
-def render(results: list["DocumentResult"], *, documents: Mapping[str, Any] | None = None,
+def render(results: list[DocumentResult], *, documents: Mapping[str, Any] | None = None,
            series: Mapping[tuple[str, str, str], Mapping[str, Any]] | None = None,
            color: bool = False, **_: Any) -> str:
     """The whole page for ``results`` (one story or many)."""
@@ -107,7 +108,7 @@ def _counts(counts: Mapping[str, int]) -> str:
     return " ".join(shown) or '<span class="count">no checked figures</span>'
 
 
-def _story(index: int, result: "DocumentResult", doc: Any,
+def _story(index: int, result: DocumentResult, doc: Any,
            series: Mapping[tuple[str, str, str], Mapping[str, Any]],
            diagnoses: Mapping[str, str]) -> str:
     dicts = [f.to_dict() for f in result.findings]

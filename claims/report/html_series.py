@@ -10,8 +10,9 @@ never call it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -28,7 +29,7 @@ def series_key(path: str, base: str, quote: str) -> tuple[str, str, str]:
     return (path, base, quote)
 
 
-def window_series(results: Iterable["DocumentResult"], store: Any,
+def window_series(results: Iterable[DocumentResult], store: Any,
                   window_days: int | Mapping[str, int] = 7) -> dict[tuple[str, str, str], dict]:
     """The fixings around each currency finding's window (``window_days`` per path or for all)."""
     from claims.errors import ClaimsError

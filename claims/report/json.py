@@ -11,14 +11,14 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from claims.model import JSON_VERSION
-from claims.report import notes
 from claims.report import Reporter as _Base
+from claims.report import notes
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
 
 
-def file_dict(result: "DocumentResult", config: str | None) -> dict[str, Any]:
+def file_dict(result: DocumentResult, config: str | None) -> dict[str, Any]:
     """One file's entry: the result's own dict, with the config used and every note."""
     data = result.to_dict()
     return {"path": data.pop("path"), "config": config, **data, "notes": notes(result)}
@@ -27,9 +27,9 @@ def file_dict(result: "DocumentResult", config: str | None) -> dict[str, Any]:
 class Reporter(_Base):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self.kept: list[tuple["DocumentResult", str | None]] = []
+        self.kept: list[tuple[DocumentResult, str | None]] = []
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         self.kept.append((result, config))
         return ""

@@ -25,7 +25,7 @@ def _line(data: dict[str, Any]) -> str:
 
 
 class Reporter(_Base):
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         return _line({"type": "file", **file_dict(result, config)})
 

@@ -22,7 +22,7 @@ def _flat(text: str) -> str:
 class Reporter(_Base):
     """One line per unsuppressed error, warning or unverifiable finding; columns in code points."""
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         out = [f"{result.path}:1:1:NOTE:note:{_flat(n)}" for n in notes(result)]
         out += [f"{result.path}:{d['line']}:{d['column']}:{d['code']}:{d['verdict']}:"

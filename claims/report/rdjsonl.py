@@ -9,7 +9,8 @@ reviewdog turns into a one-click change; a file's notes are ``INFO`` diagnostics
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from claims.report import Reporter as _Base
 from claims.report import fix, listed, notes
@@ -43,7 +44,7 @@ def diagnostic(path: str, d: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class Reporter(_Base):
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         rows = [{"message": note, "location": {"path": result.path, "range": {
                     "start": {"line": 1, "column": 1}}},

@@ -3,7 +3,7 @@ text for ``claims rules [CODE]``."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from claims.rules import CHECKS, DIAGNOSES, RULES, Rule
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from claims import __version__
@@ -79,7 +80,7 @@ class Reporter(_Base):
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         where = artifact(result.path, self.base)
         for note in notes(result):

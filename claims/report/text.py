@@ -8,8 +8,9 @@ decides from ``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and the terminal).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claims.report import Problem, notes
 from claims.report import Reporter as _Base
@@ -74,7 +75,7 @@ class Reporter(_Base):
         super().__init__(**options)
         self.undated = 0
 
-    def document(self, result: "DocumentResult", config: str | None = None) -> str:
+    def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         out: list[str] = []
         for finding in result.findings:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import signal
 import socket
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from claims.serve.settings import ServeSettings
 

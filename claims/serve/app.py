@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -68,9 +68,9 @@ class HealthCache:
 
 def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
     """The ASGI application: routes inside the token/size/type gate."""
-    from claims import __version__
-
     from contextlib import asynccontextmanager
+
+    from claims import __version__
 
     @asynccontextmanager
     async def lifespan(_app: Any):
@@ -124,7 +124,7 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
              responses=_errors(401, 404, 422, 503), summary="A reference rate", tags=["rates"])
     async def rate(base: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["USD"]),
                    quote: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["KRW"]),
-                   day: Optional[schemas.IsoDay] = Query(None, alias="date",
+                   day: schemas.IsoDay | None = Query(None, alias="date",
                                                          description="YYYY-MM-DD; default today")
                    ) -> JSONResponse:
         """Units of QUOTE per 1 BASE in force on the day (the latest fixing on or before it),

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from claims.config import Config, parse_config
-from claims.errors import (ClaimsError, ConfigError, InputError, NoRate, RateError, StaleData,
-                           UnknownCurrency)
+from claims.errors import (
+    ClaimsError,
+    ConfigError,
+    InputError,
+    NoRate,
+    RateError,
+    StaleData,
+    UnknownCurrency,
+)
 
 #: A story touching every check family, run once when a worker starts.
 WARM_UP = ("SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.29 billion). The road is "
@@ -39,7 +47,7 @@ class WorkerState:
     stamp: tuple | None
 
     @classmethod
-    def open(cls, cache_dir: str | None, base_config: Config, *, warm: bool = True) -> "WorkerState":
+    def open(cls, cache_dir: str | None, base_config: Config, *, warm: bool = True) -> WorkerState:
         """Open the store and (``warm``) run one small check, so no request pays the imports."""
         from claims.rates import open_store
 

@@ -187,7 +187,7 @@ class Pool:
         self.waiting += 1
         try:
             worker = await asyncio.wait_for(self._idle.get(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Busy(f"no worker was free within {timeout:g} s; retry shortly") from None
         finally:
             self.waiting -= 1

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import re
 from datetime import date as day
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from claims.extract._currency_data import CODES as CURRENCY_CODES
 from claims.report import FORMATS
 from claims.rules import RULES
-
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator)
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
@@ -66,36 +74,36 @@ class _Open(BaseModel):
 class Options(_Closed):
     """Per-request settings; the same keys and limits as ``.claims.toml`` and the CLI flags."""
 
-    fail_on: Optional[Literal["error", "warning", "never"]] = Field(
+    fail_on: Literal["error", "warning", "never"] | None = Field(
         None, description="`outcome.failed` is true when a finding reaches this verdict")
-    window_days: Optional[int] = Field(None, ge=0, le=366,
+    window_days: int | None = Field(None, ge=0, le=366,
                                        description="reference days before the as-of date")
-    margin_pct: Optional[float] = Field(None, ge=0, le=50, allow_inf_nan=False,
+    margin_pct: float | None = Field(None, ge=0, le=50, allow_inf_nan=False,
                                         description="allowance for a desk's market rate, percent")
-    dollar: Optional[str] = Field(None,  # null (unset) is valid too: the enum says so
+    dollar: str | None = Field(None,  # null (unset) is valid too: the enum says so
                                   json_schema_extra={"enum": [*sorted(CURRENCY_CODES), None]},
                                   description='what a bare "$" means (a known ISO 4217 code)')
 
     @field_validator("dollar")
     @classmethod
-    def _known_currency(cls, value: Optional[str]) -> Optional[str]:
+    def _known_currency(cls, value: str | None) -> str | None:
         if value is not None and value not in CURRENCY_CODES:
             raise ValueError("not a known ISO 4217 currency code")
         return value
-    ignore: Optional[list[Code]] = Field(None, max_length=100,
+    ignore: list[Code] | None = Field(None, max_length=100,
                                          description="finding codes never reported, e.g. CUR002")
-    checks: Optional[list[Check]] = Field(None, max_length=3, description="check families to run")
-    missing_date: Optional[Literal["today", "unverifiable", "error"]] = Field(
+    checks: list[Check] | None = Field(None, max_length=3, description="check families to run")
+    missing_date: Literal["today", "unverifiable", "error"] | None = Field(
         None, description="an undated story: judge as of today (and say so), make its "
                           "conversions unverifiable, or refuse it (422)")
-    scope: Optional[Literal["article", "page"]] = Field(
+    scope: Literal["article", "page"] | None = Field(
         None, description="HTML: read the story's article, or every word of the page")
 
 
 class ConfigTable(Options):
     """A publication's settings, as in ``.claims.toml`` (``format`` is accepted and unused)."""
 
-    format: Optional[Literal.__getitem__(tuple(FORMATS))] = Field(  # type: ignore[misc]
+    format: Literal.__getitem__(tuple(FORMATS)) | None = Field(  # type: ignore[misc]
         None, description="an output format of the CLI; the service ignores it")
 
 
@@ -106,18 +114,18 @@ class StoryRequest(_Closed):
         "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}}
                   for name in STORY_FIELDS]})
 
-    text: Optional[str] = Field(None, description="the story as plain text")
-    markdown: Optional[str] = Field(None, description="the story as Markdown (front matter read)")
-    html: Optional[str] = Field(None, description="the story as an HTML page or fragment")
+    text: str | None = Field(None, description="the story as plain text")
+    markdown: str | None = Field(None, description="the story as Markdown (front matter read)")
+    html: str | None = Field(None, description="the story as an HTML page or fragment")
     name: str = Field("story", min_length=1, max_length=300,
                       description="a label for the story, shown as its `path`")
-    date: Optional[IsoDay] = Field(None, description="as-of date; default: the story's own "
+    date: IsoDay | None = Field(None, description="as-of date; default: the story's own "
                                                       "date, else today")
     language: str = Field("en", json_schema_extra={"pattern": LANGUAGE_PATTERN},
                           description="the story's language (BCP 47); only English is read for now")
-    options: Optional[Options] = Field(None, description="this request's settings; they "
+    options: Options | None = Field(None, description="this request's settings; they "
                                                          "override `config`")
-    config: Optional[ConfigTable] = Field(
+    config: ConfigTable | None = Field(
         None, description="a publication's `.claims.toml` table (keys with underscores); it "
                           "overrides the server's --config")
 
@@ -129,7 +137,7 @@ class StoryRequest(_Closed):
         return value
 
     @model_validator(mode="after")
-    def _one_story(self) -> "StoryRequest":
+    def _one_story(self) -> StoryRequest:
         given = [name for name in STORY_FIELDS if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError("give the story in exactly one of text, markdown or html "
@@ -163,25 +171,25 @@ class Quantity(_Located):
     """A figure as printed: value and high in base units, as decimal strings."""
 
     value: str
-    high: Optional[str]
-    unit: Optional[str]
+    high: str | None
+    unit: str | None
     unit_text: str
-    qualifier: Optional[str]
+    qualifier: str | None
     text: str
     unit_candidates: list[str]
-    unit_note: Optional[str]
+    unit_note: str | None
     unit_guessed: bool
     ambiguous: bool                       # the figure reads two ways (12.345, no locale)
-    reading_note: Optional[str]           # which reading was taken, what else it may be
+    reading_note: str | None           # which reading was taken, what else it may be
 
 
 class Expected(_Open):
     value: str
     low: str
     high: str
-    unit: Optional[str]
-    text: Optional[str]
-    range_text: Optional[str]
+    unit: str | None
+    text: str | None
+    range_text: str | None
 
 
 class Rate(_Open):
@@ -196,7 +204,7 @@ class Rate(_Open):
     dataset: str
     kind: str
     frequency: str = Field(description="daily, weekly, monthly, fixed ...")
-    margin_pct: Optional[str] = Field(description="the source's own allowance in percent, for "
+    margin_pct: str | None = Field(description="the source's own allowance in percent, for "
                                                   "a rate coarser than daily; null for daily")
 
 
@@ -208,26 +216,26 @@ class Finding(_Located):
     check: str
     verdict: Verdict
     message: str
-    detail: Optional[str]
+    detail: str | None
     text: str
-    original: Optional[Quantity]
-    converted: Optional[Quantity]
-    expected: Optional[Expected]
-    deviation_pct: Optional[float]
-    diagnosis: Optional[str]
-    rate: Optional[Rate]
-    figures: dict[str, Union[Quantity, list[Quantity]]]
+    original: Quantity | None
+    converted: Quantity | None
+    expected: Expected | None
+    deviation_pct: float | None
+    diagnosis: str | None
+    rate: Rate | None
+    figures: dict[str, Quantity | list[Quantity]]
     suppressed: bool
 
 
 class FileResult(_Open):
     path: str
-    config: Optional[str] = Field(description="the configuration file used, if any")
+    config: str | None = Field(description="the configuration file used, if any")
     as_of: str
     as_of_source: str
-    as_of_detail: Optional[str] = Field(description="where exactly the as-of date was read")
-    modified: Optional[str] = Field(description="the story's modified date, when it has one")
-    reading: Optional[str] = Field(description="how an HTML page's story text was chosen")
+    as_of_detail: str | None = Field(description="where exactly the as-of date was read")
+    modified: str | None = Field(description="the story's modified date, when it has one")
+    reading: str | None = Field(description="how an HTML page's story text was chosen")
     notes: list[str]
     findings: list[Finding]
 
@@ -278,8 +286,8 @@ class Conversion(_Located):
 class ExtractFile(_Open):
     path: str
     format: str
-    date: Optional[str]
-    date_source: Optional[str]
+    date: str | None
+    date_source: str | None
     mentions: list[Quantity]
     conversions: list[Conversion]
     stated_rates: list[StatedRate]
@@ -316,8 +324,8 @@ class Source(_Closed):
 
 class StoreHealth(_Closed):
     integrity: str
-    first_date: Optional[str]
-    last_date: Optional[str]
+    first_date: str | None
+    last_date: str | None
     currencies: int
     sources: list[Source]
 
@@ -342,7 +350,7 @@ class Health(_Closed):
 class ErrorBody(_Closed):
     code: str = Field(description="a stable slug: bad-request, too-large, unauthorized, ...")
     message: str = Field(description="one line for a person")
-    errors: Optional[list[dict[str, Any]]] = Field(None, description="each invalid field")
+    errors: list[dict[str, Any]] | None = Field(None, description="each invalid field")
 
 
 class ErrorResponse(_Closed):
