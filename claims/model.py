@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Union
+from typing import Any
 
 from claims.rules import rule_name
 
@@ -21,7 +21,7 @@ from claims.rules import rule_name
 JSON_VERSION = 2
 
 
-class Verdict(str, Enum):
+class Verdict(str, Enum):  # noqa: UP042 (a StrEnum would change str() and format())
     """How a checked figure holds up, from best to worst; UNVERIFIABLE sits apart."""
 
     OK = "ok"
@@ -261,7 +261,7 @@ class Expected:
                 "unit": self.unit, "text": self.text, "range_text": self.range_text}
 
 
-Figure = Union[Quantity, tuple[Quantity, ...]]
+Figure = Quantity | tuple[Quantity, ...]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def growth(fn: Callable[[str], object], make: Callable[[int], str], n: int,
            factor: int = 10) -> float:
     """Time ratio of ``fn(make(n * factor))`` to ``fn(make(n))`` (best of three each), ``n``
     first doubled until ``fn(make(n))`` takes ``MIN_SECONDS`` or the input ``MAX_CHARS``."""
-    while len(make(n)) < MAX_CHARS and _best_of(lambda: fn(make(n)), 1) < MIN_SECONDS:
+    while len(make(n)) < MAX_CHARS and _best_of(lambda n=n: fn(make(n)), 1) < MIN_SECONDS:
         n *= 2
     small, large = make(n), make(n * factor)
     return _best_of(lambda: fn(large)) / max(_best_of(lambda: fn(small)), FLOOR_SECONDS)

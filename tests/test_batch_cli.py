@@ -44,7 +44,7 @@ def test_jsonl_in_jsonl_out(archive, tmp_path, cache_dir, capsys):
     assert [r["id"] for r in records] == [e["id"] for e in expected]          # input order
     assert all(r["meta"].keys() == {"section", "author"} for r in records)
     assert all(r["as_of"] == e["date"] and r["as_of_source"] == "metadata"
-               for r, e in zip(records, expected))
+               for r, e in zip(records, expected, strict=True))
     assert sum(len(r["findings"]) for r in records) > 40
     err = capsys.readouterr().err
     assert err.startswith("claims: 80 stories checked in ") and err.endswith(f"-> {out}\n")

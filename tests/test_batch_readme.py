@@ -24,7 +24,7 @@ def session() -> list[tuple[str, str]]:
     start = readme.index(MARKER)
     block = re.search(r"```console\n(.*?)```", readme[start:], re.S)[1]
     parts = re.split(r"^\$ (.*)$", block, flags=re.M)
-    return [(cmd, out.strip("\n")) for cmd, out in zip(parts[1::2], parts[2::2])]
+    return [(cmd, out.strip("\n")) for cmd, out in zip(parts[1::2], parts[2::2], strict=True)]
 
 
 def test_readme_archive_example(tmp_path, cache_dir, rate_store):

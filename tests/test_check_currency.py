@@ -34,7 +34,7 @@ class FakeStore:
     """A few real ECB days, crossed through EUR like the real store."""
 
     def __init__(self, days=ECB_JUNE_2025):
-        self.days = {date.fromisoformat(k): dict(zip(CODES, map(D, v))) for k, v in days.items()}
+        self.days = {date.fromisoformat(k): dict(zip(CODES, map(D, v), strict=True)) for k, v in days.items()}
 
     def last_date(self) -> date:
         return max(self.days)

@@ -82,7 +82,7 @@ def test_self_contained_page_with_every_finding_where_the_story_has_it(rate_stor
     assert "default-src 'none'" in page
     findings = [f for r in results for f in r.findings]
     assert len(m.badges) == len(m.items) == len(findings) == 11
-    for badge, finding in zip(m.badges, findings):
+    for badge, finding in zip(m.badges, findings, strict=True):
         assert " ".join(m.text[badge["id"]].split()) == " ".join(finding.text.split())
         kind = "suppressed" if finding.suppressed else finding.verdict.value
         assert f"v-{kind}" in badge["class"]

@@ -51,11 +51,7 @@ SINCE = date(2009, 1, 2)
 
 def _printed(value: Decimal, digits: int) -> tuple[Decimal, str, str]:
     """``value`` rounded to ``digits`` significant digits, in the scale print would use."""
-    for mult, word in reversed(SCALES):
-        if value >= mult:
-            break
-    else:
-        mult, word = Decimal(1), ""
+    mult, word = next(((m, w) for m, w in reversed(SCALES) if value >= m), (Decimal(1), ""))
     number = value / mult
     places = max(0, digits - len(str(int(number))))
     shown = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -130,7 +130,7 @@ def test_the_imf_table_reads_thousands_separators_as_written():
 
     table = parse_import(IMF.read_bytes(), None, "imf")
     dates, values = table.series[("USD", "KRW")]
-    assert dict(zip(dates, values))["2025-06-16"] == "1361.200000"
+    assert dict(zip(dates, values, strict=True))["2025-06-16"] == "1361.200000"
 
 
 def test_the_imf_table_saved_as_csv_reads_the_same():
@@ -258,7 +258,7 @@ def test_an_h10_series_claims_cannot_read_for_sure_is_left_out_with_a_note(head,
     from claims.rates.importing import parse_import
 
     head = [f"{h},{extra}" for h, extra in zip(head, (
-        '"Japanese Yen"', '"Currency"', '"1"', '"JPY"', '"H10/H10/RXI_N.B.JA"', '"RXI_N.B.JA"'))]
+        '"Japanese Yen"', '"Currency"', '"1"', '"JPY"', '"H10/H10/RXI_N.B.JA"', '"RXI_N.B.JA"'), strict=True)]
     table = parse_import(ddp_text("2025-06-16,29.54,144.31", head=head), None, "ddp.csv")
     assert set(table.series) == {("USD", "JPY")}
     assert words in table.notes[0]

@@ -30,7 +30,7 @@ def ecb_rows() -> dict[str, dict[str, str]]:
     rows = {}
     for row in reader:
         if row:
-            rows[row[0]] = {c: v for c, v in zip(header[1:], row[1:]) if c and v not in ("N/A", "")}
+            rows[row[0]] = {c: v for c, v in zip(header[1:], row[1:], strict=False) if c and v not in ("N/A", "")}
     return rows
 
 

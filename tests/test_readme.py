@@ -18,7 +18,7 @@ def examples() -> list[tuple[str, str]]:
     found = []
     for block in BLOCK.findall(README):
         parts = re.split(r"^\$ (claims .*)$", block, flags=re.M)
-        for command, output in zip(parts[1::2], parts[2::2]):
+        for command, output in zip(parts[1::2], parts[2::2], strict=True):
             found.append((command, output.strip("\n")))
     return found
 

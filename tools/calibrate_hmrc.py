@@ -28,6 +28,7 @@ import math
 import sys
 from collections import defaultdict
 from decimal import ROUND_CEILING, Decimal
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def load():
     table = ecb.parse(bundled_ecb_zip().read_bytes())
     per_eur: dict[str, dict[str, float]] = defaultdict(dict)        # day -> code -> per EUR
     for code, (dates, vals) in table.series.items():
-        for day, value in zip(dates, vals):
+        for day, value in zip(dates, vals, strict=True):
             per_eur[day][code] = float(value)
     hmrc = HmrcRates(None)                     # the store's reader: the same typo filter
     if not hmrc.available:
@@ -91,7 +92,7 @@ def measure(per_eur, per_gbp, months):
                     into = abs(hmrc_rate / before - 1) * 100 if before is not None else 0.0
                     paired[code, anchor].append((dev, max(abs(after / hmrc_rate - 1) * 100, into)))
     moves: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for month, following in zip(months, months[1:]):
+    for month, following in pairwise(months):
         a, b = per_gbp[month], per_gbp[following]
         for code in a:
             for anchor in ANCHORS:
@@ -160,7 +161,7 @@ def local_model(pairs: list[tuple[float, float]]) -> tuple[float, float]:
     for base in GRID_BASE:
         for per_move in GRID_PER_MOVE:
             margins = [max(1.0, base + per_move * mv) for _, mv in pairs]
-            covered = sum(d <= m for (d, _), m in zip(pairs, margins)) / len(pairs)
+            covered = sum(d <= m for (d, _), m in zip(pairs, margins, strict=True)) / len(pairs)
             if covered >= PERCENTILE:
                 mean = sum(margins) / len(margins)
                 if best is None or mean < best[0]:
@@ -188,7 +189,7 @@ def markdown(rows, class_margin, coverage, version, months, ecb_last, local) -> 
               "HMRC month-to-month move against the anchor):", "",
               "| class | monthly move | vs USD | vs EUR | vs GBP |", "|---|---|---|---|---|"]
     bounds = [0.0] + [limit for _, limit in CLASSES[:-1]]
-    for (name, limit), low in zip(CLASSES, bounds):
+    for (name, limit), low in zip(CLASSES, bounds, strict=True):
         span = f"{low:g}% to {limit:g}%" if math.isfinite(limit) else f"{low:g}% and more"
         lines.append(f"| {name} | {span} | " +
                      " | ".join(f"{class_margin[name, a]}%" for a in ANCHORS) + " |")

@@ -36,4 +36,4 @@ def alternation(words, *, blanks: str = r"[\x20\u00a0]+", fold=frozenset()) -> s
     space in a word matching ``blanks``; the words in ``fold`` match in any case."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     escaped = (re.escape(w).replace(r"\ ", blanks) for w in ordered)
-    return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped))
+    return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped, strict=True))

@@ -36,7 +36,7 @@ KANJI_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五�
     "两": 2, "兩": 2, "零": 0}
 UNIT_CHARS = frozenset(BIG)
 
-_BIG_RE = re.compile("[%s]" % "".join(BIG))
+_BIG_RE = re.compile(f"[{''.join(BIG)}]")
 _NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.・]\d+)?")
 _JOIN = re.compile(r"[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?")
 _BACK_CHARS = frozenset("0123456789,.・") | frozenset(SMALL) | frozenset(KANJI_DIGITS)
@@ -233,7 +233,7 @@ def write_myriad(amount: Decimal, *, unit: str = "億", step: Decimal | None = N
     digits = max(0, -(step / low).normalize().as_tuple().exponent)  # type: ignore[operator]
     parts: list[str] = []
     rest = rounded
-    for name, value in zip(names, values):
+    for name, value in zip(names, values, strict=True):
         if value < low:
             break
         if value > low:

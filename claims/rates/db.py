@@ -133,7 +133,7 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
             shas = []
             for (base, quote), (dates, vals) in ds.series.items():
                 conn.executemany("INSERT INTO rates VALUES (?,?,?,?,?)",
-                                 ((number, base, quote, d, v) for d, v in zip(dates, vals)))
+                                 ((number, base, quote, d, v) for d, v in zip(dates, vals, strict=True)))
                 start = position.get(dates[0], -1)
                 if start >= 0 and tuple(ds.days[start:start + len(dates)]) != tuple(dates):
                     start = -1

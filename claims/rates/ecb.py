@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from claims.errors import UpdateError
 
@@ -125,7 +126,7 @@ def _parse_rows(rows, sha256: str) -> EcbTable:
             raise UpdateError(f"line {number}: {len(cells)} values for {width} currencies")
         day = _iso(row[0].strip(), number)
         days.append(day)
-        for code, cell in zip(codes, cells):
+        for code, cell in zip(codes, cells, strict=True):
             if cell in _MISSING:
                 continue
             if not _VALUE.match(cell) or not cell.strip("0."):
@@ -141,7 +142,7 @@ def _parse_rows(rows, sha256: str) -> EcbTable:
         for dates, vals in values.values():
             dates.reverse()
             vals.reverse()
-    for earlier, later in zip(days, days[1:]):
+    for earlier, later in pairwise(days):
         if not earlier < later:
             raise UpdateError(f"dates out of order or repeated around {later}")
     series = {c: (tuple(d), tuple(v)) for c, (d, v) in values.items() if d}

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from claims.errors import UpdateError
 from claims.rates import formats, layouts
@@ -139,7 +140,7 @@ def _collect(found, label: str):
 def frequency_of(series) -> str:
     """daily, weekly or monthly from the median gap between a table's dates."""
     gaps = sorted((date.fromisoformat(b) - date.fromisoformat(a)).days
-                  for dates, _ in series.values() for a, b in zip(dates, dates[1:]))
+                  for dates, _ in series.values() for a, b in pairwise(dates))
     if not gaps:
         return "daily"
     median = gaps[len(gaps) // 2]

@@ -71,7 +71,7 @@ def _fred(reader, label: str) -> Iterator[Row]:
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        for (base, quote), cell in zip(pairs, row[1:]):
+        for (base, quote), cell in zip(pairs, row[1:], strict=False):
             if cell.strip() not in MISSING:
                 yield number, row[0].strip(), base, quote, cell.strip()
 
@@ -86,22 +86,24 @@ def _h10(reader, label: str) -> Iterator[Row | Note]:
     if first[0].lower() != "series description":
         raise UpdateError(f"{label}: not an H.10 Data Download Program CSV (first cell "
                           f"{first[0][:30]!r}, expected 'Series Description')")
-    meta, number = {"series description": first[1:]}, 1
-    for number, row in enumerate(reader, start=2):
+    meta = {"series description": first[1:]}
+    for line, row in enumerate(reader, start=2):
         key = row[0].strip().lower() if row else ""
         meta[key] = [cell.strip() for cell in row[1:]]
         if key == "time period":
+            header_line = line
             break
     else:
         raise UpdateError(f"{label}: no 'Time Period' header row (not an H.10 DDP download?)")
     ids = meta.get("unique identifier:") or meta["time period"]
     pairs = [_h10_series(label, *column) for column in zip(
-        ids, *(meta.get(key) or [""] * len(ids) for key in ("unit:", "multiplier:", "currency:")))]
+        ids, *(meta.get(key) or [""] * len(ids) for key in ("unit:", "multiplier:", "currency:")),
+        strict=False)]
     yield from (p for p in pairs if isinstance(p, Note))
-    for number, row in enumerate(reader, start=number + 1):
+    for number, row in enumerate(reader, start=header_line + 1):
         if not any(cell.strip() for cell in row):
             continue
-        for pair, cell in zip(pairs, row[1:]):
+        for pair, cell in zip(pairs, row[1:], strict=False):
             if not isinstance(pair, Note) and cell.strip() not in MISSING:
                 yield number, row[0].strip(), *pair, cell.strip()
 
@@ -124,7 +126,7 @@ def _h10_by_row(reader, label: str, first: list[str]) -> Iterator[Row | Note]:
         if isinstance(pair, Note):
             yield pair._replace(line=number)
             continue
-        for day, cell in zip(first[days_from:], row[days_from:]):
+        for day, cell in zip(first[days_from:], row[days_from:], strict=False):
             if cell.strip() not in MISSING:
                 yield number, day.strip(), *pair, cell.strip()
 
@@ -201,7 +203,7 @@ def _imf(reader, label: str) -> Iterator[Row | Note]:
                 raise UpdateError(f"{label} line {number}: the U.S. dollar row is not 1 (not "
                                   "rates per US dollar?)")
             continue
-        for day, cell in zip(days, cells[1:]):
+        for day, cell in zip(days, cells[1:], strict=False):
             if cell not in MISSING:
                 yield number, day, *pair, plain_number(cell)
     if not titled:

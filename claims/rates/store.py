@@ -343,7 +343,7 @@ class RateStore:
                                   "frequency, prefer FROM datasets ORDER BY id").fetchall()
         self._datasets = {row[0]: _Dataset(*row) for row in rows}
         self._ecb = next((d for d in self._datasets.values() if d.kind == "reference"), None)
-        self._series_meta = {(ds, b, q): (f, l, n) for ds, b, q, f, l, n in self._conn.execute(
+        self._series_meta = {(ds, b, q): (first, last, n) for ds, b, q, first, last, n in self._conn.execute(
             "SELECT dataset_id, base, quote, first_date, last_date, n FROM series")}
         self._imported_pairs: dict[frozenset[str], list[int]] = {}
         for ds_id, base, quote in sorted(self._series_meta, reverse=True):   # newest import first

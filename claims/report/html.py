@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from html import escape
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from claims.report import Reporter as BaseReporter
@@ -127,7 +128,7 @@ def _story(index: int, result: DocumentResult, doc: Any,
     if doc is not None:
         text, place = _view(doc)
         body = _highlight(text, [(place(d["start"]), place(d["end"]), kind_of(d), b, f"b-{index}-{n}")
-                                 for n, (d, b) in enumerate(zip(dicts, badges), start=1)])
+                                 for n, (d, b) in enumerate(zip(dicts, badges, strict=True), start=1)])
         story = (f'<div class="story-text" role="region" tabindex="0" '
                  f'aria-label="Story text: {escape(result.path, quote=True)}">{body}</div>')
     else:
@@ -167,7 +168,7 @@ def _highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
     for start, end, _kind, badge, _id in spans:
         ends.setdefault(max(start, end), []).append(badge)
     out = list(ends.get(0, []))                 # empty spans at the very start
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         cover = [(k, i) for s, e, k, _b, i in spans if s <= a and e >= b and s < e]
         piece = escape(text[a:b])
         if cover:
