@@ -37,6 +37,7 @@ from claims.model import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
+    from claims.check.rate_window import RateSource
 
 __version__ = "0.2.0"     # the one place: pyproject.toml reads it, `claims -V` prints it
 
@@ -64,7 +65,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'claims' has no attribute {name!r}")
 
 
-def check_text(text: str, *, as_of: date, store: Any = None, name: str = "story.txt",
+def check_text(text: str, *, as_of: date, store: RateSource | None = None, name: str = "story.txt",
                config: Any = None, **options: Any) -> DocumentResult:
     """Check one story's text as of a date (the caller's clock, never read here).
 

@@ -18,12 +18,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from claims.config import Config, resolve
 from claims.errors import ClaimsError, ConfigError, InputError
 from claims.report import Problem
 from claims.stories import Patterns, Scope, find_stories
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claims.check.rate_window import RateSource
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,8 @@ def config_name(config: Config) -> str | None:
 
 
 def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today: date,
-                as_of: date | None = None, store: Any = None,
-                open_store: Callable[[], Any] | None = None, input_format: str | None = None,
+                as_of: date | None = None, store: RateSource | None = None,
+                open_store: Callable[[], RateSource] | None = None, input_format: str | None = None,
                 stdin: IO[bytes] | None = None, debug: bool = False,
                 keep_documents: bool = False) -> Iterator[Event]:
     """Check every story named by ``paths``; yield a ``Checked``, ``Problem`` or ``Note`` each.
@@ -125,13 +128,16 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
     from claims.check import check_document
 
     settings = settings or Settings()
-    stores: list[Any] = [store] if store is not None else []
+    stores: list[RateSource | ClaimsError] = [store] if store is not None else []
 
-    def rates() -> Any:
+    def rates() -> RateSource:
         """The store, opened once; a store that cannot open fails each story the same way."""
         if not stores:
+            opener: Callable[[], RateSource]
             if open_store is None:
-                from claims.rates import open_store as opener
+                from claims.rates import open_store as default_opener
+
+                opener = default_opener
             else:
                 opener = open_store
             try:

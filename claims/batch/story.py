@@ -12,10 +12,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claims.batch.items import Item
 from claims.errors import ClaimsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claims.check import CheckOptions
+    from claims.check.rate_window import RateSource
+    from claims.rates import RateStore
 
 #: Result fields a record always has, with their values for a story that was not checked.
 UNCHECKED = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
@@ -28,7 +33,7 @@ class Job:
     """What a worker needs besides the items: the rate store, the options, the output's form."""
 
     cache_dir: str | None
-    options: Any                               # claims.check.CheckOptions (picklable)
+    options: CheckOptions                      # picklable
     output: str = "record"                     # record | jsonl | parquet: see ``encode``
 
 
@@ -62,7 +67,7 @@ def unchecked(item: Item, problem: str) -> dict[str, Any]:
     return {**item.head(), **UNCHECKED, "counts": empty_counts(), "problem": problem}
 
 
-def check_item(item: Item, store: Any, options: Any) -> dict[str, Any]:
+def check_item(item: Item, store: RateSource, options: CheckOptions) -> dict[str, Any]:
     """Check one story; never raises for a bad story (the record's ``problem`` says why)."""
     from claims.check import check_document
     from claims.documents import load_document, parse_day
@@ -107,10 +112,10 @@ def check_item(item: Item, store: Any, options: Any) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ inside a worker process
 
-_STORES: dict[str | None, Any] = {}
+_STORES: dict[str | None, RateStore] = {}
 
 
-def store_for(cache_dir: str | None) -> Any:
+def store_for(cache_dir: str | None) -> RateStore:
     """This process's rate store for ``cache_dir`` (opened read-only once, then reused)."""
     if cache_dir not in _STORES:
         from claims.rates import open_store

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claims.model import Finding, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
+    from claims.check.rate_window import RateSource
     from claims.document import Document
 
 ALL_CHECKS = frozenset({"currency-conversion", "unit-conversion", "arithmetic"})
@@ -72,7 +73,7 @@ class DocumentResult:
         }
 
 
-def check_document(doc: Document, store: Any, options: CheckOptions) -> DocumentResult:
+def check_document(doc: Document, store: RateSource, options: CheckOptions) -> DocumentResult:
     """Every check over one document; findings located in the source and suppressions applied.
 
     ``store`` is only asked for rates when the story has a conversion or a stated rate.

@@ -17,7 +17,9 @@ from claims.model import Rate
 
 
 class RateSource(Protocol):
-    """What the check needs from the rate store."""
+    """What the checks (and the HTML report's series) need from a rate store: the one type for
+    a store passed into the library. ``claims.rates.RateStore`` is one; a test can pass any
+    object with these two methods."""
 
     def window(self, base: str, quote: str, start: date, end: date) -> list[Rate]: ...
     def last_date(self) -> date: ...

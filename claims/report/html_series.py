@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
+    from claims.check.rate_window import RateSource
 
 CONTEXT_DAYS = 21          # days drawn before the check window, for context
 REACH_DAYS = 120           # a rate further than this from the as-of date is not drawn to
@@ -29,7 +30,7 @@ def series_key(path: str, base: str, quote: str) -> tuple[str, str, str]:
     return (path, base, quote)
 
 
-def window_series(results: Iterable[DocumentResult], store: Any,
+def window_series(results: Iterable[DocumentResult], store: RateSource,
                   window_days: int | Mapping[str, int] = 7) -> dict[tuple[str, str, str], dict]:
     """The fixings around each currency finding's window (``window_days`` per path or for all)."""
     from claims.errors import ClaimsError

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.config import Config, parse_config
 from claims.errors import (
@@ -36,6 +36,9 @@ WARM_UP = ("SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.29 billion
 #: How a ClaimsError is named to the server (first match wins): it picks the HTTP answer.
 ERROR_KINDS = (StaleData, NoRate, UnknownCurrency, InputError, ConfigError, RateError)
 
+if TYPE_CHECKING:  # pragma: no cover
+    from claims.rates import RateStore
+
 
 @dataclass
 class WorkerState:
@@ -43,7 +46,7 @@ class WorkerState:
 
     cache_dir: str | None
     base_config: Config
-    store: Any
+    store: RateStore
     stamp: tuple | None
 
     @classmethod
@@ -57,7 +60,7 @@ class WorkerState:
             job_check(state, {"format": "markdown", "story": WARM_UP, "today": "2025-07-01"})
         return state
 
-    def current_store(self) -> Any:
+    def current_store(self) -> RateStore:
         """The store, reopened if the file was replaced since it was opened."""
         stamp = file_stamp(self.store.location.db_path)
         if stamp != self.stamp:
