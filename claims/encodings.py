@@ -90,13 +90,13 @@ def decode(name: str, data: bytes, fmt: str = "text") -> str:
         bad_at = exc.start
     label = declared_charset(data) if fmt == "html" else None
     if label:
-        codec = _codec(label)
-        if codec is None:
+        declared = _codec(label)
+        if declared is None:
             raise InputError(f"{name}: declares an unknown charset {label[:40]!r}; "
                              "save it as UTF-8")
-        if codec != "utf-8":
+        if declared != "utf-8":
             try:
-                return data.decode(codec, "claims-c1" if codec == "cp1252" else "strict")
+                return data.decode(declared, "claims-c1" if declared == "cp1252" else "strict")
             except UnicodeDecodeError as exc:
                 line = data.count(b"\n", 0, exc.start) + 1
                 raise InputError(f"{name}: not valid {label} text as it declares (byte "

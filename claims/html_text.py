@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from html import unescape
 from html.parser import HTMLParser
 
@@ -105,7 +106,8 @@ class HtmlText(HTMLParser):
         self._ld: list[str] | None = None
         self._ld_size = 0
         self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
-        self._base = self._at = 0
+        self._base: int = 0
+        self._at = 0
         self.feed(fed)
         self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
         self._at = self._base
@@ -299,7 +301,7 @@ class HtmlText(HTMLParser):
         self._ref(f"&#{name}")
 
 
-def _slice(text: str, offsets: array, ranges: list[tuple[int, int]]) -> tuple[str, array]:
+def _slice(text: str, offsets: array, ranges: Sequence[tuple[int, int]]) -> tuple[str, array]:
     """The text of ``ranges`` (page text offsets), a newline between blocks, offsets kept."""
     parts: list[str] = []
     kept = array("i")

@@ -17,6 +17,8 @@ from typing import Any
 
 from claims.rules import rule_name
 
+_Date = date                       # for fields named `date`, which shadow the type in their class
+
 #: The JSON contract version of ``claims check --format json`` (see README, "JSON contract").
 JSON_VERSION = 2
 
@@ -220,8 +222,8 @@ class Rate:
     base: str
     quote: str
     value: Decimal
-    date: date
-    requested_date: date
+    date: _Date
+    requested_date: _Date
     source: str
     dataset: str = ""
     kind: str = "reference"               # reference | peg | imported | online | stated | hmrc

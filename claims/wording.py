@@ -54,7 +54,7 @@ def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str
     decimals += extra_decimals
     digits = styled(f"{number:,.{decimals}f}", money.number_format, _group_of(money.text))
     if scale:
-        sep = " " if (" " + money.scale_text) in money.text or not money.scale_text else ""
+        sep = " " if not money.scale_text or (" " + money.scale_text) in money.text else ""
         digits = f"{digits}{sep}{scale}"
     cur = money.unit_text or (money.unit or "")
     if not cur:

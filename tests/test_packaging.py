@@ -81,3 +81,26 @@ def test_version_is_the_one_the_cli_prints(capsys):
     with pytest.raises(SystemExit):
         main(["-V"])
     assert capsys.readouterr().out == f"claims {claims.__version__}\n"
+
+
+def test_the_package_ships_its_annotations():
+    """PEP 561: ``claims/py.typed`` exists and the wheel takes it as package data (a built wheel
+    lists ``claims/py.typed``; building one here would need the build backend's download)."""
+    assert (ROOT / "claims" / "py.typed").is_file()
+    assert "py.typed" in PYPROJECT["tool"]["setuptools"]["package-data"]["claims"]
+
+
+def test_ci_and_pre_commit_run_the_same_lint_and_type_checks():
+    import yaml
+
+    hooks = {h["id"]: h["entry"] for repo in yaml.safe_load(
+        (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
+        for h in repo["hooks"]}
+    assert set(hooks) == {"ruff", "ruff-format", "mypy"}
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for line in ("python -m ruff check .", "python -m ruff format --check .",
+                 "python -m mypy claims"):
+        assert line in ci
+    assert hooks["mypy"] == "python -m mypy claims"
+    extras = " ".join(PYPROJECT["project"]["optional-dependencies"]["test"])
+    assert "ruff>=" in extras and "mypy>=" in extras

@@ -18,11 +18,10 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable
-from typing import Any
 
 from claims.batch._extras import need
 from claims.batch.items import Item
-from claims.batch.story import Job, check_chunk, store_for
+from claims.batch.story import Done, Job, check_chunk, store_for
 from claims.errors import ClaimsError
 
 IN_FLIGHT_PER_THREAD = 2
@@ -41,7 +40,7 @@ def rate_data_identity(cache_dir: str | None) -> tuple:
 _IDENTITY: dict[str | None, tuple] = {}
 
 
-def check_partition(items: list[Item], job: Job) -> tuple[tuple, list[dict[str, Any]]]:
+def check_partition(items: list[Item], job: Job) -> tuple[tuple, list[Done]]:
     """Run on a Dask worker: the worker's rate-data identity and the partition's records."""
     if job.cache_dir not in _IDENTITY:
         _IDENTITY[job.cache_dir] = rate_data_identity(job.cache_dir)

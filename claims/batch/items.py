@@ -77,7 +77,7 @@ def item_from_row(row: Mapping[str, Any], columns: Columns, source: str) -> Item
     raw_id = _value(row, columns.id)
     ident = _scalar(raw_id)
     meta = tuple((k, _scalar(_value(row, k))) for k in columns.keep)
-    common = dict(format=columns.format, date=_scalar(_value(row, columns.date)),
+    common: dict[str, Any] = dict(format=columns.format, date=_scalar(_value(row, columns.date)),
                   url=_scalar(_value(row, columns.url)),
                   language=_scalar(_value(row, columns.language)), meta=meta, source=source)
     if ident is None or ident == "":

@@ -139,7 +139,7 @@ class ParquetSink:
             self.done.update(_ids_in(part))
         self.next_part = 1 + max((_part_number(p) for p in parts), default=-1)
         self.buffer: list[dict[str, Any]] = []
-        self.writer = None
+        self.writer: Any = None                # a pyarrow ParquetWriter while a part is open
         self.part_rows = 0
         self.part_started = 0.0
         self.temp = self.final = ""

@@ -32,8 +32,11 @@ _SUFFIXES = (
 class Archive(Protocol):
     """A source of stories."""
 
-    path: str
-    keep: tuple[str, ...]                     # pass-through columns its items carry in ``meta``
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def keep(self) -> tuple[str, ...]: ...    # pass-through columns its items carry in ``meta``
 
     def items(self) -> Iterator[Item]: ...
 

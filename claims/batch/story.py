@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.rates import RateStore
 
 #: Result fields a record always has, with their values for a story that was not checked.
-UNCHECKED = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
+UNCHECKED: dict[str, Any] = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
              "reading": None, "notes": [], "findings": []}
 MAX_STORY_CHARS = 16 * 1024 * 1024
 

@@ -281,7 +281,7 @@ AFTER_SYMBOL_RE = re.compile(
     r"(?![^\W\d_])")
 
 #: A scale written into the symbol (French copy): 7 682 M€, 2 Md$, 3,5 Mds €.
-SYMBOL_SCALES: Mapping[str, object] = MappingProxyType({
+SYMBOL_SCALES: Mapping[str, int] = MappingProxyType({
     "m": 10 ** 6, "md": 10 ** 9, "mds": 10 ** 9, "mrd": 10 ** 9, "mio": 10 ** 6})
 SCALED_SYMBOL_RE = re.compile(
     r"[\x20\u00a0](?P<scale>M|Md|Mds|Mrd|Mio)\.?[\x20\u00a0]?(?P<sym>€|\$|£)(?![^\W\d_])")

@@ -126,6 +126,7 @@ def _one(text: str, r: NumberReading, dollar: str, lex: Lexicon | None = None) -
     form_a = after.form if after else None
     if prefix is not None and after is not None and after.written in cur.YUAN_UNITS:
         form_a = None                                 # 日幣150億元: 元 only counts the yen
+    form: cur.Form | None
     if form_b is not None and form_a is not None:
         form = form_a if _rank(form_a) <= _rank(form_b) else form_b
         if _rank(form_a) == 0 and _rank(form_b) == 0 and form_a.code != form_b.code:

@@ -225,7 +225,7 @@ def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None,
     unit, note, guessed = None, None, False
     tail = _PAREN_TAIL.match(text, b.money.span.end)
     after = name_after(text, tail.end(), lex, True) if tail and lex and not lex.empty else None
-    if after is not None and after[0].code is not None:
+    if tail is not None and after is not None and after[0].code is not None:
         unit = dollar if after[0].code == DOLLAR else after[0].code
         note = f"currency written after the bracket: '{text[tail.end():after[1]].strip()}'"
     elif earlier is not None and earlier.unit is not None and not small:
@@ -298,12 +298,12 @@ def pair(text: str, found: list[Found], readings: list[NumberReading],
     conversions: list[CurrencyConversion] = []
     i = 0
     while i < len(items) - 1:
-        conv = _try(text, items[i], items[i + 1], lex)
-        if conv is not None:
-            conversions.append(conv)
+        pair = _try(text, items[i], items[i + 1], lex)
+        if pair is not None:
+            conversions.append(pair)
             i += 2
             if i < len(items):
-                more = _another(text, conv, items[i - 1], items[i])
+                more = _another(text, pair, items[i - 1], items[i])
                 if more is not None:
                     conversions.append(more)
                     i += 1

@@ -89,10 +89,10 @@ def find_stated_rates(text: str, found: list[Found], dollar: str = "USD",
         form, name_end, written = named
         if written.lower().startswith("pound"):
             continue                                  # $3 per pound is a price by weight
-        base = dollar if form.code == cur.DOLLAR else form.code
-        if base and f.money.unit and base != f.money.unit:
+        base_code = dollar if form.code == cur.DOLLAR else form.code
+        if base_code and f.money.unit and base_code != f.money.unit:
             span = Span(f.money.span.start, name_end)
-            rates.append(StatedRate(base, f.money.unit, Decimal(f.money.value), span,
+            rates.append(StatedRate(base_code, f.money.unit, Decimal(f.money.value), span,
                                     text[span.start:span.end]))
             used.add(i)
     rates.extend(_to_one(text, dollar, {r.span.start for r in rates}))

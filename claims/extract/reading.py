@@ -166,7 +166,7 @@ def _rewrite(text: str, m: re.Match[str], kind: str | None,
         between_digits = 0 < start < len(text) - 1 and text[start - 1].isdigit() \
             and text[start + 1].isdigit()
         if between_digits:
-            return (None if ch in _GROUPING else ("\u2009", (start,)))  # type: ignore[return-value]
+            return (None if ch in _GROUPING else ("\u2009", (start,)))
         return " ", (start,)
     if kind == "zero":
         return "", ()

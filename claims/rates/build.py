@@ -183,7 +183,8 @@ def read_sidecar(folder: Path, name: str) -> dict[str, dict]:
         return {}
     if not isinstance(info, dict):
         return {}
-    entries = info.get("entries") if isinstance(info.get("entries"), list) else [info]
+    listed = info.get("entries")
+    entries = listed if isinstance(listed, list) else [info]
     return {str(e["sha256"]): e for e in entries if isinstance(e, dict) and e.get("sha256")}
 
 

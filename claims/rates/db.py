@@ -19,8 +19,9 @@ import os
 import secrets
 import sqlite3
 import stat
+import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +113,7 @@ class Dataset:
     sha256: str
     origin: str
     retrieved: str
-    series: dict[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
+    series: Mapping[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
     days: Sequence[str] = ()            # the fixing calendar (ECB); empty for imports
     frequency: str = "daily"
     prefer: bool = False
@@ -331,7 +332,7 @@ def store_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
         handle.close()
 
 
-try:
+if sys.platform != "win32":
     import fcntl
 
     def _try_lock(handle) -> bool:
@@ -344,7 +345,7 @@ try:
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
-except ImportError:                                  # Windows
+else:                                               # Windows
     import msvcrt
 
     def _try_lock(handle) -> bool:

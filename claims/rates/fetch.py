@@ -207,7 +207,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 def _tracked(base: type, sockets: list[socket.socket]) -> type:
     """A connection class that records its socket, so the deadline can shut it down."""
-    class Tracked(base):  # type: ignore[misc, valid-type]
+    class Tracked(base):
         def connect(self) -> None:
             super().connect()
             sockets.append(self.sock)
@@ -229,7 +229,7 @@ class _Https(urllib.request.HTTPSHandler):
         self._conn = _tracked(http.client.HTTPSConnection, sockets)
 
     def https_open(self, req):
-        return self.do_open(self._conn, req, context=self._context)  # type: ignore[attr-defined]
+        return self.do_open(self._conn, req, context=self._context)
 
 
 def _reason(reason: object) -> str:

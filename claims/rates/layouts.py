@@ -20,6 +20,7 @@ def rows(fmt: str, text: str, label: str, columns: Sequence[str] = (),
     if fmt == "auto":
         fmt = detect(text)
     reader = formats.reader(text)
+    found: Iterator[Row | Note]
     if fmt == "table":
         found = formats.table(reader, label)
     elif fmt == "columns":

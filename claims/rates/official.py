@@ -231,6 +231,7 @@ def _imf_pair(cell: str, label: str, number: int) -> tuple[str, str] | Note:
     from claims.extract._currency_data import NAMES
 
     match = _IMF_NAME.match(" ".join(cell.split()))
+    assert match is not None                    # the pattern matches any one-line cell
     name, note = match["name"], match["note"]
     folded = name.lower()
     code = IMF_NAMES.get(folded)

@@ -264,8 +264,9 @@ class RateStore:
         if lb.factor is not None or lq.factor is not None:
             value = _CTX.multiply(value, _ratio(lq.factor, lb.factor))
         pegs = [p for p in (lb.peg, lq.peg) if p]
-        source = "; ".join([self._ecb.source] + [p.source for p in pegs])
-        dataset = "; ".join([self._ecb.identity] + ([self._pegs().dataset(pegs)] if pegs else []))
+        ecb = self._ecb_dataset()
+        source = "; ".join([ecb.source] + [p.source for p in pegs])
+        dataset = "; ".join([ecb.identity] + ([self._pegs().dataset(pegs)] if pegs else []))
         return Rate(base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference")
 
     def _leg(self, code: str, iso: str) -> _Leg:
@@ -291,7 +292,7 @@ class RateStore:
         """The published value of ``code`` on the ``day``-th ECB fixing (None for EUR itself)."""
         if code == "EUR":
             return None
-        dates, vals, start = self._series(self._ecb.id, "EUR", code)
+        dates, vals, start = self._series(self._ecb_dataset().id, "EUR", code)
         if start >= 0:                                           # an unbroken run of fixings
             if 0 <= day - start < len(vals):
                 return _published(vals[day - start], code)
@@ -384,6 +385,11 @@ class RateStore:
                 raise sqlite3.DatabaseError(f"series {base}/{quote} does not match its length")
             series = self._cache[key] = _Series(dates, vals, start)
         return series
+
+    def _ecb_dataset(self) -> _Dataset:
+        if self._ecb is None:
+            raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
+        return self._ecb
 
     def _days(self) -> list[str]:
         if self._calendar is None:

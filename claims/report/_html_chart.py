@@ -61,7 +61,7 @@ def chart(d: Mapping[str, Any], series: Mapping[str, Any] | None) -> str:
     lo_v, hi_v = min(values), max(values)
     implied_f = float(implied) if implied is not None else None
     on_chart = implied_f is not None and lo_v / 3 <= implied_f <= hi_v * 3
-    if on_chart:
+    if on_chart and implied_f is not None:
         lo_v, hi_v = min(lo_v, implied_f), max(hi_v, implied_f)
     pad = (hi_v - lo_v) * 0.08 or abs(hi_v) * 0.01 or 1.0
     lo_v, hi_v = lo_v - pad, hi_v + pad

@@ -117,7 +117,7 @@ def _story(index: int, result: DocumentResult, doc: Any,
     for n, d in enumerate(dicts, start=1):
         kind = kind_of(d)
         rate = d.get("rate") or {}
-        found = series.get((result.path, rate.get("base"), rate.get("quote"))) if rate else None
+        found = series.get((result.path, rate["base"], rate["quote"])) if rate else None
         items.append(f'<li id="f-{index}-{n}" class="v-{kind}" data-kind-of="{kind}">'
                      f"{evidence(d, found, diagnoses)}</li>")
         badges.append(_badge(index, n, d, kind))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -166,9 +167,9 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
 def _install_errors(app: Any) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""),
+        errors: list[dict[str, Any]] = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""),
                    "type": e.get("type", "")} for e in exc.errors()]
-        first = errors[0] if errors else {"loc": [], "msg": "invalid request", "type": ""}
+        first: dict[str, Any] = errors[0] if errors else {"loc": [], "msg": "invalid request", "type": ""}
         where = ".".join(p for p in first["loc"] if p != "body") or "body"
         message = f"{where}: {first['msg'].removeprefix('Value error, ')}"
         if first["type"] == "json_invalid":
@@ -203,7 +204,7 @@ def _install_errors(app: Any) -> None:
                      500)
 
 
-def _methods(app: Any, scope: dict[str, Any]) -> set[str]:
+def _methods(app: Any, scope: Mapping[str, Any]) -> set[str]:
     """The methods some route of this path answers."""
     from starlette.routing import Match
 

@@ -148,7 +148,10 @@ def _checked(state: WorkerState, payload: dict[str, Any]):
 
     cfg = settings(state, payload)
     doc = document(payload, cfg.scope or "article")
-    options = cfg.check_options(today=_day(payload["today"], "today"),
+    today = _day(payload["today"], "today")
+    if today is None:
+        raise ConfigError("today: missing (the server's date)")
+    options = cfg.check_options(today=today,
                                 as_of=_day(payload.get("date"), "date"))
     return doc, cfg, options, check_document(doc, state.current_store(), options)
 

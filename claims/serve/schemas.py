@@ -103,7 +103,7 @@ class Options(_Closed):
 class ConfigTable(Options):
     """A publication's settings, as in ``.claims.toml`` (``format`` is accepted and unused)."""
 
-    format: Literal.__getitem__(tuple(FORMATS)) | None = Field(  # type: ignore[misc]
+    format: Literal.__getitem__(tuple(FORMATS)) | None = Field(  # type: ignore[valid-type]
         None, description="an output format of the CLI; the service ignores it")
 
 
