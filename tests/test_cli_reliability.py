@@ -221,3 +221,44 @@ def test_a_relative_cache_dir_works(desk, cli, cache_dir):
     shutil.copytree(cache_dir, desk / "cache")
     code, out, err = cli("check", "a.txt", "--cache-dir", "cache", cwd=desk)
     assert code == 1, err
+
+
+UNITS = "OSLO, June 30, 2025 - The quake struck 100 km (62 miles) off the coast.\n"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_checker_that_raises_inside_one_story_costs_only_that_story(desk, cli, monkeypatch, fmt):
+    """A bug deep in one check (here the unit check, met only by b.txt's "100 km (62 miles)")
+    is b.txt's one-line internal problem, exit 3; a.txt's and c.txt's findings are reported and
+    every machine format still parses."""
+    import claims.check.units
+
+    def broken(conversions):
+        if list(conversions):
+            raise ZeroDivisionError("division by zero")
+        return []
+
+    (desk / "b.txt").write_text(UNITS, encoding="utf-8")
+    monkeypatch.setattr(claims.check.units, "check_units", broken)
+    code, out, err = cli("check", ".", "--format", fmt, cwd=desk)
+    assert code == 3
+    (line,) = only_lines(err)
+    assert line.startswith("claims: b.txt: internal error (ZeroDivisionError: division by zero)")
+    if fmt in ("json", "sarif"):
+        data = json.loads(out)
+        if fmt == "json":
+            assert [f["path"] for f in data["files"]] == ["a.txt", "c.txt"]
+            assert [p["path"] for p in data["problems"]] == ["b.txt"]
+        else:
+            uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    for r in data["runs"][0]["results"]]
+            assert uris == ["a.txt", "c.txt"]
+    elif fmt in ("jsonl", "rdjsonl"):
+        rows = [json.loads(row) for row in out.splitlines()]
+        text = json.dumps(rows)
+        assert "a.txt" in text and "c.txt" in text and rows
+    elif fmt == "github":
+        assert all(row.startswith("::") for row in out.splitlines())
+        assert "file=a.txt" in out and "file=c.txt" in out and "file=b.txt" in out
+    else:
+        assert "a.txt" in out and "c.txt" in out
