@@ -262,3 +262,22 @@ def test_a_checker_that_raises_inside_one_story_costs_only_that_story(desk, cli,
         assert "file=a.txt" in out and "file=c.txt" in out and "file=b.txt" in out
     else:
         assert "a.txt" in out and "c.txt" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "line"])
+def test_a_rate_store_that_cannot_open_costs_only_the_stories_that_need_a_rate(desk, cli, fmt):
+    """A folder where the store should be: each story with a conversion is its own one-line
+    problem naming the story and the store; a story of units and arithmetic is still checked."""
+    (desk / "cache" / "rates.sqlite3").mkdir(parents=True)
+    (desk / "b.txt").write_text(UNITS.replace("62 miles", "82 miles"), encoding="utf-8")
+    code, out, err = cli("check", ".", "--format", fmt, "--cache-dir", "cache", cwd=desk)
+    assert code == 2
+    lines = only_lines(err)
+    assert [line.split(":")[1].strip() for line in lines] == ["a.txt", "c.txt"]
+    assert all("not checked: the rate store" in line and "is a folder" in line for line in lines)
+    if fmt == "json":
+        data = json.loads(out)
+        assert [f["path"] for f in data["files"]] == ["b.txt"]
+        assert [f["code"] for f in data["files"][0]["findings"]] == ["UNT001"]
+    else:
+        assert "UNT001" in out and "b.txt" in out
