@@ -257,10 +257,13 @@ def test_a_run_of_several_stories_renders_in_every_format(texts, as_of, rate_sto
     "SEOUL, June 30, 2025 - Lee plans to invest 10\u200f0 trillion won ($72.29 billion).",
     "old Mac\rline ends\r\rSEOUL, June 30, 2025 - 100 trillion won ($72.29\rbillion).\r",
     "\ufeffIt is 1\u200d00 km (6\u00ad2 miles) away; \u0661\u0662\u066b5 km (7.8 miles).",
-], ids=["rtl-mark-in-figure", "cr-only-line-ends", "invisible-and-arabic-digits"])
+    "In Meath, recorded crime grew 22.5% — three times the national rate of 7.5%.",
+], ids=["rtl-mark-in-figure", "cr-only-line-ends", "invisible-and-arabic-digits",
+        "a-multiplier-word-figure-spans-its-times"])
 def test_the_invariants_hold_on_the_reproductions(source, rate_store):
-    """The suite's own checks, on the stories issue 17 reproduced by hand: they must find
-    the figures (so the invariants are not vacuous) and place them."""
+    """The suite's own checks, on the stories issue 17 reproduced by hand and those the long
+    sessions found: they must find the figures (so the invariants are not vacuous) and place
+    them."""
     document = load_document("story.txt", source.encode("utf-8"))
     result = check_document(document, rate_store, options(date(2025, 6, 30)))
     assert result.findings
