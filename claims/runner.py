@@ -145,8 +145,10 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
             except ClaimsError as exc:
                 stores.append(exc)
         if isinstance(stores[0], ClaimsError):
-            raise stores[0]
+            raise StoreUnavailable(str(stores[0]))
         return stores[0]
+
+    store_on_demand = _OnDemand(rates)
 
     for name, cfg in each_story(paths, settings):
         if isinstance(cfg, (Problem, Note)):
@@ -155,16 +157,19 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
         max_bytes, seconds = cfg.budget()
         try:
             data = read_story(name, max_bytes, stdin)
-            store_now = rates()
             with time_budget(seconds):
                 from claims.documents import load_document
 
                 doc = load_document(name, data, input_format, scope=cfg.scope or "article")
                 del data
-                result = check_document(doc, store_now, cfg.check_options(today=today, as_of=as_of))
+                result = check_document(doc, store_on_demand,
+                                        cfg.check_options(today=today, as_of=as_of))
         except StoryTimeout:
             yield Problem(name, f"{name}: not checked: took longer than {seconds:g} s "
                                 "(max_story_seconds)", "budget")
+            continue
+        except StoreUnavailable as exc:
+            yield Problem(name, f"{name}: not checked: {exc}", "input")
             continue
         except ClaimsError as exc:
             yield Problem(name, str(exc), "budget" if isinstance(exc, BudgetError) else "input")
@@ -175,6 +180,21 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
             yield internal_problem(name, exc)
             continue
         yield Checked(result, cfg, doc if keep_documents else None)
+
+
+class StoreUnavailable(InputError):
+    """The rate store could not be opened; only a story that needs a rate meets it."""
+
+
+class _OnDemand:
+    """The rate store, opened when a story first asks it for a rate: a story without
+    conversions (units, arithmetic) is still checked when the store cannot open."""
+
+    def __init__(self, opener: Callable[[], Any]) -> None:
+        self._opener = opener
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._opener(), name)
 
 
 def internal_problem(name: str, exc: BaseException) -> Problem:

@@ -221,3 +221,63 @@ def test_a_relative_cache_dir_works(desk, cli, cache_dir):
     shutil.copytree(cache_dir, desk / "cache")
     code, out, err = cli("check", "a.txt", "--cache-dir", "cache", cwd=desk)
     assert code == 1, err
+
+
+UNITS = "OSLO, June 30, 2025 - The quake struck 100 km (62 miles) off the coast.\n"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_checker_that_raises_inside_one_story_costs_only_that_story(desk, cli, monkeypatch, fmt):
+    """A bug deep in one check (here the unit check, met only by b.txt's "100 km (62 miles)")
+    is b.txt's one-line internal problem, exit 3; a.txt's and c.txt's findings are reported and
+    every machine format still parses."""
+    import claims.check.units
+
+    def broken(conversions):
+        if list(conversions):
+            raise ZeroDivisionError("division by zero")
+        return []
+
+    (desk / "b.txt").write_text(UNITS, encoding="utf-8")
+    monkeypatch.setattr(claims.check.units, "check_units", broken)
+    code, out, err = cli("check", ".", "--format", fmt, cwd=desk)
+    assert code == 3
+    (line,) = only_lines(err)
+    assert line.startswith("claims: b.txt: internal error (ZeroDivisionError: division by zero)")
+    if fmt in ("json", "sarif"):
+        data = json.loads(out)
+        if fmt == "json":
+            assert [f["path"] for f in data["files"]] == ["a.txt", "c.txt"]
+            assert [p["path"] for p in data["problems"]] == ["b.txt"]
+        else:
+            uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    for r in data["runs"][0]["results"]]
+            assert uris == ["a.txt", "c.txt"]
+    elif fmt in ("jsonl", "rdjsonl"):
+        rows = [json.loads(row) for row in out.splitlines()]
+        text = json.dumps(rows)
+        assert "a.txt" in text and "c.txt" in text and rows
+    elif fmt == "github":
+        assert all(row.startswith("::") for row in out.splitlines())
+        assert "file=a.txt" in out and "file=c.txt" in out and "file=b.txt" in out
+    else:
+        assert "a.txt" in out and "c.txt" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "line"])
+def test_a_rate_store_that_cannot_open_costs_only_the_stories_that_need_a_rate(desk, cli, fmt):
+    """A folder where the store should be: each story with a conversion is its own one-line
+    problem naming the story and the store; a story of units and arithmetic is still checked."""
+    (desk / "cache" / "rates.sqlite3").mkdir(parents=True)
+    (desk / "b.txt").write_text(UNITS.replace("62 miles", "82 miles"), encoding="utf-8")
+    code, out, err = cli("check", ".", "--format", fmt, "--cache-dir", "cache", cwd=desk)
+    assert code == 2
+    lines = only_lines(err)
+    assert [line.split(":")[1].strip() for line in lines] == ["a.txt", "c.txt"]
+    assert all("not checked: the rate store" in line and "is a folder" in line for line in lines)
+    if fmt == "json":
+        data = json.loads(out)
+        assert [f["path"] for f in data["files"]] == ["b.txt"]
+        assert [f["code"] for f in data["files"][0]["findings"]] == ["UNT001"]
+    else:
+        assert "UNT001" in out and "b.txt" in out

@@ -384,7 +384,7 @@ def test_github_says_when_annotations_exceed_the_per_step_limit(doc):
     text += rep.finish()
     lines = text.splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 12
-    assert lines[-1].startswith("::notice title=claims: more findings than GitHub shows::")
+    assert lines[-1].startswith("::notice title=claims%3A more findings than GitHub shows::")
     assert "2 errors are not shown" in lines[-1] and "warning" not in lines[-1].split("::")[-1][:60]
     table = rep.summary_markdown()
     assert table.count(f"| {PATH} | 6 |") == 13

@@ -162,6 +162,9 @@ def _change_amount(text: str, m: re.Match[str], roles: dict[str, Token], tokens:
                   direction=sign)
 
 
+_TIMES_AFTER = re.compile(r"[ \t\u00a0-]*\n?[ \t]*times\b", re.IGNORECASE)
+
+
 def _multiple(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
               span: Span, start: int) -> ArithmeticClaim | None:
     """``doubled``, ``three times``, ``x-fold``: the stated factor, as a figure."""
@@ -180,8 +183,11 @@ def _multiple(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list
         # "doubled" within 5%
         if key == "tw":
             word = f"{written} times"
-            stated = Quantity(word, at, Decimal(pat.TIMES_WORDS[written.lower()]), "times",
-                              Decimal(1), zeros_meant=True)
+            times = _TIMES_AFTER.match(text, at.end)      # the figure is "three times", all of it
+            shown = Span(at.start, times.end()) if times else at
+            stated = Quantity(text[shown.start:shown.end], shown,
+                              Decimal(pat.TIMES_WORDS[written.lower()]), "times", Decimal(1),
+                              zeros_meant=True)
         else:
             word = written.lower()
             factor = Decimal(pat.MULT_WORDS[word])

@@ -72,12 +72,14 @@ class Reporter(_Base):
         over = {level: n - LIMIT for level, n in self.per_level.items() if n > LIMIT}
         if over:
             hidden = ", ".join(f"{n} {level}s" for level, n in over.items())
-            out.append(f"::notice title=claims: more findings than GitHub shows::GitHub shows "
+            out.append(f"::notice title={escape_property('claims: more findings than GitHub shows')}"
+                       f"::GitHub shows "
                        f"{LIMIT} annotations of each level per step; {hidden} are not shown as "
                        "annotations. The job summary (or --format text) lists every finding.")
         for problem in self.problems:
-            out.append(f"::error file={escape_property(problem.path)},title=claims: not "
-                       f"checked::{escape_data(problem.message)}")
+            out.append(f"::error file={escape_property(problem.path)},"
+                       f"title={escape_property('claims: not checked')}::"
+                       f"{escape_data(problem.message)}")
         return "".join(line + "\n" for line in out)
 
     def summary_markdown(self) -> str:
