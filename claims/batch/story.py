@@ -19,7 +19,7 @@ from claims.errors import ClaimsError
 
 #: Result fields a record always has, with their values for a story that was not checked.
 UNCHECKED = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
-             "reading": None, "notes": [], "findings": []}
+             "reading": None, "language_source": None, "notes": [], "findings": []}
 MAX_STORY_CHARS = 16 * 1024 * 1024
 
 
@@ -74,6 +74,10 @@ def check_item(item: Item, store: Any, options: Any) -> dict[str, Any]:
                                "not a story")
     try:
         doc = load_document(item.id, item.text.encode("utf-8", "surrogatepass"), item.format)
+        from claims.document import language_tag
+
+        if language_tag(item.language):    # the archive's language column outranks the page's
+            doc = replace(doc, language=item.language.strip())     # type: ignore[union-attr]
         extra_notes = []
         if item.date:
             day = parse_day(item.date)
@@ -98,6 +102,8 @@ def check_item(item: Item, store: Any, options: Any) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - one bad story never stops an archive run
         return unchecked(item, f"internal error ({type(exc).__name__}: {exc}); please report it")
     out.pop("path", None)
+    if out.get("language") is None:          # nothing told: the archive's column as given
+        out["language"] = item.language
     ident = item.id
     out["findings"] = [{"story_id": ident, **f} for f in out.get("findings", ())]
     if extra_notes:
