@@ -21,6 +21,8 @@ Keys (``-`` and ``_`` are interchangeable)::
     max_story_seconds = 60     # a story taking longer is a one-line problem (0: no limit)
     missing_date = "today"     # an undated story: today | unverifiable | error
     scope = "article"          # HTML: read the article, or the whole page
+    language = "es-MX"         # the stories' language (BCP 47; "auto": the document's, else detected)
+    number_format = "1.234,5"  # the decimal mark: 1,234.5 | 1.234,5 | 1 234,5 | 1'234.5 | auto
 
 A bad value is a ``ConfigError`` naming the file and the key. Command-line options go
 through the same validators (``Config.merged``), so both are checked one way.
@@ -72,6 +74,8 @@ class Config:
     max_story_seconds: Decimal | None = None
     missing_date: str | None = None
     scope: str | None = None
+    language: str | None = None
+    number_format: str | None = None
 
     def merged(self, options: Mapping[str, Any]) -> "Config":
         """This config with command-line ``options`` (key -> raw value, None: not given) laid
@@ -102,7 +106,8 @@ class Config:
                             dollar=self.dollar or "USD",
                             checks=frozenset(self.checks) if self.checks else ALL_CHECKS,
                             ignore_codes=self.ignore_codes(),
-                            missing_date=self.missing_date or "today")
+                            missing_date=self.missing_date or "today",
+                            language=self.language, number_format=self.number_format)
 
     def fails(self, result: Any) -> bool:
         """Whether a ``DocumentResult`` has an unsuppressed finding at or above ``fail_on``."""
@@ -330,6 +335,37 @@ def _patterns(value: Any) -> tuple[str, ...]:
     return patterns
 
 
+def _language(value: Any) -> str:
+    """A BCP 47 tag of a language claims has tables for (``es``, ``es-MX``, ``zh-Hant``), or
+    ``auto`` (the document's own tag, else detection)."""
+    from claims.extract.language import SUPPORTED, base_of, normalise
+
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return "auto"
+    if not isinstance(value, str) or not re.fullmatch(r"\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\s*",
+                                                      value):
+        raise ValueError(f"must be a language tag such as \"es\", \"es-MX\" or \"zh-Hant\", "
+                         f"or \"auto\" (got {value!r})")
+    if base_of(value) not in SUPPORTED:
+        raise ValueError(f"not a language claims reads: {value!r} (reads "
+                         f"{', '.join(sorted(SUPPORTED))}; or \"auto\")")
+    return normalise(value)
+
+
+def _number_format(value: Any) -> str:
+    """A decimal-mark setting as ``number_style.parse_number_format`` takes it, canonical:
+    ``1,234.5``, ``1.234,5`` or ``auto``."""
+    from claims.extract.number_style import parse_number_format
+
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string such as \"1.234,5\" or \"auto\" (got {value!r})")
+    try:
+        mark = parse_number_format(value)
+    except ValueError as exc:
+        raise ValueError(str(exc).removeprefix("number_format ")) from None
+    return "auto" if mark is None else ("1,234.5" if mark == "." else "1.234,5")
+
+
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"must be true or false (got {value!r})")
@@ -351,6 +387,8 @@ _VALIDATORS = {
     "max_story_seconds": _number(0, 86400, "a number of seconds (0: no limit)"),
     "missing_date": _choice(MISSING_DATE),
     "scope": _choice(SCOPES),
+    "language": _language,
+    "number_format": _number_format,
 }
 #: Keys whose command-line values add to the file's instead of replacing them.
 _ADDITIVE = frozenset({"ignore", "include", "exclude"})

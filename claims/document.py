@@ -17,10 +17,18 @@ from claims.dates import NO_DATES, StoryDates
 from claims.model import Finding, Location, Span
 from claims.suppressions import Suppressions
 
-__all__ = ["Document", "LINE_END", "lf_view"]
+__all__ = ["Document", "LINE_END", "language_tag", "lf_view"]
 
 LINE_END = re.compile(r"\r\n?|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(raw: str | None) -> str | None:
+    """A language tag as a document writes it (``es-MX``, ``pt_BR``), else None (``"Spanish"``,
+    ``"{{ site.lang }}"``: not a tag)."""
+    raw = (raw or "").strip()
+    return raw if _LANGUAGE_TAG.fullmatch(raw) else None
 
 
 def lf_view(source: str) -> str:
@@ -43,6 +51,8 @@ class Document:
     #: text starts); None lets the reading decide (plain text). See ``claims.extract.reading``.
     soft_breaks: tuple[tuple[int, int], ...] | None = None
     reading: str | None = None                # HTML: how the text was chosen ("article: <article>")
+    #: The story's own language tag (HTML ``<html lang>``, front matter ``lang:``), as written.
+    language: str | None = None
     _lines: array | None = field(default=None, init=False, repr=False)
 
     @property

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from claims.dates import NO_DATES, StoryDates, parse_day
-from claims.document import Document, lf_view
+from claims.document import Document, language_tag, lf_view
 from claims.encodings import decode
 from claims.errors import InputError
 from claims.suppressions import parse as parse_suppressions
@@ -88,19 +88,23 @@ def _front_value(raw: str) -> str:
     return raw
 
 
-def _front_matter(lined: str) -> tuple[int, StoryDates]:
-    """End offset of YAML (``---``) or TOML (``+++``) front matter, and its dates.
+#: Front matter keys that name the story's language (Hugo ``languageCode``, Jekyll ``lang``...).
+_FRONT_LANGUAGE = ("lang", "language", "languagecode", "locale")
+
+
+def _front_matter(lined: str) -> tuple[int, StoryDates, str | None]:
+    """End offset of YAML (``---``) or TOML (``+++``) front matter, its dates and language.
 
     ``lined`` is the source with lone CRs read as LFs (``lf_view``). Only top-level keys
     count: a nested ``date:`` (an event's, a photo's) is indented and not matched."""
     m = _FRONT_OPEN.match(lined)
     if not m:
-        return 0, NO_DATES
+        return 0, NO_DATES, None
     fence = m[1]
     closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
     end = closing.search(lined, m.end())
     if not end:
-        return 0, NO_DATES
+        return 0, NO_DATES, None
     stop = lined.find("\n", end.end())
     stop = len(lined) if stop < 0 else stop + 1
     found: dict[str, str] = {}
@@ -116,7 +120,9 @@ def _front_matter(lined: str) -> tuple[int, StoryDates]:
         else:
             picked.append((None, None))
     (pub, pub_at), (mod, mod_at) = picked
-    return stop, StoryDates(pub, pub_at, mod, mod_at)
+    language = next((tag for key in _FRONT_LANGUAGE
+                     if (tag := language_tag(_front_value(found.get(key, ""))))), None)
+    return stop, StoryDates(pub, pub_at, mod, mod_at), language
 
 
 def _blank(s: str) -> str:
@@ -186,7 +192,7 @@ def _markdown(name: str, source: str) -> Document:
     from markdown_it import MarkdownIt
 
     lined = lf_view(source)                  # markdown-it and the line regexes see LFs only
-    fm_end, dates = _front_matter(lined)
+    fm_end, dates, language = _front_matter(lined)
     skip: list[tuple[int, int]] = [(0, fm_end)]
     code: list[tuple[int, int]] = []
     starts = [0] + [m.end() for m in re.finditer("\n", lined)] + [len(source)]
@@ -233,7 +239,7 @@ def _markdown(name: str, source: str) -> Document:
                         skip.append((at, at + len(url)))
     skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(lined, fm_end))
     return Document(name, source, _masked(source, skip + code), "markdown", dates, None,
-                    parse_suppressions(source, code), tuple(soft))
+                    parse_suppressions(source, code), tuple(soft), language=language)
 
 
 _CONTINUATION = re.compile(r"[ \t>]*")

@@ -18,7 +18,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from claims.article import Node
-from claims.document import Document
+from claims.document import Document, language_tag
 from claims.suppressions import parse as parse_suppressions
 
 _DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
@@ -106,8 +106,8 @@ class HtmlText(HTMLParser):
         self._ld: list[str] | None = None
         self._ld_size = 0
         self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
-        self._base: int = 0
-        self._at = 0
+        self.lang: str | None = None             # <html lang> (or xml:lang), as written
+        self._base = self._at = 0
         self.feed(fed)
         self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
         self._at = self._base
@@ -198,6 +198,8 @@ class HtmlText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html" and self.lang is None:
+            self.lang = a.get("lang") or a.get("xml:lang") or None
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
             if not key and "head" in self.skip:   # itemprop in <head>: the page's; in the body
@@ -343,4 +345,21 @@ def html_document(name: str, source: str, scope: str = "article") -> Document:
         del offsets[len(text):]
         reading = "page" if scope == "page" else f"page: {article.how}"
     return Document(name, source, text, "html", dates, offsets, parse_suppressions(source),
-                    soft_breaks=(), reading=reading)   # block elements end lines
+                    soft_breaks=(), reading=reading,   # block elements end lines
+                    language=page_language(parsed.lang, parsed.metas))
+
+
+#: Meta tags naming a page's language, after ``<html lang>``, best first.
+_LANGUAGE_METAS = ("content-language", "dc.language", "language", "og:locale")
+
+
+def page_language(html_lang: str | None, metas: list[tuple[str, str]]) -> str | None:
+    """The page's language tag: ``<html lang>``, else a language meta tag; None if none is a tag."""
+    if language_tag(html_lang):
+        return html_lang.strip()                                  # type: ignore[union-attr]
+    found = dict(reversed(metas))                                 # the first of each key wins
+    for key in _LANGUAGE_METAS:
+        tag = language_tag(found.get(key, "").split(",")[0])
+        if tag:
+            return tag
+    return None

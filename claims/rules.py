@@ -179,7 +179,10 @@ DIAGNOSES: Mapping[str, str] = MappingProxyType({
     "stale-data": "the rate data ends before the story's date, so a small gap is not judged",
     "off-window": "just outside the reference window: rounding slop or another source's rate",
     "mismatch": "no single cause explains the gap",
-    "ambiguous-currency": "the currency could be read two ways and the figures fit the other",
+    "ambiguous-currency": "the currency was read by default or two ways: a gap on that "
+                          "guess is not judged",
+    "ambiguous-figure": "a figure reads two ways (12.345, 1,500 with no number style told): "
+                        "a gap on the reading taken is not judged",
     "no-rate": "no rate for the pair on that date in any source",
     "disagrees-with-stated-rate": "fits the reference rate but not the rate the story prints",
     "stated-rate-off": "the rate printed in the story is outside the reference range",

@@ -61,18 +61,25 @@ def test_the_default_path_never_imports_babel_or_forex_python(tmp_path, cache_di
     assert "RC 0 HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="claims/rates/catalog.py iso_codes() reads Babel for ISO "
-                   "codes; without the [build] extra a real currency with no source reads as "
-                   "'unknown currency code' (the rates side should read the generated table)")
 def test_a_currency_without_a_source_is_no_source_not_unknown_without_babel(cache_dir):
+    """The ISO table is generated at build time (``_currency_data.ISO_CODES``): without Babel a
+    real currency no source has (South Sudanese pound; Zimbabwe's old dollar) is "no source",
+    and only a made-up code is "unknown"."""
     code = BLOCK + (
-        "from datetime import date\nimport claims\nfrom claims.rates import open_store\n"
-        "r = claims.check_text('HANOI, June 30, 2025 - The fraud cost 5 trillion dong "
-        f"($190 million).', as_of=date(2025, 6, 30), store=open_store({str(cache_dir)!r}))\n"
-        "print(r.findings[0].message)\n")
+        "from datetime import date\nfrom claims.rates import open_store\n"
+        f"store = open_store({str(cache_dir)!r})\n"
+        "for c in ('SSP', 'ZWD', 'QQQ'):\n"
+        "    try:\n"
+        "        store.rate('USD', c, date(2025, 6, 30))\n"
+        "    except Exception as exc:\n"
+        "        print(c, type(exc).__name__, exc)\n"
+        "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
-    assert "no source has VND rates" in proc.stdout, proc.stdout + proc.stderr
+    out = proc.stdout + proc.stderr
+    assert "SSP NoRate no source has SSP rates" in out, out
+    assert "ZWD NoRate no source has ZWD rates" in out, out
+    assert "QQQ UnknownCurrency" in out and "HEAVY []" in out, out
 
 
 def test_version_is_the_one_the_cli_prints(capsys):

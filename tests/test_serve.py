@@ -74,6 +74,19 @@ def test_options_and_config_layer_like_the_cli(server):
     assert only_units["summary"]["error"] == 0
 
 
+def test_language_and_number_format_layer_like_the_cli(server):
+    """The request's ``language`` outranks the page's ``lang``; each file says which it used."""
+    page = ('<html lang="es-MX"><body><article><p>El 3 de junio de 2025 la empresa pagó '
+            '25.000 dólares (21.950 euros).</p></article></body></html>')
+    told = server.post("/v1/check", {"html": page}).json()["files"][0]
+    assert (told["language"], told["language_source"]) == ("es-MX", "document")
+    chosen = server.post("/v1/check", {"html": page, "language": "de"}).json()["files"][0]
+    assert (chosen["language"], chosen["language_source"]) == ("de", "option")
+    dotted = server.post("/v1/extract", {"text": "Pagó 12.345 dólares.",
+                                         "options": {"number_format": "1,234.5"}}).json()
+    assert dotted["files"][0]["mentions"][0]["value"] == "12.345"
+
+
 def test_extract_matches_the_cli(server, cache_dir):
     path = "examples/korea-herald-june-2025.txt"
     expected = cli("extract", path, "--format", "json", cache_dir=cache_dir)
@@ -136,8 +149,12 @@ BAD = [  # (id, method, path, body or raw bytes, headers, status, error code)
     ("impossible-date", "POST", "/v1/check", {"text": "a", "date": "2025-02-30"}, {}, 422,
      "invalid"),
     ("date-in-words", "POST", "/v1/check", {"text": "a", "date": "June 30"}, {}, 422, "invalid"),
-    ("language-not-read", "POST", "/v1/check", {"text": "a", "language": "fr"}, {}, 422,
+    ("language-not-read", "POST", "/v1/check", {"text": "a", "language": "sw"}, {}, 422,
      "invalid"),
+    ("language-not-a-tag", "POST", "/v1/check", {"text": "a", "language": "French"}, {}, 422,
+     "invalid"),
+    ("number-format-unknown", "POST", "/v1/check",
+     {"text": "a", "options": {"number_format": "1;234"}}, {}, 422, "invalid"),
     ("window-too-wide", "POST", "/v1/check", {"text": "a", "options": {"window_days": 400}}, {},
      422, "invalid"),
     ("config-unknown-key", "POST", "/v1/check", {"text": "a", "config": {"windw_days": 3}}, {},
@@ -183,8 +200,10 @@ def test_bad_input_gets_a_clear_answer(server, method, path, body, headers, stat
 def test_bad_input_messages_name_the_field(server):
     error = server.post("/v1/check", {"text": "a", "options": {"window_days": 400}}).json()["error"]
     assert error["message"].startswith("options.window_days:")
-    error = server.post("/v1/check", {"text": "a", "language": "fr"}).json()["error"]
-    assert "English" in error["message"]
+    error = server.post("/v1/check", {"text": "a", "language": "sw"}).json()["error"]
+    assert error["message"].startswith("language:") and "reads" in error["message"]
+    error = server.post("/v1/check", {"text": "a", "options": {"number_format": "x"}}).json()
+    assert error["error"]["message"].startswith("options.number_format:")
     error = server.post("/v1/check", {"text": "a", "config": {"window_days": 400}}).json()["error"]
     assert error["message"] == "config.window_days: Input should be less than or equal to 366"
 

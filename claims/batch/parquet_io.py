@@ -97,7 +97,7 @@ def results_schema(keep: tuple[str, ...]):
         fields.append(("meta", pa.struct([(k, text) for k in keep])))
     fields += [("format", text), ("source", text), ("as_of", text), ("as_of_source", text),
                ("as_of_detail", text), ("modified", text), ("reading", text),
-               ("notes", pa.list_(text)), ("findings", text),
+               ("language_source", text), ("notes", pa.list_(text)), ("findings", text),
                ("counts", pa.struct([(k, pa.int32()) for k in empty_counts()])),
                ("problem", text)]
     return pa.schema(fields)

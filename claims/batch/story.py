@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.rates import RateStore
 
 #: Result fields a record always has, with their values for a story that was not checked.
-UNCHECKED: dict[str, Any] = {"as_of": None, "as_of_source": None, "as_of_detail": None, "modified": None,
-             "reading": None, "notes": [], "findings": []}
+UNCHECKED: dict[str, Any] = {"as_of": None, "as_of_source": None, "as_of_detail": None,
+                             "modified": None, "reading": None, "language_source": None,
+                             "notes": [], "findings": []}
 MAX_STORY_CHARS = 16 * 1024 * 1024
 
 
@@ -79,6 +80,10 @@ def check_item(item: Item, store: RateSource, options: CheckOptions) -> dict[str
                                "not a story")
     try:
         doc = load_document(item.id, item.text.encode("utf-8", "surrogatepass"), item.format)
+        from claims.document import language_tag
+
+        if language_tag(item.language):    # the archive's language column outranks the page's
+            doc = replace(doc, language=item.language.strip())     # type: ignore[union-attr]
         extra_notes = []
         if item.date:
             day = parse_day(item.date)
@@ -103,6 +108,8 @@ def check_item(item: Item, store: RateSource, options: CheckOptions) -> dict[str
     except Exception as exc:  # noqa: BLE001 - one bad story never stops an archive run
         return unchecked(item, f"internal error ({type(exc).__name__}: {exc}); please report it")
     out.pop("path", None)
+    if out.get("language") is None:          # nothing told: the archive's column as given
+        out["language"] = item.language
     ident = item.id
     out["findings"] = [{"story_id": ident, **f} for f in out.get("findings", ())]
     if extra_notes:

@@ -51,6 +51,8 @@ class DocumentResult:
     as_of_detail: str | None = None              # e.g. "JSON-LD datePublished", "dateline"
     modified: date | None = None                 # the story's modified date, when it has one
     reading: str | None = None                   # HTML: "article: <article>", "page"
+    language: str | None = None                  # the story's language tag as read: es, zh-Hant
+    language_source: str | None = None           # option | document | detected | unknown
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict (suppressed ones counted apart)."""
@@ -68,6 +70,8 @@ class DocumentResult:
             "as_of_detail": self.as_of_detail,
             "modified": self.modified.isoformat() if self.modified else None,
             "reading": self.reading,
+            "language": self.language,
+            "language_source": self.language_source,
             "notes": list(self.notes),
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -87,12 +91,14 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
     detail = {"metadata": doc.date_source, "text": "dateline", "option": "--date"}.get(as_of_source)
     findings: list[Finding] = []
     notes: list[str] = []
+    language, language_source = None, None
     if "currency-conversion" in options.checks:
         from claims.extract import read_money
 
         extraction = read_money(text, dollar=options.dollar, language=options.language,
                                 document_language=getattr(doc, "language", None),
                                 number_format=options.number_format)
+        language, language_source = extraction.language, extraction.language_source
         if extraction.conversions or extraction.stated_rates:
             from claims.check import story_date
             from claims.check.currency import check_conversions
@@ -130,10 +136,16 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
         from claims.extract.arithmetic import read_arithmetic
 
         findings.extend(check_arithmetic(read_arithmetic(text)))
+    if language_source is None:                  # money not read: the language all the same
+        from claims.extract.language import resolve_language
+
+        story = resolve_language(text, options.language, getattr(doc, "language", None))
+        language, language_source = story.code, story.source
     findings = [f for f in findings if f.code not in options.ignore_codes]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     located = tuple(doc.locate(reading.finding(f)) for f in findings)
     from claims.suppressions import apply as apply_suppressions
 
     return DocumentResult(doc.path, as_of, as_of_source, tuple(apply_suppressions(doc, located)),
-                          tuple(notes), detail, doc.dates.modified, doc.reading)
+                          tuple(notes), detail, doc.dates.modified, doc.reading, language,
+                          language_source)

@@ -17,6 +17,7 @@ reference, CUR006 conversion vs the story's own stated rate, CUR007 conversions 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -45,6 +46,7 @@ from claims.model import (
     Rate,
     StatedRate,
     Verdict,
+    plain,
     round_pct,
 )
 from claims.rules import CURRENCY as CHECK
@@ -66,7 +68,8 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
     checked: list[tuple[CurrencyConversion, Fit]] = []
     for conv in extraction.conversions:
-        finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
+        finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates,
+                                               extraction.language)
         findings.append(finding)
         if judgement is not None and finding.verdict is Verdict.OK:
             checked.append((conv, judgement))
@@ -77,14 +80,22 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
 # ------------------------------------------------------------------ one conversion
 
 def _check_conversion(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
-                      ) -> tuple[Finding, Fit | None]:
-    """One conversion; a currency read by default is tried against its alternatives."""
+                      language: str | None = None) -> tuple[Finding, Fit | None]:
+    """One conversion; a currency read by default, or a figure that reads two ways, is tried
+    on its other readings: a gap is reported only when it holds on every reading."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
     if unknown:
         return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unknown,
                         diagnosis="ambiguous-currency"), None
     finding, judgement = _check_pair(ctx, conv, stated_rates)
     guessed = [m for m in (conv.original, conv.converted) if m.unit_guessed]
+    two_way = [m for m in (conv.original, conv.converted) if m.ambiguous]
+    if two_way and finding.verdict in (Verdict.ERROR, Verdict.WARNING):
+        other = _other_reading_fits(ctx, conv, stated_rates, language)
+        if other is not False:
+            return _on_a_guess(finding, two_way, "ambiguous-figure", other), None
+        why = "; ".join(m.reading_note or "" for m in two_way)
+        finding = replace(finding, message=f"{finding.message} [on every reading: {why}]")
     if not guessed or finding.verdict is Verdict.UNVERIFIABLE:
         return finding, judgement
     notes = "; ".join(m.unit_note or "" for m in guessed)
@@ -101,7 +112,83 @@ def _check_conversion(ctx: RateWindow, conv: CurrencyConversion, stated_rates: S
                         f"ambiguous currency: {money.text!r} was read as {money.unit}, but "
                         f"the conversion fits {alt}; name the currency ({notes})",
                         diagnosis="ambiguous-currency"), None
+        if not any(m.unit_candidates for m in guessed):        # nothing else to try
+            return _on_a_guess(finding, guessed, "ambiguous-currency", None), None
+        notes += "; it does not fit any of the other currencies either"
     return replace(finding, message=f"{finding.message} [{notes}]"), judgement
+
+
+def _other_values(money: Quantity, language: str | None) -> list[Quantity] | None:
+    """The figure on its other readings: the decimal mark taken the other way (``12.345``:
+    12345 or 12.345), a scale word's other power of ten (``billion``: 10^9 or 10^12); None
+    when the other reading cannot be told (a scale word left out)."""
+    note = money.reading_note or ""
+    factors: list[Decimal] = []
+    if "depending on the language" in note and money.scale_text:
+        from claims.extract.language import base_of
+        from claims.extract.scales import scale_value
+
+        try:
+            used = scale_value(money.scale_text, base_of(language)).adjusted()
+        except KeyError:
+            return None
+        factors = [Decimal(10) ** (int(e) - used) for e in re.findall(r"10\^(\d+)", note)
+                   if int(e) != used]
+    elif " read with " in note or " read as thousands" in note:
+        factors = [Decimal(1000) if money.decimals >= 3 else Decimal("0.001")]
+    if not factors:
+        return None
+    return [replace(money, value=money.value * f, step=money.step * f,
+                    high=money.high * f if money.high is not None else None,
+                    decimals=0 if f > 1 else money.decimals + 3) for f in factors]
+
+
+def _other_reading_fits(ctx: RateWindow, conv: CurrencyConversion,
+                        stated_rates: Sequence[StatedRate], language: str | None
+                        ) -> str | None | bool:
+    """How a two-way conversion fits on another reading of its figures (a description), None
+    when another reading cannot be told, False when no other reading fits either."""
+    sides = []
+    for money in (conv.original, conv.converted):
+        if not money.ambiguous:
+            sides.append([money])
+            continue
+        others = _other_values(money, language)
+        if others is None:
+            return None
+        sides.append([money, *others])
+    for orig in sides[0]:
+        for converted in sides[1]:
+            if orig is conv.original and converted is conv.converted:
+                continue
+            other = replace(conv, original=orig, converted=converted)
+            found, _ = _check_pair(ctx, other, stated_rates)
+            if found.verdict in (Verdict.OK, Verdict.WARNING):
+                changed = [f"{m.text!r} as {plain(m.value)}" for m, was in
+                           ((orig, conv.original), (converted, conv.converted)) if m is not was]
+                return f"it fits with {' and '.join(changed)}"
+    return False
+
+
+def _on_a_guess(finding: Finding, guesses: Sequence[Quantity], diagnosis: str,
+                other: str | None) -> Finding:
+    """A gap found on a guessed reading is not a verdict: ``unverifiable`` (CUR004), saying
+    what was guessed and what the reading would have said; the expected figure and the rate
+    stay as evidence. A false error built on a guess is worse than a miss (issue 10)."""
+    if diagnosis == "ambiguous-figure":
+        why = "; ".join(m.reading_note or f"{m.text!r} reads two ways" for m in guesses)
+        head = "the figures read two ways"
+    else:
+        why = "; ".join(f"{m.text!r} read as {m.unit}: {m.unit_note or 'no cue in the story'}"
+                        for m in guesses)
+        head = "the currency was guessed"
+    said = f"{finding.verdict.value} ({finding.diagnosis})" if finding.diagnosis else \
+        finding.verdict.value
+    fits = f"; {other}" if other else ""
+    return replace(finding, code="CUR004", verdict=Verdict.UNVERIFIABLE, diagnosis=diagnosis,
+                   message=f"cannot verify: {head} ({why}); on that reading it would be "
+                           f"{said}: {finding.message}{fits}; set number_format/language or "
+                           "name the currency")
 
 
 def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> CurrencyConversion:

@@ -59,10 +59,14 @@ def add_batch(sub) -> None:
     run.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     run.add_argument("--quiet", "-q", action="store_true",
                      help="no progress bar and no closing summary line")
-    from claims.cli.stories import add_judging_options
+    from claims.cli.stories import add_judging_options, add_language_options
 
     chk = p.add_argument_group("checking (as for claims check)")
     add_judging_options(chk)
+    add_language_options(chk, language=False)   # --language names the column (see above)
+    chk.add_argument("--story-language", metavar="TAG",
+                     help="the stories' language when the archive has no language column or "
+                          "leaves it empty, e.g. es (default: auto: the page's lang, else detected)")
     chk.add_argument("--dollar", metavar="CODE", help='what a bare "$" means (default: USD)')
     chk.add_argument("--config", metavar="FILE", help="use this .claims.toml or pyproject.toml")
     chk.add_argument("--no-config", action="store_true", help="ignore configuration files")
@@ -99,7 +103,9 @@ def _options(args: argparse.Namespace, today):
     for warning in warnings:
         sys.stderr.write(f"claims: warning: {warning}\n")
     cfg = cfg.merged({"window_days": args.window_days, "margin_pct": args.margin_pct,
-                      "ignore": args.ignore, "dollar": args.dollar})
+                      "ignore": args.ignore, "dollar": args.dollar,
+                      "number_format": args.number_format,
+                      "language": args.story_language})
     return cfg.check_options(today=today, as_of=None)
 
 

@@ -50,6 +50,7 @@ def _add_documents_options(p: argparse.ArgumentParser) -> None:
                    help="HTML: read the story's article (default) or every word of the page")
     p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code '
                                                     "(default: USD)")
+    add_language_options(p)
     p.add_argument("--config", metavar="FILE",
                    help="use this .claims.toml or pyproject.toml instead of searching upward")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
@@ -109,6 +110,17 @@ def add_check(sub: Any) -> None:
     p.set_defaults(run=cmd_check)
 
 
+def add_language_options(p: Any, *, language: bool = True) -> None:
+    """The story's language and number style (``language``/``number_format`` in .claims.toml)."""
+    if language:
+        p.add_argument("--language", metavar="TAG",
+                       help="the stories' language, e.g. es, es-MX, de, ja, zh-Hant (default: "
+                            "auto: the document's own lang tag, else detected from the text)")
+    p.add_argument("--number-format", metavar="STYLE",
+                   help="the decimal mark: 1,234.5 or 1.234,5 (also 1 234,5, 1'234.5, "
+                        "decimal-point, decimal-comma; default: auto, from the story)")
+
+
 def add_judging_options(p: Any) -> None:
     """How figures are judged: shared by ``check`` and ``batch``."""
     p.add_argument("--window-days", metavar="N",
@@ -130,7 +142,9 @@ def settings(args: argparse.Namespace) -> Any:
                "max_story_seconds": args.max_story_seconds,
                "gitignore": False if args.no_gitignore else None,
                "scope": getattr(args, "scope", None),
-               "missing_date": getattr(args, "missing_date", None)}
+               "missing_date": getattr(args, "missing_date", None),
+               "language": getattr(args, "language", None),
+               "number_format": getattr(args, "number_format", None)}
     for key in ("fail_on", "window_days", "margin_pct", "ignore"):
         options[key] = getattr(args, key, None)
     return Settings(options, config=Path(args.config) if args.config else None,
@@ -254,7 +268,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             with time_budget(seconds):
                 doc = load_document(name, data, args.input_format, scope=cfg.scope or "article")
                 items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
-                                           soft_breaks=doc.soft_breaks)))
+                                           soft_breaks=doc.soft_breaks, language=cfg.language,
+                                           document_language=doc.language,
+                                           number_format=cfg.number_format)))
         except StoryTimeout:
             say(f"claims: {name}: not read: took longer than {seconds:g} s (max_story_seconds)")
             worst = max(worst, EXIT_USAGE)

@@ -21,6 +21,24 @@ CODES: frozenset[str] = frozenset({
     "VUV", "WST", "XAF", "XCD", "XDR", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL", "ZWR",
 })
 
+#: every ISO 4217 code CLDR knows, current and historical (DEM, VEF, ...): a real
+#: currency, even when no rate source has it (the rate store's 'no source', not
+#: 'unknown code')
+ISO_CODES: frozenset[str] = CODES | frozenset({
+    "ADP", "AFA", "ALK", "AOK", "AON", "AOR", "ARA", "ARL", "ARM", "ARP", "ATS", "AZM",
+    "BAD", "BAN", "BEC", "BEF", "BEL", "BGL", "BGM", "BGO", "BOL", "BOP", "BOV", "BRB",
+    "BRC", "BRE", "BRN", "BRR", "BRZ", "BUK", "BYB", "CHE", "CHW", "CLE", "CLF", "CNH",
+    "COU", "CSD", "CSK", "CYP", "DDM", "DEM", "ECS", "ECV", "ESA", "ESB", "ESP", "FIM",
+    "FRF", "GEK", "GHC", "GNS", "GRD", "GWE", "GWP", "HRD", "IEP", "ILP", "ILR", "ISJ",
+    "ITL", "KRH", "KRO", "LTT", "LUC", "LUF", "LUL", "LVR", "MAF", "MCF", "MDC", "MGF",
+    "MKN", "MLF", "MTL", "MTP", "MVP", "MXP", "MXV", "MZE", "MZM", "NIC", "NLG", "PEI",
+    "PES", "PLZ", "PTE", "RHD", "ROL", "RUR", "SDD", "SDP", "SIT", "SKK", "SRG", "SUR",
+    "SVC", "TJR", "TMM", "TPE", "TRL", "UAK", "UGS", "USN", "USS", "UYI", "UYP", "UYW",
+    "VED", "VEF", "VNN", "XAD", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCG", "XEU",
+    "XFO", "XFU", "XPD", "XPT", "XRE", "XSU", "XTS", "XUA", "XXX", "YDD", "YUD", "YUM",
+    "YUN", "YUR", "ZAL", "ZMK", "ZRN", "ZRZ", "ZWD", "ZWG",
+})
+
 #: lowercased English name (singular, plural, accent-folded) -> ISO codes it may mean
 NAMES: dict[str, tuple[str, ...]] = {
     'afghan afghani': ('AFN',),

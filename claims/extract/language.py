@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from claims.extract._lang import LANGUAGES
 
-__all__ = ["StoryLanguage", "resolve_language", "detect_language", "base_of", "SUPPORTED"]
+__all__ = ["StoryLanguage", "resolve_language", "detect_language", "base_of", "normalise",
+           "SUPPORTED"]
 
 #: Languages with tables (plus English, the built-in default).
 SUPPORTED: frozenset[str] = frozenset(LANGUAGES) | {"en"}
@@ -65,6 +66,11 @@ def base_of(tag: str | None) -> str | None:
         return None
     norm = _normalise(tag)
     return norm.split("-")[0] if norm else None
+
+
+def normalise(tag: str) -> str:
+    """A tag written the usual way: ``ES_mx`` -> ``es-MX``, ``zh-tw`` -> ``zh-Hant``."""
+    return _normalise(tag)
 
 
 def _normalise(tag: str) -> str:

@@ -218,13 +218,21 @@ def _scale_at(text: str, end: int, letters: bool, style: NumberStyle | None
     return scale_m, scale_text, mult, own
 
 
-def _homograph_note(scale_text: str | None, style: NumberStyle | None) -> str | None:
+def _homograph_note(scale_text: str | None, style: NumberStyle | None, mark: str | None = None,
+                    number: Decimal | None = None) -> str | None:
     """A note when a scale word means another power of ten in another language (``Billion``:
-    10**12 in German, 10**9 in English) and the story's language was not known for sure."""
+    10**12 in German, 10**9 in English) and the story's language was not known for sure.
+
+    The languages that read these words as 10**12 (French, German, Polish) write a decimal
+    comma, French makes two or more ``billions`` plural and German capitalises its nouns, so
+    ``2.8 billion`` (a decimal point) and ``3 billion`` (lower case, two or more, singular) are
+    read the English way without a note."""
     if not scale_text or style is None or style.sure:
         return None
     values = _HOMOGRAPHS.get(scale_text.lower())
-    if values is None:
+    if values is None or mark == ".":
+        return None
+    if scale_text == "billion" and number is not None and number >= 2:
         return None
     return (f"'{scale_text}' means " + " or ".join(f"10^{v.adjusted()}" for v in values)
             + " depending on the language, and the story's language is not certain")
@@ -263,6 +271,7 @@ def _reading(text: str, m: re.Match[str], letters: bool,
     except InvalidOperation:
         return None
     step = Decimal(1).scaleb(-decimals)
+    number = value
     if scale_m and scale_text and mult is not None:
         value, step, end = value * mult, step * mult, scale_m.end()
     else:
@@ -273,7 +282,7 @@ def _reading(text: str, m: re.Match[str], letters: bool,
             else "."
         if "," in raw and "." in raw:
             mark = "," if raw.rfind(",") > raw.rfind(".") else "."
-    note = note or _homograph_note(scale_text, style)
+    note = note or _homograph_note(scale_text, style, mark, number)
     return NumberReading(value, None, step, decimals, scale_text, Span(m.start(), end),
                          text[m.start():end], own, note, mark)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -73,12 +72,9 @@ def source_notes(folder: Path) -> dict:
         return {}
 
 
-@functools.lru_cache(maxsize=1)
 def iso_codes() -> frozenset[str]:
-    """ISO 4217 codes, current and historical, from CLDR via Babel (loaded only on a miss)."""
-    try:
-        from babel.numbers import list_currencies
+    """ISO 4217 codes, current and historical, from the table generated from CLDR at build
+    time (``tools/gen_currencies.py``): Babel is not needed at run time."""
+    from claims.extract._currency_data import ISO_CODES
 
-        return frozenset(list_currencies())
-    except Exception:                                            # Babel missing or broken
-        return frozenset()
+    return ISO_CODES

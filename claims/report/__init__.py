@@ -83,6 +83,7 @@ class Reporter:
         self.configs: dict[str, None] = {}
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
+        self.languages: dict[str, int] = {}      # language tag ("unknown") -> files
 
     def start(self) -> str:
         return ""
@@ -92,6 +93,9 @@ class Reporter:
         for key, n in result.counts().items():
             self.counts[key] = self.counts.get(key, 0) + n
         self.dates.add(f"{result.as_of.isoformat()} ({result.as_of_source})")
+        if getattr(result, "language_source", None):      # None: a result built by hand
+            language = result.language or "unknown"
+            self.languages[language] = self.languages.get(language, 0) + 1
         if config:
             self.configs.setdefault(config)
         return ""

@@ -79,10 +79,13 @@ class Reporter(_Base):
         self.rules: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
+        self.artifacts: list[dict[str, Any]] = []
 
     def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         where = artifact(result.path, self.base)
+        self.artifacts.append({"location": where, "properties": {
+            "language": result.language, "languageSource": result.language_source}})
         for note in notes(result):
             self.notifications.append({"level": "note", "message": {"text": note},
                                        "locations": [{"physicalLocation": {
@@ -154,6 +157,7 @@ class Reporter(_Base):
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {SRCROOT: {
                 "uri": Path(os.path.abspath(self.base or os.curdir)).as_uri().rstrip("/") + "/"}},
+            "artifacts": self.artifacts,
             "results": self.results,
             "invocations": [invocation],
         }

@@ -74,6 +74,8 @@ class Reporter(_Base):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.undated = 0
+        self.language_source: str | None = None   # of the only language, when all agree
+        self._sources: set[str | None] = set()
 
     def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
@@ -87,6 +89,8 @@ class Reporter(_Base):
                        f"{d['message']}")
             if d["verdict"] != "ok":
                 out.extend("    " + line for line in _details(d))
+        self._sources.add(getattr(result, "language_source", None))
+        self.language_source = next(iter(self._sources)) if len(self._sources) == 1 else None
         said = notes(result)
         self.undated += result.as_of_source == "today" and any("today" in n for n in said)
         if said and (out or not self.quiet):
@@ -107,11 +111,23 @@ class Reporter(_Base):
             line += f"; as of {next(iter(self.dates))}"
         if self.undated and (self.quiet or len(self.dates) != 1):
             line += f"; {self.undated} judged as of today (no date found)"
+        line += self._languages()
         if self.problems:
             line += f"; {_plural(len(self.problems), 'input')} not checked"
         if self.configs:
             line += f"; config {', '.join(self.configs)}"
         return line + "\n"
+
+    def _languages(self) -> str:
+        """The stories' languages, when any is not English (English copy reads as before)."""
+        if set(self.languages) <= {"en"} or not self.languages:
+            return ""
+        if len(self.languages) == 1:
+            (tag,) = self.languages
+            return f"; language {tag}" + (f" ({self.language_source})"
+                                          if self.language_source else "")
+        shown = sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))
+        return "; languages " + ", ".join(f"{tag} {n}" for tag, n in shown)
 
     def problem(self, problem: Problem) -> str:
         super().problem(problem)

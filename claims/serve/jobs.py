@@ -184,9 +184,13 @@ def job_extract(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
     from claims.extract import extract
     from claims.report.extraction import file_dict
 
-    doc = document(payload)
     cfg = settings(state, payload)
-    return {"files": [file_dict(doc, extract(doc.text, dollar=cfg.dollar or "USD"))]}
+    doc = document(payload, cfg.scope or "article")
+    return {"files": [file_dict(doc, extract(doc.text, dollar=cfg.dollar or "USD",
+                                             soft_breaks=doc.soft_breaks,
+                                             language=cfg.language,
+                                             document_language=doc.language,
+                                             number_format=cfg.number_format))]}
 
 
 def job_rate(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:

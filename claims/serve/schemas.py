@@ -29,7 +29,7 @@ from claims.report import FORMATS
 from claims.rules import RULES
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-LANGUAGE_PATTERN = r"^[Ee][Nn](-[A-Za-z0-9]{1,8})*$"
+LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|auto)$"
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
@@ -98,6 +98,24 @@ class Options(_Closed):
                           "conversions unverifiable, or refuse it (422)")
     scope: Literal["article", "page"] | None = Field(
         None, description="HTML: read the story's article, or every word of the page")
+    language: str | None = Field(
+        None, json_schema_extra={"pattern": LANGUAGE_PATTERN},
+        description="the story's language (BCP 47: es, es-MX, zh-Hant) or auto (the "
+                    "document's lang, else detected); `claims check --language`")
+    number_format: str | None = Field(
+        None, description="the decimal mark: 1,234.5, 1.234,5 (also 1 234,5, 1'234.5, "
+                          "decimal-point, decimal-comma) or auto")
+
+    @field_validator("language", "number_format")
+    @classmethod
+    def _by_config(cls, value: str | None, info: Any) -> str | None:
+        """The config file's own validator (one place for the rule)."""
+        if value is None:
+            return value
+        from claims.config import _VALIDATORS
+
+        _VALIDATORS[info.field_name](value)        # raises ValueError with the accepted forms
+        return value
 
 
 class ConfigTable(Options):
@@ -121,8 +139,10 @@ class StoryRequest(_Closed):
                       description="a label for the story, shown as its `path`")
     date: IsoDay | None = Field(None, description="as-of date; default: the story's own "
                                                       "date, else today")
-    language: str = Field("en", json_schema_extra={"pattern": LANGUAGE_PATTERN},
-                          description="the story's language (BCP 47); only English is read for now")
+    language: str | None = Field(
+        None, json_schema_extra={"pattern": LANGUAGE_PATTERN},
+        description="the story's language (BCP 47: en, es-MX, zh-Hant) or auto; default: the "
+                    "document's lang, else detected from the text (as `options.language`)")
     options: Options | None = Field(None, description="this request's settings; they "
                                                          "override `config`")
     config: ConfigTable | None = Field(
@@ -131,9 +151,11 @@ class StoryRequest(_Closed):
 
     @field_validator("language")
     @classmethod
-    def _english(cls, value: str) -> str:
-        if not re.fullmatch(LANGUAGE_PATTERN, value):
-            raise ValueError(f"only English ('en', 'en-GB', ...) is read for now (got {value[:40]!r})")
+    def _language(cls, value: str | None) -> str | None:
+        if value is not None:
+            from claims.config import _VALIDATORS
+
+            _VALIDATORS["language"](value)
         return value
 
     @model_validator(mode="after")
@@ -147,8 +169,11 @@ class StoryRequest(_Closed):
     def payload(self) -> dict[str, Any]:
         """Plain data for a worker job."""
         fmt = next(name for name in STORY_FIELDS if getattr(self, name) is not None)
+        options = self.options.model_dump(exclude_none=True) if self.options else None
+        if self.language is not None:                 # the request's own field wins
+            options = {**(options or {}), "language": self.language}
         return {"format": fmt, "story": getattr(self, fmt), "name": self.name, "date": self.date,
-                "options": self.options.model_dump(exclude_none=True) if self.options else None,
+                "options": options,
                 "config": self.config.model_dump(exclude_none=True) if self.config else None}
 
 
@@ -236,6 +261,9 @@ class FileResult(_Open):
     as_of_detail: str | None = Field(description="where exactly the as-of date was read")
     modified: str | None = Field(description="the story's modified date, when it has one")
     reading: str | None = Field(description="how an HTML page's story text was chosen")
+    language: str | None = Field(description="the story's language tag as read (es, zh-Hant)")
+    language_source: str | None = Field(
+        description="where it came from: option, document, detected or unknown")
     notes: list[str]
     findings: list[Finding]
 
@@ -288,6 +316,9 @@ class ExtractFile(_Open):
     format: str
     date: str | None
     date_source: str | None
+    language: str | None = Field(description="the story's language tag as read")
+    language_source: str | None = Field(description="option, document, detected or unknown")
+    decimal_mark: str | None = Field(description="the story's decimal mark as read: , or .")
     mentions: list[Quantity]
     conversions: list[Conversion]
     stated_rates: list[StatedRate]
