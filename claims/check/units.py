@@ -54,15 +54,28 @@ def _registry() -> Any:
 
 def _convert(value: Decimal, src: str, dst: str) -> Decimal:
     """``value`` in ``src`` expressed in ``dst`` (raises pint's DimensionalityError); a fuel
-    economy and a consumption convert as reciprocals (62.8 mpg is 4.5 L/100 km)."""
-    q = _registry().Quantity(value, src)
+    economy and a consumption convert as reciprocals (62.8 mpg is 4.5 L/100 km). Every unit
+    here converts by an affine map (a factor, and an offset for temperatures) or a reciprocal
+    one, so pint is asked once per pair of units (``_map``)."""
+    offset, factor, reciprocal = _map(src, dst)
+    if reciprocal:
+        return factor / value
+    return offset + factor * value
+
+
+@lru_cache(maxsize=512)
+def _map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
+    """(offset, factor, reciprocal) with ``dst = offset + factor * src`` or, reciprocal,
+    ``dst = factor / src``."""
+    q = _registry().Quantity
     try:
-        return Decimal(q.to(dst).magnitude)
+        zero = Decimal(q(Decimal(0), src).to(dst).magnitude)
+        return zero, Decimal(q(Decimal(1), src).to(dst).magnitude) - zero, False
     except Exception as exc:
-        if type(exc).__name__ != "DimensionalityError" or not value or \
-                not {DIMENSIONS.get(src), DIMENSIONS.get(dst)} == {"fuel"}:
+        if type(exc).__name__ != "DimensionalityError" or \
+                {DIMENSIONS.get(src), DIMENSIONS.get(dst)} != {"fuel"}:
             raise
-        return Decimal((1 / q).to(dst).magnitude)
+        return Decimal(0), Decimal((1 / q(Decimal(1), src)).to(dst).magnitude), True
 
 
 def _combinations(a: Quantity, b: Quantity) -> list[tuple[str, str]]:

@@ -46,6 +46,7 @@ are dropped; the pairing loop and every other pattern run on the full text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -53,7 +54,7 @@ from typing import NamedTuple
 from claims.extract import sentences as fig
 from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
-from claims.extract.qualifiers import alternation as qualifier_alternation
+from claims.extract.qualifiers import english_trie
 from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.extract.unit_names import (DEGREE_WORDS, FRACTIONS, PER_DAY, SPELLED, UNITS,
                                        UNSUPPORTED, UnitName, dimensions)
@@ -102,7 +103,8 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
 
 _UNIT_AFTER, _CASED, _FOLDED = _build_unit_lookup()
 _PER_UNIT = re.compile(r"[\x20\u00a0]?(?:/|per\b|an?\b|each\b)[\x20\u00a0]?(?=\S)", re.I)
-_QUALIFIER = qualifier_alternation()
+_QUALIFIER = english_trie()
+_FILLER_WORDS = 4                        # words of "of rain on the island" before a joint
 
 #: Where a restatement may start, right after the first side (its unit, and perhaps "of
 #: torque"): the prefilter's anchors.
@@ -116,9 +118,12 @@ _JOINT = r"""
     | (?:[.;]|(?<=\.))\s+(?:That['’]s|That\s+is|This\s+is|That\s+equals|That\s+works\s+out\s+to)\s+
 """ % {"q": _QUALIFIER}
 _ANCHOR = re.compile(_JOINT, re.VERBOSE | re.IGNORECASE)
+#: Where a joint may start (one character class or word, so a scan is cheap); ``_ANCHOR``
+#: confirms each.
+_ANCHOR_STARTS = (re.compile(r"[(\[/,;]"), re.compile(r" or\s"), re.compile(r"\.\s+Th"))
 _SEPARATOR = re.compile(
     r"""
-    (?P<filler>[\x20\u00a0]+(?:of|in)(?:[\x20\u00a0]+[a-z]+){1,5}?)?   # 472 ft-lb. of torque (640 Nm)
+    (?P<filler>[\x20\u00a0]+(?:of|in)(?:[\x20\u00a0]+[a-z]{1,12}){1,%d}?)?  # 472 ft-lb. of torque (640 Nm)
     [”"’]?                                      # a closing quote: one megawatt” (1360 hp)
     (?P<sep>%s)
     (?:(?i:or)\s+)?                             # (or 62 miles)
@@ -126,7 +131,7 @@ _SEPARATOR = re.compile(
     (?P<hedge>(?i:%s)\s*)?                      # a hedge: (about 62 miles), (nearly 4F)
     (?:(?:[A-Z]{1,3})?[$£€¥₹₩][\x20\u00a0]?)?    # a price's currency: ($1620 an acre)
     (?P<neg>[-\u2212\u2013](?=\d)|(?i:minus)[\x20\u00a0]+)?   # a sign: (-4F), (minus 4F)
-    """ % (_JOINT, _QUALIFIER),
+    """ % (_FILLER_WORDS, _JOINT, _QUALIFIER),
     re.VERBOSE,
 )
 _CLOSE = re.compile(r"\s*[)\],;:]")
@@ -185,15 +190,17 @@ _DIFFERENCE = re.compile(
     r"rose|increas\w*|jump\w*|drop\w*|fell|fall(?:s|ing)?|higher|lower|anomal\w*|"
     r"differen\w*|chang\w*|swing|deviation|up|down|by|"
     r"(?:above|below)(?![\x20\u00a0]+(?:zero|freezing)))\b", re.IGNORECASE)
-_TAIL = re.compile(r"(?:\s*\S+){0,5}\s*(?P<w>\S)")  # the restated figure starts by word 6
+_AFTER_REACH = 120                # a joint and the words before the restated figure
+_SCALE_REACH = 16                 # a scale word between a number's digits and its end
+_TAIL = re.compile(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
 _DIGIT = re.compile(r"\d")
 _SYNC_WORDS = fig.NUMBER_WORDS | {w for phrase in SPELLED for w in phrase.split()}
 #: Characters a number's unit, "and a half", a compound's smaller part and an "of ..."
 #: phrase can take, a run of blanks counting as one: the first number ends no further than
 #: this before its separator.
-_REACH = 2 * len(" and three quarters") + 6 + max(
+_REACH = len(" and three quarters") + 6 + max(
     max(len(s) for u in UNITS for s in u.surfaces) + 1 + max(map(len, PER_DAY)),
-    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16 + 48 + 24
+    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16 + 4 + 12 * _FILLER_WORDS
 
 
 class _Quantity(NamedTuple):
@@ -224,17 +231,51 @@ def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberRe
     return sorted(found, key=lambda r: r.span.start)
 
 
+_SPELLED_WORDS = frozenset(w for phrase in SPELLED for w in re.split(r"[\x20-]", phrase.lower())
+                           if w != "a" and len(w) > 1)
+_WORD_SPLIT = re.compile(r"[^\w½¼¾⅓⅔⅛⅜⅝⅞]+")
+
+
+def _spelled_in(text: str, lo: int, hi: int) -> bool:
+    """Whether a spelled figure or a vulgar fraction lies in ``text[lo:hi]`` (a set lookup
+    over its words before the regex: the check runs at every comma near a figure)."""
+    words = _WORD_SPLIT.split(text[lo:hi].lower())
+    if not any(w in _SPELLED_WORDS or (w and w[-1] in FRACTIONS) for w in words):
+        return False
+    return bool(_SPELLED.search(text, lo, hi) or _FRACTION_CHAR.search(text, lo, hi))
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) spans, ends at sync points, holding every number a pair can use."""
     spans: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        p = m.start() - 1                        # the last character of the first side
+    runs = fig.digit_runs(text)
+    if not runs:
+        return []
+
+    def digit_in(a: int, b: int) -> bool:       # a digit in text[a:b]
+        i = bisect_left(runs, a)
+        return (i < len(runs) and runs[i] < b) or (a < b and text[a:a + 1].isdigit())
+
+    blank_runs = "  " in text or "\u00a0" in text   # else reach_back is a subtraction
+    candidates = sorted(c.start() for rx in _ANCHOR_STARTS for c in rx.finditer(text))
+    for c in candidates:
+        m = _ANCHOR.match(text, c)
+        if m is None:
+            continue
+        p = c - 1                                # the last character of the first side
+        while p >= 0 and text[p].isspace():
+            p -= 1
         if p < 0:
             continue
-        start = fig.sync_before(text, fig.reach_back(text, p + 1, _REACH), _SYNC_WORDS)
-        if not (_DIGIT.search(text, start, p + 1) or _SPELLED.search(text, start, p + 1)
-                or _FRACTION_CHAR.search(text, start, p + 1)):
-            continue
+        lo = max(0, (fig.reach_back(text, p + 1, _REACH) if blank_runs else p + 1 - _REACH)
+                 - _SCALE_REACH)
+        if not digit_in(lo, p + 1) and not (
+                digit_in(c, c + _AFTER_REACH) and _spelled_in(text, lo, p + 1)):
+            continue                  # no figure ends close enough before (one has digits)
+        if m.group().strip() == "," and text[m.end():m.end() + 1].isdigit() and \
+                text.rfind("(", lo, p) <= text.rfind(")", lo, p):
+            continue                  # "90 judges, 56 expressed": a bare comma only in brackets
+        start = fig.sync_before(text, lo, _SYNC_WORDS)
         tail = _TAIL.match(text, m.end())
         last = tail.start("w") if tail else m.end()
         spans.append((start, fig.sync_after(text, last + 1, _SYNC_WORDS)))
@@ -439,7 +480,7 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
     by_start = {r.span.start: r for r in numbers}
     found: list[UnitConversion] = []
     taken = -1
-    for r in numbers:
+    for i, r in enumerate(numbers):
         if r.span.start < taken:
             continue
         r = _figure(text, r, by_start)
@@ -451,8 +492,7 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
             money = _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start)
             first = first._replace(start=money.start() if money else None)
         if first is None:
-            nxt = next((n for n in numbers if n.span.start > r.span.end), None)
-            first = _decimal_comma(text, r, nxt)
+            first = _decimal_comma(text, r, numbers[i + 1] if i + 1 < len(numbers) else None)
         odd = _UNSUPPORTED.match(text, r.span.end) if first is None else None
         at = first.end if first else odd.end() if odd else r.span.end
         sep = _SEPARATOR.match(text, at)
@@ -478,6 +518,8 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
             continue
         if first is None or second is None:
             continue
+        if not (_DIGIT.search(r.text) or _DIGIT.search(r2.text)):
+            continue                  # "one mile or two": prose, not a conversion
         if not _joint_fits(text, r, first, second, sep, paren):
             continue
         restated = [(second, sep)]
@@ -544,11 +586,28 @@ def _pair(text: str, first: _Quantity, second: _Quantity, sep: re.Match[str],
         return None
     span = Span(min(span.start, first.number.span.start), span.end)
     a, b = units
-    if _is_temperature(a) and _is_temperature(b) and _DIFFERENCE.search(
-            text, fig.sentence_start(text, span.start), min(len(text), span.end + 60)):
+    if _is_temperature(a) and _is_temperature(b) and _differs(text, span):
         a, b = _as_difference(a), _as_difference(b)
     return UnitConversion(_side(text, first, a), _side(text, second, b), span,
                           text[span.start:span.end])
+
+
+def _differs(text: str, span: Span) -> bool:
+    """Whether the words around a temperature pair make it a difference: ``a 2C (3.6F)
+    rise``, ``warmed 2.7 degrees Fahrenheit (1.5 degrees Celsius) above pre-industrial
+    levels``; looked for in its own clause only (back to the previous figure or the sentence
+    start, on to the next figure or the sentence end, at most ``_CONTEXT`` characters)."""
+    lo = max(fig.sentence_start(text, span.start), span.start - _CONTEXT)
+    digits = [m.end() for m in _DIGIT.finditer(text, lo, span.start)]
+    lo = max([lo, *digits])
+    hi = min(len(text), span.end + _CONTEXT)
+    nxt = _DIGIT.search(text, span.end, hi)
+    hi = min(hi, nxt.start() if nxt else hi, max(span.end, fig.sentence_end(text, span.start)))
+    before = _DIFFERENCE.search(text, lo, span.start)
+    return bool(before or _DIFFERENCE.search(text, span.end, hi))
+
+
+_CONTEXT = 50
 
 
 def _as_difference(unit: UnitName) -> UnitName:
