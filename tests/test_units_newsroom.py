@@ -152,6 +152,18 @@ def test_absolute_temperature_beside_a_rise_elsewhere_keeps_its_offset():
     assert second.verdict is OK
 
 
+def test_a_small_pair_no_word_marks_is_not_judged_as_a_difference():
+    # "the 1.5C (2.7F) goal": fits only without the offset, and nothing says it is a change
+    f = _one("The Paris goal is 1.5 degrees Celsius (2.7 degrees Fahrenheit).")
+    assert f.verdict is UNVERIFIABLE and "difference" in f.message
+    # ... while the same figures after "warming" are a difference, a range at both ends
+    f = _one("Limit warming to between 1.5 and 2 degrees Celsius, or 2.7 to 3.6 F.")
+    assert f.verdict is OK and "2.70 to 3.60°F" in f.message
+    # and a small absolute temperature keeps its offset
+    assert _one("It was 5C (41F) at dawn.").verdict is OK
+    assert _one("It was 5C (45F) at dawn.").verdict is ERROR
+
+
 def test_range_is_converted_at_both_ends():
     f = _one("The rockets can travel 300 to 600 miles (480 to 1,900 km).")
     assert f.verdict is ERROR and "482.8 to 965.6 km" in f.message

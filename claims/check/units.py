@@ -31,7 +31,7 @@ from claims import wording
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
 from claims.extract.unit_names import DIMENSIONS
-from claims.extract.units import COMPOUND_NAMES, DIFFERENCES, TEMPERATURES
+from claims.extract.units import COMPOUND_NAMES, DIFFERENCES, MAYBE_DIFFERENCE, TEMPERATURES
 from claims.model import Expected, Finding, Quantity, UnitConversion, Verdict, round_pct
 from claims.rules import UNITS as CHECK
 from claims.rules import code_for
@@ -119,6 +119,12 @@ def _check(conv: UnitConversion) -> Finding:
                              "incompatible-units")
     best = min(readings, key=_badness)
     j = best.judgement
+    if a.unit_note == MAYBE_DIFFERENCE:
+        if best.src in DIFFERENCES:
+            return _unverifiable(conv, "the figures fit only as a temperature difference (no 32° "
+                                 "offset), and no word around them says it is one", "difference?")
+        a = replace(a, unit_note=None, unit_candidates=tuple(
+            c for c in a.unit_candidates if c not in DIFFERENCES))
     if j.verdict is not Verdict.OK and (a.unit_note or b.unit_note):
         note = a.unit_note or b.unit_note
         return _unverifiable(conv, f"{note}, and it does not fit; perhaps not a temperature",

@@ -60,7 +60,8 @@ from claims.extract.unit_names import (DEGREE_WORDS, FRACTIONS, PER_DAY, SPELLED
                                        UNSUPPORTED, UnitName, dimensions)
 from claims.model import Quantity, Span, UnitConversion
 
-__all__ = ["read_unit_conversions", "TEMPERATURES", "DIFFERENCES", "COMPOUND_NAMES"]
+__all__ = ["read_unit_conversions", "TEMPERATURES", "DIFFERENCES", "COMPOUND_NAMES",
+           "MAYBE_DIFFERENCE"]
 
 _HALF = Decimal("0.5")
 
@@ -586,8 +587,14 @@ def _pair(text: str, first: _Quantity, second: _Quantity, sep: re.Match[str],
         return None
     span = Span(min(span.start, first.number.span.start), span.end)
     a, b = units
-    if _is_temperature(a) and _is_temperature(b) and _differs(text, span):
-        a, b = _as_difference(a), _as_difference(b)
+    if _is_temperature(a) and _is_temperature(b):
+        if _differs(text, span):
+            a, b = _as_difference(a), _as_difference(b)
+        elif max(abs(first.number.value), abs(second.number.value)) <= _SMALL_DEGREES \
+                and first.note is None:
+            # "the 1.5C (2.7F) threshold": small figures may be a difference no word marks
+            a, b = _as_difference(a), _as_difference(b)
+            first = first._replace(note=MAYBE_DIFFERENCE)
     return UnitConversion(_side(text, first, a), _side(text, second, b), span,
                           text[span.start:span.end])
 
@@ -608,6 +615,10 @@ def _differs(text: str, span: Span) -> bool:
 
 
 _CONTEXT = 50
+_SMALL_DEGREES = 20
+#: The note on a small temperature pair no word marks as a difference (the checker does not
+#: call it right or wrong when it fits only as one).
+MAYBE_DIFFERENCE = "no word around it says whether it is a temperature or a difference"
 
 
 def _as_difference(unit: UnitName) -> UnitName:
