@@ -500,8 +500,11 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
         if sep is None or sep.end() not in by_start:
             continue
         r2 = _figure(text, by_start[sep.end()], by_start)
-        price2 = bool(_MONEY_BEFORE.search(text, max(0, r2.span.start - 5), r2.span.start))
-        if price != price2:
+        money2 = _MONEY_BEFORE.search(text, max(0, r2.span.start - 5), r2.span.start)
+        price2 = bool(money2)
+        if price != price2 or (price and money2 and _MONEY_BEFORE.search(
+                text, max(0, r.span.start - 5), r.span.start).group().strip() !=  # type: ignore
+                money2.group().strip()):          # two currencies: a currency conversion
             continue
         second = _unit_at(text, r2, price)
         if first is None and odd is None:
@@ -552,7 +555,10 @@ def _joint_fits(text: str, r: NumberReading, first: _Quantity, second: _Quantity
                 sep: re.Match[str], paren: bool) -> bool:
     """Whether the joint can restate ``first`` as ``second``: brackets always (a mismatch of
     kinds is reported); a weak joint only between units of one kind, a duration only hedged,
-    a bare comma only inside brackets: ``(250ha, 619 acres)``."""
+    a bare comma only inside brackets: ``(250ha, 619 acres)``; never one unit restated as
+    itself (``£5 per kg ($6.50 per kg)`` is a currency conversion)."""
+    if first.unit.label == second.unit.label and first.unit.pint == second.unit.pint:
+        return False
     if paren:
         return True
     da, db = dimensions(first.unit), dimensions(second.unit)
@@ -565,8 +571,8 @@ def _joint_fits(text: str, r: NumberReading, first: _Quantity, second: _Quantity
         before = text[max(0, r.span.start - 1):r.span.start]
         return before == "(" and bool(_CLOSE.match(text, second.end)) and \
             text[second.end:second.end + 1] == ")"
-    if sep.group("filler") and not joint.endswith(("s", "is", "equals", "to")):
-        return False                          # "of rain" only before "That's"
+    if sep.group("filler") and not joint.endswith(("s", "is", "equals", "to", ", or")):
+        return False                  # "6 inches of snow, or 15 cm"; not "5 km of road or 3"
     return True
 
 
