@@ -111,7 +111,7 @@ FORMS = [
     ("bpd", "Exports reached 220,000 bpd (35,000 cubic metres per day).",
      "Exports reached 220,000 bpd (45,000 cubic metres per day)."),
     ("duration-hedged", "The case took 1,100 days, or about three years.",
-     "The case took 1,100 days, or about four years."),
+     "The case took 1,100 days, or about five years."),
     ("decimal-comma", "The carp weighed 132 pound (59,9 kg).", "The carp weighed 132 pound (61,9 kg)."),
     ("feet-inches-primes-in", "The center stands 7’1” (216 cm).", "The center stands 7’1” (226 cm)."),
     ("feet-inches-primes-out", "He is 1.93m (6’4″) tall.", "He is 1.93m (6’9″) tall."),

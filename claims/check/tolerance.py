@@ -164,20 +164,16 @@ class Judgement:
 
 def judge(expected: Interval, central: Decimal, stated: Interval, figure: Quantity, *,
           relative: bool = True, band_pct: Decimal | None = None,
-          slips: bool = True, slip_pct: Decimal | None = None) -> Judgement:
+          slips: bool = True) -> Judgement:
     """The verdict rule of the module doc for one stated figure; ``band_pct`` None: the band
-    applies only when ``figure`` is a round restatement; ``slip_pct``: a last-digit slip
-    further than this percent from the exact value is a mistake, not a slip (``three years``
-    printed ``four``: one unit, but 33% off)."""
+    applies only when ``figure`` is a round restatement."""
     if band_pct is None:
         band_pct = WARNING_BAND_PCT if is_round(figure) else Decimal(-1)
     gap = expected.gap(stated)
     gap_pct = expected.gap_pct(stated) if relative else None
     if not gap:
         verdict = Verdict.OK
-    elif (slips and is_slip(gap, figure, central) and (
-            slip_pct is None or not central
-            or abs(figure.value - central) / abs(central) * HUNDRED <= slip_pct)) or \
+    elif (slips and is_slip(gap, figure, central)) or \
             (gap_pct is not None and gap_pct <= band_pct):
         verdict = Verdict.WARNING
     else:

@@ -197,8 +197,7 @@ def _fit(a: Quantity, b: Quantity, src: str, dst: str) -> _Reading:
         stated = tol.printed(b_end, vb, step=tol.significant_step(b_end, hedged=hedged))
         central = _convert(va, src, dst)
         centrals.append(central)
-        j = tol.judge(Interval(ends[0], ends[1]), central, stated, b_end, relative=relative,
-                      slip_pct=tol.BOUND_PCT if relative else None)
+        j = tol.judge(Interval(ends[0], ends[1]), central, stated, b_end, relative=relative)
         if worst is None or j.verdict.severity > worst.verdict.severity:
             worst, stated_value = j, vb
     assert worst is not None
