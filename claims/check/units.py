@@ -122,7 +122,8 @@ def _check(conv: UnitConversion) -> Finding:
     if a.unit_note == MAYBE_DIFFERENCE:
         if best.src in DIFFERENCES:
             return _unverifiable(conv, "the figures fit only as a temperature difference (no 32° "
-                                 "offset), and no word around them says it is one", "difference?")
+                                 "offset), and no word around them says it is one",
+                                 "maybe-difference")
         a = replace(a, unit_note=None, unit_candidates=tuple(
             c for c in a.unit_candidates if c not in DIFFERENCES))
     if j.verdict is not Verdict.OK and (a.unit_note or b.unit_note):
