@@ -166,7 +166,13 @@ def test_a_small_pair_no_word_marks_is_not_judged_as_a_difference():
 
 def test_range_is_converted_at_both_ends():
     f = _one("The rockets can travel 300 to 600 miles (480 to 1,900 km).")
-    assert f.verdict is ERROR and "482.8 to 965.6 km" in f.message
+    assert f.verdict is ERROR and "482.8 to 965.6 km, not 480 to 1,900 km" in f.message
+    assert f.expected.text == "483 to 966 km"
+
+
+def test_message_keeps_the_story_hedge():
+    f = _one("He weighed 172 1/2 pounds, nearly 75 kilos.")
+    assert f.verdict is ERROR and "is 78.2 kg, not nearly 75 kilos" in f.message
 
 
 def test_compound_restatement_is_written_back_as_a_compound():

@@ -131,21 +131,21 @@ def _check(conv: UnitConversion) -> Finding:
         return _unverifiable(conv, f"{note}, and it does not fit; perhaps not a temperature",
                              "inferred-unit")
     temperature = best.dst in TEMPERATURES or best.dst in DIFFERENCES
-    mult = wording.multiplier_of(b)
     ends = [_written(c, b, 1) for c in best.centrals if c is not None]
     shown = " to ".join(ends)
     if b.unit_text not in _COMPOUNDS:
         shown += ("" if (b.unit or " ")[0] == "°" else " ") + (b.unit or "")
     dev = None if temperature else tol.deviation_pct(best.stated_value, j.central)
+    said_a, said_b = _said(a), _said(b)
     if j.verdict is Verdict.OK:
-        message = f"{a.text} is {shown}: {b.text} is right within rounding"
+        message = f"{said_a} is {shown}: {said_b} is right within rounding"
     else:
         slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
         off = (f"{best.stated_value - j.central:+.1f} degrees, " if temperature
                else f"{dev:+.2f}%, " if dev is not None else "")
-        message = f"{a.text} is {shown}, not {b.text} ({off}{slip} what the printed digits allow)"
+        message = f"{said_a} is {shown}, not {said_b} ({off}{slip} what the printed digits allow)"
     ok_range = j.acceptable
-    written = _written(j.central, b, 0)
+    written = " to ".join(_written(c, b, 0) for c in best.centrals if c is not None)
     return Finding(
         code=code_for(CHECK, j.verdict), check=CHECK, verdict=j.verdict, message=message,
         span=conv.span, text=conv.text, original=_chosen(a, best.src),
@@ -157,6 +157,12 @@ def _check(conv: UnitConversion) -> Finding:
         diagnosis=_diagnose(a, b, best) if j.verdict is not Verdict.OK else None,
         detail=_reading_note(a, best.src) or _reading_note(b, best.dst),
     )
+
+
+def _said(q: Quantity) -> str:
+    """The figure in the story's words, its hedge kept: ``nearly 79 kilos``."""
+    return f"{q.qualifier} {q.text}" if q.qualifier and not q.text.lower().startswith(
+        q.qualifier) else q.text
 
 
 #: A compound figure's larger and smaller unit, and how many of the smaller make the larger.
