@@ -51,6 +51,8 @@ MISSED = [
     ("lb-ft-dotted", "The V8 delivers 470 lb.-ft. (637 Nm) of torque.", "470 lb.-ft. (637 Nm)"),
     ("ft-lb-of-torque", "The diesel makes 406 ft-lb. of torque (550 Nm).",
      "406 ft-lb. of torque (550 Nm)"),
+    ("barrels-comma-roughly", "The tanker lost 2,000 barrels, roughly 318,000 litres, off the "
+     "coast.", "2,000 barrels, roughly 318,000 litres"),
     ("barrels-next-sentence", "The spill released 3,000 barrels of crude. That is about "
      "477,000 litres.", "3,000 barrels of crude. That is about 477,000 litres"),
 ]
@@ -78,6 +80,7 @@ FALSE_ALARMS = [
     ("anomaly", "June's anomaly was 0.3 °C (0.54 °F), the agency said.", OK),
     ("rise-by", "Sea surface temperatures rose by 1.8F (1C) in a decade.", OK),
     ("fraction-inch", "Hailstones of 3/4 inch (1.9 cm) fell on the town.", OK),
+    ("half-inch-not-two", "Rain of 1/2 inch (1.3 cm) fell overnight.", OK),
     ("range-both-ends", "The rockets can travel 300 to 600 miles (480 to 970 km).", OK),
     ("nbsp-in-unit", "The reserve covers 340,000 square kilometres (131,300\u00a0sq\u00a0mi).", OK),
     # a round restatement a few percent off: at most a warning
