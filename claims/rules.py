@@ -87,8 +87,10 @@ _RULES = (
     Rule("UNT001", "unit-mismatch", UNITS, "error",
          "A unit conversion is wrong.",
          "The converted quantity does not match the original at the defined conversion factor "
-         "(pint), even allowing half a unit in the last printed digit of both figures; "
-         "temperatures are converted as offsets, not ratios.",
+         "(pint), even allowing half a unit in the last printed digit of both figures (a round "
+         "restatement's trailing zeros are not significant; either side may be the precise "
+         "one); temperatures are converted as offsets, not ratios, except differences "
+         "(warming, a rise, above normal, an anomaly), which have no offset.",
          "The line runs 100 km (68 miles).", "The line runs 100 km (62 miles)."),
     Rule("UNT002", "unit-drift", UNITS, "warning",
          "A unit conversion is off by more than rounding explains.",
@@ -101,8 +103,10 @@ _RULES = (
          "", "It hit 40C (104F)."),
     Rule("UNT004", "unit-unverifiable", UNITS, "unverifiable",
          "A unit conversion cannot be checked.",
-         "One side's unit is not one the checker converts (leagues, pints), or the two units "
-         "measure different things (km and kg).",
+         "One side's unit is not one the checker converts (leagues, pints), the two units "
+         "measure different things (km and kg), or the reading rests on a guess that does not "
+         "fit: a bare number beside a temperature, small temperatures that fit only as a "
+         "difference no word announces.",
          "5 leagues (24 km)", "15 nautical miles (28 km)"),
     Rule("ARI001", "arithmetic-mismatch", ARITHMETIC, "error",
          "Stated arithmetic is wrong.",
@@ -194,6 +198,10 @@ DIAGNOSES: Mapping[str, str] = MappingProxyType({
     "truncated": "the converted figure was cut off rather than rounded",
     "unknown-unit": "one side's unit is not one the checker converts",
     "incompatible-units": "the two units measure different things",
+    "inferred-unit": "a bare number read as the other temperature scale does not fit: perhaps "
+                     "not a temperature",
+    "maybe-difference": "small temperatures that fit only as a difference (no 32° offset), and "
+                        "no word says they are one",
     # arithmetic
     "percent-vs-points": "a change between percentages given in percent where points are meant "
                          "(or the reverse)",

@@ -94,19 +94,22 @@ def _digits(q: Quantity) -> tuple[int, int]:
     return len(text), min(zeros, len(text) - 1)
 
 
-def significant_step(q: Quantity, *, original: bool = False) -> Decimal:
+def significant_step(q: Quantity, *, original: bool = False, hedged: bool = False) -> Decimal:
     """The value of one unit in ``q``'s last significant digit (see the module doc).
 
     A restated figure's trailing zeros are rounding down to two significant digits (``3,000``
-    is 2,950-3,050); an ``original`` figure's -- what was converted -- only when it shows
-    three of its own (``238,900`` is 238,850-238,950; ``1,800`` and ``100`` are as printed)."""
+    is 2,950-3,050), or to one when the claim is ``hedged`` ("about minus 110 degrees
+    Fahrenheit (minus 80 degrees Celsius)": 80 is 75-85); an ``original`` figure's -- what was
+    converted -- only when it shows three of its own (``238,900`` is 238,850-238,950;
+    ``1,800`` and ``100`` are as printed)."""
     digits, zeros = _digits(q)
     if not zeros or q.zeros_meant:
         return q.step
     own = digits - zeros
     if original:
         return q.step * Decimal(10) ** zeros if own >= MIN_SIGNIFICANT_ORIGINAL else q.step
-    return q.step * Decimal(10) ** max(0, digits - max(MIN_SIGNIFICANT, own))
+    least = 1 if hedged else MIN_SIGNIFICANT
+    return q.step * Decimal(10) ** max(0, digits - max(least, own))
 
 
 def is_round(q: Quantity) -> bool:

@@ -30,7 +30,8 @@ from typing import Any, Iterable, NamedTuple
 from claims import wording
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
-from claims.extract.units import TEMPERATURES
+from claims.extract.unit_names import DIMENSIONS
+from claims.extract.units import COMPOUND_NAMES, DIFFERENCES, MAYBE_DIFFERENCE, TEMPERATURES
 from claims.model import Expected, Finding, Quantity, UnitConversion, Verdict, round_pct
 from claims.rules import UNITS as CHECK
 from claims.rules import code_for
@@ -52,16 +53,46 @@ def _registry() -> Any:
 
 
 def _convert(value: Decimal, src: str, dst: str) -> Decimal:
-    """``value`` in ``src`` expressed in ``dst`` (raises pint's DimensionalityError)."""
-    return Decimal(_registry().Quantity(value, src).to(dst).magnitude)
+    """``value`` in ``src`` expressed in ``dst`` (raises pint's DimensionalityError); a fuel
+    economy and a consumption convert as reciprocals (62.8 mpg is 4.5 L/100 km). Every unit
+    here converts by an affine map (a factor, and an offset for temperatures) or a reciprocal
+    one, so pint is asked once per pair of units (``_map``)."""
+    offset, factor, reciprocal = _map(src, dst)
+    if reciprocal:
+        return factor / value
+    return offset + factor * value
+
+
+@lru_cache(maxsize=512)
+def _map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
+    """(offset, factor, reciprocal) with ``dst = offset + factor * src`` or, reciprocal,
+    ``dst = factor / src``."""
+    q = _registry().Quantity
+    try:
+        zero = Decimal(q(Decimal(0), src).to(dst).magnitude)
+        return zero, Decimal(q(Decimal(1), src).to(dst).magnitude) - zero, False
+    except Exception as exc:
+        if type(exc).__name__ != "DimensionalityError" or \
+                {DIMENSIONS.get(src), DIMENSIONS.get(dst)} != {"fuel"}:
+            raise
+        return Decimal(0), Decimal((1 / q(Decimal(1), src)).to(dst).magnitude), True
+
+
+def _combinations(a: Quantity, b: Quantity) -> list[tuple[str, str]]:
+    """The readings of the pair's units worth trying: a temperature difference only against
+    a difference."""
+    return [(src, dst) for src in a.unit_candidates for dst in b.unit_candidates
+            if src.startswith("delta_") == dst.startswith("delta_")]
 
 
 class _Reading(NamedTuple):
-    """One way of reading the pair's units, judged."""
+    """One way of reading the pair's units, judged (a range: its worse end)."""
 
     judgement: Judgement
     src: str
     dst: str
+    centrals: tuple[Decimal, Decimal | None]    # the exact conversion of each end
+    stated_value: Decimal                       # the stated end judged
 
 
 def check_units(conversions: Iterable[UnitConversion]) -> list[Finding]:
@@ -75,61 +106,118 @@ def _check(conv: UnitConversion) -> Finding:
     if unknown is not None:
         return _unverifiable(conv, unknown.unit_note or "a unit the checker does not convert",
                              "unknown-unit")
-    try:
-        best = min((_fit(a, b, src, dst) for src in a.unit_candidates
-                    for dst in b.unit_candidates), key=_badness)
-    except Exception as exc:  # pint.DimensionalityError, UndefinedUnitError
-        if type(exc).__name__ not in ("DimensionalityError", "UndefinedUnitError"):
-            raise
+    readings = []
+    for src, dst in _combinations(a, b):
+        try:
+            readings.append(_fit(a, b, src, dst))
+        except Exception as exc:  # pint.DimensionalityError, UndefinedUnitError
+            if type(exc).__name__ not in ("DimensionalityError", "UndefinedUnitError",
+                                          "OffsetUnitCalculusError"):
+                raise
+    if not readings:
         return _unverifiable(conv, f"{a.unit} and {b.unit} measure different things",
                              "incompatible-units")
+    best = min(readings, key=_badness)
     j = best.judgement
-    temperature = best.dst in TEMPERATURES
-    shown = wording.scaled_fmt(j.central, wording.multiplier_of(b), b.scale_text, b.decimals,
-                               1) + ("" if (b.unit or " ")[0] == "°" else " ") + (b.unit or "")
-    dev = None if temperature else tol.deviation_pct(b.value, j.central)
+    if a.unit_note == MAYBE_DIFFERENCE:
+        if best.src in DIFFERENCES:
+            return _unverifiable(conv, "the figures fit only as a temperature difference (no 32° "
+                                 "offset), and no word around them says it is one",
+                                 "maybe-difference")
+        a = replace(a, unit_note=None, unit_candidates=tuple(
+            c for c in a.unit_candidates if c not in DIFFERENCES))
+    if j.verdict is not Verdict.OK and (a.unit_note or b.unit_note):
+        note = a.unit_note or b.unit_note
+        return _unverifiable(conv, f"{note}, and it does not fit; perhaps not a temperature",
+                             "inferred-unit")
+    temperature = best.dst in TEMPERATURES or best.dst in DIFFERENCES
+    ends = [_written(c, b, 1) for c in best.centrals if c is not None]
+    shown = " to ".join(ends)
+    if b.unit_text not in _COMPOUNDS:
+        shown += ("" if (b.unit or " ")[0] == "°" else " ") + (b.unit or "")
+    dev = None if temperature else tol.deviation_pct(best.stated_value, j.central)
+    said_a, said_b = _said(a), _said(b)
     if j.verdict is Verdict.OK:
-        message = f"{a.text} is {shown}: {b.text} is right within rounding"
+        message = f"{said_a} is {shown}: {said_b} is right within rounding"
     else:
         slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
-        off = (f"{b.value - j.central:+.1f} degrees, " if temperature
+        off = (f"{best.stated_value - j.central:+.1f} degrees, " if temperature
                else f"{dev:+.2f}%, " if dev is not None else "")
-        message = f"{a.text} is {shown}, not {b.text} ({off}{slip} what the printed digits allow)"
+        message = f"{said_a} is {shown}, not {said_b} ({off}{slip} what the printed digits allow)"
     ok_range = j.acceptable
-    written = f"{wording.scaled_fmt(j.central, wording.multiplier_of(b), b.scale_text, b.decimals, 0)}"
+    written = " to ".join(_written(c, b, 0) for c in best.centrals if c is not None)
     return Finding(
         code=code_for(CHECK, j.verdict), check=CHECK, verdict=j.verdict, message=message,
         span=conv.span, text=conv.text, original=_chosen(a, best.src),
         converted=_chosen(b, best.dst),
         expected=Expected(j.central, ok_range.low, ok_range.high, b.unit,
-                          f"{written} {b.unit_text}".strip()),
+                          written if b.unit_text in _COMPOUNDS
+                          else f"{written} {b.unit_text}".strip()),
         deviation_pct=round_pct(dev),
         diagnosis=_diagnose(a, b, best) if j.verdict is not Verdict.OK else None,
         detail=_reading_note(a, best.src) or _reading_note(b, best.dst),
     )
 
 
+def _said(q: Quantity) -> str:
+    """The figure in the story's words, its hedge kept: ``nearly 79 kilos``."""
+    return f"{q.qualifier} {q.text}" if q.qualifier and not q.text.lower().startswith(
+        q.qualifier) else q.text
+
+
+#: A compound figure's larger and smaller unit, and how many of the smaller make the larger.
+_COMPOUNDS = {COMPOUND_NAMES["foot"]: ("ft", "in", 12), COMPOUND_NAMES["stone"]: ("st", "lb", 14),
+              COMPOUND_NAMES["pound"]: ("lb", "oz", 16)}
+
+
+def _written(value: Decimal, q: Quantity, extra: int) -> str:
+    """``value`` (in ``q``'s unit) written the way ``q`` is: 266 ounces as ``16 lb 10 oz``."""
+    if q.unit_text not in _COMPOUNDS:
+        return wording.scaled_fmt(value, wording.multiplier_of(q), q.scale_text, q.decimals,
+                                  extra)
+    big, small, factor = _COMPOUNDS[q.unit_text]
+    rounded = round(value, q.decimals + extra)
+    whole, rest = divmod(rounded, factor)
+    return f"{int(whole)} {big} {wording.scaled_fmt(rest, Decimal(1), None, q.decimals, extra)} {small}"
+
+
 def _fit(a: Quantity, b: Quantity, src: str, dst: str) -> _Reading:
-    """``a`` read as ``src`` against ``b`` read as ``dst``: both ends of a range, worse kept."""
-    relative = dst not in TEMPERATURES
+    """``a`` read as ``src`` against ``b`` read as ``dst``: both ends of a range, worse kept.
+
+    Newsroom rounding: either side may be the precise one, so the original's printed
+    interval is carried through the conversion; a hedge ("about") on either side lets a
+    round restatement carry one significant figure, not a percentage, since the two figures
+    restate one measure (``approximately 18.5 tons (16,856 kilograms)`` must agree); a bound
+    ("more than", "nearly") still reads as an inequality."""
+    relative = dst not in TEMPERATURES and dst not in DIFFERENCES
+    hedged = "approx" in (a.bound, b.bound)
     worst: Judgement | None = None
+    centrals: list[Decimal] = []
+    stated_value = b.value
     for va, vb in ((a.value, b.value), (a.high, b.high)):
         if va is None or vb is None:
             continue
-        o = tol.printed(a, va, step=tol.significant_step(a, original=True))
+        a_end = replace(a, value=va, bound=None if a.bound == "approx" else a.bound)
+        b_end = replace(b, value=vb, bound=None if b.bound == "approx" else b.bound)
+        o = tol.printed(a_end, va, step=tol.significant_step(a_end, original=True))
         ends = sorted((_convert(o.low, src, dst), _convert(o.high, src, dst)))
-        stated = tol.printed(b, vb, step=tol.significant_step(b))
-        j = tol.judge(Interval(ends[0], ends[1]), _convert(va, src, dst), stated,
-                      replace(b, value=vb), relative=relative)
+        stated = tol.printed(b_end, vb, step=tol.significant_step(b_end, hedged=hedged))
+        central = _convert(va, src, dst)
+        centrals.append(central)
+        j = tol.judge(Interval(ends[0], ends[1]), central, stated, b_end, relative=relative)
         if worst is None or j.verdict.severity > worst.verdict.severity:
-            worst = j
+            worst, stated_value = j, vb
     assert worst is not None
-    return _Reading(worst, src, dst)
+    return _Reading(worst, src, dst, (centrals[0], centrals[1] if len(centrals) > 1 else None),
+                    stated_value)
 
 
-def _badness(r: _Reading) -> tuple[int, Decimal]:
+def _badness(r: _Reading) -> tuple[int, Decimal, Decimal]:
+    """Worse verdict, then wider gap, then the exact value further from the stated one (272
+    HP (200 kW) fits both horsepowers within rounding; metric fits closer)."""
     j = r.judgement
-    return j.verdict.severity, j.gap_pct if j.gap_pct is not None else j.gap
+    miss = abs(r.stated_value - j.central) / (abs(j.central) or 1)
+    return j.verdict.severity, j.gap_pct if j.gap_pct is not None else j.gap, miss
 
 
 def _chosen(q: Quantity, pint_name: str) -> Quantity:
@@ -138,11 +226,22 @@ def _chosen(q: Quantity, pint_name: str) -> Quantity:
     return replace(q, unit_candidates=(pint_name, *rest))
 
 
+_READ_AS = {"inch_Hg": "inches of mercury", "metric_horsepower": "metric horsepower (PS)",
+            "horsepower": "mechanical horsepower", "mile/gallon": "miles per US gallon",
+            "mile/imperial_gallon": "miles per imperial gallon"}
+
+
 def _reading_note(q: Quantity, pint_name: str) -> str | None:
-    """Say which meaning of an ambiguous unit fitted (``tons`` read as long tons)."""
-    if len(q.unit_candidates) < 2:
+    """Say which meaning of an ambiguous unit fitted (``tons`` read as long tons, inches as
+    inches of mercury, a temperature as a difference); None for the plain reading of a
+    temperature or inches."""
+    if q.unit_note:
+        return q.unit_note
+    if len(q.unit_candidates) < 2 or pint_name in TEMPERATURES or pint_name == "inch":
         return None
-    return f"'{q.unit_text}' read as {pint_name.replace('_', ' ')}"
+    if pint_name in DIFFERENCES:
+        return f"'{q.unit_text}' read as a temperature difference (no 32° offset)"
+    return f"'{q.unit_text}' read as {_READ_AS.get(pint_name, pint_name.replace('_', ' '))}"
 
 
 def _diagnose(a: Quantity, b: Quantity, best: _Reading) -> str | None:

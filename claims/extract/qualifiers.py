@@ -25,9 +25,10 @@ from typing import Mapping
 
 from claims.extract._lang import AFTER_QUALIFIERS as _LANG_AFTER
 from claims.extract._regex import alternation as regex_alternation
+from claims.extract._regex import trie as regex_trie
 from claims.extract._lang import QUALIFIERS as _LANG_QUALIFIERS
 
-__all__ = ["QUALIFIERS", "AFTER_QUALIFIERS", "alternation", "bound_of", "normalise",
+__all__ = ["QUALIFIERS", "AFTER_QUALIFIERS", "alternation", "english_trie", "bound_of", "normalise",
            "qualifier_before", "qualifier_after"]
 
 _APPROX = (
@@ -74,6 +75,13 @@ def alternation() -> str:
 
 
 _ENGLISH = frozenset(_APPROX + _LOWER + _UPPER)
+
+
+def english_trie() -> str:
+    """Every English phrase as one regex trie (``_regex.trie``: lower case, compile with
+    IGNORECASE; a space matches any run of blanks): the same phrases as ``alternation()``,
+    cheaper where a pattern is tried at many places."""
+    return regex_trie(sorted(_ENGLISH))
 
 
 _MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)

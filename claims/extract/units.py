@@ -1,51 +1,76 @@
 """Unit conversions a story states: ``100 km (62 miles)``, ``40C (104F)``, ``5 miles, or 8km``.
 
 ``read_unit_conversions(text)`` finds a quantity with a unit followed by its restatement in
-another unit -- in parentheses or after ``, or`` -- and returns each as a ``UnitConversion``
-of two ``Quantity`` sides: ``unit`` the unit's name as a copy editor reads it (``miles``,
-``°C``), ``unit_candidates`` the pint expressions it may mean (a bare ``tons`` is a short ton,
-a long ton or a tonne), the sign of a temperature read (``-20C``, ``minus 5 degrees``,
-``(-4F)``), compound measures folded into the smaller unit (``5 feet 10 inches``), "and a half"
-and a stray decimal comma (``48, 8 degrees``) read. A unit the checker does not convert
-beside a known one (``5 leagues (24 km)``) gives a conversion whose unknown side has no unit
-and a ``unit_note`` saying why. ``claims.check.units`` judges them.
+another unit and returns each as a ``UnitConversion`` of two ``Quantity`` sides: ``unit`` the
+unit's name as a copy editor reads it (``miles``, ``°C``), ``unit_candidates`` the pint
+expressions it may mean (a bare ``tons`` is a short ton, a long ton or a tonne; ``inches``
+beside millibars are inches of mercury; a temperature in a sentence about warming is also
+read as a difference, without the 32° offset).
+
+The phrase grammar (``_SEPARATOR``): the restatement follows the first figure
+
+* in brackets: ``100 km (62 miles)``, ``300 millimetres [11.8 inches]``,
+  ``(250ha, 619 acres)``, ``472 ft-lb. of torque (640 Nm)`` (a short "of ..." phrase between);
+* after ``or``, ``, or``, ``, also``, ``, which is (equivalent to)``, ``, nearly``/``, or just
+  under`` (any hedge), a slash (``353 mm/13.90”``);
+* in the next sentence, introduced by ``That's``/``That is``: ``168,000 barrels of oil.
+  That's more than 7 million gallons``.
+
+A weak joint (all but brackets) pairs only units of one kind (``5 km or 3 kg`` is no
+conversion), and a duration only when hedged or bracketed (``30 days or 6 months`` is a
+choice, ``1,469 days or about four years`` a restatement).
+
+Figures: digits, number words (``four``, ``seventy``), fractions and mixed numbers (``1/2``,
+``172 1/2``, ``17½``, ``five and a half``, ``two-and-a-half``), a decimal comma glued to a
+short number (``68,6 kg``), ranges converted at both ends, compound measures folded into the
+smaller unit in either position (``5 feet 10 inches``, ``6’11”``, ``9st 6lb``, ``16 pounds
+and one ounce``, ``329 lb 15 oz``), temperatures with their sign (``-20C``, ``minus 5
+degrees``, ``15 below zero``), a bare number beside a temperature (``119 (48.3 C)``, read
+as the other scale and marked so), prices per unit (``$4000 per hectare ($1620 an acre)``).
+A unit the checker does not convert beside a known one (``5 leagues (24 km)``) gives a
+conversion whose unknown side has no unit and a ``unit_note`` saying why. Nominal classes
+written as pairs (``the 15 kg (30 lb) line class``) are names, not conversions, and are
+left alone. ``claims.check.units`` judges them.
 
 Unit names come from the curated table in ``unit_names`` (a dict lookup inside one compiled
-regex: well under a millisecond a story). quantulum3 is not used: it takes ~1.5 s for its first
-parse (model load) and ~0.5 s a story, misreads money as units, and every unit seen in the
-corpus is in the table.
+regex). quantulum3 is not used: it takes ~1.5 s for its first parse (model load) and ~0.5 s a
+story, misreads money as units, and every unit seen in the corpora is in the table.
 
-Prefilter (same pairs, ~12x faster on news copy): every pair needs a separator, ``(`` or
-``, or``, so numbers are read only in windows around each one (``_windows``). The first side
-(number, "and a half", unit) ends right before the separator's blanks and spans at most
-``_REACH`` characters after its number, a run of blanks counting as one; the restated number
-starts within the next four words (``, or more than 8 km``). A window runs from the last sync
-point before that reach to the first one after those words (``fig.sync_before``): numbers
-read there are exactly those of the full text. Windows with no digit or spelled number before
-their separator are dropped; the pairing loop and every other pattern run on the full text.
+Prefilter: every pair needs a separator (``_ANCHOR``), so numbers are read only in windows
+around each one (``_windows``): from the last sync point before ``_REACH`` characters ahead
+of it to the first one after the next few words (``fig.sync_before``), so that the numbers
+read there are exactly those of the full text. Windows with no figure before their separator
+are dropped; the pairing loop and every other pattern run on the full text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
 from claims.extract import sentences as fig
 from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
-from claims.extract.qualifiers import alternation as qualifier_alternation
+from claims.extract.qualifiers import english_trie
 from claims.extract.qualifiers import bound_of, qualifier_before
-from claims.extract.unit_names import (DEGREE_WORDS, PER_DAY, SPELLED, UNITS, UNSUPPORTED,
-                                       UnitName)
+from claims.extract.unit_names import (DEGREE_WORDS, FRACTIONS, PER_DAY, SPELLED, UNITS,
+                                       UNSUPPORTED, UnitName, dimensions)
 from claims.model import Quantity, Span, UnitConversion
 
-__all__ = ["read_unit_conversions", "TEMPERATURES"]
+__all__ = ["read_unit_conversions", "TEMPERATURES", "DIFFERENCES", "COMPOUND_NAMES",
+           "MAYBE_DIFFERENCE"]
 
 _HALF = Decimal("0.5")
 
 #: pint names of the temperature scales (converted with their offsets).
 TEMPERATURES = ("degC", "degF")
+#: pint names of temperature differences (converted without the offset: 1.5 °C is 2.7 °F).
+DIFFERENCES = ("delta_degC", "delta_degF")
+_B = r"[\x20\u00a0]"                     # one blank
+
 
 def _cased(surface: str) -> bool:
     """Short abbreviations and ones with inner capitals keep their case (m, C, PS, kW)."""
@@ -69,8 +94,8 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
         r"""
         [\x20\u00a0]?-?                         # 5 miles, 8km, 345-kilometer
         (?P<unit>%s)                            # the unit word, longest first (km/h before km)
-        (?![^\W\d_])                            # ends at a word boundary
-        (?P<per>[\x20\u00a0](?i:%s)\b)?         # a time basis: barrels a day
+        (?:(?<=[^\w])|(?![^\W\d_]))             # a word ends at a word boundary
+        (?P<per>[\x20\u00a0]?(?i:%s)(?![^\W\d_]))?   # a time basis: barrels a day
         """ % (alt(list(cased) + list(folded), set(folded)), alt(list(PER_DAY))),
         re.VERBOSE,
     )
@@ -78,48 +103,105 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
 
 
 _UNIT_AFTER, _CASED, _FOLDED = _build_unit_lookup()
+_PER_UNIT = re.compile(r"[\x20\u00a0]?(?:/|per\b|an?\b|each\b)[\x20\u00a0]?(?=\S)", re.I)
+_QUALIFIER = english_trie()
+_FILLER_WORDS = 4                        # words of "of rain on the island" before a joint
 
+#: Where a restatement may start, right after the first side (its unit, and perhaps "of
+#: torque"): the prefilter's anchors.
+_JOINT = r"""
+      \s*[(\[]\s*                                            # (62 miles)  [11.8 inches]
+    | \s*/\s*(?=[-\u2212]?\d)                                # 353 mm/13.90”
+    | ,?\s+or\s+                                             # X or Y, X, or Y
+    | ,\s+(?:also|which\s+is|equivalent\s+to|equal\s+to|the\s+equivalent\s+of|i\.e\.,?)\s+
+    | ,\s+(?=(?:%(q)s)\s)                                    # X, nearly Y
+    | ,\s+(?=\d)                                             # (250ha, 619 acres)
+    | (?:[.;]|(?<=\.))\s+(?:That['’]s|That\s+is|This\s+is|That\s+equals|That\s+works\s+out\s+to)\s+
+""" % {"q": _QUALIFIER}
+_ANCHOR = re.compile(_JOINT, re.VERBOSE | re.IGNORECASE)
+#: Where a joint may start (one character class or word, so a scan is cheap); ``_ANCHOR``
+#: confirms each.
+_ANCHOR_STARTS = (re.compile(r"[(\[/,;]"), re.compile(r" or\s"), re.compile(r"\.\s+Th"))
 _SEPARATOR = re.compile(
     r"""
-    (?P<sep>\s*\(\s* | ,\s+or\s+)               # "(" or ", or"
+    (?P<filler>[\x20\u00a0]+(?:of|in)(?:[\x20\u00a0]+[a-z]{1,12}){1,%d}?)?  # 472 ft-lb. of torque (640 Nm)
+    [”"’]?                                      # a closing quote: one megawatt” (1360 hp)
+    (?P<sep>%s)
     (?:(?i:or)\s+)?                             # (or 62 miles)
-    (?:(?i:%s)\s*)?                             # a hedge: (about 62 miles), (nearly 4F)
+    (?:(?i:(?:which\s+is\s+)?(?:equivalent\s+to|equal\s+to|the\s+equivalent\s+of))\s+)?
+    (?P<hedge>(?i:%s)\s*)?                      # a hedge: (about 62 miles), (nearly 4F)
+    (?:(?:[A-Z]{1,3})?[$£€¥₹₩][\x20\u00a0]?)?    # a price's currency: ($1620 an acre)
     (?P<neg>[-\u2212\u2013](?=\d)|(?i:minus)[\x20\u00a0]+)?   # a sign: (-4F), (minus 4F)
-    """ % qualifier_alternation(),
+    """ % (_FILLER_WORDS, _JOINT, _QUALIFIER),
     re.VERBOSE,
 )
-_CLOSE = re.compile(r"\s*[),;:]")
+_CLOSE = re.compile(r"\s*[)\],;:]")
+#: Further restatements in the same brackets: (3.6 l/100km or 64.8 mpg US)
+_MORE = re.compile(r"(?:,?\s+or\s+|,\s+|\s*/\s*)(?:(?i:%s)\s*)?(?=\d)" % _QUALIFIER)
 #: A minus sign before a temperature: ``-20C``, ``−3C``, ``minus 5 degrees`` (not ``5-10``).
 _SIGN_BEFORE = re.compile(r"(?:(?<![\w.,)\-\u2212\u2013])[-\u2212\u2013]|"
                           r"(?<![\w-])(?i:minus|negative)[\x20\u00a0]+)\Z")
-#: A compound measure, larger unit first: ``5 feet 10 inches``, ``11st 4lb``, ``7lb 8oz``;
-#: keyed by the smaller unit, with how many of it make one of the larger.
-_COMPOUND: dict[str, tuple[re.Pattern[str], int]] = {
-    small: (re.compile(r"(?<![\w.,-])(?P<n>\d+)[\x20\u00a0]?(?:%s)[\x20\u00a0]*,?[\x20\u00a0]*\Z"
-                       % big, re.IGNORECASE), factor)
-    for small, big, factor in (("inch", "feet|foot|ft", 12), ("pound", "stones|stone|st", 14),
-                               ("ounce", "pounds|pound|lbs|lb", 16))
+_BELOW_ZERO = re.compile(r"[\x20\u00a0]+(?:(?:degrees?|°)[\x20\u00a0]+)?below[\x20\u00a0]+zero\b",
+                         re.IGNORECASE)
+#: The smaller unit of a compound measure written after the larger, keyed by the larger's pint
+#: name: ``5 feet 10 inches``, ``9st 6lb``, ``16 pounds and one ounce``, ``329 lb 15 oz``.
+_SMALLER: dict[str, tuple[str, re.Pattern[str], int]] = {
+    big: (small, re.compile(
+        r"[\x20\u00a0]*,?[\x20\u00a0]*(?:and[\x20\u00a0]+)?(?P<n>\d+(?:\.\d+)?|%s)[\x20\u00a0]?"
+        r"(?:%s)(?![^\W\d_])" % ("|".join(w for w in SPELLED if w.isalpha() and
+                                          Decimal(SPELLED[w]) >= 1 and " " not in w), words),
+        re.IGNORECASE), factor)
+    for big, small, words, factor in (
+        ("foot", "inch", r"inches|inch|ins|in\b\.?|[”″\"]", 12),
+        ("stone", "pound", r"pounds|pound|lbs|lb", 14),
+        ("pound", "ounce", r"ounces|ounce|oz", 16))
 }
-_AND_HALF = re.compile(r"[\x20\u00a0]+and[\x20\u00a0]+a[\x20\u00a0]+half\b", re.IGNORECASE)
+#: The ``unit_text`` of a compound side, by its larger unit (the checker writes such a figure
+#: back the same way: 16 lb 10 oz).
+COMPOUND_NAMES = {"foot": "feet and inches", "stone": "stone and pounds",
+                  "pound": "pounds and ounces"}
+#: Feet and inches in prime marks: ``6’11”``, ``7’0″``, ``6'9.5"``.
+_FEET_INCHES = re.compile(r"(?P<ft>\d)[’'′][\x20\u00a0]?(?P<in>\d{1,2}(?:\.\d+)?)(?:[”″\"]|’’|'')")
+_FRACTION = re.compile(r"/(?P<d>2|3|4|8|16|32)(?!\d)")
+_MIXED_BEFORE = re.compile(r"(?<![\d.,/])(?P<w>\d+)[\x20\u00a0]\Z")
+_AND_FRACTION = re.compile(r"[\x20\u00a0-]+and[\x20\u00a0-]+(?P<f>a[\x20\u00a0-]+half|a[\x20\u00a0-]+"
+                           r"quarter|three[\x20\u00a0-]+quarters)\b", re.IGNORECASE)
+_AND_VALUES = {"half": (Decimal("0.5"), Decimal("0.5"), 1),
+               "quarter": (Decimal("0.25"), Decimal("0.25"), 2),
+               "quarters": (Decimal("0.75"), Decimal("0.25"), 2)}
 _DECIMAL_COMMA = re.compile(r",[\x20\u00a0]?(?=\d{1,2}\b)")
+_GLUED_DECIMAL_COMMA = re.compile(r",(?P<d>\d{1,2})(?![\d,])")
 _SPELLED = re.compile(
-    r"(?<![\w-])(?P<w>%s)(?=[\x20-])"
-    % "|".join(re.escape(w) for w in sorted(SPELLED, key=len, reverse=True)),
+    r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-])"
+    % "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0-]") for w in
+               sorted((w for w in SPELLED if len(w) > 1), key=len, reverse=True)),
     re.IGNORECASE,
 )
+_FRACTION_CHAR = re.compile("[%s]" % "".join(FRACTIONS))
 _UNSUPPORTED = re.compile(r"[\x20\u00a0-]?(?P<word>%s)\b"
                           % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)), re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
-_QUICK = re.compile(r"\d[^()]{0,40}(?:\(|,\s+or\s)|(?i:hundred|half)")
-_PAREN, _OR_ANCHOR = re.compile(r"\("), re.compile(r",\s+or\s")   # where a restatement starts
+#: A pair followed (or preceded) by "class" names a category, not a measure: the 15 kg (30 lb)
+#: line class, the 60 kg (132 lb) division.
+_NOMINAL_AFTER = re.compile(r"[\x20\u00a0]+(?:[a-z-]+[\x20\u00a0]+)?(?:class|classes|category|"
+                            r"division|weight[\x20\u00a0]+class)\b", re.IGNORECASE)
+#: Words that make a temperature a difference: warming, a rise, above normal, an anomaly.
+_DIFFERENCE = re.compile(
+    r"\b(?:warm(?:ing|ed|er|s)?|hott?er|cool(?:ing|ed|er|s)?|cold(?:er)?|ris(?:e|es|ing|en)|"
+    r"rose|increas\w*|jump\w*|drop\w*|fell|fall(?:s|ing)?|higher|lower|anomal\w*|"
+    r"differen\w*|chang\w*|swing|deviation|up|down|by|"
+    r"(?:above|below)(?![\x20\u00a0]+(?:zero|freezing)))\b", re.IGNORECASE)
+_AFTER_REACH = 120                # a joint and the words before the restated figure
+_SCALE_REACH = 16                 # a scale word between a number's digits and its end
 _TAIL = re.compile(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
 _DIGIT = re.compile(r"\d")
 _SYNC_WORDS = fig.NUMBER_WORDS | {w for phrase in SPELLED for w in phrase.split()}
-#: Characters a number's unit, "and a half" and a decimal-comma tail can take, a run of blanks
-#: counting as one: the first number ends no further than this before its separator.
-_REACH = 2 * len(" and a half") + 6 + max(
+#: Characters a number's unit, "and a half", a compound's smaller part and an "of ..."
+#: phrase can take, a run of blanks counting as one: the first number ends no further than
+#: this before its separator.
+_REACH = len(" and three quarters") + 6 + max(
     max(len(s) for u in UNITS for s in u.surfaces) + 1 + max(map(len, PER_DAY)),
-    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16
+    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16 + 4 + 12 * _FILLER_WORDS
 
 
 class _Quantity(NamedTuple):
@@ -129,38 +211,75 @@ class _Quantity(NamedTuple):
     unit: UnitName
     unit_text: str
     end: int
+    note: str | None = None
+    start: int | None = None          # where the side starts when not at its number ($)
 
 
 def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberReading]:
-    """Digits (scale words kept, one-letter scales off: 100m is metres) plus spelled ones,
-    in ``text[start:end]`` (ends at sync points, ``fig.sync_before``), at full-text offsets."""
+    """Digits (scale words kept, one-letter scales off: 100m is metres) plus spelled ones
+    and vulgar fractions, in ``text[start:end]`` (ends at sync points), at full-text offsets."""
     end = len(text) if end is None else end
     found = fig.read_window(text, start, end, letters=False)
-    for m in _SPELLED.finditer(text, start, end):
-        value = Decimal(SPELLED[m.group("w").lower()])
-        step = Decimal(1) if value >= 1 else Decimal("0.1")
-        found.append(NumberReading(value, None, step, 0, None, Span(m.start(), m.end()),
-                                   m.group()))
+    for rx in (_SPELLED, _FRACTION_CHAR):
+        for m in rx.finditer(text, start, end):
+            if rx is _FRACTION_CHAR and m.start() and text[m.start() - 1].isdigit():
+                continue                                  # 17½: read with its whole number
+            w = m.group().lower()
+            value = Decimal(SPELLED.get(w) or SPELLED[" ".join(re.split(r"[\x20\u00a0-]", w))])
+            step = Decimal(1) if value >= 1 else Decimal("0.25") if value < 1 else _HALF
+            found.append(NumberReading(value, None, step, 0 if value >= 1 else 2, None,
+                                       Span(m.start(), m.end()), m.group()))
     return sorted(found, key=lambda r: r.span.start)
+
+
+_SPELLED_WORDS = frozenset(w for phrase in SPELLED for w in re.split(r"[\x20-]", phrase.lower())
+                           if w != "a" and len(w) > 1)
+_WORD_SPLIT = re.compile(r"[^\w½¼¾⅓⅔⅛⅜⅝⅞]+")
+
+
+def _spelled_in(text: str, lo: int, hi: int) -> bool:
+    """Whether a spelled figure or a vulgar fraction lies in ``text[lo:hi]`` (a set lookup
+    over its words before the regex: the check runs at every comma near a figure)."""
+    words = _WORD_SPLIT.split(text[lo:hi].lower())
+    if not any(w in _SPELLED_WORDS or (w and w[-1] in FRACTIONS) for w in words):
+        return False
+    return bool(_SPELLED.search(text, lo, hi) or _FRACTION_CHAR.search(text, lo, hi))
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) spans, ends at sync points, holding every number a pair can use."""
     spans: list[tuple[int, int]] = []
-    parens = [m.start() for m in _PAREN.finditer(text)]
-    for q in sorted(parens + [m.start() for m in _OR_ANCHOR.finditer(text)]):
-        p = q - 1                                # the last character of the first side
-        if text[q] == "(":
-            while p >= 0 and text[p].isspace():
-                p -= 1
-        if p < 0 or text[p].isspace():
+    runs = fig.digit_runs(text)
+    if not runs:
+        return []
+
+    def digit_in(a: int, b: int) -> bool:       # a digit in text[a:b]
+        i = bisect_left(runs, a)
+        return (i < len(runs) and runs[i] < b) or (a < b and text[a:a + 1].isdigit())
+
+    blank_runs = "  " in text or "\u00a0" in text   # else reach_back is a subtraction
+    candidates = sorted(c.start() for rx in _ANCHOR_STARTS for c in rx.finditer(text))
+    for c in candidates:
+        m = _ANCHOR.match(text, c)
+        if m is None:
             continue
-        start = fig.sync_before(text, fig.reach_back(text, p + 1, _REACH), _SYNC_WORDS)
-        if not (_DIGIT.search(text, start, p + 1) or _SPELLED.search(text, start, p + 1)):
+        p = c - 1                                # the last character of the first side
+        while p >= 0 and text[p].isspace():
+            p -= 1
+        if p < 0:
             continue
-        tail = _TAIL.match(text, q + 1)
-        last = tail.start("w") if tail else q + 1   # where the fourth word starts
-        spans.append((start, fig.sync_after(text, last, _SYNC_WORDS)))
+        lo = max(0, (fig.reach_back(text, p + 1, _REACH) if blank_runs else p + 1 - _REACH)
+                 - _SCALE_REACH)
+        if not digit_in(lo, p + 1) and not (
+                digit_in(c, c + _AFTER_REACH) and _spelled_in(text, lo, p + 1)):
+            continue                  # no figure ends close enough before (one has digits)
+        if m.group().strip() == "," and text[m.end():m.end() + 1].isdigit() and \
+                text.rfind("(", lo, p) <= text.rfind(")", lo, p):
+            continue                  # "90 judges, 56 expressed": a bare comma only in brackets
+        start = fig.sync_before(text, lo, _SYNC_WORDS)
+        tail = _TAIL.match(text, m.end())
+        last = tail.start("w") if tail else m.end()
+        spans.append((start, fig.sync_after(text, last + 1, _SYNC_WORDS)))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -170,23 +289,115 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _unit_at(text: str, r: NumberReading) -> _Quantity | None:
-    """The unit written right after the number ``r`` ("and a half" folded in), or None."""
+def _lookup(surface: str) -> UnitName | None:
+    surface = surface.replace("\u00a0", " ")
+    return _CASED.get(surface) or _FOLDED.get(surface.lower())
+
+
+def _figure(text: str, r: NumberReading, numbers: dict[int, NumberReading]) -> NumberReading:
+    """``r`` with a fraction, a vulgar fraction, "and a half" or a glued decimal comma read:
+    ``172 1/2``, ``17½``, ``five and a half``, ``68,6``."""
+    if r.high is not None:
+        return r
     end = r.span.end
-    half = _AND_HALF.match(text, end)
-    if half:
-        r = NumberReading(
-            r.value + _HALF, None, _HALF, 1, r.scale_text, Span(r.span.start, half.end()),
-            text[r.span.start:half.end()])
-        end = half.end()
+    value, step, decimals = r.value, r.step, r.decimals
+    m = _FRACTION.match(text, end)
+    if m and not r.decimals and r.value < int(m.group("d")):     # 1/2, 172 1/2
+        d = int(m.group("d"))
+        value, step, decimals, end = r.value / d, Decimal(1) / d, 2, m.end()
+        w = _MIXED_BEFORE.search(text, max(0, r.span.start - 12), r.span.start)
+        if w:
+            value += Decimal(w.group("w"))
+            return NumberReading(value, None, step, decimals, None, Span(w.start("w"), end),
+                                 text[w.start("w"):end])
+    elif end < len(text) and text[end] in FRACTIONS and not r.decimals:       # 17½
+        f = Decimal(FRACTIONS[text[end]])
+        value, step, decimals, end = value + f, min(f, _HALF) if f != Decimal("0.75") else \
+            Decimal("0.25"), 2, end + 1
+    else:
+        half = _AND_FRACTION.match(text, end)
+        if half and not r.decimals:
+            add, step, decimals = _AND_VALUES[half.group("f").split()[-1].split("-")[-1].lower()]
+            value, end = value + add, half.end()
+        else:
+            comma = _GLUED_DECIMAL_COMMA.match(text, end)
+            if comma and not r.decimals and not r.scale_text and "," not in r.text and \
+                    len(r.text) <= 3 and _UNIT_AFTER.match(text, comma.end()):
+                digits = comma.group("d")
+                decimals = len(digits)
+                step = Decimal(1).scaleb(-decimals)
+                value, end = r.value + Decimal(digits) * step, comma.end()
+    if end == r.span.end:
+        return r
+    return NumberReading(value, None, step, decimals, None, Span(r.span.start, end),
+                         text[r.span.start:end])
+
+
+def _unit_at(text: str, r: NumberReading, price: bool = False) -> _Quantity | None:
+    """The unit written right after the figure ``r`` (compounds folded in), or None; with
+    ``price``, a unit after "per", "/" or "an": ``$4000 per hectare``."""
+    fi = _FEET_INCHES.match(text, r.span.start)
+    if fi and fi.start() == r.span.start and r.high is None and not price:
+        inches = Decimal(fi.group("in"))
+        step = Decimal(1).scaleb(-len(fi.group("in").partition(".")[2]))
+        n = NumberReading(Decimal(fi.group("ft")) * 12 + inches, None, step,
+                          len(fi.group("in").partition(".")[2]), None,
+                          Span(fi.start(), fi.end()), fi.group())
+        return _Quantity(n, _lookup("inches") or UNITS[0], COMPOUND_NAMES["foot"], fi.end())
+    end = r.span.end
+    if price:
+        per = _PER_UNIT.match(text, end)
+        if per is None:
+            return None
+        end = per.end()
     m = _UNIT_AFTER.match(text, end)
     if m is None:
+        below = _BELOW_ZERO.match(text, end) if not price else None
+        if below and r.high is None:
+            neg = NumberReading(-r.value, None, r.step, r.decimals, None,
+                                Span(r.span.start, below.end()), text[r.span.start:below.end()])
+            return _Quantity(neg, UnitName(("degrees",), (), "degrees"), "degrees", below.end())
         return None
     surface = m.group("unit")
-    unit = _CASED.get(surface) or _FOLDED.get(surface.lower())
+    unit = _lookup(surface)
     if unit is None:
         return None
-    return _Quantity(r, unit, surface, m.end())
+    if price:
+        if not unit.pint or dimensions(unit) & {"temperature", "time"}:
+            return None
+        unit = UnitName(unit.surfaces, tuple(f"1/({p})" for p in unit.pint),
+                        f"per {_singular(unit.label)}")
+    q = _Quantity(r, unit, surface, m.end())
+    below = _BELOW_ZERO.match(text, q.end)
+    if below and r.high is None and _is_temperature(unit):
+        q = q._replace(number=replace(_negated(r, r.span.start, text),
+                                      span=Span(r.span.start, below.end()),
+                                      text=text[r.span.start:below.end()]), end=below.end())
+    return _compound(text, q)
+
+
+def _singular(label: str) -> str:
+    """``acres`` -> ``acre`` (a price is per one unit)."""
+    return label[:-2] if label.endswith("ches") else label[:-1] if label.endswith("s") else label
+
+
+def _compound(text: str, q: _Quantity) -> _Quantity:
+    """``5 feet 10 inches`` as 70 inches (the rounding of the smaller unit), else ``q``."""
+    big = q.unit.pint[0] if q.unit.pint else None
+    if big not in _SMALLER or q.number.high is not None:
+        return q
+    small, rx, factor = _SMALLER[big]
+    m = rx.match(text, q.end)
+    if m is None:
+        return q
+    n = m.group("n").lower()
+    part = Decimal(SPELLED[n]) if n in SPELLED else Decimal(n)
+    decimals = len(n.partition(".")[2]) if n[0].isdigit() else 0
+    r = q.number
+    merged = NumberReading(r.value * factor + part, None, Decimal(1).scaleb(-decimals), decimals,
+                           None, Span(r.span.start, m.end()), text[r.span.start:m.end()])
+    unit = next(u for u in UNITS if u.pint and u.pint[0] == small)
+    return _Quantity(merged, unit, COMPOUND_NAMES[big], m.end())
 
 
 def _resolve_degrees(a: UnitName, b: UnitName) -> tuple[UnitName, UnitName] | None:
@@ -220,23 +431,12 @@ def _negated(r: NumberReading, start: int, text: str) -> NumberReading:
 def _signed(text: str, q: _Quantity) -> _Quantity:
     """A temperature with its minus sign read (``-20C``, ``minus 5 degrees``)."""
     r = q.number
+    if r.value < 0:
+        return q
     m = _SIGN_BEFORE.search(text, max(0, r.span.start - 9), r.span.start)
-    return q._replace(number=_negated(r, m.start(), text)) if m else q
-
-
-def _compound(text: str, q: _Quantity) -> _Quantity:
-    """``5 feet 10 inches`` as 70 inches (the rounding of the smaller unit), else ``q``."""
-    small = q.unit.pint[0] if len(q.unit.pint) == 1 else None
-    if small not in _COMPOUND or q.number.high is not None:
+    if not m:
         return q
-    rx, factor = _COMPOUND[small]
-    r = q.number
-    m = rx.search(text, max(0, r.span.start - 16), r.span.start)
-    if m is None:
-        return q
-    return q._replace(number=NumberReading(
-        Decimal(m.group("n")) * factor + r.value, None, r.step, r.decimals, None,
-        Span(m.start(), r.span.end), text[m.start():r.span.end]))
+    return q._replace(number=_negated(r, m.start(), text))
 
 
 def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Quantity | None:
@@ -259,67 +459,193 @@ def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Q
 def read_unit_conversions(text: str) -> list[UnitConversion]:
     """Every stated unit conversion in ``text``, in order."""
     windows = _windows(text)
-    if not windows or not _QUICK.search(text):
+    if not windows:
         return []
     return _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
 
 
+def _bare_temperature(text: str, r: NumberReading, sep: re.Match[str] | None,
+                      second: _Quantity | None) -> _Quantity | None:
+    """``119 (48.3 C)``: a bare whole number before a bracketed temperature in a stated scale
+    is read as the other scale (the checker only confirms such a reading, never faults it)."""
+    if sep is None or second is None or "(" not in sep.group("sep") or r.high is not None \
+            or not second.unit.pint or second.unit.pint[0] not in TEMPERATURES \
+            or not -80 <= r.value <= 140 or r.scale_text or "," in r.text:
+        return None
+    return _Quantity(r, UnitName((), (), "degrees"), "", r.span.end,
+                     note="no scale printed: read as degrees in the other scale")
+
+
 def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
     """The pairs among ``numbers`` (every number of the lines around each separator)."""
-    starts = {r.span.start: r for r in numbers}
+    by_start = {r.span.start: r for r in numbers}
     found: list[UnitConversion] = []
     taken = -1
     for i, r in enumerate(numbers):
-        if r.span.start < taken or _MONEY_BEFORE.search(text, max(0, r.span.start - 5),
-                                                        r.span.start):
+        if r.span.start < taken:
             continue
-        first = _unit_at(text, r)
-        if first is not None:
-            first = _compound(text, first)
+        r = _figure(text, r, by_start)
+        price = bool(_MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start))
+        first = _unit_at(text, r, price)
+        if first is None and price:
+            continue
+        if price and first is not None:
+            money = _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start)
+            first = first._replace(start=money.start() if money else None)
         if first is None:
             first = _decimal_comma(text, r, numbers[i + 1] if i + 1 < len(numbers) else None)
         odd = _UNSUPPORTED.match(text, r.span.end) if first is None else None
-        sep = _SEPARATOR.match(text, first.end if first else odd.end() if odd else r.span.end)
-        if (first is None and odd is None) or sep is None or sep.end() not in starts:
+        at = first.end if first else odd.end() if odd else r.span.end
+        sep = _SEPARATOR.match(text, at)
+        if sep is None or sep.end() not in by_start:
             continue
-        r2 = starts[sep.end()]
-        second = _unit_at(text, r2)
-        paren = "(" in sep.group("sep")
+        r2 = _figure(text, by_start[sep.end()], by_start)
+        money2 = _MONEY_BEFORE.search(text, max(0, r2.span.start - 5), r2.span.start)
+        price2 = bool(money2)
+        if price != price2 or (price and money2 and _MONEY_BEFORE.search(
+                text, max(0, r.span.start - 5), r.span.start).group().strip() !=  # type: ignore
+                money2.group().strip()):          # two currencies: a currency conversion
+            continue
+        second = _unit_at(text, r2, price)
+        if first is None and odd is None:
+            first = _bare_temperature(text, r, sep, second)
+            if first is None:
+                continue
+        joint = sep.group("sep")
+        paren = "(" in joint or "[" in joint
         odd2 = _UNSUPPORTED.match(text, r2.span.end) if second is None else None
-        if (first is None) != (second is None) and (odd or odd2):
+        if (first is None) != (second is None) and (odd or odd2) and paren:
             end = odd2.end() if odd2 else (first.end if first else r.span.end)
-            end += 1 if text[end:end + 1] == ")" else 0
+            end += 1 if text[end:end + 1] in ")]" else 0
             found.append(_unknown(text, first, r, odd, second, r2, odd2, Span(r.span.start, end)))
             taken = end
             continue
         if first is None or second is None:
             continue
-        if paren and not _CLOSE.match(text, second.end):
+        if not (_DIGIT.search(r.text) or _DIGIT.search(r2.text)):
+            continue                  # "one mile or two": prose, not a conversion
+        if not _joint_fits(text, r, first, second, sep, paren):
             continue
-        if _is_temperature(first.unit) or _is_temperature(second.unit):
-            first = _signed(text, first)
-            if sep.group("neg"):
-                second = second._replace(number=_negated(second.number, sep.start("neg"), text))
-        units = _resolve_degrees(first.unit, second.unit)
-        if units is None or (first.number.high is None) != (second.number.high is None):
+        restated = [(second, sep)]
+        close = second.end
+        while paren and not _CLOSE.match(text, close):
+            more = _MORE.match(text, close)
+            nxt = by_start.get(more.end()) if more else None
+            q = _unit_at(text, _figure(text, nxt, by_start), price) if nxt else None
+            if q is None:
+                break
+            restated.append((q, more))
+            close = q.end
+        if paren and not _CLOSE.match(text, close):
             continue
-        end = second.end + (1 if paren and text[second.end:second.end + 1] == ")" else 0)
-        span = Span(first.number.span.start, end)
-        found.append(UnitConversion(_side(text, first, units[0]), _side(text, second, units[1]),
-                                    span, text[span.start:span.end]))
+        end = close + (1 if paren and text[close:close + 1] in ")]" else 0)
+        if _NOMINAL_AFTER.match(text, end):
+            taken = end
+            continue
+        for q, m in restated:
+            pair = _pair(text, first, q, m, Span((first.start if first.start is not None
+                                                  else first.number.span.start), end))
+            if pair is not None:
+                found.append(pair)
         taken = end
     return found
+
+
+def _joint_fits(text: str, r: NumberReading, first: _Quantity, second: _Quantity,
+                sep: re.Match[str], paren: bool) -> bool:
+    """Whether the joint can restate ``first`` as ``second``: brackets always (a mismatch of
+    kinds is reported); a weak joint only between units of one kind, a duration only hedged,
+    a bare comma only inside brackets: ``(250ha, 619 acres)``; never one unit restated as
+    itself (``£5 per kg ($6.50 per kg)`` is a currency conversion)."""
+    if first.unit.label == second.unit.label and first.unit.pint == second.unit.pint:
+        return False
+    if paren:
+        return True
+    da, db = dimensions(first.unit), dimensions(second.unit)
+    if not da & db or first.unit.label == second.unit.label:
+        return False
+    if da & db == {"time"} and not sep.group("hedge"):
+        return False
+    joint = sep.group("sep").strip()
+    if joint == "," and not sep.group("hedge"):
+        before = text[max(0, r.span.start - 1):r.span.start]
+        return before == "(" and bool(_CLOSE.match(text, second.end)) and \
+            text[second.end:second.end + 1] == ")"
+    if sep.group("filler") and not joint.endswith(("s", "is", "equals", "to", ", or")):
+        return False                  # "6 inches of snow, or 15 cm"; not "5 km of road or 3"
+    return True
+
+
+def _pair(text: str, first: _Quantity, second: _Quantity, sep: re.Match[str],
+          span: Span) -> UnitConversion | None:
+    if first.number.high is not None and second.number.high is None:
+        return None
+    if first.number.high is None and second.number.high is not None:
+        return None
+    if _is_temperature(first.unit) or _is_temperature(second.unit):
+        first = _signed(text, first)
+        if sep.groupdict().get("neg"):
+            second = second._replace(number=_negated(second.number, sep.start("neg"), text))
+        else:
+            second = _signed(text, second)
+    units = _resolve_degrees(first.unit, second.unit)
+    if units is None:
+        return None
+    span = Span(min(span.start, first.number.span.start), span.end)
+    a, b = units
+    if _is_temperature(a) and _is_temperature(b):
+        if _differs(text, span):
+            a, b = _as_difference(a), _as_difference(b)
+        elif max(abs(first.number.value), abs(second.number.value)) <= _SMALL_DEGREES \
+                and first.note is None:
+            # "the 1.5C (2.7F) threshold": small figures may be a difference no word marks
+            a, b = _as_difference(a), _as_difference(b)
+            first = first._replace(note=MAYBE_DIFFERENCE)
+    return UnitConversion(_side(text, first, a), _side(text, second, b), span,
+                          text[span.start:span.end])
+
+
+def _differs(text: str, span: Span) -> bool:
+    """Whether the words around a temperature pair make it a difference: ``a 2C (3.6F)
+    rise``, ``warmed 2.7 degrees Fahrenheit (1.5 degrees Celsius) above pre-industrial
+    levels``; looked for in its own clause only (back to the previous figure or the sentence
+    start, on to the next figure or the sentence end, at most ``_CONTEXT`` characters)."""
+    lo = max(fig.sentence_start(text, span.start), span.start - _CONTEXT)
+    digits = [m.end() for m in _DIGIT.finditer(text, lo, span.start)]
+    lo = max([lo, *digits])
+    hi = min(len(text), span.end + _CONTEXT)
+    nxt = _DIGIT.search(text, span.end, hi)
+    hi = min(hi, nxt.start() if nxt else hi, max(span.end, fig.sentence_end(text, span.start)))
+    before = _DIFFERENCE.search(text, lo, span.start)
+    return bool(before or _DIFFERENCE.search(text, span.end, hi))
+
+
+_CONTEXT = 50
+_SMALL_DEGREES = 20
+#: The note on a small temperature pair no word marks as a difference (the checker does not
+#: call it right or wrong when it fits only as one).
+MAYBE_DIFFERENCE = "no word around it says whether it is a temperature or a difference"
+
+
+def _as_difference(unit: UnitName) -> UnitName:
+    """A temperature that may be a difference (warming, above normal): tried both ways."""
+    return unit._replace(pint=unit.pint + tuple("delta_" + p for p in unit.pint))
 
 
 def _side(text: str, q: _Quantity, unit: UnitName) -> Quantity:
     """One side as a typed figure, with the qualifier written before its number."""
     r = q.number
-    found = qualifier_before(text, r.span.start)
+    start = q.start if q.start is not None else r.span.start
+    if start == r.span.start:
+        money = _MONEY_BEFORE.search(text, max(0, start - 5), start)
+        if money and q.unit.label.startswith("per "):
+            start = money.start()
+    found = qualifier_before(text, start)
     qualifier = found[0] if found else None
-    return Quantity(text[r.span.start:q.end].strip(), Span(r.span.start, q.end), r.value,
+    return Quantity(text[start:q.end].strip(), Span(start, q.end), r.value,
                     unit.label, r.step, r.high, qualifier, bound_of(qualifier),
                     unit_text=q.unit_text, scale_text=r.scale_text, decimals=r.decimals,
-                    unit_candidates=unit.pint,
+                    unit_candidates=unit.pint, unit_note=q.note,
                     zeros_meant=not any(c.isdigit() for c in r.text))   # "a hundred"
 
 
