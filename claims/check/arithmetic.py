@@ -37,27 +37,61 @@ def check_arithmetic(claims: Iterable[ArithmeticClaim]) -> list[Finding]:
     """A finding for every claim whose relation has a value for its figures."""
     out = []
     for claim in claims:
-        finding = _JUDGES[claim.relation](claim)
+        finding = _judge_claim(claim)
         if finding is not None:
             out.append(finding)
     return out
 
 
+def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
+    """One claim and its alternative readings: a reading that fits is the finding; with no
+    fit, a claim read two ways or by a guess gives nothing, an inferred one at most a
+    warning (see ``ArithmeticClaim.certainty``)."""
+    readings = (claim, *claim.alternatives)
+    found = [_JUDGES[r.relation](r) for r in readings]
+    fits = [f for f in found if f is not None and f.verdict is Verdict.OK]
+    if fits:
+        return fits[0]
+    if len(readings) > 1 or claim.certainty == "guess":
+        return None
+    finding = found[0]
+    if finding is not None and claim.certainty == "inferred" \
+            and finding.verdict is Verdict.ERROR:
+        finding = replace(finding, verdict=Verdict.WARNING,
+                          code=code_for(CHECK, Verdict.WARNING))
+    return finding
+
+
 # ------------------------------------------------------------------ the kernel, for relations
 
 def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
-                   halves: Sequence[Decimal]) -> tuple[Decimal, Interval] | None:
-    """(central value, range over the input intervals) of ``fn``; None if undefined (÷0)."""
+                   halves: Sequence[Decimal],
+                   intervals: Sequence[Interval | None] = ()) -> tuple[Decimal, Interval] | None:
+    """(central value, range over the input intervals) of ``fn``; None if undefined (÷0).
+    ``intervals`` (when given, per input, None for ``v +/- h``) replace an input's range."""
+    ends = [(v - h, v + h) for v, h in zip(values, halves)]
+    for i, iv in enumerate(intervals):
+        if iv is not None:
+            ends[i] = (iv.low, iv.high)
     try:
         central = fn(*values)
-        corners = [fn(*c) for c in product(*((v - h, v + h) for v, h in zip(values, halves)))]
+        corners = [fn(*c) for c in product(*ends)]
     except (DivisionByZero, InvalidOperation, ZeroDivisionError, ArithmeticError):
         return None
     return central, Interval(min(corners), max(corners))
 
 
+ROUND_ZEROS = 3     # an input ending in this many zeros ("10,000") is rounded to them
+
+
 def half(q: Quantity) -> Decimal:
-    """Half a unit in the last printed digit of an input."""
+    """Half a unit in the last printed digit of an input; for a figure rounded to thousands
+    or more (``10,000``, ``30,000``), half a unit in its last significant digit
+    (``tolerance.significant_step``: two digits always meant, ``10,000`` is 9,500-10,500)."""
+    digits = q.text.rstrip("+ ").replace(",", "")
+    if not q.decimals and not q.scale_text and len(digits) - len(digits.rstrip("0")) \
+            >= ROUND_ZEROS:
+        return abs(tol.significant_step(q)) * tol.HALF
     return abs(q.step) * tol.HALF
 
 
@@ -76,7 +110,10 @@ def judge(fn: Callable[..., Decimal], inputs: Sequence[Quantity], stated: Quanti
           step: Decimal | None = None) -> Judgement | None:
     """``stated`` against ``fn`` over ``inputs``; None when the relation is undefined."""
     halves = [half(q) for q in inputs] if halves is None else halves
-    found = relation_range(fn, [q.value for q in inputs], halves)
+    # a hedged input ("almost 1,500") stands for what its qualifier allows
+    intervals = [tol.printed(q, step=2 * h) if q.bound else None
+                 for q, h in zip(inputs, halves)]
+    found = relation_range(fn, [q.value for q in inputs], halves, intervals)
     if found is None:
         return None
     central, expected = found
@@ -183,6 +220,36 @@ def _change_amount(claim: ArithmeticClaim) -> Finding | None:
     word = "increase" if sign > 0 else "fall"
     return _finding(claim, j, f"a {p.text} {word} to {b.text} is {show(j.central, d)}",
                     d.unit)
+
+
+def _change_by_amount(claim: ArithmeticClaim) -> Finding | None:
+    """``246,512, up 64,699, an increase of 36%``: the amount over the level it came from."""
+    d, b, p = claim.figures["amount"], claim.figures["level"], claim.stated
+    assert isinstance(d, Quantity) and isinstance(b, Quantity)
+    sign = claim.direction
+
+    def rel(x: Decimal, y: Decimal) -> Decimal:
+        return x / (y - sign * x) * HUNDRED
+
+    j = judge(rel, [d, b], p)
+    if j is None:
+        return None
+    word = "up" if sign > 0 else "down"
+    base = b.value - sign * d.value
+    message = (f"{b.text}, {word} {d.text} from {show(base, b)}, is a "
+               f"{'rise' if sign > 0 else 'fall'} of {show(j.central, p)}%")
+    return _finding(claim, j, message, "%")
+
+
+def _per_unit(claim: ArithmeticClaim) -> Finding | None:
+    """``$1.78 million, or $11,974 per acre`` for 148.65 acres: the total over the count."""
+    total, count, s = claim.figures["total"], claim.figures["count"], claim.stated
+    assert isinstance(total, Quantity) and isinstance(count, Quantity)
+    j = judge(lambda x, y: x / y, [total, count], s)
+    if j is None:
+        return None
+    return _finding(claim, j, f"{total.text} over {count.text} is "
+                              f"{s.unit_text}{show(j.central, s)} per {claim.word}", s.unit)
 
 
 def _multiple(claim: ArithmeticClaim) -> Finding | None:
@@ -304,5 +371,6 @@ _JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
     "change": _change, "change-amount": _change_amount, "multiple": _multiple,
     "share": _share, "total": _total, "difference": _difference,
     "difference-unit": _difference_unit, "vote-share": _vote_share,
-    "earlier-share": _earlier_share,
+    "earlier-share": _earlier_share, "change-by-amount": _change_by_amount,
+    "per-unit": _per_unit,
 }

@@ -36,6 +36,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from claims.extract import arith_context as ctx
+from claims.extract import arith_grammar as grammar
 from claims.extract import arith_patterns as pat
 from claims.extract import arith_tokens as tok
 from claims.extract import sentences as fig
@@ -81,13 +82,17 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
     sentences = sentences if listed is None else listed
     for start, end in sentences:
         forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
-        if not forms or not _DIGIT.search(text, start, end) \
-                or not _QUICK.search(text, start, end):
+        if not _DIGIT.search(text, start, end):
+            continue
+        cued = grammar.CUE.search(text, start, end) is not None
+        if not cued and (not forms or not _QUICK.search(text, start, end)):
             continue
         skeleton, tokens = tokenize(text, start, end)
         if len(tokens) < 2:
             continue
         used: set[int] = set()
+        if not _QUICK.search(text, start, end):
+            forms = []
         for form, relation, rx in forms:
             if prefilter and not pat.may_match(form, skeleton):
                 continue
@@ -102,6 +107,8 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
                     claims.append(claim)
                     used |= {t.idx for t in roles.values()}
                     used |= _part_indices(m)
+        if cued:
+            claims += grammar.read(text, [(start, skeleton, tokens)], used)
     claims += ctx.shares(text, [c.span for c in claims], listed)
     return claims
 
