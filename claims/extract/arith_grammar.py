@@ -59,7 +59,9 @@ MAX_FIGURES = 8            # comparable figures tried in pairs; more: the senten
 #: Any word that can start a claim here (a cheap test before a sentence is tokenized).
 CUE = re.compile(
     r"(?i:%|per\s?cent|percent|points?\b|\bmore\b|\bfewer\b|\bless\b|heavier|lighter|taller|"
-    r"shorter|ahead|advantage|outweigh|\boff\s+by\b|\btotal|combined|cumulative|altogether|"
+    r"shorter|ahead|advantage|outweigh|\boff\s+by\b|higher|lower|above|below|increase|"
+    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|"
+    r"\btotal|combined|cumulative|altogether|"
     r"\bin\s+all\b|twice|double|treble|triple|quadrupl|\bhalf\b|halved|times\b|fold\b|"
     r"\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
 
@@ -67,7 +69,7 @@ CUE = re.compile(
 
 _UP_V = (r"rose|risen|rises|rising|increased|increases|increasing|grew|grown|grows|climbed|"
          r"jumped|gained|surged|soared|advanced|expanded|rocketed|spiked|went\s+up|gone\s+up|"
-         r"up|higher|more|over|above|improved|swelled|leapt|leaped|boosted")
+         r"(?<!making\s)(?<!made\s)(?<!muster\s)(?<!ended\s)(?<!set\s)(?<!picked\s)up|higher|more|over|above|improved|swelled|leapt|leaped|boosted")
 _DN_V = (r"fell|fallen|falls|dropped|declined|decreased|slipped|slid|shrank|shrunk|dipped|"
          r"plunged|tumbled|sank|eased|contracted|went\s+down|gone\s+down|down|lower|less|fewer|"
          r"below|under|reduced|cut|lost|slumped|plummeted|shed|weaker|worse|off")
@@ -122,7 +124,7 @@ _AMOUNT_AFTER = re.compile(r"\A\s*(?:[a-z]+\s+){0,1}(?:(?P<u>more)|(?P<d>fewer|l
                            re.IGNORECASE)
 #: A stated difference: ``23,313 more cases``, ``12 kgs heavier``, ``a 28-horse advantage``.
 _DIFF_AFTER = re.compile(
-    r"\A(?:[\s-]*[a-z]+){0,2}?[\s-]*(?:more|fewer|less|higher|lower|heavier|lighter|taller|"
+    r"\A[\"”″']?(?:[\s-]*[a-z]+){0,2}?[\s-]*(?:more|fewer|less|higher|lower|heavier|lighter|taller|"
     r"shorter|ahead|behind|above|below|bigger|smaller|larger|advantage|increase|decrease|"
     r"gap|difference|lead)\b", re.IGNORECASE)
 _DIFF_BEFORE = re.compile(
@@ -151,7 +153,7 @@ _MULT_VALUE = {"doubled": "2", "double": "2", "doubling": "2", "twice": "2", "tr
                "quadruple": "4", "halved": "0.5", "half": "0.5", "two": "2", "three": "3",
                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
                "ten": "10"}
-_PER = re.compile(r"\A\s*(?:per|an?|each|/)\s*(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_PER = re.compile(r"\A\s*(?:(?:per|an?|each)\s+|/\s*)(?P<noun>[a-z]+)\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper\s+(?P<noun>[a-z]+)\b[^⟦.;]{0,20}?\s*\Z", re.IGNORECASE)
 
 #: Unit nouns as written -> one name; a figure with one of these compares only with its own.
@@ -186,13 +188,19 @@ _MEASURE = {
 _CURRENCY = {"$": "USD", "US$": "USD", "Rs": "INR", "Rs.": "INR", "₹": "INR", "£": "GBP",
              "€": "EUR", "¥": "JPY", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "R": "ZAR",
              "₩": "KRW"}
+_GLUED_ONLY = frozenset({"in", "m", "t", "l", "ac", "mi"})   # words too: "694 in Gujarat"
 _WORD = re.compile(r"[\s-]*(?:U\.S\.\s+)?(?P<w>[A-Za-z\"]+)")
 _DATEISH = re.compile(r"[A-Za-z]\Z")        # Q1, FY18: a figure glued to letters before it
 _ORDINAL = re.compile(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m|:)\b|\A:", re.IGNORECASE)
 _FISCAL = re.compile(r"⟦Y\d+⟧[-–/]\Z")      # 2016-17: the 17 is a year
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*\Z", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"\A\s*{_MONTHS}(?:\s|,|\Z)", re.IGNORECASE)
+
+
+_NAMED_PERCENT = re.compile(r"\b(?:percentage|per\s?cent|percent)\s+(?:of|at|was|is|to|:)\s*\Z",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -246,11 +254,16 @@ def _figures(skeleton: str, tokens: list[Token], back: int, used: set[int]) -> l
         if not unit and t.kind == "N":
             glued = t.text[len(t.text.rstrip("abcdefghijklmnopqrstuvwxyz\"")):]
             unit = _MEASURE.get(glued.lower(), "") if glued else ""
-            if not unit and m and (m.start("w") <= 1 or after.lstrip().startswith("U.S.")):
+            if not unit and m and (m.start("w") == 0 or (m.start("w") == 1 and noun not in
+                                                         _GLUED_ONLY)):
                 unit = _MEASURE.get(noun, "")
             if unit == "point":
                 continue                              # points: a score or an index, not a count
         out.append(Fig(t, t.kind, unit, noun, before, after, back))
+    # a bare figure named a percentage is one: "a pass percentage of 78.88"
+    for i, f in enumerate(out):
+        if f.kind == "N" and not f.unit and f.tok.value <= 100 and _NAMED_PERCENT.search(f.before):
+            out[i] = Fig(f.tok, "P", "", f.noun, f.before, f.after, f.sentence)
     # a bare figure beside a percentage is one: "75.26 against 53.67 per cent"
     for i, f in enumerate(out[:-1]):
         nxt = out[i + 1]
@@ -433,7 +446,8 @@ def _shares(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             taken: set[int]) -> Found:
     """A percent with a share word: a smaller comparable figure over a larger one."""
     for p in figs:
-        if p.tok.kind != "P" or p.tok.idx in taken or not 0 < p.tok.value <= 100:
+        if p.kind != "P" or p.tok.kind == "Q" or p.tok.idx in taken \
+                or not 0 < p.tok.value <= 100:
             continue
         if _SHARE_AFTER.match(p.after) is None and _SHARE_BEFORE.search(p.before) is None \
                 and not re.search(r"\bturnout\b", p.before, re.IGNORECASE):
@@ -468,7 +482,7 @@ def _differences(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if _DIFF_AFTER.match(d.after) is None and _DIFF_BEFORE.search(d.before) is None:
             continue
         others = [f for f in figs if f is not d and f.tok.idx not in taken
-                  and _comparable(d, f)]
+                  and _comparable(d, f) and _AMOUNT_BEFORE.search(f.before) is None]
         readings = []
         for a, b in combinations(others, 2):
             if not _comparable(a, b):
@@ -482,7 +496,8 @@ def _differences(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             loose = re.search(r"\bthan\b(?![^⟦]{0,40}⟦)", d.after) is not None or \
                 re.search(r"\bthan\s+(?:in|at|on|during|the\s+previous|last|a\s+year)\b",
                           d.after) is not None
-            plain = len(readings) == 1 and len(others) == 2 and not loose
+            paired = any(_OLD_BEFORE.search(f.before) for f in others)
+            plain = len(readings) == 1 and len(others) == 2 and not loose and paired
             yield _bundle(readings, plain)
 
 
@@ -573,8 +588,13 @@ def _factor(text: str, tokens: list[Token], m: re.Match[str], at_start: int, at_
     end = _text_at(tokens, m.string, at_end)
     written = text[start:end] if start < end else m.group(0)
     step = value * Decimal("0.1") if m["w"] else Decimal(1)
+    bound = bound_of(qual)
+    if bound == "lower" and value >= 1:
+        # "more than doubled": anything from double up to the next word (treble), 2-3
+        return Quantity(written, Span(start, end), value + value / 4, "times", value / 2,
+                        qualifier=qual, zeros_meant=True)
     return Quantity(written, Span(start, end), value, "times", step, qualifier=qual,
-                    bound=bound_of(qual), zeros_meant=True)
+                    bound=bound, zeros_meant=True)
 
 
 def _text_at(tokens: list[Token], skeleton: str, pos: int) -> int:
