@@ -63,7 +63,7 @@ CUE = re.compile(
     r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|"
     r"\btotal|combined|cumulative|altogether|"
     r"\bin\s+all\b|twice|double|treble|triple|quadrupl|\bhalf\b|halved|times\b|fold\b|"
-    r"\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
+    r"\d\s*\)?\s*\||\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
 
 # ------------------------------------------------------------------ words
 
@@ -99,7 +99,7 @@ _SHARE_BEFORE = re.compile(
     r"(?:\b(?:rate|percentage|share|proportion|turnout|ratio)\b[^⟦.;]{0,30}?"
     r"(?:\bat|\bof|\bwas|\bis|\bto|\bcame\s+to|\bstood\s+at|:)"
     r"|\b(?:making\s+up|made\s+up|accounting\s+for|accounted\s+for|representing|represented|"
-    r"represents|comprising|constituting|or)|[—–(]\s*or)"
+    r"represents|comprising|constituting|or)|[—–(]\s*or|\()"
     r"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only|roughly|a\s+mere))*"
     r"\s*\Z", re.IGNORECASE)
 #: Words before a figure that make it the old value of a change or the compared one.
@@ -142,6 +142,9 @@ _TOTAL_AFTER = re.compile(r"\A\s*(?:[a-z]+\s+)?(?:in\s+all|altogether|in\s+total
 #: What introduces a total's parts: ``of whom``, ``of these``, ``made up of``.
 _PARTS_LINK = re.compile(r"\b(?:of\s+(?:whom|these|those|which|them)|made\s+up|split|"
                          r"broken\s+down|comprising|consisting|divided)\b", re.IGNORECASE)
+#: A whole named before its parts: ``16,54,171 students, of whom``; ``Of those 527,180``.
+_WHOLE_AFTER = re.compile(r"\A[^⟦.;]{0,30}?\bof\s+(?:whom|which|these|them)\b", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z", re.IGNORECASE)
 _MULT = re.compile(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
@@ -227,7 +230,8 @@ def read(text: str, windows: Sequence[tuple[int, str, list[Token]]],
         return []
     claims: list[ArithmeticClaim] = []
     taken: set[int] = set()
-    for reader in (_changes, _points, _shares, _differences, _totals, _multiples, _per_unit):
+    for reader in (_table_rows, _changes, _points, _shares, _differences, _totals, _multiples,
+                   _per_unit):
         for claim, roles in reader(text, skeleton, tokens, figs, taken):
             claims.append(claim)
             taken |= roles
@@ -269,7 +273,8 @@ def _figures(skeleton: str, tokens: list[Token], back: int, used: set[int]) -> l
         nxt = out[i + 1]
         if f.kind == "N" and not f.unit and nxt.kind == "P" and f.tok.value <= 100 \
                 and f.tok.reading is not None and f.tok.reading.decimals \
-                and re.fullmatch(r"\s*(?:,|against|and|to|versus|vs\.?|from)\s*", f.after):
+                and re.fullmatch(r"\s*(?:,|against|and|to|versus|vs\.?|from)\b[^⟦]{0,25}",
+                                 f.after):
             out[i] = Fig(f.tok, "P", "", f.noun, f.before, f.after, f.sentence)
     return out
 
@@ -434,6 +439,9 @@ def _points(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         sign = _direction(_AFTER_P.match(q.after))
         if sign is None:
             sign = _direction(_BEFORE_P.search(q.before))
+        if sign is None and re.search(r"\b(?:gap|difference|margin|lead)\b", q.before,
+                                      re.IGNORECASE):
+            sign = 0                       # "the gap had reduced to 16.68 percentage points"
         if sign is None:
             continue
         ps = [f for f in figs if f.kind == "P" and f.tok.idx not in taken]
@@ -507,7 +515,9 @@ def _totals(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
     for t in figs:
         if t.kind != "N" or t.tok.idx in taken:
             continue
-        if _TOTAL_BEFORE.search(t.before) is None and _TOTAL_AFTER.match(t.after) is None:
+        if _TOTAL_BEFORE.search(t.before) is None and _TOTAL_AFTER.match(t.after) is None \
+                and _WHOLE_AFTER.match(t.after) is None and not (
+                    _WHOLE_BEFORE.search(t.before) and _PARTS_LINK.search(skeleton)):
             continue
         parts = [f for f in figs if f is not t and f.tok.idx not in taken
                  and _comparable(t, f) and f.tok.value < t.tok.value]
@@ -639,3 +649,34 @@ def _per_unit(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
 
 
 assert TOKEN  # the skeleton's token syntax is the one arith_tokens writes
+
+
+#: A table row flattened with ``|``: ``ALP | 37.2 | 31.8 | (-5.4) |``, the last cell the change.
+_ROW = re.compile(r"\|\s*⟦N(?P<a>\d+)⟧\s*\|\s*⟦N(?P<b>\d+)⟧\s*\|\s*(?P<open>\()?\s*"
+                  r"(?P<sign>[+\-−–])?⟦N(?P<c>\d+)⟧\s*\)?\s*\|")
+
+
+def _table_rows(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
+                taken: set[int]) -> Found:
+    """``| old | new | change |``: the change as a difference or as a percent (a guess each:
+    the row does not say which, so only a reading that fits is reported)."""
+    by_idx = {f.tok.idx: f for f in figs}
+    for m in _ROW.finditer(skeleton):
+        a, b, c = (by_idx.get(int(m[k])) for k in "abc")
+        if a is None or b is None or c is None or not _comparable(a, b) \
+                or {a.tok.idx, b.tok.idx, c.tok.idx} & taken:
+            continue
+        sign = -1 if m["sign"] in ("-", "−", "–") or (m["open"] and not m["sign"]) else \
+            1 if m["sign"] == "+" else 0
+        grows = b.tok.value >= a.tok.value
+        readings = []
+        if not sign or (sign > 0) == grows:
+            big, small = (b, a) if grows else (a, b)
+            readings.append(_claim(text, "difference", _q(c), {"first": _q(big),
+                                                              "second": _q(small)},
+                                   _span(a, b, c), "guess"))
+            pct = Fig(c.tok, "P", "", c.noun, c.before, c.after, c.sentence)
+            readings.append(_claim(text, "change", _q(pct), {"old": _q(a), "new": _q(b)},
+                                   _span(a, b, c), "guess", direction=1 if grows else -1))
+        if readings:
+            yield _bundle([(r, {a.tok.idx, b.tok.idx, c.tok.idx}) for r in readings], False)

@@ -109,7 +109,8 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
                     used |= _part_indices(m)
         if cued:
             claims += grammar.read(text, [(start, skeleton, tokens)], used)
-    claims += ctx.shares(text, [c.span for c in claims], listed)
+    # a guess holds no figure: a share whose base is elsewhere may still be read there
+    claims += ctx.shares(text, [c.span for c in claims if c.certainty != "guess"], listed)
     return claims
 
 
