@@ -296,6 +296,17 @@ def _total(claim: ArithmeticClaim) -> Finding | None:
                     total.unit)
 
 
+def _remainder(claim: ArithmeticClaim) -> Finding | None:
+    """Shares of one whole: the last against 100 less the others."""
+    parts = claim.figures["parts"]
+    assert isinstance(parts, tuple)
+    j = judge(lambda *xs: HUNDRED - sum(xs, Decimal(0)), parts, claim.stated)
+    if j is None:
+        return None
+    return _finding(claim, j, f"100% less {' and '.join(q.text for q in parts)} leaves "
+                              f"{show(j.central, claim.stated)}%", "%")
+
+
 def _difference(claim: ArithmeticClaim) -> Finding | None:
     """``Labour on 593 ... Conservatives on 520, Majority 73``: first - second against d."""
     a, b, d = claim.figures["first"], claim.figures["second"], claim.stated
@@ -372,5 +383,5 @@ _JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
     "share": _share, "total": _total, "difference": _difference,
     "difference-unit": _difference_unit, "vote-share": _vote_share,
     "earlier-share": _earlier_share, "change-by-amount": _change_by_amount,
-    "per-unit": _per_unit,
+    "per-unit": _per_unit, "remainder": _remainder,
 }

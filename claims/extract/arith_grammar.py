@@ -94,6 +94,7 @@ _BEFORE_P = re.compile(
     rf"|\b(?:(?P<nu>{_UP_N})|(?P<nd>{_DN_N})|(?P<n0>{_ANY_N}))s?\s*(?:of|at|was|is|by|:)"
     rf"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only))*)\s*\Z",
     re.IGNORECASE)
+_OF_TOTAL = re.compile(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(
     r"(?:\b(?:rate|percentage|share|proportion|turnout|ratio)\b[^⟦.;]{0,30}?"
@@ -157,7 +158,9 @@ _MULT_VALUE = {"doubled": "2", "double": "2", "doubling": "2", "twice": "2", "tr
                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
                "ten": "10"}
 _PER = re.compile(r"\A\s*(?:(?:per|an?|each)\s+|/\s*)(?P<noun>[a-z]+)\b", re.IGNORECASE)
-_PER_BEFORE = re.compile(r"\bper\s+(?P<noun>[a-z]+)\b[^⟦.;]{0,20}?\s*\Z", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+(?P<noun>[a-z]+)\s+(?:at|was|is|of|came\s+to|stood\s+at|:)"
+                         r"(?:\s+(?:more\s+than|over|about|around|nearly|almost|some))?\s*\Z",
+                         re.IGNORECASE)
 
 #: Unit nouns as written -> one name; a figure with one of these compares only with its own.
 _MEASURE = {
@@ -231,10 +234,11 @@ def read(text: str, windows: Sequence[tuple[int, str, list[Token]]],
     claims: list[ArithmeticClaim] = []
     taken: set[int] = set()
     for reader in (_table_rows, _changes, _points, _shares, _differences, _totals, _multiples,
-                   _per_unit):
+                   _per_unit, _sums, _remainders):
         for claim, roles in reader(text, skeleton, tokens, figs, taken):
             claims.append(claim)
-            taken |= roles
+            if claim.certainty != "guess":       # a guess holds its figures only if it fits
+                taken |= roles
     return claims
 
 
@@ -342,8 +346,11 @@ def _changes(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if sign is None:
             continue
         others = [f for f in figs if f is not p and f.tok.idx not in taken and f.kind == "N"]
-        if not others:
-            others = [f for f in figs if f is not p and f.tok.idx not in taken and f.kind == "P"]
+        if not others:                   # a change between percentages, with a "from"
+            others = [f for f in figs if f is not p and f.tok.idx not in taken and f.kind == "P"
+                      and _BEFORE_P.search(f.before) is None and _AFTER_P.match(f.after) is None]
+            if not any(_OLD_BEFORE.search(f.before) for f in others):
+                continue
         found = _change_readings(text, skeleton, p, others, sign)
         if found:
             yield found
@@ -473,6 +480,12 @@ def _shares(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
                 claim = _claim(text, "share", _q(p), {"part": _q(part), "whole": _q(whole)},
                                _span(p, a, b), "stated")
                 readings.append((claim, {p.tok.idx, a.tok.idx, b.tok.idx}))
+                if _OF_TOTAL.match(p.after):     # "or 15 percent of the total": part + rest
+                    listed = (_q(part), _q(whole))
+                    readings.append((_claim(text, "vote-share", _q(p),
+                                            {"part": _q(part), "listed": listed},
+                                            _span(p, a, b), "guess"),
+                                     {p.tok.idx, a.tok.idx, b.tok.idx}))
         if readings:
             whole_named = _SHARE_AFTER.match(p.after) is not None and \
                 re.match(r"\A\s*(?:\)\s*)?(?:out\s+)?of\s+(?:the\s+|a\s+|an\s+|all\s+|its\s+|"
@@ -680,3 +693,42 @@ def _table_rows(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
                                    _span(a, b, c), "guess", direction=1 if grows else -1))
         if readings:
             yield _bundle([(r, {a.tok.idx, b.tok.idx, c.tok.idx}) for r in readings], False)
+
+
+def _sums(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
+          taken: set[int]) -> Found:
+    """A figure followed by at least two comparable smaller ones that add up to it (``handled
+    93,861,671 passengers: JFK took 37.5 million, ...``): with no total word, a guess, so
+    reported only when the sum fits."""
+    free = [f for f in figs if f.tok.idx not in taken and f.kind == "N"]
+    for i, t in enumerate(free):
+        parts = [f for f in free[i + 1:] if _comparable(t, f) and f.tok.value < t.tok.value]
+        if len(parts) < 2 or len(parts) > MAX_FIGURES:
+            continue
+        claim = _claim(text, "total", _q(t), {"parts": tuple(_q(f) for f in parts)},
+                       _span(t, *parts), "guess")
+        yield claim, {t.tok.idx} | {f.tok.idx for f in parts}
+        return
+
+
+#: What makes a percent the rest of a whole: ``left ... at 17 per cent``, ``split by``.
+_REST = re.compile(r"\b(?:left|leaving|remaining|remainder|rest|others?|undecided|split|"
+                   r"while|and)\b", re.IGNORECASE)
+
+
+def _remainders(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
+                taken: set[int]) -> Found:
+    """Percentages of one whole that add up to 100 (``93.9% ... retail while Fleet
+    represented 6.1%``; ``38 per cent and 45 per cent left ... undecided at 17 per cent``):
+    the last one against 100 less the others. Changes (``up 1.5%``, ``(down 0.5%)``) are
+    not shares. A guess: reported only when it fits."""
+    levels = [f for f in figs if f.tok.kind == "P" and f.tok.idx not in taken
+              and _AMOUNT_BEFORE.search(f.before) is None
+              and _direction(_AFTER_P.match(f.after)) is None
+              and not re.search(r"\b(?:by|up|down)\s*\Z", f.before, re.IGNORECASE)]
+    if len(levels) < 2 or len(levels) > MAX_FIGURES or not _REST.search(skeleton):
+        return
+    last = levels[-1]
+    claim = _claim(text, "remainder", _q(last), {"parts": tuple(_q(f) for f in levels[:-1])},
+                   _span(*levels), "guess")
+    yield claim, {f.tok.idx for f in levels}
