@@ -60,7 +60,7 @@ MAX_FIGURES = 8            # comparable figures tried in pairs; more: the senten
 CUE = re.compile(
     r"(?i:%|per\s?cent|percent|points?\b|\bmore\b|\bfewer\b|\bless\b|heavier|lighter|taller|"
     r"shorter|ahead|advantage|outweigh|\boff\s+by\b|higher|lower|above|below|increase|"
-    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|"
+    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|\ball\s+\d|\d\s+\w+(?:\s+\w+)?:|"
     r"\btotal|combined|cumulative|altogether|"
     r"\bin\s+all\b|twice|double|treble|triple|quadrupl|\bhalf\b|halved|times\b|fold\b|"
     r"\d\s*\)?\s*\||\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
@@ -134,6 +134,7 @@ _DIFF_BEFORE = re.compile(
     r"deficit\s+(?:\w+\s+){0,2}(?:to|of|at)|majority\s+of|lead\s+of|advantage\s+of)"
     r"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only))*\s*\Z",
     re.IGNORECASE)
+_MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+than\s*\Z", re.IGNORECASE)
 #: A stated total: ``a total of``, ``totalled``, ``combined``, ``cumulative count at``.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total(?:l?ed|l?ing)?|combined|cumulative|aggregate|altogether|sum|tally|"
@@ -294,8 +295,32 @@ def _comparable(a: Fig, b: Fig, loose: bool = False) -> bool:
     return loose and not (a.unit in money or b.unit in money) and not (a.unit and b.unit)
 
 
-def _q(f: Fig) -> Quantity:
+#: Measures a comparison may mix (``113 kgs`` against ``222 pounds``): unit -> (dimension,
+#: size in its base unit). "tons" are short tons of 2,000 lb, as in US copy.
+_SIZE = {"kg": ("mass", Decimal(1)), "lb": ("mass", Decimal("0.45359237")),
+         "ton": ("mass", Decimal("907.18474")), "tonne": ("mass", Decimal(1000)),
+         "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
+         "mm": ("length", Decimal("0.001")), "km": ("length", Decimal(1000)),
+         "ft": ("length", Decimal("0.3048")), "in": ("length", Decimal("0.0254")),
+         "mi": ("length", Decimal("1609.344"))}
+
+
+def _convertible(a: Fig, b: Fig) -> bool:
+    """Comparable, or two measures of one dimension (kg and lb, m and cm)."""
+    if _comparable(a, b):
+        return True
+    return a.kind == b.kind == "N" and a.unit in _SIZE and b.unit in _SIZE \
+        and _SIZE[a.unit][0] == _SIZE[b.unit][0]
+
+
+def _q(f: Fig, to: str = "") -> Quantity:
+    """The figure as a quantity; ``to``: in that unit (a figure in another unit of the same
+    dimension is converted, its text kept)."""
     q = f.tok.quantity()
+    if to and f.unit and f.unit != to and f.unit in _SIZE and to in _SIZE:
+        k = _SIZE[f.unit][1] / _SIZE[to][1]
+        return Quantity(q.text, q.span, q.value * k, to, q.step * k, qualifier=q.qualifier,
+                        bound=q.bound, decimals=q.decimals + 2)
     return q if f.kind == f.tok.kind else Quantity(q.text, q.span, q.value, "%", q.step,
                                                    qualifier=q.qualifier, bound=q.bound,
                                                    decimals=q.decimals)
@@ -500,16 +525,18 @@ def _differences(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
     for d in figs:
         if d.kind != "N" or d.tok.idx in taken:
             continue
-        if _DIFF_AFTER.match(d.after) is None and _DIFF_BEFORE.search(d.before) is None:
-            continue
+        if _DIFF_AFTER.match(d.after) is None and _DIFF_BEFORE.search(d.before) is None \
+                and not (_MORE_THAN.search(d.before) and re.search(r"\bthan\b", d.after)):
+            continue                 # "more than 56 thousand units were sold than a year before"
         others = [f for f in figs if f is not d and f.tok.idx not in taken
-                  and _comparable(d, f) and _AMOUNT_BEFORE.search(f.before) is None]
+                  and _convertible(d, f) and _AMOUNT_BEFORE.search(f.before) is None]
         readings = []
         for a, b in combinations(others, 2):
-            if not _comparable(a, b):
+            if not _convertible(a, b):
                 continue
-            big, small = (a, b) if a.tok.value >= b.tok.value else (b, a)
-            claim = _claim(text, "difference", _q(d), {"first": _q(big), "second": _q(small)},
+            qa, qb = _q(a, d.unit), _q(b, d.unit)
+            (big, qbig), (small, qsmall) = sorted([(a, qa), (b, qb)], key=lambda x: -x[1].value)
+            claim = _claim(text, "difference", _q(d), {"first": qbig, "second": qsmall},
                            _span(d, a, b), "stated")
             readings.append((claim, {d.tok.idx, a.tok.idx, b.tok.idx}))
         if readings:
@@ -582,16 +609,20 @@ def _multiples(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if qual and qual not in QUALIFIERS:
             qual = qual.split(" ", 1)[-1] if qual.split(" ", 1)[-1] in QUALIFIERS else None
         readings = []
-        for group in _groups(cands):
-            for a, b in combinations(group, 2):
-                small, big = (a, b) if a.tok.value <= b.tok.value else (b, a)
-                if not small.tok.value:
+        for a, b in combinations(cands, 2):
+            if not _convertible(a, b):
+                continue
+            to = a.unit if a.unit in _SIZE else ""
+            qa, qb = _q(a, to), _q(b, to)
+            if True:
+                (small, qs), (big, qbg) = sorted([(a, qa), (b, qb)], key=lambda x: x[1].value)
+                if not qs.value:
                     continue
-                base, compared = (small, big) if value >= 1 else (big, small)
+                base, compared = (qs, qbg) if value >= 1 else (qbg, qs)
                 stated = _factor(text, tokens, m, at_start, at_end, value, qual, f_idx)
                 said = f"{m['q'].strip()} {word}".strip() if m["q"] else word
                 claim = _claim(text, "multiple", stated,
-                               {"base": _q(base), "compared": _q(compared)},
+                               {"base": base, "compared": compared},
                                _span(a, b), "stated", word=said)
                 readings.append((claim, {a.tok.idx, b.tok.idx} | ({f_idx} if f_idx else set())))
         if readings:
