@@ -60,7 +60,7 @@ MAX_FIGURES = 8            # comparable figures tried in pairs; more: the senten
 CUE = re.compile(
     r"(?i:%|per\s?cent|percent|points?\b|\bmore\b|\bfewer\b|\bless\b|heavier|lighter|taller|"
     r"shorter|ahead|advantage|outweigh|\boff\s+by\b|higher|lower|above|below|increase|"
-    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|\ball\s+\d|\d\s+\w+(?:\s+\w+)?:|"
+    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|\ball\s+\d|\d[^\n.;:]{0,30}:\s|"
     r"\btotal|combined|cumulative|altogether|"
     r"\bin\s+all\b|twice|double|treble|triple|quadrupl|\bhalf\b|halved|times\b|fold\b|"
     r"\d\s*\)?\s*\||\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
@@ -150,9 +150,9 @@ _WHOLE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z", re.
 _MULT = re.compile(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
-    r"\b(?:(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
-    r"quadrupled|quadruple|halved|half)|(?P<tw>two|three|four|five|six|seven|eight|nine|ten|"
-    r"⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)", re.IGNORECASE)
+    r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
+    r"quadrupled|quadruple|halved|half)|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten)|⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)", re.IGNORECASE)
 _MULT_VALUE = {"doubled": "2", "double": "2", "doubling": "2", "twice": "2", "trebled": "3",
                "treble": "3", "tripled": "3", "triple": "3", "tripling": "3", "quadrupled": "4",
                "quadruple": "4", "halved": "0.5", "half": "0.5", "two": "2", "three": "3",
@@ -258,6 +258,8 @@ def _figures(skeleton: str, tokens: list[Token], back: int, used: set[int]) -> l
                 or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
             continue                                  # Q1, FY18, 28th, 9am, 0-8, 14:26, May 26
         unit = _CURRENCY.get(t.unit, t.unit) if t.unit else ""
+        if unit == "m" and t.reading is not None and t.reading.scale_text:
+            unit = "m?"                               # 1.99m: metres or million, unsure
         m = _WORD.match(after)
         noun = m["w"].lower() if m else ""
         if not unit and t.kind == "N":
