@@ -198,7 +198,7 @@ _CURRENCY = {"$": "USD", "US$": "USD", "Rs": "INR", "Rs.": "INR", "₹": "INR", 
 _GLUED_ONLY = frozenset({"in", "m", "t", "l", "ac", "mi"})   # words too: "694 in Gujarat"
 _WORD = re.compile(r"[\s-]*(?:U\.S\.\s+)?(?P<w>[A-Za-z\"]+)")
 _DATEISH = re.compile(r"[A-Za-z]\Z")        # Q1, FY18: a figure glued to letters before it
-_ORDINAL = re.compile(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m|:)\b|\A:", re.IGNORECASE)
+_ORDINAL = re.compile(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b|\A:⟦", re.IGNORECASE)
 _FISCAL = re.compile(r"⟦Y\d+⟧[-–/]\Z")      # 2016-17: the 17 is a year
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
@@ -221,6 +221,7 @@ class Fig:
     before: str               # skeleton text since the previous figure (at most 60 chars)
     after: str                # skeleton text up to the next figure (at most 60 chars)
     sentence: int             # 0 this sentence, 1 the one before
+    spelled: bool = False     # a spelled count ("one patient"): a part of a total only
 
 
 def read(text: str, windows: Sequence[tuple[int, str, list[Token]]],
@@ -232,11 +233,13 @@ def read(text: str, windows: Sequence[tuple[int, str, list[Token]]],
     figs = _figures(skeleton, tokens, 0, used)
     if len(figs) < 2 and not any(f.tok.kind == "Q" for f in figs):
         return []
+    with_spelled = figs + _spelled(text, skeleton, tokens)
     claims: list[ArithmeticClaim] = []
     taken: set[int] = set()
     for reader in (_table_rows, _changes, _points, _shares, _differences, _totals, _multiples,
                    _per_unit, _sums, _remainders):
-        for claim, roles in reader(text, skeleton, tokens, figs, taken):
+        given = with_spelled if reader in (_totals, _sums) else figs
+        for claim, roles in reader(text, skeleton, tokens, given, taken):
             claims.append(claim)
             if claim.certainty != "guess":       # a guess holds its figures only if it fits
                 taken |= roles
@@ -253,7 +256,7 @@ def _figures(skeleton: str, tokens: list[Token], back: int, used: set[int]) -> l
         before = skeleton[max(prev_end, t.skel_start - 60):t.skel_start]
         after = skeleton[t.skel_end:min(next_start, t.skel_end + 60)]
         if _DATEISH.search(before) or _FISCAL.search(before) or _ORDINAL.match(after) \
-                or after.startswith((":", "-⟦", "–⟦")) or before.endswith(("-", "–")) \
+                or after.startswith(("-⟦", "–⟦")) or before.endswith(":") or before.endswith(("-", "–")) \
                 and i and tokens[i - 1].skel_end == t.skel_start - 1 \
                 or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
             continue                                  # Q1, FY18, 28th, 9am, 0-8, 14:26, May 26
@@ -359,6 +362,10 @@ def _is_old(f: Fig) -> bool:
 # ------------------------------------------------------------------ readers
 
 Found = Iterable[tuple[ArithmeticClaim, set[int]]]
+
+
+def _printed(figs: list[Fig]) -> list[Fig]:
+    return [f for f in figs if not f.spelled]
 
 
 def _changes(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
@@ -555,7 +562,7 @@ def _totals(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             taken: set[int]) -> Found:
     """A figure with a total word: the sum of the other comparable figures."""
     for t in figs:
-        if t.kind != "N" or t.tok.idx in taken:
+        if t.kind != "N" or t.tok.idx in taken or t.spelled:
             continue
         if _TOTAL_BEFORE.search(t.before) is None and _TOTAL_AFTER.match(t.after) is None \
                 and _WHOLE_AFTER.match(t.after) is None and not (
@@ -735,6 +742,8 @@ def _sums(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
     reported only when the sum fits."""
     free = [f for f in figs if f.tok.idx not in taken and f.kind == "N"]
     for i, t in enumerate(free):
+        if t.spelled:
+            continue
         parts = [f for f in free[i + 1:] if _comparable(t, f) and f.tok.value < t.tok.value]
         if len(parts) < 2 or len(parts) > MAX_FIGURES:
             continue
@@ -765,3 +774,27 @@ def _remainders(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
     claim = _claim(text, "remainder", _q(last), {"parts": tuple(_q(f) for f in levels[:-1])},
                    _span(*levels), "guess")
     yield claim, {f.tok.idx for f in levels}
+
+
+_SPELLED_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: A spelled count among listed parts: "and one patient has migrated", "eight in Delhi".
+_SPELLED_PART = re.compile(
+    r"(?:,|\band|\bwhile|;)\s+(?P<w>%s)\s+(?!of\b|times\b|each\b|another\b|per\b|"
+    r"percent|point)(?=[a-z])" % "|".join(_SPELLED_WORDS), re.IGNORECASE)
+
+
+def _spelled(text: str, skeleton: str, tokens: list[Token]) -> list[Fig]:
+    """Spelled small counts listed among figures, as parts of a total only (``spelled``)."""
+    if not tokens:
+        return []
+    out = []
+    for k, m in enumerate(_SPELLED_PART.finditer(skeleton)):
+        start, end = _text_at(tokens, skeleton, m.start("w")), _text_at(tokens, skeleton,
+                                                                          m.end("w"))
+        value = Decimal(_SPELLED_WORDS[m["w"].lower()])
+        tok = Token(-1 - k, "N", value, Decimal(1), start, end, text[start:end],
+                    skel_start=m.start("w"), skel_end=m.end("w"))
+        out.append(Fig(tok, "N", "", "", skeleton[max(0, m.start("w") - 60):m.start("w")],
+                       skeleton[m.end("w"):m.end("w") + 60], 0, spelled=True))
+    return out
