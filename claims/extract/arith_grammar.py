@@ -94,6 +94,9 @@ _BEFORE_P = re.compile(
     rf"|\b(?:(?P<nu>{_UP_N})|(?P<nd>{_DN_N})|(?P<n0>{_ANY_N}))s?\s*(?:of|at|was|is|by|:)"
     rf"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only))*)\s*\Z",
     re.IGNORECASE)
+#: Words that name a figure as the whole of a share: "of the 2,30,545", "Electorate: 856".
+_WHOLE_MARK = re.compile(r"\b(?:of|out\s+of|among|electorate|registered(?:\s+voters)?|total)\b"
+                         r"[^⟦]{0,25}\Z", re.IGNORECASE)
 _OF_TOTAL = re.compile(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(
@@ -524,7 +527,10 @@ def _shares(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             whole_named = _SHARE_AFTER.match(p.after) is not None and \
                 re.match(r"\A\s*(?:\)\s*)?(?:out\s+)?of\s+(?:the\s+|a\s+|an\s+|all\s+|its\s+|"
                          r"their\s+)?(?:total\s+)?\Z", p.after) is None
-            plain = len(readings) == 1 and len(ns) == 2 and not whole_named
+            whole = readings[0][0].figures["whole"]
+            marked = any(f.tok.start == whole.span.start and _WHOLE_MARK.search(f.before)
+                         for f in ns)
+            plain = len(readings) == 1 and len(ns) == 2 and not whole_named and marked
             yield _bundle(readings, plain)
 
 
