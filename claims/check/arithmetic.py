@@ -49,7 +49,9 @@ def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
     warning (see ``ArithmeticClaim.certainty``)."""
     readings = (claim, *claim.alternatives)
     found = [_JUDGES[r.relation](r) for r in readings]
-    fits = [f for f in found if f is not None and f.verdict is Verdict.OK]
+    sure = claim.certainty == "stated" and len(readings) == 1
+    fits = [f for f, r in zip(found, readings) if f is not None and f.verdict is Verdict.OK
+            and (sure or _telling(f, r))]
     if fits:
         return fits[0]
     if len(readings) > 1 or claim.certainty == "guess":
@@ -220,6 +222,24 @@ def _change_amount(claim: ArithmeticClaim) -> Finding | None:
     word = "increase" if sign > 0 else "fall"
     return _finding(claim, j, f"a {p.text} {word} to {b.text} is {show(j.central, d)}",
                     d.unit)
+
+
+INFORMATIVE = Decimal("0.5")   # a guessed reading must pin its figure to within this share
+
+
+def _telling(f: Finding, claim: ArithmeticClaim) -> bool:
+    """Whether a fit says something: the figures pin the stated one down to a range narrower
+    than ``INFORMATIVE`` of its size (``10% to £1.1bn (2023: £1bn)``: any of 0-21% would fit,
+    so a guessed reading of it confirms nothing). The acceptable range less the stated
+    figure's own width is what the figures allow."""
+    e = f.expected
+    if e is None:
+        return False
+    said = claim.stated
+    own = tol.printed(said, step=said.step if said.unit == "times"
+                      else tol.significant_step(said), bounds=False)
+    width = abs(e.high - e.low) - abs(own.high - own.low)
+    return width <= INFORMATIVE * abs(e.value)
 
 
 def _change_by_amount(claim: ArithmeticClaim) -> Finding | None:

@@ -95,8 +95,9 @@ _BEFORE_P = re.compile(
     rf"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only))*)\s*\Z",
     re.IGNORECASE)
 #: Words that name a figure as the whole of a share: "of the 2,30,545", "Electorate: 856".
-_WHOLE_MARK = re.compile(r"\b(?:of|out\s+of|among|electorate|registered(?:\s+voters)?|total)\b"
-                         r"[^⟦]{0,25}\Z", re.IGNORECASE)
+_WHOLE_MARK = re.compile(r"(?:\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|a\s+|an\s+)?"
+                         r"(?:total\s+)?|\b(?:electorate|registered\s+voters)\b[:\s]*)\Z",
+                         re.IGNORECASE)
 _OF_TOTAL = re.compile(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(
@@ -530,7 +531,9 @@ def _shares(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             whole = readings[0][0].figures["whole"]
             marked = any(f.tok.start == whole.span.start and _WHOLE_MARK.search(f.before)
                          for f in ns)
-            plain = len(readings) == 1 and len(ns) == 2 and not whole_named and marked
+            in_paren = p.before.rstrip().endswith("(")     # "360 (14%)": a weak cue
+            plain = len(readings) == 1 and len(ns) == 2 and not whole_named and marked \
+                and not in_paren
             yield _bundle(readings, plain)
 
 
