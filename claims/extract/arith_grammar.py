@@ -204,6 +204,9 @@ _WORD = re.compile(r"[\s-]*(?:U\.S\.\s+)?(?P<w>[A-Za-z\"]+)")
 _DATEISH = re.compile(r"[A-Za-z]\Z")        # Q1, FY18: a figure glued to letters before it
 _ORDINAL = re.compile(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b|\A:⟦", re.IGNORECASE)
 _FISCAL = re.compile(r"⟦Y\d+⟧[-–/]\Z")      # 2016-17: the 17 is a year
+#: A model or flight number: "737 MAX 8", "ET302" (capital words of three letters or more).
+_MODEL_BEFORE = re.compile(r"\b[A-Z]{3,}\s\Z")
+_MODEL_AFTER = re.compile(r"\A\s[A-Z]{3,}\b(?!\s*[:|])")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*\Z", re.IGNORECASE)
@@ -262,7 +265,9 @@ def _figures(skeleton: str, tokens: list[Token], back: int, used: set[int]) -> l
         if _DATEISH.search(before) or _FISCAL.search(before) or _ORDINAL.match(after) \
                 or after.startswith(("-⟦", "–⟦")) or before.endswith(":") or before.endswith(("-", "–")) \
                 and i and tokens[i - 1].skel_end == t.skel_start - 1 \
-                or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+                or _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) \
+                or (t.kind == "N" and "." not in t.text and not t.unit
+                    and (_MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after))):
             continue                                  # Q1, FY18, 28th, 9am, 0-8, 14:26, May 26
         unit = _CURRENCY.get(t.unit, t.unit) if t.unit else ""
         if unit == "m" and t.reading is not None and t.reading.scale_text:
