@@ -287,6 +287,27 @@ def _multiple(claim: ArithmeticClaim) -> Finding | None:
                     "times", said=claim.word, expected_text=wording.fmt(j.central, 2))
 
 
+def _multiple_of_change(claim: ArithmeticClaim) -> Finding | None:
+    """``from 110 to 219 ... almost six times the national rate ... up 17%``: the percent
+    change from old to new over the stated rate, against the stated factor."""
+    a, b, r, f = (claim.figures["old"], claim.figures["new"], claim.figures["base"],
+                  claim.stated)
+    assert isinstance(a, Quantity) and isinstance(b, Quantity) and isinstance(r, Quantity)
+    fn = lambda x, y, z: (y - x) / x * HUNDRED / z  # noqa: E731
+    if f.unit == "times":
+        f = replace(f, step=f.step / 2)
+        j = judge(fn, [a, b, r], f, step=f.step * 2)
+    else:
+        j = judge(fn, [a, b, r], f, step=f.step)
+    if j is None:
+        return None
+    change = (b.value - a.value) / a.value * HUNDRED
+    return _finding(claim, j, f"from {a.text} to {b.text} is a change of "
+                              f"{wording.fmt(change, 1)}%, {wording.fmt(j.central, 2)} times "
+                              f"{r.text}", "times", said=claim.word,
+                    expected_text=wording.fmt(j.central, 2))
+
+
 def _share(claim: ArithmeticClaim) -> Finding | None:
     """``part of whole (P%)``: part / whole x 100 against P."""
     part, whole, p = claim.figures["part"], claim.figures["whole"], claim.stated
@@ -404,4 +425,5 @@ _JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
     "difference-unit": _difference_unit, "vote-share": _vote_share,
     "earlier-share": _earlier_share, "change-by-amount": _change_by_amount,
     "per-unit": _per_unit, "remainder": _remainder,
+    "multiple-of-change": _multiple_of_change,
 }

@@ -648,6 +648,19 @@ def _multiples(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
                                {"base": base, "compared": compared},
                                _span(a, b), "stated", word=said)
                 readings.append((claim, {a.tok.idx, b.tok.idx} | ({f_idx} if f_idx else set())))
+        # "Going from 110 to 219, the jump was almost six times the national rate, up 17%":
+        # the change from A to B as a multiple of a stated rate
+        rates = [f for f in cands if f.kind == "P"]
+        counts = [f for f in cands if f.kind == "N"]
+        if len(rates) == 1 and len(counts) == 2 and value >= 1 \
+                and re.search(r"\bfrom\s*\Z", counts[0].before) \
+                and re.fullmatch(r"\s*to\s*", counts[0].after) and _comparable(*counts):
+            stated = _factor(text, tokens, m, at_start, at_end, value, qual, f_idx)
+            said = f"{m['q'].strip()} {word}".strip() if m["q"] else word
+            claim = _claim(text, "multiple-of-change", stated,
+                           {"old": _q(counts[0]), "new": _q(counts[1]), "base": _q(rates[0])},
+                           _span(*counts, rates[0]), "stated", word=said)
+            readings = [(claim, {f.tok.idx for f in cands})]
         if readings:
             sides = {f.tok.skel_start < m.start() for f in cands}
             plain = len(readings) == 1 and len(cands) == 2 and sides == {True, False}
