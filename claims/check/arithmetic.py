@@ -16,6 +16,7 @@ computed one is not judged (candidates may be missing from the list).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
@@ -127,10 +128,29 @@ def show(value: Decimal, like: Quantity) -> str:
     """``value`` printed like the stated figure, one more decimal when they would look equal."""
     scale = wording.multiplier_of(like) if like.scale_text else Decimal(1)
     shown, stated = value / scale, like.value / scale
-    text = wording.fmt(shown, like.decimals)
-    if text == wording.fmt(stated, like.decimals) and shown != stated:
-        text = wording.fmt(shown, like.decimals + 1)
+    fmt = _indian if _INDIAN.search(like.text) else wording.fmt
+    text = fmt(shown, like.decimals)
+    if text == fmt(stated, like.decimals) and shown != stated:
+        text = fmt(shown, like.decimals + 1)
     return text + (f" {like.scale_text}" if like.scale_text else "")
+
+
+_INDIAN = re.compile(r"\d,\d\d,\d{3}")     # 1,84,203: lakh and crore grouping
+
+
+def _indian(value: Decimal, decimals: int) -> str:
+    """``value`` grouped the Indian way, as the story writes it: 1654171 -> '16,54,171'."""
+    text = wording.fmt(value, decimals).replace(",", "")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, frac = text.partition(".")
+    head, tail = whole[:-3], whole[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return sign + ",".join([*groups, tail]) + (dot + frac if dot else "")
 
 
 def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | None, *,
