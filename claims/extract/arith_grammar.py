@@ -52,18 +52,32 @@ from claims.extract.arith_tokens import TOKEN, Token
 from claims.extract.qualifiers import QUALIFIERS, bound_of
 from claims.model import ArithmeticClaim, Quantity, Span
 
-__all__ = ["read", "CUE", "MAX_FIGURES"]
+__all__ = ["read", "cued", "MAX_FIGURES"]
 
+MIN_SUM = 100              # an unworded sum of smaller figures is too easily a coincidence
 MAX_FIGURES = 8            # comparable figures tried in pairs; more: the sentence is a table
 
-#: Any word that can start a claim here (a cheap test before a sentence is tokenized).
-CUE = re.compile(
-    r"(?i:%|per\s?cent|percent|points?\b|\bmore\b|\bfewer\b|\bless\b|heavier|lighter|taller|"
-    r"shorter|ahead|advantage|outweigh|\boff\s+by\b|higher|lower|above|below|increase|"
-    r"decrease|\bof\s+(?:whom|these|those|which)\b|made\s+up|\ball\s+\d|\d[^\n.;:]{0,30}:\s|"
-    r"\btotal|combined|cumulative|altogether|"
-    r"\bin\s+all\b|twice|double|treble|triple|quadrupl|\bhalf\b|halved|times\b|fold\b|"
-    r"\d\s*\)?\s*\||\bper\s|\ban?\s+(?:acre|hectare)|/ha\b|/ac\b|\bgap\b|\bsurplus|\bdeficit|\bmajority)")
+#: Any word that can start a claim here, as lowercase substrings (a cheap superset test
+#: before a sentence is tokenized: ``in`` on a lowercased sentence is C speed, a regex
+#: alternation of fifty words is not).
+CUE_WORDS = ("%", "per cent", "percent", "pc", "point", "more", "fewer", "less", "heav", "light",
+             "tall", "short", "ahead", "advantage", "outweigh", "off by", "higher", "lower",
+             "above", "below", "increase", "decrease", "of whom", "of these", "of those",
+             "of which", "made up", "total", "combined", "cumulative", "altogether", "in all",
+             "twice", "doubl", "trebl", "tripl", "quadrupl", "half", "halved", "times", "fold",
+             "per ", "acre", "hectare", "/ha", "/ac", "gap", "surplus", "deficit", "majority",
+             "|")
+#: Cues that need a closer look: "all 157 passengers", a list after a colon.
+_CUE_MORE = re.compile(r"\ball\s+\d|\d[^\n.;:]{0,30}:\s")
+
+
+def cued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word a claim of this module starts from."""
+    low = text[start:end].lower()
+    if any(w in low for w in CUE_WORDS):
+        return True
+    return ("all" in low or ":" in low) and _CUE_MORE.search(low) is not None
+
 
 # ------------------------------------------------------------------ words
 
@@ -155,7 +169,7 @@ _MULT = re.compile(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
     r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
-    r"quadrupled|quadruple|halved|half)|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
+    r"quadrupled|quadruple|halved|half)\b(?![-‐])|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
     r"ten)|⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)", re.IGNORECASE)
 _MULT_VALUE = {"doubled": "2", "double": "2", "doubling": "2", "twice": "2", "trebled": "3",
                "treble": "3", "tripled": "3", "triple": "3", "tripling": "3", "quadrupled": "4",
@@ -772,7 +786,7 @@ def _sums(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if t.spelled:
             continue
         parts = [f for f in free[i + 1:] if _comparable(t, f) and f.tok.value < t.tok.value]
-        if len(parts) < 2 or len(parts) > MAX_FIGURES:
+        if t.tok.value < MIN_SUM or len(parts) < 2 or len(parts) > MAX_FIGURES:
             continue
         claim = _claim(text, "total", _q(t), {"parts": tuple(_q(f) for f in parts)},
                        _span(t, *parts), "guess")

@@ -84,7 +84,7 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
         forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
         if not _DIGIT.search(text, start, end):
             continue
-        cued = grammar.CUE.search(text, start, end) is not None
+        cued = grammar.cued(text, start, end)
         if not cued and (not forms or not _QUICK.search(text, start, end)):
             continue
         skeleton, tokens = tokenize(text, start, end)
