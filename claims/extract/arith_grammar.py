@@ -171,6 +171,7 @@ _MULT = re.compile(
     r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
     r"quadrupled|quadruple|halved|half)\b(?![-‐])|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
     r"ten)|⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)", re.IGNORECASE)
+_MULT_KEYS = ("doubl", "twice", "trebl", "tripl", "quadrupl", "half", "halved", "times", "fold")
 _MULT_VALUE = {"doubled": "2", "double": "2", "doubling": "2", "twice": "2", "trebled": "3",
                "treble": "3", "tripled": "3", "triple": "3", "tripling": "3", "quadrupled": "4",
                "quadruple": "4", "halved": "0.5", "half": "0.5", "two": "2", "three": "3",
@@ -625,6 +626,9 @@ def _part_sets(parts: list[Fig], total: Fig) -> list[list[Fig]]:
 def _multiples(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
                taken: set[int]) -> Found:
     """A multiplier word between two comparable figures."""
+    low = skeleton.lower()
+    if not any(w in low for w in _MULT_KEYS):
+        return
     for m in _MULT.finditer(skeleton):
         f_idx = int(m["f"]) if m["f"] else None
         cands = [f for f in figs if f.tok.idx not in taken and f.tok.idx != f_idx]
