@@ -222,6 +222,9 @@ _FISCAL = re.compile(r"⟦Y\d+⟧[-–/]\Z")      # 2016-17: the 17 is a year
 #: A model or flight number: "737 MAX 8", "ET302" (capital words of three letters or more).
 _MODEL_BEFORE = re.compile(r"\b[A-Z]{3,}\s\Z")
 _MODEL_AFTER = re.compile(r"\A\s[A-Z]{3,}\b(?!\s*[:|])")
+#: Words between a change and its figures that hand the change to another subject.
+_OTHER_SUBJECT = re.compile(r"\b(?:national|average|than|while|whereas|but|compared|"
+                            r"versus|rate\s+of)\b", re.IGNORECASE)
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*\Z", re.IGNORECASE)
@@ -446,6 +449,13 @@ def _change_readings(text: str, skeleton: str, p: Fig, others: list[Fig], sign: 
     hi = max(f.tok.skel_end for f in [p, *others])
     if _MULT.search(skeleton, lo, hi):          # "from 110 to 219 ... six times ... up 17%"
         marked = False
+    if levels:                                  # "... far above the national rate, up 17%"
+        first = min(f.tok.skel_start for f in levels)
+        last = max(f.tok.skel_end for f in levels)
+        between = skeleton[last:p.tok.skel_start] if p.tok.skel_start > last else \
+            skeleton[p.tok.skel_end:first] if p.tok.skel_end < first else ""
+        if _OTHER_SUBJECT.search(between):
+            marked = False
     plain = len(readings) == 1 and len(levels) + len(amounts) == len(readings[0][1]) - 1 \
         and marked
     return _bundle(readings, plain)
@@ -681,7 +691,12 @@ def _multiples(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             readings = [(claim, {f.tok.idx for f in cands})]
         if readings:
             sides = {f.tok.skel_start < m.start() for f in cands}
-            plain = len(readings) == 1 and len(cands) == 2 and sides == {True, False}
+            # "twice as big as the estimated drop": compared with something not a figure
+            loose = re.match(r"\s+(?:as\s+\w+\s+as|than)\b(?![^⟦]{0,30}⟦)",
+                             skeleton[m.end():]) is not None
+            paired = not loose and (sides == {True, False}
+                                    or any(_OLD_BEFORE.search(f.before) for f in cands))
+            plain = len(readings) == 1 and len(cands) == 2 and paired
             yield _bundle(readings, plain)
 
 
