@@ -12,6 +12,13 @@ with that diagnosis; a percent change from zero is ARI005 (unverifiable). A shar
 only if its counts were themselves rounded is at most a warning; a share whose base was read
 from an earlier sentence is never an error (the link is inferred), and a vote share below the
 computed one is not judged (candidates may be missing from the list).
+
+How a claim was read bounds its verdict (``ArithmeticClaim.certainty``): a ``stated`` claim
+gets any verdict, an ``inferred`` one at most a warning, and a ``guess`` (or a claim with
+``alternatives``, other readings of the same cue) is reported only when a reading fits and the
+figures pin the stated one down (``INFORMATIVE``): a false error is worse than a miss. Inputs
+hedged in the story (``almost 1,500``) stand for what their qualifier allows, and an input
+rounded to thousands (``10,000``) for half a unit in its last significant digit.
 """
 
 from __future__ import annotations

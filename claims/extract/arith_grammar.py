@@ -20,7 +20,15 @@ A **cue** names the relation and the stated figure:
 - a multiplier word (``twice``, ``more than doubled``, ``nearly treble``, ``1.8 times``,
   ``half``): a **multiple** of one comparable figure by another;
 - money ``per acre``/``an acre``/``/ha``: a **per-unit** figure, a money total over a count
-  of that noun (``$1.78 million, or $11,974 per acre`` for a 148.65-acre farm).
+  of that noun (``$1.78 million, or $11,974 per acre`` for a 148.65-acre farm);
+- a table row ``| old | new | change |`` (a difference or a percent change, whichever fits),
+  percentages that add up to 100 (``... left the undecided at 17 per cent``), and a figure
+  followed by smaller ones that add up to it (``handled 93,861,671 passengers: JFK took 37.5
+  million, ...``): guesses only.
+
+Measures of one dimension compare across units (``12 kgs heavier`` with ``113 kgs`` and
+``222 pounds``); a figure glued to letters before it (``Q1``, ``FY18``), a date, an ordinal,
+a score (``14-7``), a model number (``737 MAX 8``) is not a figure here.
 
 Which figure is old and which new follows from the direction and the sizes (a rise goes from
 the smaller to the larger) unless a marker names the old one (``from``, ``against``, ``as
@@ -33,8 +41,10 @@ the comparand is a figure (not ``heavier than in their last meeting``); ``guess`
 So a sentence that states a relation plainly gets a verdict, and one where the roles are a
 guess can only be confirmed, never flagged: a false error is worse than a miss.
 
-A claim may be spread over the sentence and the one before it in the same paragraph
-(``window``): then it is at most ``inferred``.
+Not yet read here: a claim whose parts are in two sentences (only ``arith_context``'s shares
+with an earlier base are); ``read`` takes the window of sentences so that it can be added,
+and reads the last one. Each reader's guess is checked by ``claims.check.arithmetic`` only
+when its figures pin the stated one down (``INFORMATIVE``).
 
 Cost: one pass over the tokens of a sentence, pairs of at most ``MAX_FIGURES`` figures;
 nothing compares a figure with findings elsewhere in the document.
