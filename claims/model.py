@@ -160,7 +160,8 @@ class ArithmeticClaim:
 
     ``relation`` names how the stated figure is recomputed (``change``, ``change-amount``,
     ``multiple``, ``share``, ``total``, ``difference``, ``difference-unit``, ``vote-share``,
-    ``earlier-share``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
+    ``earlier-share``, ``change-by-amount``, ``per-unit``, ``remainder``,
+    ``multiple-of-change``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
     ``whole``, ``parts`` ...); ``direction`` +1 for a rise (or "above"), -1 for a fall (or
     "below"); ``word`` the story's own word for the relation ("doubled", "three times").
     An ``earlier-share`` has no whole in ``figures`` but candidate ``bases``, and ``rivals``,

@@ -70,8 +70,8 @@ MAX_FIGURES = 8            # comparable figures tried in pairs; more: the senten
 #: Any word that can start a claim here, as lowercase substrings (a cheap superset test
 #: before a sentence is tokenized: ``in`` on a lowercased sentence is C speed, a regex
 #: alternation of fifty words is not).
-CUE_WORDS = ("%", "per cent", "percent", "pc", "point", "more", "fewer", "less", "heav", "light",
-             "tall", "short", "ahead", "advantage", "outweigh", "off by", "higher", "lower",
+CUE_WORDS = ("%", "per cent", "percent", "pc", "point", "more", "fewer", " less", "heavier",
+             "lighter", "taller", "shorter", "shortfall", "ahead", "advantage", "outweigh", "off by", "higher", "lower",
              "above", "below", "increase", "decrease", "of whom", "of these", "of those",
              "of which", "made up", "total", "combined", "cumulative", "altogether", "in all",
              "twice", "doubl", "trebl", "tripl", "quadrupl", "half", "halved", "times", "fold",
