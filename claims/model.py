@@ -163,11 +163,17 @@ class ArithmeticClaim:
 
     ``relation`` names how the stated figure is recomputed (``change``, ``change-amount``,
     ``multiple``, ``share``, ``total``, ``difference``, ``difference-unit``, ``vote-share``,
-    ``earlier-share``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
+    ``earlier-share``, ``change-by-amount``, ``per-unit``, ``remainder``,
+    ``multiple-of-change``); ``figures`` are the inputs by role (``old``, ``new``, ``part``,
     ``whole``, ``parts`` ...); ``direction`` +1 for a rise (or "above"), -1 for a fall (or
     "below"); ``word`` the story's own word for the relation ("doubled", "three times").
     An ``earlier-share`` has no whole in ``figures`` but candidate ``bases``, and ``rivals``,
     the other whole numbers there at least as large as the part.
+    ``certainty`` says how the roles were read: ``stated`` (the sentence names them: any
+    verdict), ``inferred`` (one reading, but a link is inferred: at most a warning) or
+    ``guess`` (the cue is plain, the roles are not: reported only when a reading fits).
+    ``alternatives`` are other readings of the same stated figure (the same cue, other
+    figures in the roles): the claim is checked if one of them fits, else not at all.
     """
 
     relation: str
@@ -179,6 +185,8 @@ class ArithmeticClaim:
     word: str | None = None
     bases: tuple[Base, ...] = ()
     rivals: tuple[Decimal, ...] = ()
+    certainty: str = "stated"
+    alternatives: tuple["ArithmeticClaim", ...] = ()
 
 
 @dataclass(frozen=True)

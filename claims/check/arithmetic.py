@@ -12,10 +12,18 @@ with that diagnosis; a percent change from zero is ARI005 (unverifiable). A shar
 only if its counts were themselves rounded is at most a warning; a share whose base was read
 from an earlier sentence is never an error (the link is inferred), and a vote share below the
 computed one is not judged (candidates may be missing from the list).
+
+How a claim was read bounds its verdict (``ArithmeticClaim.certainty``): a ``stated`` claim
+gets any verdict, an ``inferred`` one at most a warning, and a ``guess`` (or a claim with
+``alternatives``, other readings of the same cue) is reported only when a reading fits and the
+figures pin the stated one down (``INFORMATIVE``): a false error is worse than a miss. Inputs
+hedged in the story (``almost 1,500``) stand for what their qualifier allows, and an input
+rounded to thousands (``10,000``) for half a unit in its last significant digit.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
@@ -37,27 +45,63 @@ def check_arithmetic(claims: Iterable[ArithmeticClaim]) -> list[Finding]:
     """A finding for every claim whose relation has a value for its figures."""
     out = []
     for claim in claims:
-        finding = _JUDGES[claim.relation](claim)
+        finding = _judge_claim(claim)
         if finding is not None:
             out.append(finding)
     return out
 
 
+def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
+    """One claim and its alternative readings: a reading that fits is the finding; with no
+    fit, a claim read two ways or by a guess gives nothing, an inferred one at most a
+    warning (see ``ArithmeticClaim.certainty``)."""
+    readings = (claim, *claim.alternatives)
+    found = [_JUDGES[r.relation](r) for r in readings]
+    sure = claim.certainty == "stated" and len(readings) == 1
+    fits = [f for f, r in zip(found, readings) if f is not None and f.verdict is Verdict.OK
+            and (sure or _telling(f, r))]
+    if fits:
+        return fits[0]
+    if len(readings) > 1 or claim.certainty == "guess":
+        return None
+    finding = found[0]
+    if finding is not None and claim.certainty == "inferred" \
+            and finding.verdict is Verdict.ERROR:
+        finding = replace(finding, verdict=Verdict.WARNING,
+                          code=code_for(CHECK, Verdict.WARNING))
+    return finding
+
+
 # ------------------------------------------------------------------ the kernel, for relations
 
 def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
-                   halves: Sequence[Decimal]) -> tuple[Decimal, Interval] | None:
-    """(central value, range over the input intervals) of ``fn``; None if undefined (÷0)."""
+                   halves: Sequence[Decimal],
+                   intervals: Sequence[Interval | None] = ()) -> tuple[Decimal, Interval] | None:
+    """(central value, range over the input intervals) of ``fn``; None if undefined (÷0).
+    ``intervals`` (when given, per input, None for ``v +/- h``) replace an input's range."""
+    ends = [(v - h, v + h) for v, h in zip(values, halves)]
+    for i, iv in enumerate(intervals):
+        if iv is not None:
+            ends[i] = (iv.low, iv.high)
     try:
         central = fn(*values)
-        corners = [fn(*c) for c in product(*((v - h, v + h) for v, h in zip(values, halves)))]
+        corners = [fn(*c) for c in product(*ends)]
     except (DivisionByZero, InvalidOperation, ZeroDivisionError, ArithmeticError):
         return None
     return central, Interval(min(corners), max(corners))
 
 
+ROUND_ZEROS = 3     # an input ending in this many zeros ("10,000") is rounded to them
+
+
 def half(q: Quantity) -> Decimal:
-    """Half a unit in the last printed digit of an input."""
+    """Half a unit in the last printed digit of an input; for a figure rounded to thousands
+    or more (``10,000``, ``30,000``), half a unit in its last significant digit
+    (``tolerance.significant_step``: two digits always meant, ``10,000`` is 9,500-10,500)."""
+    digits = q.text.rstrip("+ ").replace(",", "")
+    if not q.decimals and not q.scale_text and len(digits) - len(digits.rstrip("0")) \
+            >= ROUND_ZEROS:
+        return abs(tol.significant_step(q)) * tol.HALF
     return abs(q.step) * tol.HALF
 
 
@@ -76,7 +120,10 @@ def judge(fn: Callable[..., Decimal], inputs: Sequence[Quantity], stated: Quanti
           step: Decimal | None = None) -> Judgement | None:
     """``stated`` against ``fn`` over ``inputs``; None when the relation is undefined."""
     halves = [half(q) for q in inputs] if halves is None else halves
-    found = relation_range(fn, [q.value for q in inputs], halves)
+    # a hedged input ("almost 1,500") stands for what its qualifier allows
+    intervals = [tol.printed(q, step=2 * h) if q.bound else None
+                 for q, h in zip(inputs, halves)]
+    found = relation_range(fn, [q.value for q in inputs], halves, intervals)
     if found is None:
         return None
     central, expected = found
@@ -88,10 +135,29 @@ def show(value: Decimal, like: Quantity) -> str:
     """``value`` printed like the stated figure, one more decimal when they would look equal."""
     scale = wording.multiplier_of(like) if like.scale_text else Decimal(1)
     shown, stated = value / scale, like.value / scale
-    text = wording.fmt(shown, like.decimals)
-    if text == wording.fmt(stated, like.decimals) and shown != stated:
-        text = wording.fmt(shown, like.decimals + 1)
+    fmt = _indian if _INDIAN.search(like.text) else wording.fmt
+    text = fmt(shown, like.decimals)
+    if text == fmt(stated, like.decimals) and shown != stated:
+        text = fmt(shown, like.decimals + 1)
     return text + (f" {like.scale_text}" if like.scale_text else "")
+
+
+_INDIAN = re.compile(r"\d,\d\d,\d{3}")     # 1,84,203: lakh and crore grouping
+
+
+def _indian(value: Decimal, decimals: int) -> str:
+    """``value`` grouped the Indian way, as the story writes it: 1654171 -> '16,54,171'."""
+    text = wording.fmt(value, decimals).replace(",", "")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, frac = text.partition(".")
+    head, tail = whole[:-3], whole[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return sign + ",".join([*groups, tail]) + (dot + frac if dot else "")
 
 
 def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | None, *,
@@ -185,6 +251,54 @@ def _change_amount(claim: ArithmeticClaim) -> Finding | None:
                     d.unit)
 
 
+INFORMATIVE = Decimal("0.5")   # a guessed reading must pin its figure to within this share
+
+
+def _telling(f: Finding, claim: ArithmeticClaim) -> bool:
+    """Whether a fit says something: the figures pin the stated one down to a range narrower
+    than ``INFORMATIVE`` of its size (``10% to £1.1bn (2023: £1bn)``: any of 0-21% would fit,
+    so a guessed reading of it confirms nothing). The acceptable range less the stated
+    figure's own width is what the figures allow."""
+    e = f.expected
+    if e is None:
+        return False
+    said = claim.stated
+    own = tol.printed(said, step=said.step if said.unit == "times"
+                      else tol.significant_step(said), bounds=False)
+    width = abs(e.high - e.low) - abs(own.high - own.low)
+    return width <= INFORMATIVE * abs(e.value)
+
+
+def _change_by_amount(claim: ArithmeticClaim) -> Finding | None:
+    """``246,512, up 64,699, an increase of 36%``: the amount over the level it came from."""
+    d, b, p = claim.figures["amount"], claim.figures["level"], claim.stated
+    assert isinstance(d, Quantity) and isinstance(b, Quantity)
+    sign = claim.direction
+
+    def rel(x: Decimal, y: Decimal) -> Decimal:
+        return x / (y - sign * x) * HUNDRED
+
+    j = judge(rel, [d, b], p)
+    if j is None:
+        return None
+    word = "up" if sign > 0 else "down"
+    base = b.value - sign * d.value
+    message = (f"{b.text}, {word} {d.text} from {show(base, b)}, is a "
+               f"{'rise' if sign > 0 else 'fall'} of {show(j.central, p)}%")
+    return _finding(claim, j, message, "%")
+
+
+def _per_unit(claim: ArithmeticClaim) -> Finding | None:
+    """``$1.78 million, or $11,974 per acre`` for 148.65 acres: the total over the count."""
+    total, count, s = claim.figures["total"], claim.figures["count"], claim.stated
+    assert isinstance(total, Quantity) and isinstance(count, Quantity)
+    j = judge(lambda x, y: x / y, [total, count], s)
+    if j is None:
+        return None
+    return _finding(claim, j, f"{total.text} over {count.text} is "
+                              f"{s.unit_text}{show(j.central, s)} per {claim.word}", s.unit)
+
+
 def _multiple(claim: ArithmeticClaim) -> Finding | None:
     """``doubled``, ``three times``, ``x-fold``: compared / base against the stated factor."""
     a, b, f = claim.figures["base"], claim.figures["compared"], claim.stated
@@ -198,6 +312,27 @@ def _multiple(claim: ArithmeticClaim) -> Finding | None:
         return None
     return _finding(claim, j, f"{b.text} is {wording.fmt(j.central, 2)} times {a.text}",
                     "times", said=claim.word, expected_text=wording.fmt(j.central, 2))
+
+
+def _multiple_of_change(claim: ArithmeticClaim) -> Finding | None:
+    """``from 110 to 219 ... almost six times the national rate ... up 17%``: the percent
+    change from old to new over the stated rate, against the stated factor."""
+    a, b, r, f = (claim.figures["old"], claim.figures["new"], claim.figures["base"],
+                  claim.stated)
+    assert isinstance(a, Quantity) and isinstance(b, Quantity) and isinstance(r, Quantity)
+    fn = lambda x, y, z: (y - x) / x * HUNDRED / z  # noqa: E731
+    if f.unit == "times":
+        f = replace(f, step=f.step / 2)
+        j = judge(fn, [a, b, r], f, step=f.step * 2)
+    else:
+        j = judge(fn, [a, b, r], f, step=f.step)
+    if j is None:
+        return None
+    change = (b.value - a.value) / a.value * HUNDRED
+    return _finding(claim, j, f"from {a.text} to {b.text} is a change of "
+                              f"{wording.fmt(change, 1)}%, {wording.fmt(j.central, 2)} times "
+                              f"{r.text}", "times", said=claim.word,
+                    expected_text=wording.fmt(j.central, 2))
 
 
 def _share(claim: ArithmeticClaim) -> Finding | None:
@@ -227,6 +362,17 @@ def _total(claim: ArithmeticClaim) -> Finding | None:
         return None
     return _finding(claim, j, f"{' + '.join(q.text for q in parts)} = {show(j.central, total)}",
                     total.unit)
+
+
+def _remainder(claim: ArithmeticClaim) -> Finding | None:
+    """Shares of one whole: the last against 100 less the others."""
+    parts = claim.figures["parts"]
+    assert isinstance(parts, tuple)
+    j = judge(lambda *xs: HUNDRED - sum(xs, Decimal(0)), parts, claim.stated)
+    if j is None:
+        return None
+    return _finding(claim, j, f"100% less {' and '.join(q.text for q in parts)} leaves "
+                              f"{show(j.central, claim.stated)}%", "%")
 
 
 def _difference(claim: ArithmeticClaim) -> Finding | None:
@@ -304,5 +450,7 @@ _JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
     "change": _change, "change-amount": _change_amount, "multiple": _multiple,
     "share": _share, "total": _total, "difference": _difference,
     "difference-unit": _difference_unit, "vote-share": _vote_share,
-    "earlier-share": _earlier_share,
+    "earlier-share": _earlier_share, "change-by-amount": _change_by_amount,
+    "per-unit": _per_unit, "remainder": _remainder,
+    "multiple-of-change": _multiple_of_change,
 }

@@ -13,7 +13,7 @@ them: before a percent or percentage-point word (``a three percentage point drop
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -40,6 +40,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€�
 _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
     % "|".join(SPELLED_NUMBERS), re.IGNORECASE)
+_YEAR_TO = re.compile(r"(?:19|20)\d\d\s+to\s+")
 TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
 _CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
 
@@ -113,10 +114,16 @@ _KIND_UNIT = {"P": "%", "Q": "percentage points"}
 def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
     """The skeleton of ``text[start:end]`` and its tokens (spans in ``text`` offsets)."""
     sentence = text[start:end]
-    found: list[tuple[int, int, Decimal, Decimal, NumberReading | None]] = [
-        (r.span.start, r.span.end, r.value, r.step, r)
-        for r in read_numbers(sentence, glued=True) if r.high is None
-    ]
+    found: list[tuple[int, int, Decimal, Decimal, NumberReading | None]] = []
+    for r in read_numbers(sentence, glued=True):
+        if r.high is None:
+            found.append((r.span.start, r.span.end, r.value, r.step, r))
+        elif _YEAR_TO.match(r.text):          # "in 2009 to 6,073": a year, then a figure
+            cut = r.span.start + _YEAR_TO.match(r.text).end()
+            found += [(x.span.start + cut, x.span.end + cut, x.value, x.step,
+                       replace(x, span=Span(x.span.start + cut, x.span.end + cut)))
+                      for x in read_numbers(sentence[cut:r.span.end], glued=True)
+                      if x.high is None]
     if _CENT.search(sentence):                   # a spelled token needs a percent word after
         for m in _SPELLED.finditer(sentence):
             value = Decimal(SPELLED_NUMBERS[m.group("w").lower()])

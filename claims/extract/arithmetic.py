@@ -7,7 +7,10 @@ and matches the shapes in ``arith_patterns``: percent changes between two stated
 (``56 of the 90 judges (62%)``), multiples (``doubled``, ``three times the national rate``),
 parts against a total (``A, B and C, a total of T``; ``T, made up of A and B``) and
 differences (``Majority 73``; ``31.5mpg, 12.6mpg below`` with the official figure in the
-sentence). Then ``arith_context`` reads what one sentence cannot: ``COUNT (P%)`` with its base
+sentence). ``arith_grammar`` then reads the other wordings by cue and role (``increased
+20.04% to B versus A``, ``a decline of P``, ``N more``, ``of whom``, ``more than doubled``,
+``$X per acre``), each claim with its certainty (stated, inferred or a guess checked only if
+it fits). Then ``arith_context`` reads what one sentence cannot: ``COUNT (P%)`` with its base
 in one of the two sentences before, and a vote count's share of the counts listed after it.
 ``claims.check.arithmetic`` recomputes and judges them.
 
@@ -22,7 +25,8 @@ to each "cent" (``arith_tokens.spelled_starts``); only around those is a sentenc
 end is the first accepted split after the figure, its start the last one before
 (``sentences.sentence_end``/``sentence_start``, exactly the bounds ``sentences.sentences``
 gives, since whether a split is accepted depends only on the characters around it). Sentences
-with fewer than two such figures are skipped. In the rest, cheap tests on the lowercased
+with fewer than two such figures are skipped; the grammar runs where one of its cue words is
+(``arith_grammar.cued``, substring tests). In the rest, cheap tests on the lowercased
 sentence and the skeleton (``arith_patterns.possible_forms``, ``may_match``) drop every
 pattern whose key words or token kinds are absent, before the sentence is tokenized or the
 pattern searched.
@@ -36,6 +40,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from claims.extract import arith_context as ctx
+from claims.extract import arith_grammar as grammar
 from claims.extract import arith_patterns as pat
 from claims.extract import arith_tokens as tok
 from claims.extract import sentences as fig
@@ -81,13 +86,17 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
     sentences = sentences if listed is None else listed
     for start, end in sentences:
         forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
-        if not forms or not _DIGIT.search(text, start, end) \
-                or not _QUICK.search(text, start, end):
+        if not _DIGIT.search(text, start, end):
+            continue
+        cued = grammar.cued(text, start, end)
+        if not cued and (not forms or not _QUICK.search(text, start, end)):
             continue
         skeleton, tokens = tokenize(text, start, end)
         if len(tokens) < 2:
             continue
         used: set[int] = set()
+        if not _QUICK.search(text, start, end):
+            forms = []
         for form, relation, rx in forms:
             if prefilter and not pat.may_match(form, skeleton):
                 continue
@@ -102,7 +111,10 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
                     claims.append(claim)
                     used |= {t.idx for t in roles.values()}
                     used |= _part_indices(m)
-    claims += ctx.shares(text, [c.span for c in claims], listed)
+        if cued:
+            claims += grammar.read(text, [(start, skeleton, tokens)], used)
+    # a guess holds no figure: a share whose base is elsewhere may still be read there
+    claims += ctx.shares(text, [c.span for c in claims if c.certainty != "guess"], listed)
     return claims
 
 
