@@ -150,7 +150,7 @@ def ld_dates(blocks: Sequence[str]) -> list[tuple[int, str, str]]:
 
 # ------------------------------------------------------------------------------ the rule
 
-def _inside(at: int, node_index: int, article: Article, nodes: Sequence[Node]) -> bool:
+def _inside(at: int, article: Article, nodes: Sequence[Node]) -> bool:
     """Whether a position lies in the story's region and not in boilerplate there."""
     start, end = article.region
     if not start <= at < end:
@@ -188,7 +188,7 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
         elif key in _META_MODIFIED:
             add(modified, 1, value, f"meta {key}")
     for at, value, how, node in times:
-        if not _inside(at, node, article, nodes):
+        if not _inside(at, article, nodes):
             continue
         if how in ("itemprop datepublished", "time pubdate"):
             add(published, 2, value, how)

@@ -26,6 +26,7 @@ from claims.report._html_evidence import evidence, icon, kind_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
+    from claims.report.html_series import Series
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:; base-uri 'none'; form-action 'none'")
@@ -39,7 +40,7 @@ class Reporter(BaseReporter):
 
     def __init__(self, *, series_for: Callable[[list[Any]], Any] | None = None,
                  documents: Mapping[str, Any] | None = None,
-                 series: Mapping[tuple[str, str, str], Any] | None = None,
+                 series: Series | None = None,
                  **options: Any) -> None:
         super().__init__(**options)
         self.series_for = series_for
@@ -62,7 +63,7 @@ class Reporter(BaseReporter):
 
 
 def render(results: list[DocumentResult], *, documents: Mapping[str, Any] | None = None,
-           series: Mapping[tuple[str, str, str], Mapping[str, Any]] | None = None,
+           series: Series | None = None,
            color: bool = False, **_: Any) -> str:
     """The whole page for ``results`` (one story or many)."""
     from claims import __version__
@@ -110,7 +111,7 @@ def _counts(counts: Mapping[str, int]) -> str:
 
 
 def _story(index: int, result: DocumentResult, doc: Any,
-           series: Mapping[tuple[str, str, str], Mapping[str, Any]],
+           series: Series,
            diagnoses: Mapping[str, str]) -> str:
     dicts = [f.to_dict() for f in result.findings]
     items, badges = [], []
