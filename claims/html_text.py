@@ -66,6 +66,61 @@ def _defuse_unclosed(source: str) -> str:
     return source
 
 
+# ------------------------------------------------------------------ the tokenizer
+#
+# One regex over the page finds, at each point, the next construct as html.parser (3.11) would
+# read it: a run of text, a start tag, an end tag, a comment, a doctype, an entity or character
+# reference. A start tag is read here only when its attributes follow a plain grammar
+# (whitespace-separated names, ``=`` and a quoted or bare value), for which html.parser's
+# tolerant rules give the same tag, attributes and end; anything else at a ``<`` or ``&`` (a
+# stray ``<``, ``<?pi>``, ``<![CDATA[``, attributes glued together, a bad ``&#``...) is handed
+# to html.parser's own methods at that offset (``_slow``), so the result is the same whatever
+# the input. Attributes are split only for the elements whose attributes are used.
+
+_SEP = r"[\t\n\r\f ]"
+_ANAME = r"[^\s/>=\x00'\"<][^\s/>=\x00'\"<]*+"
+_AVALUE = r"(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]++)"
+_AEQ = rf"{_SEP}*+=++{_SEP}*+"
+_ATTR = re.compile(rf"{_SEP}++({_ANAME})(?:{_AEQ}({_AVALUE}))?")
+_TOKEN = re.compile(
+    r"([^<&]++)"                                                                # 1 text
+    rf"|(<([a-zA-Z][^\t\n\r\f />\x00]*+)((?:{_SEP}++{_ANAME}(?:{_AEQ}{_AVALUE})?)*+)"
+    rf"{_SEP}*+(/?)>)"                                                 # 2 start: 3 name 4 attrs 5 /
+    r"|(</\s*+([a-zA-Z][-.a-zA-Z0-9:_]*+)\s*+>)"                        # 6 end tag: 7 name
+    r"|(<!--(?s:.*?)--\s*>)"                                            # 8 comment
+    r"|(<![dD][oO][cC][tT][yY][pP][eE][^>]*+>)"                         # 9 doctype
+    r"|(&([a-zA-Z][-.a-zA-Z0-9]*)(?=[^a-zA-Z0-9]);?)"                   # 10 entity: 11 name
+    r"|(&#((?:[0-9]+|[xX][0-9a-fA-F]+))(?=[^0-9a-fA-F]);?)"             # 12 charref: 13 name
+    r"|([<&])")                                                         # 14 anything else
+_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in ("script", "style")}
+_STARTTAGOPEN = re.compile("<[a-zA-Z]")
+_INCOMPLETE = re.compile("&[a-zA-Z#]")
+_STOP = -1
+
+
+#: Elements whose attributes are read (others: only whether one is ``itemprop``).
+_ATTRS_WANTED = frozenset({"meta", "script"} | ((_BLOCK | _NODE_TAGS) - _VOID))
+_ATTRS_WANTED_DATA_ONLY = frozenset({"meta", "script"})
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """The attributes of a start tag the tokenizer read, as html.parser gives them (then
+    lower-cased names, ``None`` values as "", the last of a repeated name)."""
+    a = {}
+    for m in _ATTR.finditer(text):
+        name, value = m.groups()
+        name = name.lower()
+        if not name.isascii():
+            name = name.lower()
+        if value:
+            if value[0] == '"' or value[0] == "'":
+                value = value[1:-1]
+            if value and "&" in value:
+                value = unescape(value)
+        a[name] = value or ""
+    return a
+
+
 class HtmlText(HTMLParser):
     """Visible text of an HTML page with a source offset for every character, and its structure."""
 
@@ -79,14 +134,15 @@ class HtmlText(HTMLParser):
         except AssertionError:                    # malformed <!...> declarations: read as text
             self._parse(_DECLARATION.sub("\0!", fed))
         del self.source
+        self.rawdata = ""
 
     def updatepos(self, i: int, j: int) -> int:
-        """Track the absolute offset of the construct being read (no line counting needed)."""
-        self._at = self._base + j
+        self._at = j
         return j
 
     def _parse(self, fed: str) -> None:
         self.reset()
+        self.rawdata = fed                       # html.parser's methods read it (``_slow``)
         self.out: list[str] = []
         self.n = 0                               # characters emitted so far
         self.last = "\n"                         # last character emitted ("\n" at the start)
@@ -105,13 +161,136 @@ class HtmlText(HTMLParser):
         self._ld: list[str] | None = None
         self._ld_size = 0
         self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
-        self._base = self._at = 0
-        self.feed(fed)
-        self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
-        self._at = self._base
-        self.close()
+        self._at = 0
+        self.feeding = True                      # html.parser's feed(); False: its close()
+        self._read(fed)
         while self.stack:
             self._close_top()
+
+    def _read(self, fed: str) -> None:
+        """html.parser's ``goahead`` over the whole page, the common constructs read in one match."""
+        n = len(fed)
+        i = 0
+        data_only = self.data_only
+        wanted = _ATTRS_WANTED if not data_only else _ATTRS_WANTED_DATA_ONLY
+        while i < n:
+            restart = False
+            for m in _TOKEN.finditer(fed, i):
+                kind = m.lastindex
+                self._at = i = m.start()
+                if kind == 1:                                      # text
+                    self.handle_data(m.group(1))
+                elif kind == 2:                                    # start tag
+                    tag = m.group(3).lower()
+                    text = m.group(4)
+                    if not text:
+                        a = {}
+                    elif tag in wanted or (not data_only and "itemprop" in text.lower()):
+                        a = _attributes(text)
+                    else:
+                        a = {}                                    # attributes not used
+                    self._start(tag, a)
+                    if m.group(5):
+                        self.handle_endtag(tag)
+                    elif tag == "script" or tag == "style":
+                        i = self._cdata(tag, m.end())
+                        if i == _STOP:
+                            return
+                        restart = True
+                        break
+                elif kind == 6:                                    # end tag
+                    self.handle_endtag(m.group(7).lower())
+                elif kind == 10:
+                    self.handle_entityref(m.group(11))
+                elif kind == 12:
+                    self.handle_charref(m.group(13))
+                elif kind == 14:                                   # html.parser's own rules
+                    i = self._slow(i)
+                    if i == _STOP:
+                        return
+                    if self.cdata_elem:
+                        i = self._cdata(self.cdata_elem, i)
+                        if i == _STOP:
+                            return
+                    restart = True
+                    break
+                # comments (8) and the doctype (9) are not read
+            if not restart:
+                return
+
+    def _cdata(self, tag: str, i: int) -> int:
+        """The content of ``<script>``/``<style>`` up to its end tag; where reading resumes."""
+        fed = self.rawdata
+        self.set_cdata_mode(tag)
+        closer = _CDATA_END[tag]
+        while self.cdata_elem:
+            m = closer.search(fed, i)
+            if m is None:                         # unclosed: html.parser drops the rest
+                return _STOP
+            j = m.start()
+            if i < j:
+                self._at = i
+                self.handle_data(fed[i:j])
+            self._at = j
+            i = self.parse_endtag(j)              # a look-alike (</ſcript>) is text
+        return i
+
+    def _slow(self, i: int) -> int:
+        """One step of html.parser's ``goahead`` at ``i`` (a ``<`` or ``&`` the regex left)."""
+        rawdata = self.rawdata
+        n = len(rawdata)
+        startswith = rawdata.startswith
+        self._at = i
+        if startswith("<", i):
+            if _STARTTAGOPEN.match(rawdata, i):
+                k = self.parse_starttag(i)
+            elif startswith("</", i):
+                k = self.parse_endtag(i)
+            elif startswith("<!--", i):
+                k = self.parse_comment(i)
+            elif startswith("<?", i):
+                k = self.parse_pi(i)
+            elif startswith("<!", i):
+                k = self.parse_html_declaration(i)
+            elif i + 1 < n:
+                self.handle_data("<")
+                k = i + 1
+            else:
+                return self._stop(i)
+            if k < 0:                             # feed() stops here; close() reads it as text
+                self.feeding = False
+                k = rawdata.find(">", i + 1)
+                if k < 0:
+                    k = rawdata.find("<", i + 1)
+                    if k < 0:
+                        k = i + 1
+                else:
+                    k += 1
+                self._at = i
+                self.handle_data(rawdata[i:k])
+            return k
+        if startswith("&#", i):                   # not a character reference
+            if rawdata.find(";", i) >= 0:         # "&#" is text; feed() stops, close() goes on
+                self.handle_data(rawdata[i:i + 2])
+                if self.feeding:
+                    self.feeding = False
+                    return i + 2
+                return self._stop(i + 2)
+            return self._stop(i)
+        match = _INCOMPLETE.match(rawdata, i)
+        if match:                                 # "&name" at the very end
+            return self._stop(i + 1 if match.group() == rawdata[i:] else i)
+        if i + 1 < n:
+            self.handle_data("&")
+            return i + 1
+        return self._stop(i)
+
+    def _stop(self, i: int) -> int:
+        """close(): the rest of the page from ``i`` as text (not inside <script>/<style>)."""
+        if i < len(self.rawdata) and not self.cdata_elem:
+            self._at = i
+            self.handle_data(self.rawdata[i:])
+        return _STOP
 
     def _pos(self) -> int:
         return self._at
@@ -195,7 +374,9 @@ class HtmlText(HTMLParser):
                 return
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
+        self._start(tag, {k.lower(): (v or "") for k, v in attrs})
+
+    def _start(self, tag: str, a: dict[str, str]) -> None:
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
             if not key and "head" in self.skip:   # itemprop in <head>: the page's; in the body
