@@ -38,6 +38,7 @@ _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl",
                        "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "menu"})
 _NODE_TAGS = frozenset({"time", "label", "button", "select",
                         "textarea", "legend"})
+_SELF_ENDING = frozenset({"li", "dt", "dd", "option", "tr", "td"})   # <li> ends an open <li>
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
 MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
 MAX_NODES = 200_000                            # element records per page (~100 bytes each)
@@ -172,6 +173,7 @@ class HtmlText(HTMLParser):
         n = len(fed)
         i = 0
         data_only = self.data_only
+        skip = self.skip
         wanted = _ATTRS_WANTED if not data_only else _ATTRS_WANTED_DATA_ONLY
         while i < n:
             restart = False
@@ -179,7 +181,11 @@ class HtmlText(HTMLParser):
                 kind = m.lastindex
                 self._at = i = m.start()
                 if kind == 1:                                      # text
-                    self.handle_data(m.group(1))
+                    if skip:                                       # in <head>, <script>...
+                        if self._ld is not None:
+                            self._ld.append(m.group(1).replace("\0", "<"))
+                    else:
+                        self.handle_data(m.group(1))
                 elif kind == 2:                                    # start tag
                     tag = m.group(3).lower()
                     text = m.group(4)
@@ -297,16 +303,18 @@ class HtmlText(HTMLParser):
 
     def _push(self, chunk: str, pos: int, step: int = 1) -> None:
         self.out.append(chunk)
-        self.offsets.extend(range(pos, pos + len(chunk)) if step else [pos] * len(chunk))
         size = len(chunk)
+        self.offsets.extend(range(pos, pos + size) if step else [pos] * size)
         self.n += size
-        top = self.nodes[self.stack[-1]] if self.stack else None
-        if top is not None:
+        stack = self.stack
+        if stack:
+            top = self.nodes[stack[-1]]
             top.own += size
-        if self.anchors:
-            self.link_chars += size
-            if top is not None:
+            if self.anchors:
+                self.link_chars += size
                 top.own_links += size
+        elif self.anchors:
+            self.link_chars += size
         self.last = chunk[-1]
 
     def _emit(self, data: str, pos: int, step: int = 1) -> None:
@@ -316,6 +324,11 @@ class HtmlText(HTMLParser):
                 self._push(data, pos, step)
             return
         i = len(data) - len(data.lstrip(" \t\n\r\f")) if self.last in " \n" else 0
+        m = _WS_FIX.search(data, i)
+        if m is None:                             # most runs of text: words and single spaces
+            if i < len(data):
+                self._push(data[i:] if i else data, pos + i * step, step)
+            return
         for m in _WS_FIX.finditer(data, i):       # single spaces between words pass through
             if m.start() > i:
                 self._push(data[i:m.start()], pos + i * step, step)
@@ -326,32 +339,36 @@ class HtmlText(HTMLParser):
             self._push(data[i:], pos + i * step, step)
 
     def _newline(self, pos: int) -> None:
-        if self.last == " ":
+        last = self.last
+        if last == " ":
             self.out[-1] = self.out[-1][:-1] + "\n"
             self.last = "\n"
-        elif self.last != "\n":
+        elif last != "\n":
             self._push("\n", pos)
 
     # ---------------------------------------------------------------- structure
 
     def _open(self, tag: str, a: dict[str, str]) -> None:
-        if len(self.nodes) >= MAX_NODES:          # a pathological page: read it whole
+        nodes = self.nodes
+        if len(nodes) >= MAX_NODES:               # a pathological page: read it whole
             self.overflow = True
             return
         hints, keep = "", None
         if a:                                     # most elements have no attributes
-            hints = " ".join(filter(None, (a.get("class"), a.get("id"), a.get("role"),
-                                           a.get("itemprop")))).lower()
-            if "hidden" in a or a.get("aria-hidden", "").lower() == "true" or \
-                    "display:none" in a.get("style", "").replace(" ", "").lower():
+            get = a.get
+            hints = " ".join(filter(None, (get("class"), get("id"), get("role"),
+                                           get("itemprop")))).lower()
+            if "hidden" in a or ("aria-hidden" in a and a["aria-hidden"].lower() == "true") or \
+                    ("style" in a and "display:none" in a["style"].replace(" ", "").lower()):
                 hints += " hidden"
-            if tag in ("article", "time") or "itemprop" in a:
+            if tag == "article" or tag == "time" or "itemprop" in a:
                 keep = a
-        parent = self.stack[-1] if self.stack else -1
+        stack = self.stack
+        parent = stack[-1] if stack else -1
         if parent >= 0 and tag != "br" and tag in _BLOCK:
-            self.nodes[parent].blocks = True
-        self.stack.append(len(self.nodes))
-        self.nodes.append(Node(tag, hints, self.n, self.link_chars, parent, keep))
+            nodes[parent].blocks = True
+        stack.append(len(nodes))
+        nodes.append(Node(tag, hints, self.n, self.link_chars, parent, keep))
 
     def _close_top(self) -> None:
         index = self.stack.pop()
@@ -377,52 +394,58 @@ class HtmlText(HTMLParser):
         self._start(tag, {k.lower(): (v or "") for k, v in attrs})
 
     def _start(self, tag: str, a: dict[str, str]) -> None:
+        skip = self.skip
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
-            if not key and "head" in self.skip:   # itemprop in <head>: the page's; in the body
+            if not key and "head" in skip:        # itemprop in <head>: the page's; in the body
                 key = a.get("itemprop", "").lower()   # its position counts (see below)
             if key and a.get("content"):
                 self.metas.append((key, a["content"]))
                 a.pop("itemprop", None)
         elif tag == "script" and a.get("type", "").lower().strip() == "application/ld+json":
             self._ld = []
-        if "head" in self.skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
-            del self.skip["head"]
-        if tag in _BLOCK:
-            self.skip.pop("code", None)           # an unclosed <code> ends at the next block
+        block = tag in _BLOCK
+        if skip:
+            if "head" in skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
+                del skip["head"]
+            if block and "code" in skip:
+                del skip["code"]                  # an unclosed <code> ends at the next block
         if tag in _SKIP:
-            self.skip[tag] = self.skip.get(tag, 0) + 1
+            skip[tag] = skip.get(tag, 0) + 1
         elif tag == "pre":
             self.pre += 1
-        if tag in _BLOCK and not self.skip:
-            self._newline(self._pos())
+        if block and not skip:
+            self._newline(self._at)
         if self.data_only or tag in _VOID and tag != "meta":
             return
-        if self.stack:
-            top = self.nodes[self.stack[-1]].tag
-            if (top == "p" and tag in _CLOSES_P) or (top == tag and tag in ("li", "dt", "dd",
-                                                                             "option", "tr", "td")):
+        stack = self.stack
+        if stack:
+            top = self.nodes[stack[-1]].tag
+            if (top == "p" and tag in _CLOSES_P) or (top == tag and tag in _SELF_ENDING):
                 self._close_top()
         if tag == "meta":                         # itemprop dates in the body: a position
             prop = a.get("itemprop", "").lower()
             if prop in _DATE_PROPS and a.get("content"):
                 self.times.append((self.n, a["content"], f"itemprop {prop}",
-                                   self.stack[-1] if self.stack else -1))
+                                   stack[-1] if stack else -1))
             return
         if tag == "a":
             self.anchors += 1
-        if tag not in _BLOCK and tag not in _NODE_TAGS and "itemprop" not in a:
-            return                                # inline: no element record needed
-        if tag not in _BLOCK:
+        if not block:
+            if tag not in _NODE_TAGS and "itemprop" not in a:
+                return                            # inline: no element record needed
             self.inline[tag] = self.inline.get(tag, 0) + 1
         self._open(tag, a)
+        if not a:
+            return
         if tag == "time" and a.get("datetime"):
             how = "time pubdate" if "pubdate" in a else "time datetime"
             prop = a.get("itemprop", "").lower()
             if prop in _DATE_PROPS:
                 how = f"itemprop {prop}"
             self.times.append((self.n, a["datetime"], how, len(self.nodes) - 1))
-        elif a.get("itemprop", "").lower() in _DATE_PROPS and (a.get("content") or a.get("datetime")):
+        elif "itemprop" in a and a["itemprop"].lower() in _DATE_PROPS and \
+                (a.get("content") or a.get("datetime")):
             self.times.append((self.n, a.get("content") or a["datetime"],
                                f"itemprop {a['itemprop'].lower()}", len(self.nodes) - 1))
 
@@ -433,24 +456,28 @@ class HtmlText(HTMLParser):
                 self.ld_json.append(block)
                 self._ld_size += len(block)
             self._ld = None
-        if self.skip.get(tag):
-            self.skip[tag] -= 1
-            if not self.skip[tag]:
-                del self.skip[tag]
+        skip = self.skip
+        if skip and skip.get(tag):
+            skip[tag] -= 1
+            if not skip[tag]:
+                del skip[tag]
         elif tag == "pre" and self.pre:
             self.pre -= 1
-        if tag in _BLOCK:
-            self.skip.pop("code", None)           # an unclosed <code> ends with its block
-        if tag in _BLOCK and not self.skip:
-            self._newline(self._pos())
+        block = tag in _BLOCK
+        if block:
+            if skip:
+                skip.pop("code", None)            # an unclosed <code> ends with its block
+            if not skip:
+                self._newline(self._at)
         if tag == "a" and self.anchors:
             self.anchors -= 1
         if self.data_only or tag in _VOID:
             return
-        if tag not in _BLOCK:
-            if not self.inline.get(tag):
+        if not block:
+            inline = self.inline
+            if not inline.get(tag):
                 return
-            self.inline[tag] -= 1
+            inline[tag] -= 1
         self._close(tag)
 
     def handle_data(self, data: str) -> None:
