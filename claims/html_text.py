@@ -108,8 +108,7 @@ def _attributes(text: str) -> dict[str, str]:
     """The attributes of a start tag the tokenizer read, as html.parser gives them (then
     lower-cased names, ``None`` values as "", the last of a repeated name)."""
     a = {}
-    for m in _ATTR.finditer(text):
-        name, value = m.groups()
+    for name, value in _ATTR.findall(text):
         name = name.lower()
         if not name.isascii():
             name = name.lower()
@@ -184,8 +183,10 @@ class HtmlText(HTMLParser):
                     if skip:                                       # in <head>, <script>...
                         if self._ld is not None:
                             self._ld.append(m.group(1).replace("\0", "<"))
-                    else:
+                    elif data_only or self._ld is not None:
                         self.handle_data(m.group(1))
+                    else:
+                        self._emit(m.group(1).replace("\0", "<"), i)
                 elif kind == 2:                                    # start tag
                     tag = m.group(3).lower()
                     text = m.group(4)
@@ -206,10 +207,9 @@ class HtmlText(HTMLParser):
                         break
                 elif kind == 6:                                    # end tag
                     self.handle_endtag(m.group(7).lower())
-                elif kind == 10:
-                    self.handle_entityref(m.group(11))
-                elif kind == 12:
-                    self.handle_charref(m.group(13))
+                elif kind == 10 or kind == 12:                     # &name; &#number;
+                    if not skip and not data_only:
+                        self._emit(unescape(m.group(kind)), i, 0)   # with its ";" if written
                 elif kind == 14:                                   # html.parser's own rules
                     i = self._slow(i)
                     if i == _STOP:
