@@ -102,6 +102,15 @@ _STOP = -1
 #: Elements whose attributes are read (others: only whether one is ``itemprop``).
 _ATTRS_WANTED = frozenset({"meta", "script"} | ((_BLOCK | _NODE_TAGS) - _VOID))
 _ATTRS_WANTED_DATA_ONLY = frozenset({"meta", "script"})
+#: Inline elements with no rule of their own (a start tag only ends <head>, and needs a record
+#: only with ``itemprop``; an end tag matters only then): read without the handlers.
+_PLAIN = frozenset({"span", "img", "b", "i", "strong", "em", "small", "path", "use", "g",
+                    "source", "sup", "sub", "u", "s", "cite", "abbr", "mark", "circle", "rect",
+                    "polygon", "line", "polyline", "ellipse", "defs", "symbol", "stop", "font",
+                    "ins", "del", "q", "var", "kbd", "samp", "bdi", "bdo", "wbr", "data",
+                    "input", "area", "col", "embed", "param", "track"})
+assert not _PLAIN & (_BLOCK | _SKIP | _HEAD_ONLY | _NODE_TAGS | _CLOSES_P | _SELF_ENDING
+                     | {"a", "meta", "script", "pre"})
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -173,6 +182,7 @@ class HtmlText(HTMLParser):
         i = 0
         data_only = self.data_only
         skip = self.skip
+        inline = self.inline
         wanted = _ATTRS_WANTED if not data_only else _ATTRS_WANTED_DATA_ONLY
         while i < n:
             restart = False
@@ -190,6 +200,15 @@ class HtmlText(HTMLParser):
                 elif kind == 2:                                    # start tag
                     tag = m.group(3).lower()
                     text = m.group(4)
+                    if (tag in _PLAIN or tag == "a") and \
+                            not (text and "itemprop" in text.lower()):   # <span>, <a>, <img>...
+                        if skip and "head" in skip:       # content ends <head>
+                            del skip["head"]
+                        if tag == "a" and not data_only:
+                            self.anchors += 1
+                        if m.group(5):
+                            self.handle_endtag(tag)
+                        continue
                     if not text:
                         a = {}
                     elif tag in wanted or (not data_only and "itemprop" in text.lower()):
@@ -206,7 +225,9 @@ class HtmlText(HTMLParser):
                         restart = True
                         break
                 elif kind == 6:                                    # end tag
-                    self.handle_endtag(m.group(7).lower())
+                    tag = m.group(7).lower()
+                    if tag not in _PLAIN or inline.get(tag):
+                        self.handle_endtag(tag)
                 elif kind == 10 or kind == 12:                     # &name; &#number;
                     if not skip and not data_only:
                         self._emit(unescape(m.group(kind)), i, 0)   # with its ";" if written
