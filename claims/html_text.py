@@ -396,7 +396,11 @@ class HtmlText(HTMLParser):
         node = self.nodes[index]
         node.end = self.n
         node.links += self.link_chars
-        attrs = node.attrs or {}
+        attrs = node.attrs
+        if attrs is None:
+            if node.tag == "time":
+                self.times.append((node.start, "", "time text", index))
+            return
         prop = attrs.get("itemprop", "").lower()
         if not attrs.get("content") and not attrs.get("datetime"):   # the element's text
             if prop in _DATE_PROPS and node.tag != "time":             # is filled in later
@@ -405,6 +409,10 @@ class HtmlText(HTMLParser):
                 self.times.append((node.start, "", "time text", index))
 
     def _close(self, tag: str) -> None:
+        stack = self.stack
+        if stack and self.nodes[stack[-1]].tag == tag:   # the usual case: the open element
+            self._close_top()
+            return
         for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 40), -1):
             if self.nodes[self.stack[depth]].tag == tag:
                 while len(self.stack) > depth:
