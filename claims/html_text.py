@@ -106,7 +106,7 @@ _TOKEN = re.compile(
     r"|(&([a-zA-Z][-.a-zA-Z0-9]*)(?=[^a-zA-Z0-9]);?)"                   # 10 entity: 11 name
     r"|(&#((?:[0-9]+|[xX][0-9a-fA-F]+))(?=[^0-9a-fA-F]);?)"             # 12 charref: 13 name
     r"|([<&])")                                                         # 14 anything else
-_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in ("script", "style")}
+_CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 _STARTTAGOPEN = re.compile("<[a-zA-Z]")
 _INCOMPLETE = re.compile("&[a-zA-Z#]")
 _STOP = -1
@@ -168,7 +168,8 @@ class HtmlText(HTMLParser):
         self.out: list[str] = []
         self.n = 0                               # characters emitted so far
         self.last = "\n"                         # last character emitted ("\n" at the start)
-        self.offsets = array("i")                # 4 bytes a character; inputs are capped far below 2 GB
+        self.offsets = array("i")                # 4 bytes a character; inputs are capped far
+        #                                          below 2 GB
         self.data_ranges: list[tuple[int, int]] = []
         self.skip: dict[str, int] = {}
         self.pre = 0
@@ -190,7 +191,7 @@ class HtmlText(HTMLParser):
             self._close_top()
 
     def _read(self, fed: str) -> None:
-        """html.parser's ``goahead`` over the whole page, the common constructs read in one match."""
+        """html.parser's ``goahead`` over the whole page, common constructs read in one match."""
         n = len(fed)
         i = 0
         data_only = self.data_only

@@ -13,9 +13,9 @@ import random
 from pathlib import Path
 
 import pytest
+from growth import growth
 
 from claims.html_text import HtmlText
-from growth import growth
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("html_reader_reference",
@@ -52,7 +52,8 @@ TRICKY = [
     pytest.param("<div =x 'q' \"r\">odd names</div><div a<b=1 c\"d=2>more</div><p/ >x</p>",
                  id="odd-attribute-names"),
     pytest.param("<script>var a = '<p>not text</p>'; if (a < b && c > d) {}</script><p>after</p>"
-                 "<SCRIPT type=text/javascript>x</SCRIPT ><style>p{}</style><p>t</p>", id="scripts"),
+                 "<SCRIPT type=text/javascript>x</SCRIPT ><style>p{}</style><p>t</p>",
+                 id="scripts"),
     pytest.param("<script>a = '</ſcript>'; b = '</scripts>';</script><p>after</p>",
                  id="script-end-look-alikes"),
     pytest.param("<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
@@ -84,7 +85,8 @@ TRICKY = [
     pytest.param("<svg><text>1 2 3</text></svg><math>x</math><noscript>n</noscript>"
                  "<template>t</template><code>c<p>unclosed code ends at block</p>", id="skipped"),
     pytest.param("<a href=1>a<a href=2>b</a></a><p><a>link text</a> and text</p>", id="links"),
-    pytest.param("<p>caf\u00e9 \u20ac5 \u4eba\u6c11\u5e01 100 \u4ebf\u5143 <b title='\u00e9&eacute;'>x"
+    pytest.param("<p>caf\u00e9 \u20ac5 \u4eba\u6c11\u5e01 100 \u4ebf\u5143 "
+                 "<b title='\u00e9&eacute;'>x"
                  "</b></p>", id="non-ascii"),
     pytest.param("", id="empty"),
     pytest.param("just text, no tags & no entities", id="text-only"),

@@ -19,11 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from score_pages import DEFAULT_PAGES  # noqa: E402
-
 
 def main(argv: list[str]) -> int:
     import html_reader_reference as old
+    from score_pages import DEFAULT_PAGES
 
     from claims.documents import decode
     from claims.html_text import HtmlText
@@ -48,7 +47,8 @@ def main(argv: list[str]) -> int:
                 fields = [f for f, a, b in zip(("text", "offsets", "nodes", "metas", "ld_json",
                                                 "times", "overflow", "data_ranges"),
                                                got["new"], got["old"]) if a != b]
-                differ.append(f"{path.relative_to(pages)} (data_only={data_only}): {', '.join(fields)}")
+                differ.append(f"{path.relative_to(pages)} (data_only={data_only}): "
+                              f"{', '.join(fields)}")
     print(f"{len(files)} pages; {len(differ)} readings differ")
     for line in differ:
         print("  ", line)
