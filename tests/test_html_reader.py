@@ -131,4 +131,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("make", HOSTILE)
 def test_reading_stays_linear_on_hostile_pages(make):
-    assert growth(HtmlText, make, 200) < 30
+    ratio = growth(HtmlText, make, 200)
+    if ratio >= 30:                       # a loaded machine can stall one run; a blow-up repeats
+        ratio = min(ratio, growth(HtmlText, make, 200))
+    assert ratio < 30
