@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class Node:
@@ -98,11 +99,23 @@ class Article:
     outside: tuple[tuple[int, int], ...] = ()   # boilerplate ranges inside the region
 
 
-def _words(hints: str) -> set[str]:
+def _words(hints: str) -> frozenset[str]:
     words = set(_WORD_SPLIT.split(hints))
     if "-" in hints:                                      # "more-stories", "read-more" as written
         words.update(hints.split())
-    return words
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def _boilerplate_names(hints: str) -> bool:
+    """Whether class/id names mark boilerplate (a page repeats its class names: cached)."""
+    words = _words(hints)
+    return not words.isdisjoint(BOILERPLATE_WORDS) and words.isdisjoint(WRAPPER_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _body_names(hints: str) -> bool:
+    return not _words(hints).isdisjoint(BODY_WORDS)
 
 
 def is_boilerplate(node: Node, inside_article: bool = False) -> bool:
@@ -112,10 +125,7 @@ def is_boilerplate(node: Node, inside_article: bool = False) -> bool:
     "main has-sidebar"), as readability's "maybe a candidate" rule."""
     if node.tag in BOILERPLATE_TAGS or (not inside_article and node.tag in PAGE_ONLY_TAGS):
         return True
-    if not node.hints:
-        return False
-    words = _words(node.hints)
-    return not words.isdisjoint(BOILERPLATE_WORDS) and words.isdisjoint(WRAPPER_WORDS)
+    return bool(node.hints) and _boilerplate_names(node.hints)
 
 
 def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], list[bool]]:
@@ -138,9 +148,11 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
     for i, node in enumerate(nodes):
         parent = node.parent
         in_article[i] = parent >= 0 and (in_article[parent] or nodes[parent].tag == "article")
-        bad[i] = (parent >= 0 and bad[parent]) or (
-            is_boilerplate(node, inside_article=in_article[i])
-            and (node.tag in STRICT_TAGS or raw[i] < 0.5 * whole))
+        if parent >= 0 and bad[parent]:
+            bad[i] = True
+        elif node.hints or node.tag in BOILERPLATE_TAGS or node.tag in PAGE_ONLY_TAGS:
+            bad[i] = is_boilerplate(node, inside_article=in_article[i]) and (
+                node.tag in STRICT_TAGS or raw[i] < 0.5 * whole)
     para = [0 if bad[i] else own[i] for i in range(n)]
     score = [0.0] * n
     for i, node in enumerate(nodes):
@@ -160,8 +172,7 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
         if score[i]:
             size = max(1, node.end - node.start)
             score[i] *= 1 - min(1.0, node.links / size)
-            words = _words(node.hints) if node.hints else set()
-            if not words.isdisjoint(BODY_WORDS):
+            if node.hints and _body_names(node.hints):
                 score[i] += 25
     return score, para, bad
 

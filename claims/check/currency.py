@@ -67,9 +67,9 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
     ctx = RateWindow(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
     checked: list[tuple[CurrencyConversion, Fit]] = []
+    stated = _stated_index(extraction.stated_rates)
     for conv in extraction.conversions:
-        finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates,
-                                               extraction.language)
+        finding, judgement = _check_conversion(ctx, conv, stated, extraction.language)
         findings.append(finding)
         if judgement is not None and finding.verdict is Verdict.OK:
             checked.append((conv, judgement))
@@ -79,7 +79,8 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
 
 # ------------------------------------------------------------------ one conversion
 
-def _check_conversion(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_conversion(ctx: RateWindow, conv: CurrencyConversion,
+                      stated_rates: dict[tuple[str, str], StatedRate],
                       language: str | None = None) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default, or a figure that reads two ways, is tried
     on its other readings: a gap is reported only when it holds on every reading."""
@@ -144,8 +145,8 @@ def _other_values(money: Quantity, language: str | None) -> list[Quantity] | Non
 
 
 def _other_reading_fits(ctx: RateWindow, conv: CurrencyConversion,
-                        stated_rates: Sequence[StatedRate], language: str | None
-                        ) -> str | None | bool:
+                        stated_rates: dict[tuple[str, str], StatedRate],
+                        language: str | None) -> str | None | bool:
     """How a two-way conversion fits on another reading of its figures (a description), None
     when another reading cannot be told, False when no other reading fits either."""
     sides = []
@@ -197,7 +198,8 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
     return replace(conv, converted=replace(money, unit=code))
 
 
-def _check_pair(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_pair(ctx: RateWindow, conv: CurrencyConversion,
+                stated_rates: dict[tuple[str, str], StatedRate],
                 ) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
@@ -257,18 +259,25 @@ def _unknown_currency(money: Quantity) -> str | None:
     return None
 
 
-def _matching_stated_rate(orig: Quantity, conv: Quantity, stated: Sequence[StatedRate]) -> Rate | None:
-    """The story's own rate for this pair, as converted currency per 1 original currency."""
+def _stated_index(stated: Sequence[StatedRate]) -> dict[tuple[str, str], StatedRate]:
+    """The story's first stated rate for each pair, either way round (one lookup per
+    conversion: scanning every stated rate for each made long stories quadratic)."""
+    index: dict[tuple[str, str], StatedRate] = {}
     for sr in stated:
-        if (sr.base, sr.quote) == (orig.unit, conv.unit):
-            value = sr.value
-        elif (sr.base, sr.quote) == (conv.unit, orig.unit):
-            value = 1 / sr.value
-        else:
-            continue
-        return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
-                    source=f"stated in the story: {sr.text.strip()}", kind="stated")
-    return None
+        index.setdefault((sr.base, sr.quote), sr)
+        index.setdefault((sr.quote, sr.base), sr)
+    return index
+
+
+def _matching_stated_rate(orig: Quantity, conv: Quantity,
+                          stated: dict[tuple[str, str], StatedRate]) -> Rate | None:
+    """The story's own rate for this pair, as converted currency per 1 original currency."""
+    sr = stated.get((orig.unit or "", conv.unit or "")) if orig.unit and conv.unit else None
+    if sr is None:
+        return None
+    value = sr.value if (sr.base, sr.quote) == (orig.unit, conv.unit) else 1 / sr.value
+    return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
+                source=f"stated in the story: {sr.text.strip()}", kind="stated")
 
 
 def stated_rate_text(rate: Rate) -> str:
