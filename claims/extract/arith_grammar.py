@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
-from claims.extract.arith_tokens import TOKEN, Token
+from claims.extract.arith_tokens import Token
 from claims.extract.qualifiers import QUALIFIERS, bound_of
 from claims.model import ArithmeticClaim, Quantity, Span
 
@@ -771,8 +771,6 @@ def _per_unit(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if readings:
             yield _bundle(readings, len(readings) == 1)
 
-
-assert TOKEN  # the skeleton's token syntax is the one arith_tokens writes
 
 
 #: A table row flattened with ``|``: ``ALP | 37.2 | 31.8 | (-5.4) |``, the last cell the change.

@@ -41,7 +41,6 @@ _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
     % "|".join(SPELLED_NUMBERS), re.IGNORECASE)
 _YEAR_TO = re.compile(r"(?:19|20)\d\d\s+to\s+")
-TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
 _CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
 
 
