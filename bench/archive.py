@@ -104,11 +104,12 @@ def run_batch(archive: Path, out: Path, cache_dir: str,
 
 def checker_baseline(archive: Path, cache_dir: str, n: int, profile: bool) -> float:
     """Stories/s of the checker alone, in this process, on the archive's first ``n`` stories."""
+    from dataclasses import replace
+
     from claims.check import CheckOptions, check_document
     from claims.dates import StoryDates
     from claims.documents import load_document, parse_day
     from claims.rates import open_store
-    from dataclasses import replace
 
     store = open_store(Path(cache_dir))
     rows = []

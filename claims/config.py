@@ -34,10 +34,11 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
 
@@ -77,7 +78,7 @@ class Config:
     language: str | None = None
     number_format: str | None = None
 
-    def merged(self, options: Mapping[str, Any]) -> "Config":
+    def merged(self, options: Mapping[str, Any]) -> Config:
         """This config with command-line ``options`` (key -> raw value, None: not given) laid
         over it, each checked by the key's one validator; list keys add to the file's."""
         changes: dict[str, Any] = {}
@@ -96,7 +97,7 @@ class Config:
 
         return frozenset(code for code in RULES if any(matches(code, s) for s in self.ignore))
 
-    def check_options(self, *, today: "date", as_of: "date | None") -> "CheckOptions":
+    def check_options(self, *, today: date, as_of: date | None) -> CheckOptions:
         """The ``CheckOptions`` these settings give, defaults filled in."""
         from claims.check import ALL_CHECKS, CheckOptions
 

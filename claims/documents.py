@@ -51,7 +51,7 @@ def load_document(name: str, data: bytes, input_format: str | None = None, *,
     if fmt == "markdown":
         return _markdown(name, source)
     if fmt == "html":
-        from claims.html_text import html_document   # html.parser only for HTML stories
+        from claims.html_text import html_document  # html.parser only for HTML stories
 
         return html_document(name, source, scope=scope)
     return Document(name, source, source, "text", _text_header_date(source), None,
@@ -251,5 +251,6 @@ def _paragraph_breaks(source: str, starts: list[int], lines: list[int]) -> list[
     out = []
     for line in range(lines[0] + 1, min(lines[1], len(starts) - 1)):
         newline = starts[line] - 1
-        out.append((newline, _CONTINUATION.match(source, starts[line]).end()))
+        indent = _CONTINUATION.match(source, starts[line])       # always matches ("*")
+        out.append((newline, indent.end() if indent else starts[line]))
     return out

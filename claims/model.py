@@ -186,7 +186,7 @@ class ArithmeticClaim:
     bases: tuple[Base, ...] = ()
     rivals: tuple[Decimal, ...] = ()
     certainty: str = "stated"
-    alternatives: tuple["ArithmeticClaim", ...] = ()
+    alternatives: tuple[ArithmeticClaim, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from growth import growth
 from helpers import arithmetic_findings
+
 from claims.extract.arithmetic import read_arithmetic
 from claims.model import Verdict
 

@@ -19,7 +19,6 @@ session: ``CLAIMS_FUZZ=long python -m pytest tests/test_fuzz_properties.py
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re

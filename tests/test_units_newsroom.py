@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import unit_findings
+
 from claims.model import Verdict
 
 OK, WARNING, ERROR, UNVERIFIABLE = Verdict.OK, Verdict.WARNING, Verdict.ERROR, \

@@ -24,15 +24,15 @@ rounded to thousands (``10,000``) for half a unit in its last significant digit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from itertools import product
-from typing import Callable, Iterable, Sequence
 
 from claims import wording
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
-from claims.model import (ArithmeticClaim, Expected, Finding, Quantity, Verdict, round_pct)
+from claims.model import ArithmeticClaim, Expected, Finding, Quantity, Verdict, round_pct
 from claims.rules import ARITHMETIC as CHECK
 from claims.rules import code_for
 
@@ -58,7 +58,7 @@ def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
     readings = (claim, *claim.alternatives)
     found = [_JUDGES[r.relation](r) for r in readings]
     sure = claim.certainty == "stated" and len(readings) == 1
-    fits = [f for f, r in zip(found, readings) if f is not None and f.verdict is Verdict.OK
+    fits = [f for f, r in zip(found, readings, strict=True) if f is not None and f.verdict is Verdict.OK
             and (sure or _telling(f, r))]
     if fits:
         return fits[0]
@@ -79,7 +79,7 @@ def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
                    intervals: Sequence[Interval | None] = ()) -> tuple[Decimal, Interval] | None:
     """(central value, range over the input intervals) of ``fn``; None if undefined (÷0).
     ``intervals`` (when given, per input, None for ``v +/- h``) replace an input's range."""
-    ends = [(v - h, v + h) for v, h in zip(values, halves)]
+    ends = [(v - h, v + h) for v, h in zip(values, halves, strict=True)]
     for i, iv in enumerate(intervals):
         if iv is not None:
             ends[i] = (iv.low, iv.high)
@@ -122,7 +122,7 @@ def judge(fn: Callable[..., Decimal], inputs: Sequence[Quantity], stated: Quanti
     halves = [half(q) for q in inputs] if halves is None else halves
     # a hedged input ("almost 1,500") stands for what its qualifier allows
     intervals = [tol.printed(q, step=2 * h) if q.bound else None
-                 for q, h in zip(inputs, halves)]
+                 for q, h in zip(inputs, halves, strict=True)]
     found = relation_range(fn, [q.value for q in inputs], halves, intervals)
     if found is None:
         return None
@@ -151,7 +151,7 @@ def _indian(value: Decimal, decimals: int) -> str:
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     whole, dot, frac = text.partition(".")
     head, tail = whole[:-3], whole[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]

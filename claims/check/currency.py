@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, localcontext
+from typing import Literal
 
 from claims.check.diagnose import diagnose
 from claims.check.judge import (
@@ -105,8 +106,8 @@ def _check_conversion(ctx: RateWindow, conv: CurrencyConversion,
             for alt in money.unit_candidates:
                 if alt == money.unit:
                     continue
-                other = _with_currency(conv, money, alt)
-                alt_finding, _ = _check_pair(ctx, other, stated_rates)
+                other_conv = _with_currency(conv, money, alt)
+                alt_finding, _ = _check_pair(ctx, other_conv, stated_rates)
                 if alt_finding.verdict is Verdict.OK:
                     return _finding(
                         conv, "CUR004", Verdict.UNVERIFIABLE,
@@ -146,7 +147,7 @@ def _other_values(money: Quantity, language: str | None) -> list[Quantity] | Non
 
 def _other_reading_fits(ctx: RateWindow, conv: CurrencyConversion,
                         stated_rates: dict[tuple[str, str], StatedRate],
-                        language: str | None) -> str | None | bool:
+                        language: str | None) -> str | Literal[False] | None:
     """How a two-way conversion fits on another reading of its figures (a description), None
     when another reading cannot be told, False when no other reading fits either."""
     sides = []

@@ -57,23 +57,23 @@ class Interval:
     def mid(self) -> Decimal:
         return (self.low + self.high) / 2
 
-    def scaled(self, factor: Decimal) -> "Interval":
+    def scaled(self, factor: Decimal) -> Interval:
         a, b = self.low * factor, self.high * factor
         return Interval(min(a, b), max(a, b))
 
-    def widened(self, pct: Decimal) -> "Interval":
+    def widened(self, pct: Decimal) -> Interval:
         """Both ends pushed out by ``pct`` percent of themselves."""
         f = pct / HUNDRED
         return Interval(self.low - abs(self.low) * f, self.high + abs(self.high) * f)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
 
-    def gap(self, other: "Interval") -> Decimal:
+    def gap(self, other: Interval) -> Decimal:
         """How far apart two intervals are (0 when they meet), in their own units."""
         return max(Decimal(0), other.low - self.high, self.low - other.high)
 
-    def gap_pct(self, other: "Interval") -> Decimal:
+    def gap_pct(self, other: Interval) -> Decimal:
         """The gap in percent of this interval's middle (0 if they meet)."""
         gap = self.gap(other)
         if not gap:

@@ -22,10 +22,11 @@ on a loaded machine; then ~0.2 ms a conversion).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from claims import wording
 from claims.check import tolerance as tol

@@ -12,8 +12,17 @@ import os
 import sys
 from typing import Any
 
-from claims.cli._common import (EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Help,
-                                add_cache_dir, parse_date, say, store_dir)
+from claims.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    Help,
+    add_cache_dir,
+    parse_date,
+    say,
+    store_dir,
+)
 
 CHECK_HELP = """\
 Check the numbers in stories: currency conversions against the ECB reference rates of the
@@ -194,9 +203,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         def series_for(results: list[Any]) -> Any:
             """The reference fixings the HTML report draws (read at this edge)."""
-            from claims.report.html_series import window_series
-
             from claims.errors import ClaimsError
+            from claims.report.html_series import window_series
 
             try:
                 return window_series(results, opener(), windows) if results else {}
@@ -252,8 +260,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from claims.extract import extract
     from claims.report import Problem
     from claims.report.extraction import render_json, render_text
-    from claims.runner import (Note, StoryTimeout, each_story, internal_problem, read_story,
-                               time_budget)
+    from claims.runner import (
+        Note,
+        StoryTimeout,
+        each_story,
+        internal_problem,
+        read_story,
+        time_budget,
+    )
 
     run = settings(args)
     items, worst = [], EXIT_OK

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Callable, Sequence
+from functools import partial
 
 from claims.extract import arith_patterns as pat
 from claims.extract import sentences as fig
@@ -112,12 +113,12 @@ def shares(text: str, taken: Sequence[Span],
                 if start not in seen:
                     seen.add(start)
                     sent = _sentence(text, start, fig.sentence_end(text, pos))
-                    found += _read(text, sent, covered, lambda s=start: _earlier(text, s))
+                    found += _read(text, sent, covered, partial(_earlier, text, start))
             i = text.find("(", i + 1)
     else:
         for i, (start, end) in enumerate(sentences):
             found += _read(text, _sentence(text, start, end), covered,
-                           lambda i=i: _earlier_listed(text, sentences, i))
+                           partial(_earlier_listed, text, sentences, i))
     return found
 
 

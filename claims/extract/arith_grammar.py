@@ -53,12 +53,12 @@ nothing compares a figure with findings elsewhere in the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Iterable, Sequence
 
-from claims.extract.arith_tokens import TOKEN, Token
+from claims.extract.arith_tokens import Token
 from claims.extract.qualifiers import QUALIFIERS, bound_of
 from claims.model import ArithmeticClaim, Quantity, Span
 
@@ -443,14 +443,14 @@ def _change_readings(text: str, skeleton: str, p: Fig, others: list[Fig], sign: 
                 claim = _claim(text, "change", _q(p), {"old": _q(old), "new": _q(new)}, span,
                                "stated", direction=s)
                 readings.append((claim, {p.tok.idx, a.tok.idx, b.tok.idx}))
-    for d, s in amounts:
-        if not sign or s != sign:
+    for d, way in amounts:
+        if not sign or way != sign:
             continue
         for b in levels:
             if _comparable(d, b, loose=True) and b.tok.value > d.tok.value:
                 span = _span(p, d, b)
                 claim = _claim(text, "change-by-amount", _q(p),
-                               {"amount": _q(d), "level": _q(b)}, span, "stated", direction=s)
+                               {"amount": _q(d), "level": _q(b)}, span, "stated", direction=way)
                 readings.append((claim, {p.tok.idx, d.tok.idx, b.tok.idx}))
     if not readings:
         return None
@@ -568,8 +568,9 @@ def _shares(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
             whole_named = _SHARE_AFTER.match(p.after) is not None and \
                 re.match(r"\A\s*(?:\)\s*)?(?:out\s+)?of\s+(?:the\s+|a\s+|an\s+|all\s+|its\s+|"
                          r"their\s+)?(?:total\s+)?\Z", p.after) is None
-            whole = readings[0][0].figures["whole"]
-            marked = any(f.tok.start == whole.span.start and _WHOLE_MARK.search(f.before)
+            whole_q = readings[0][0].figures["whole"]
+            assert isinstance(whole_q, Quantity)
+            marked = any(f.tok.start == whole_q.span.start and _WHOLE_MARK.search(f.before)
                          for f in ns)
             in_paren = p.before.rstrip().endswith("(")     # "360 (14%)": a weak cue
             plain = len(readings) == 1 and len(ns) == 2 and not whole_named and marked \
@@ -692,7 +693,7 @@ def _multiples(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         counts = [f for f in cands if f.kind == "N"]
         if len(rates) == 1 and len(counts) == 2 and value >= 1 \
                 and re.search(r"\bfrom\s*\Z", counts[0].before) \
-                and re.fullmatch(r"\s*to\s*", counts[0].after) and _comparable(*counts):
+                and re.fullmatch(r"\s*to\s*", counts[0].after) and _comparable(counts[0], counts[1]):
             stated = _factor(text, tokens, m, at_start, at_end, value, qual, f_idx)
             said = f"{m['q'].strip()} {word}".strip() if m["q"] else word
             claim = _claim(text, "multiple-of-change", stated,
@@ -770,8 +771,6 @@ def _per_unit(text: str, skeleton: str, tokens: list[Token], figs: list[Fig],
         if readings:
             yield _bundle(readings, len(readings) == 1)
 
-
-assert TOKEN  # the skeleton's token syntax is the one arith_tokens writes
 
 
 #: A table row flattened with ``|``: ``ALP | 37.2 | 31.8 | (-5.4) |``, the last cell the change.

@@ -219,7 +219,8 @@ def possible_forms(sentence: str) -> list[tuple[str, str, re.Pattern[str]]]:
         return list(PATTERNS)
     low = sentence.lower()
     passed = {name for w in _WORDS if w in low for name in _WORDS[w]}
-    passed = {name for name in passed if _TESTS[name][1] is None or _TESTS[name][1].search(low)}
+    passed = {name for name in passed
+              if (test := _TESTS[name][1]) is None or test.search(low)}
     return [p for p in PATTERNS if NEEDS[p[0]][1] in passed] if passed else []
 
 

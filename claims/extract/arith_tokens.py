@@ -41,7 +41,6 @@ _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
     % "|".join(SPELLED_NUMBERS), re.IGNORECASE)
 _YEAR_TO = re.compile(r"(?:19|20)\d\d\s+to\s+")
-TOKEN = re.compile(r"⟦(?P<kind>[NPQY])(?P<idx>\d+)⟧")
 _CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
 
 
@@ -118,8 +117,8 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
     for r in read_numbers(sentence, glued=True):
         if r.high is None:
             found.append((r.span.start, r.span.end, r.value, r.step, r))
-        elif _YEAR_TO.match(r.text):          # "in 2009 to 6,073": a year, then a figure
-            cut = r.span.start + _YEAR_TO.match(r.text).end()
+        elif year := _YEAR_TO.match(r.text):   # "in 2009 to 6,073": a year, then a figure
+            cut = r.span.start + year.end()
             found += [(x.span.start + cut, x.span.end + cut, x.value, x.step,
                        replace(x, span=Span(x.span.start + cut, x.span.end + cut)))
                       for x in read_numbers(sentence[cut:r.span.end], glued=True)
@@ -132,7 +131,7 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
     tokens: list[Token] = []
     parts: list[str] = []
     pos = length = 0
-    for s, e, value, step, r in found:
+    for s, e, value, step, reading in found:
         if s < pos:
             continue
         kind, unit = "N", ""
@@ -146,8 +145,8 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
             kind, e = "P", p.end()
         elif (g := _GLUED_UNIT.match(sentence, e)) and not unit:
             unit, e = (g.group("u") or g.group("w")).lower(), g.end()
-        elif r is not None and not unit and not r.scale_text and r.decimals == 0 \
-                and r.text.isdigit() and len(r.text) == 4 and 1900 <= value <= 2100:
+        elif reading is not None and not unit and not reading.scale_text and reading.decimals == 0 \
+                and reading.text.isdigit() and len(reading.text) == 4 and 1900 <= value <= 2100:
             kind = "Y"
         idx = len(tokens)
         parts.append(sentence[pos:s])
@@ -155,7 +154,7 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
         parts.append(f"⟦{kind}{idx}⟧")
         length = skel_start + len(parts[-1])
         tokens.append(Token(idx, kind, value, step, start + s, start + e, sentence[s:e], unit,
-                            r, skel_start, length, sentence, s))
+                            reading, skel_start, length, sentence, s))
         pos = e
     parts.append(sentence[pos:])
     return "".join(parts), tokens

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
 
 from claims.extract import arith_context as ctx
 from claims.extract import arith_grammar as grammar

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from claims.extract._lang import LANGUAGES
 
@@ -202,7 +202,7 @@ def _cld2_detect():
 def _by_stopwords(words: list[str], least: int = 2) -> str | None:
     """The language whose stopwords cover most of ``words`` (``least`` and 6% of them)."""
     best, best_hits = None, 0
-    for code, info in LANGUAGES.items():
+    for code in LANGUAGES:
         stop = _stopwords(code)
         if not stop:
             continue
@@ -214,6 +214,6 @@ def _by_stopwords(words: list[str], least: int = 2) -> str | None:
     return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stopwords(code: str) -> frozenset[str]:
     return frozenset(LANGUAGES[code]["stopwords"])

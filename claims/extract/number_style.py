@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from claims.extract._lang import LANGUAGES
 from claims.extract.language import StoryLanguage
@@ -118,8 +119,8 @@ def story_style(text: str, language: StoryLanguage, number_format: str | None = 
     info = LANGUAGES.get(base or "")
     space = bool(info and info["space_group"]) or base not in (None, "en")
     mark = parse_number_format(number_format)
-    common = {"space_group": space and base != "en", "lang": base, "region": language.region,
-              "sure": language.confident}
+    common: dict[str, Any] = {"space_group": space and base != "en", "lang": base,
+                              "region": language.region, "sure": language.confident}
     if mark is not None:
         return NumberStyle(mark, "option", **common)
     dot, comma = _votes(text)
@@ -225,4 +226,6 @@ _GROUP_BLANKS = re.compile(r"[\x20\u00a0\u202f\u2009'’]")
 
 
 def _is_foreign(scale_text: str | None) -> bool:
-    return bool(scale_text) and " ".join(scale_text.lower().split()) in FOREIGN_SCALES
+    if not scale_text:
+        return False
+    return " ".join(scale_text.lower().split()) in FOREIGN_SCALES

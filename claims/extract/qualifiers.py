@@ -20,13 +20,13 @@ hedge between figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from claims.extract._lang import AFTER_QUALIFIERS as _LANG_AFTER
+from claims.extract._lang import QUALIFIERS as _LANG_QUALIFIERS
 from claims.extract._regex import alternation as regex_alternation
 from claims.extract._regex import trie as regex_trie
-from claims.extract._lang import QUALIFIERS as _LANG_QUALIFIERS
 
 __all__ = ["QUALIFIERS", "AFTER_QUALIFIERS", "alternation", "english_trie", "bound_of", "normalise",
            "qualifier_before", "qualifier_after"]

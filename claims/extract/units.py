@@ -54,10 +54,17 @@ from typing import NamedTuple
 from claims.extract import sentences as fig
 from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
-from claims.extract.qualifiers import english_trie
-from claims.extract.qualifiers import bound_of, qualifier_before
-from claims.extract.unit_names import (DEGREE_WORDS, FRACTIONS, PER_DAY, SPELLED, UNITS,
-                                       UNSUPPORTED, UnitName, dimensions)
+from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
+from claims.extract.unit_names import (
+    DEGREE_WORDS,
+    FRACTIONS,
+    PER_DAY,
+    SPELLED,
+    UNITS,
+    UNSUPPORTED,
+    UnitName,
+    dimensions,
+)
 from claims.model import Quantity, Span, UnitConversion
 
 __all__ = ["read_unit_conversions", "TEMPERATURES", "DIFFERENCES", "COMPOUND_NAMES",
@@ -87,7 +94,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
     for w in DEGREE_WORDS:
         folded.setdefault(w, UnitName((w,), (), "degrees"))
 
-    def alt(words: list[str], fold: set[str] = set()) -> str:
+    def alt(words: list[str], fold: set[str] | frozenset[str] = frozenset()) -> str:
         return alternation(words, blanks=r"[\x20\u00a0]?", fold=fold)
 
     pattern = re.compile(
@@ -532,7 +539,7 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
             more = _MORE.match(text, close)
             nxt = by_start.get(more.end()) if more else None
             q = _unit_at(text, _figure(text, nxt, by_start), price) if nxt else None
-            if q is None:
+            if q is None or more is None:
                 break
             restated.append((q, more))
             close = q.end
