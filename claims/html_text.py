@@ -510,8 +510,8 @@ class HtmlText(HTMLParser):
                 del skip[tag]
         elif tag == "pre" and self.pre:
             self.pre -= 1
-        block = tag in _BLOCK
-        if block:
+        is_block = tag in _BLOCK
+        if is_block:
             if skip:
                 skip.pop("code", None)            # an unclosed <code> ends with its block
             if not skip:
@@ -520,7 +520,7 @@ class HtmlText(HTMLParser):
             self.anchors -= 1
         if self.data_only or tag in _VOID:
             return
-        if not block:
+        if not is_block:
             inline = self.inline
             if not inline.get(tag):
                 return
