@@ -59,7 +59,10 @@ class DocumentResult:
             out["suppressed" if f.suppressed else f.verdict.value] += 1
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, lazy: bool = False) -> dict[str, Any]:
+        """Built-in types only (``lazy``: findings an iterator of dicts, for
+        ``claims.report.jsonstream``)."""
+        findings = (f.to_dict() for f in self.findings)
         return {
             "path": self.path,
             "as_of": self.as_of.isoformat(),
@@ -68,7 +71,7 @@ class DocumentResult:
             "modified": self.modified.isoformat() if self.modified else None,
             "reading": self.reading,
             "notes": list(self.notes),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings if lazy else list(findings),
         }
 
 

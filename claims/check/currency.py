@@ -49,8 +49,9 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
     ctx = RateWindow(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
     checked: list[tuple[CurrencyConversion, Fit]] = []
+    stated = _stated_index(extraction.stated_rates)
     for conv in extraction.conversions:
-        finding, judgement = _check_conversion(ctx, conv, extraction.stated_rates)
+        finding, judgement = _check_conversion(ctx, conv, stated)
         findings.append(finding)
         if judgement is not None and finding.verdict is Verdict.OK:
             checked.append((conv, judgement))
@@ -60,7 +61,8 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
 
 # ------------------------------------------------------------------ one conversion
 
-def _check_conversion(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_conversion(ctx: RateWindow, conv: CurrencyConversion,
+                      stated_rates: dict[tuple[str, str], StatedRate],
                       ) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default is tried against its alternatives."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
@@ -94,7 +96,8 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
     return replace(conv, converted=replace(money, unit=code))
 
 
-def _check_pair(ctx: RateWindow, conv: CurrencyConversion, stated_rates: Sequence[StatedRate],
+def _check_pair(ctx: RateWindow, conv: CurrencyConversion,
+                stated_rates: dict[tuple[str, str], StatedRate],
                 ) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
@@ -154,18 +157,25 @@ def _unknown_currency(money: Quantity) -> str | None:
     return None
 
 
-def _matching_stated_rate(orig: Quantity, conv: Quantity, stated: Sequence[StatedRate]) -> Rate | None:
-    """The story's own rate for this pair, as converted currency per 1 original currency."""
+def _stated_index(stated: Sequence[StatedRate]) -> dict[tuple[str, str], StatedRate]:
+    """The story's first stated rate for each pair, either way round (one lookup per
+    conversion: scanning every stated rate for each made long stories quadratic)."""
+    index: dict[tuple[str, str], StatedRate] = {}
     for sr in stated:
-        if (sr.base, sr.quote) == (orig.unit, conv.unit):
-            value = sr.value
-        elif (sr.base, sr.quote) == (conv.unit, orig.unit):
-            value = 1 / sr.value
-        else:
-            continue
-        return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
-                    source=f"stated in the story: {sr.text.strip()}", kind="stated")
-    return None
+        index.setdefault((sr.base, sr.quote), sr)
+        index.setdefault((sr.quote, sr.base), sr)
+    return index
+
+
+def _matching_stated_rate(orig: Quantity, conv: Quantity,
+                          stated: dict[tuple[str, str], StatedRate]) -> Rate | None:
+    """The story's own rate for this pair, as converted currency per 1 original currency."""
+    sr = stated.get((orig.unit or "", conv.unit or "")) if orig.unit and conv.unit else None
+    if sr is None:
+        return None
+    value = sr.value if (sr.base, sr.quote) == (orig.unit, conv.unit) else 1 / sr.value
+    return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
+                source=f"stated in the story: {sr.text.strip()}", kind="stated")
 
 
 def stated_rate_text(rate: Rate) -> str:

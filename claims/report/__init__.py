@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -109,6 +109,11 @@ class Reporter:
     def finish(self) -> str:
         return ""
 
+    def finish_chunks(self) -> Iterator[str]:
+        """``finish()`` a piece at a time: a format that writes one document for the whole
+        run (json) yields it a finding at a time, so it is never held whole."""
+        yield self.finish()
+
 
 def reporter(name: str, **options: Any) -> Reporter:
     """A new ``Reporter`` for format ``name`` (its module imported on first use)."""
@@ -124,7 +129,7 @@ def render(name: str, results: Iterable["DocumentResult"], problems: Iterable[Pr
     parts = [out.start()]
     parts += [out.document(r) for r in results]
     parts += [out.problem(p) for p in problems]
-    parts.append(out.finish())
+    parts.extend(out.finish_chunks())
     return "".join(parts)
 
 
