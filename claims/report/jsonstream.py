@@ -1,8 +1,8 @@
 """JSON written a piece at a time, in bounded memory.
 
 ``chunks(value)`` yields the same text as ``json.dumps(value, ensure_ascii=False, indent=2)``,
-but an iterator met inside ``value`` (a generator of findings or mentions) is encoded as an
-array one item at a time. A run's JSON document is then never built whole: memory holds one
+but an iterator that is ``value`` or one of a dict's own values (a generator of findings or
+mentions) is encoded as an array one item at a time. A run's JSON document is then never built whole: memory holds one
 item's dicts and its text, not a dict tree several times the size of the input (issue 17).
 """
 
@@ -14,9 +14,15 @@ from typing import Any, Iterator
 INDENT = "  "
 
 
+def _lazy(value: Any) -> bool:
+    return hasattr(value, "__next__")
+
+
 def chunks(value: Any, level: int = 0) -> Iterator[str]:
-    """Pieces of ``value`` as indented JSON, nested ``level`` deep (module doc)."""
-    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+    """Pieces of ``value`` as indented JSON, nested ``level`` deep (module doc). A dict is
+    taken apart only when one of its own values is an iterator; anything else is one piece."""
+    if (isinstance(value, dict) and any(_lazy(v) for v in value.values())
+            and all(isinstance(k, str) for k in value)):
         pad = "\n" + INDENT * (level + 1)
         sep = "{"
         for key, item in value.items():
@@ -24,7 +30,7 @@ def chunks(value: Any, level: int = 0) -> Iterator[str]:
             yield from chunks(item, level + 1)
             sep = ","
         yield "\n" + INDENT * level + "}"
-    elif isinstance(value, Iterator):
+    elif _lazy(value):
         pad = "\n" + INDENT * (level + 1)
         sep = "["
         for item in value:
