@@ -8,7 +8,8 @@ single-story cold latency and peak memory (vs quantulum3), and the cost of the u
 arithmetic checks (vs `claims check` without them), `claims serve` under load (vs the
 same check in-process and the cold command), and linear growth (issue 17: one story of 0.5, 2,
 8 and 32 MB, CPU time and peak memory with their ratios to linear; ``--growth [MB ...]`` runs
-only that section). Targets are printed beside each figure;
+only that section), and before/after against 97af560, the tree before issue 9's rework
+(``--versus`` runs only that section). Targets are printed beside each figure;
 nothing here is a test.
 """
 
@@ -191,6 +192,85 @@ def growth_section(cache_dir: str, sizes: tuple[float, ...]) -> None:
           "target <= 1.3x")
 
 
+#: main before issue 9's rework ("today" in its speed targets).
+BEFORE = "97af560"
+_VERSUS_CHILD = """
+import json, sys, time
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, ".")
+from claims.check import CheckOptions, check_document
+from claims.documents import load_document
+from claims.extract import extract
+from claims.rates import open_store
+story = Path(sys.argv[1]).read_text(encoding="utf-8")
+store = open_store(Path(sys.argv[2]))
+day = date(2025, 6, 30)
+opts = CheckOptions(today=day, as_of=day)
+news = (story + "\\n\\n") * 8
+mb1 = ((story + "\\n\\n") * (1_000_000 // len(story.encode()) + 1))[:1_000_000]
+doc = load_document("news.txt", news.encode())
+check_document(doc, store, opts)
+extract(story)
+def best(fn, n=3):
+    out = []
+    for _ in range(n):
+        t = time.process_time(); fn(); out.append(time.process_time() - t)
+    return min(out)
+print(json.dumps({"check": best(lambda: check_document(doc, store, opts)),
+                  "extract": best(lambda: extract(mb1), 2), "mb1": len(mb1.encode()) / 1e6,
+                  "news_mb": len(news.encode()) / 1e6}))
+"""
+
+
+def versus_section(cache_root: str) -> None:
+    """Issue 9's targets against the tree at ``BEFORE`` (git archive; CPU seconds, best of 3):
+    the full check on news copy >= 1.3x faster, extraction >= 6 MB/s on 1 MB of news copy,
+    one cold story <= 150 ms."""
+    section(f"before/after: this tree vs {BEFORE} (issue 9 targets; CPU time, best of runs)")
+    with tempfile.TemporaryDirectory() as folder:
+        before = Path(folder) / "before"
+        before.mkdir()
+        got = subprocess.run(f"git archive {BEFORE} | tar -x -C {before}", shell=True, cwd=ROOT,
+                             capture_output=True, text=True)
+        if got.returncode != 0:
+            print(f"no comparison: cannot extract {BEFORE} ({got.stderr.strip()[:80]})")
+            return
+        figures = {}
+        for name, tree in (("before", before), ("now", ROOT)):
+            cache = Path(cache_root) / f"versus-{name}"
+            env = {**os.environ, "PYTHONPATH": str(tree), "CLAIMS_CACHE_DIR": str(cache)}
+            proc = subprocess.run([sys.executable, "-c", _VERSUS_CHILD, str(STORY), str(cache)],
+                                  cwd=tree, env=env, capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"{name}: failed: {proc.stderr.strip().splitlines()[-1:]}")
+                return
+            one = json.loads(proc.stdout.strip().splitlines()[-1])
+            cold = []
+            for _ in range(4):                                   # the first builds the store
+                t0 = _children_cpu()
+                subprocess.run([sys.executable, "-m", "claims", "check", str(STORY), "--date",
+                                "2025-06-30", "--format", "json"], cwd=tree, env=env,
+                               capture_output=True)
+                cold.append(_children_cpu() - t0)
+            one["cold"] = min(cold[1:])
+            figures[name] = one
+    b, n = figures["before"], figures["now"]
+    print(f"full check, news copy ({n['news_mb'] * 1000:.0f} KB): before {b['check'] * 1000:.0f} ms, "
+          f"now {n['check'] * 1000:.0f} ms: {b['check'] / n['check']:.2f}x faster (target >= 1.3x)")
+    print(f"extraction, 1 MB of news copy: before {b['mb1'] / b['extract']:.2f} MB/s, now "
+          f"{n['mb1'] / n['extract']:.2f} MB/s (target >= 6 MB/s)")
+    print(f"one cold story (process CPU, start-up included): before {b['cold'] * 1000:.0f} ms, "
+          f"now {n['cold'] * 1000:.0f} ms (target <= 150 ms)")
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def helper_sections(quick: bool) -> None:
     for name in ("_extract", "_rates", "_units_arith", "_serve"):
         if not (ROOT / "bench" / f"{name}.py").exists():
@@ -205,10 +285,16 @@ def helper_sections(quick: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller quantulum3 samples")
+    parser.add_argument("--versus", action="store_true",
+                        help=f"only the before/after section (this tree vs {BEFORE})")
     parser.add_argument("--growth", metavar="MB", nargs="*", type=float,
                         help="only the linear-growth section, at these sizes "
                              f"(default {' '.join(map(str, GROWTH_MB))})")
     args = parser.parse_args()
+    if args.versus:
+        with tempfile.TemporaryDirectory() as cache_dir:
+            versus_section(cache_dir)
+        return
     if args.growth is not None:
         with tempfile.TemporaryDirectory() as cache_dir:
             growth_section(cache_dir, tuple(args.growth) or GROWTH_MB)
@@ -216,6 +302,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache_dir:
         check_section(cache_dir, args.quick)
         cold_section(cache_dir)
+        versus_section(cache_dir)
         growth_section(cache_dir, GROWTH_MB[:3] if args.quick else GROWTH_MB)
     helper_sections(args.quick)
 
