@@ -5,8 +5,11 @@ extraction (vs quantulum3), the rate store (vs currencyconverter; HMRC's rates t
 hmrc-rates vs a SQLite copy; `claims check` on ECB-only copy against the tree before the
 rates merge), `claims check` throughput,
 single-story cold latency and peak memory (vs quantulum3), and the cost of the unit and
-arithmetic checks (vs `claims check` without them), and `claims serve` under load (vs the
-same check in-process and the cold command). Targets are printed beside each figure;
+arithmetic checks (vs `claims check` without them), `claims serve` under load (vs the
+same check in-process and the cold command), and linear growth (issue 17: one story of 0.5, 2,
+8 and 32 MB, CPU time and peak memory with their ratios to linear; ``--growth [MB ...]`` runs
+only that section), and before/after against 97af560, the tree before issue 9's rework
+(``--versus`` runs only that section). Targets are printed beside each figure;
 nothing here is a test.
 """
 
@@ -130,6 +133,149 @@ def cold_section(cache_dir: str) -> None:
     print(f"cold ratio:                  {t_q / t_claims:8.1f}x   (target >= 5x)")
 
 
+GROWTH_MB = (0.5, 2, 8, 32)
+_GROWTH_CHILD = """
+import json, resource, sys, time
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from claims.check import CheckOptions, check_document
+from claims.documents import load_document
+from claims.rates import open_store
+from claims.report.json import Reporter
+store = open_store(Path(sys.argv[3]))
+day = date(2025, 6, 30)
+opts = CheckOptions(today=day, as_of=day)
+check_document(load_document("w.txt", b"Warm: 5 km (3 miles), $5 (4 euros) up 10% to 11."), store, opts)
+base = [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS")][0]
+data = Path(sys.argv[1]).read_bytes()
+t0 = time.process_time()
+result = check_document(load_document("growth.txt", data), store, opts)
+rep = Reporter()
+rep.document(result)
+out = sum(len(c) for c in rep.finish_chunks())
+cpu = time.process_time() - t0
+peak = [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")][0]
+print(json.dumps({"cpu": cpu, "peak_kb": peak, "base_kb": base, "findings": len(result.findings)}))
+"""
+
+
+def growth_section(cache_dir: str, sizes: tuple[float, ...]) -> None:
+    """Issue 17: time and memory of one story's full check (and its JSON written) from 0.5 to
+    32 MB of concatenated stories, each in a fresh process: CPU seconds (not wall: the
+    machine may be shared) and the peak RSS above the process's warm baseline."""
+    section("linear growth: one story of N MB, full check and JSON output (fresh process each)")
+    print("    MB   findings   CPU s   MB/s  time ratio/linear   RSS MB  RSS ratio/linear")
+    prev = None
+    with tempfile.TemporaryDirectory() as folder:
+        for mb in sizes:
+            path = Path(folder) / f"story-{mb}.txt"
+            path.write_text(corpus_text(int(mb * 1e6)), encoding="utf-8")
+            proc = subprocess.run([sys.executable, "-c", _GROWTH_CHILD, str(path), str(ROOT),
+                                   cache_dir], capture_output=True, text=True)
+            path.unlink()
+            if proc.returncode != 0:
+                print(f"{mb:6g}   failed: {proc.stderr.strip().splitlines()[-1:]}")
+                return
+            got = json.loads(proc.stdout.strip().splitlines()[-1])
+            rss = (got["peak_kb"] - got["base_kb"]) / 1024
+            ratios = ""
+            if prev is not None:
+                scale = mb / prev[0]
+                ratios = (f"{got['cpu'] / prev[1] / scale:17.2f}x {rss:8.1f} "
+                          f"{rss / prev[2] / scale:16.2f}x")
+            else:
+                ratios = f"{'':18} {rss:8.1f}"
+            print(f"{mb:6g} {got['findings']:10d} {got['cpu']:7.1f} {mb / got['cpu']:6.2f}{ratios}")
+            prev = (mb, got["cpu"], max(rss, 1e-3))
+    print("ratio/linear: (time or memory at this size / at the size before) / (size ratio); "
+          "target <= 1.3x")
+
+
+#: main before issue 9's rework ("today" in its speed targets).
+BEFORE = "97af560"
+_VERSUS_CHILD = """
+import json, sys, time
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, ".")
+from claims.check import CheckOptions, check_document
+from claims.documents import load_document
+from claims.extract import extract
+from claims.rates import open_store
+story = Path(sys.argv[1]).read_text(encoding="utf-8")
+store = open_store(Path(sys.argv[2]))
+day = date(2025, 6, 30)
+opts = CheckOptions(today=day, as_of=day)
+news = (story + "\\n\\n") * 8
+mb1 = ((story + "\\n\\n") * (1_000_000 // len(story.encode()) + 1))[:1_000_000]
+doc = load_document("news.txt", news.encode())
+check_document(doc, store, opts)
+extract(story)
+def best(fn, n=3):
+    out = []
+    for _ in range(n):
+        t = time.process_time(); fn(); out.append(time.process_time() - t)
+    return min(out)
+import importlib
+assert all(importlib.import_module(m).__file__.startswith(str(Path.cwd()))
+           for m in ("claims.check", "claims.extract.numbers", "claims.documents"))
+print(json.dumps({"check": best(lambda: check_document(doc, store, opts)),
+                  "findings": len(check_document(doc, store, opts).findings),
+                  "extract": best(lambda: extract(mb1), 2), "mb1": len(mb1.encode()) / 1e6,
+                  "news_mb": len(news.encode()) / 1e6}))
+"""
+
+
+def versus_section(cache_root: str) -> None:
+    """Issue 9's targets against the tree at ``BEFORE`` (git archive; CPU seconds, best of 3):
+    the full check on news copy >= 1.3x faster, extraction >= 6 MB/s on 1 MB of news copy,
+    one cold story <= 150 ms."""
+    section(f"before/after: this tree vs {BEFORE} (issue 9 targets; CPU time, best of runs)")
+    with tempfile.TemporaryDirectory() as folder:
+        before = Path(folder) / "before"
+        before.mkdir()
+        got = subprocess.run(f"git archive {BEFORE} | tar -x -C {before}", shell=True, cwd=ROOT,
+                             capture_output=True, text=True)
+        if got.returncode != 0:
+            print(f"no comparison: cannot extract {BEFORE} ({got.stderr.strip()[:80]})")
+            return
+        figures = {}
+        for name, tree in (("before", before), ("now", ROOT)):
+            cache = Path(cache_root) / f"versus-{name}"
+            env = {**os.environ, "PYTHONPATH": str(tree), "CLAIMS_CACHE_DIR": str(cache)}
+            proc = subprocess.run([sys.executable, "-c", _VERSUS_CHILD, str(STORY), str(cache)],
+                                  cwd=tree, env=env, capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"{name}: failed: {proc.stderr.strip().splitlines()[-1:]}")
+                return
+            one = json.loads(proc.stdout.strip().splitlines()[-1])
+            cold = []
+            for _ in range(4):                                   # the first builds the store
+                t0 = _children_cpu()
+                subprocess.run([sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))",
+                                "check", str(STORY), "--date", "2025-06-30", "--format", "json"],
+                               cwd=tree, env=env, capture_output=True)
+                cold.append(_children_cpu() - t0)
+            one["cold"] = min(cold[1:])
+            figures[name] = one
+    b, n = figures["before"], figures["now"]
+    print(f"full check, news copy ({n['news_mb'] * 1000:.0f} KB): before {b['check'] * 1000:.0f} ms, "
+          f"now {n['check'] * 1000:.0f} ms: {b['check'] / n['check']:.2f}x faster (target >= 1.3x; "
+          f"findings {b['findings']} before, {n['findings']} now)")
+    print(f"extraction, 1 MB of news copy: before {b['mb1'] / b['extract']:.2f} MB/s, now "
+          f"{n['mb1'] / n['extract']:.2f} MB/s (target >= 6 MB/s)")
+    print(f"one cold story (process CPU, start-up included): before {b['cold'] * 1000:.0f} ms, "
+          f"now {n['cold'] * 1000:.0f} ms (target <= 150 ms)")
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def helper_sections(quick: bool) -> None:
     for name in ("_extract", "_rates", "_units_arith", "_serve"):
         if not (ROOT / "bench" / f"{name}.py").exists():
@@ -144,10 +290,25 @@ def helper_sections(quick: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller quantulum3 samples")
+    parser.add_argument("--versus", action="store_true",
+                        help=f"only the before/after section (this tree vs {BEFORE})")
+    parser.add_argument("--growth", metavar="MB", nargs="*", type=float,
+                        help="only the linear-growth section, at these sizes "
+                             f"(default {' '.join(map(str, GROWTH_MB))})")
     args = parser.parse_args()
+    if args.versus:
+        with tempfile.TemporaryDirectory() as cache_dir:
+            versus_section(cache_dir)
+        return
+    if args.growth is not None:
+        with tempfile.TemporaryDirectory() as cache_dir:
+            growth_section(cache_dir, tuple(args.growth) or GROWTH_MB)
+        return
     with tempfile.TemporaryDirectory() as cache_dir:
         check_section(cache_dir, args.quick)
         cold_section(cache_dir)
+        versus_section(cache_dir)
+        growth_section(cache_dir, GROWTH_MB[:3] if args.quick else GROWTH_MB)
     helper_sections(args.quick)
 
 

@@ -10,7 +10,7 @@ from serve_helpers import ROOT, need_serve_extra, run_load, running_server
 
 need_serve_extra()
 
-REQUESTS = 120                 # at most, in all
+REQUESTS = 48                  # at most, in all: 12 rounds of 4 clients at once
 CLIENTS = 4
 DEADLINE_S = 90.0              # the loop stops by itself by then, whatever it has done
 

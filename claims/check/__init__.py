@@ -62,7 +62,10 @@ class DocumentResult:
             out["suppressed" if f.suppressed else f.verdict.value] += 1
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, lazy: bool = False) -> dict[str, Any]:
+        """Built-in types only (``lazy``: findings an iterator of dicts, for
+        ``claims.report.jsonstream``)."""
+        findings = (f.to_dict() for f in self.findings)
         return {
             "path": self.path,
             "as_of": self.as_of.isoformat(),
@@ -73,7 +76,7 @@ class DocumentResult:
             "language": self.language,
             "language_source": self.language_source,
             "notes": list(self.notes),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings if lazy else list(findings),
         }
 
 

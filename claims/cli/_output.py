@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -109,6 +109,18 @@ class Sink:
         self.stream.write(chunk.encode(self.encoding, "backslashreplace"))
         if self.target.path is None:
             self.stream.flush()
+
+    def write_chunks(self, chunks: Iterable[str], size: int = 1 << 16) -> None:
+        """Pieces written about ``size`` characters at a time (bounded memory, few writes)."""
+        held: list[str] = []
+        total = 0
+        for chunk in chunks:
+            held.append(chunk)
+            total += len(chunk)
+            if total >= size:
+                self.write("".join(held))
+                held, total = [], 0
+        self.write("".join(held))
 
     def close(self, keep: bool = True) -> None:
         """Move a file into place (or drop it when the run was cut short)."""

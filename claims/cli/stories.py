@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from claims.cli._common import (
@@ -240,7 +241,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 for sink in sinks:
                     sink.write(sink.reporter.warning(event.message))
         for sink in sinks:
-            sink.write(sink.reporter.finish())
+            sink.write_chunks(sink.reporter.finish_chunks())
             if sink.target.fmt == "github" and hasattr(sink.reporter, "summary_markdown"):
                 trouble = append_step_summary(sink.reporter.summary_markdown(), os.environ)
                 if trouble:
@@ -255,11 +256,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from claims.cli._output import Sink, Target
+    from claims.report.extraction import json_chunks, text_chunks
+
+    json_out = args.format == "json"
+    state = {"worst": EXIT_OK, "any": False}
+    stories = _extracted(args, state)
+    first = next(stories, None)                     # nothing read: nothing on standard output
+    if first is not None:
+        import itertools
+
+        sink = Sink(Target("json" if json_out else "text", None))
+        items = itertools.chain([first], stories)
+        sink.write_chunks(json_chunks(items) if json_out else text_chunks(items))
+    return state["worst"]
+
+
+def _extracted(args: argparse.Namespace, state: dict[str, int]) -> Iterator[tuple[Any, Any]]:
+    """(document, extraction) for each story in turn, each within its budget; problems are
+    told on standard error as they come and raise ``state["worst"]``."""
     from claims.documents import load_document
     from claims.errors import ClaimsError
     from claims.extract import extract
     from claims.report import Problem
-    from claims.report.extraction import render_json, render_text
     from claims.runner import (
         Note,
         StoryTimeout,
@@ -270,35 +289,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
     )
 
     run = settings(args)
-    items, worst = [], EXIT_OK
     for name, cfg in each_story(args.paths, run):
         if isinstance(cfg, (Problem, Note)):
             _tell(cfg, False)
-            worst = max(worst, EXIT_USAGE) if isinstance(cfg, Problem) else worst
+            if isinstance(cfg, Problem):
+                state["worst"] = max(state["worst"], EXIT_USAGE)
             continue
         max_bytes, seconds = cfg.budget()
         try:
             data = read_story(name, max_bytes)
             with time_budget(seconds):
                 doc = load_document(name, data, args.input_format, scope=cfg.scope or "article")
-                items.append((doc, extract(doc.text, dollar=cfg.dollar or "USD",
-                                           soft_breaks=doc.soft_breaks, language=cfg.language,
-                                           document_language=doc.language,
-                                           number_format=cfg.number_format)))
+                del data
+                found = extract(doc.text, dollar=cfg.dollar or "USD",
+                                soft_breaks=doc.soft_breaks, language=cfg.language,
+                                document_language=doc.language,
+                                number_format=cfg.number_format)
         except StoryTimeout:
             say(f"claims: {name}: not read: took longer than {seconds:g} s (max_story_seconds)")
-            worst = max(worst, EXIT_USAGE)
+            state["worst"] = max(state["worst"], EXIT_USAGE)
+            continue
         except ClaimsError as exc:
             say(f"claims: {exc}")
-            worst = max(worst, EXIT_USAGE)
+            state["worst"] = max(state["worst"], EXIT_USAGE)
+            continue
         except Exception as exc:  # noqa: BLE001 - one story, not the run
             if os.environ.get("CLAIMS_DEBUG"):
                 raise
             say(f"claims: {internal_problem(name, exc).message}")
-            worst = EXIT_INTERNAL
-    if items:
-        from claims.cli._output import write_stdout
-
-        json_out = args.format == "json"
-        write_stdout(render_json(items) if json_out else render_text(items), machine=json_out)
-    return worst
+            state["worst"] = EXIT_INTERNAL
+            continue
+        yield doc, found

@@ -12,7 +12,7 @@ columns, ends); suppressed findings are never printed as problems but are counte
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -114,6 +114,11 @@ class Reporter:
     def finish(self) -> str:
         return ""
 
+    def finish_chunks(self) -> Iterator[str]:
+        """``finish()`` a piece at a time: a format that writes one document for the whole
+        run (json) yields it a finding at a time, so it is never held whole."""
+        yield self.finish()
+
 
 def reporter(name: str, **options: Any) -> Reporter:
     """A new ``Reporter`` for format ``name`` (its module imported on first use)."""
@@ -129,7 +134,7 @@ def render(name: str, results: Iterable[DocumentResult], problems: Iterable[Prob
     parts = [out.start()]
     parts += [out.document(r) for r in results]
     parts += [out.problem(p) for p in problems]
-    parts.append(out.finish())
+    parts.extend(out.finish_chunks())
     return "".join(parts)
 
 

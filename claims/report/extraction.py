@@ -6,10 +6,11 @@ points) are in the file as read, mapped back from the extracted text through the
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from claims.model import Span
+from claims.report.jsonstream import chunks
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.document import Document
@@ -21,13 +22,15 @@ def _place(doc: Document, span: Span) -> dict[str, Any]:
     return doc.location(span).to_dict()
 
 
-def file_dict(doc: Document, extraction: Extraction) -> dict[str, Any]:
-    """One file's entry in the JSON output."""
-    conversions = []
-    for conv in extraction.conversions:
-        conversions.append({**_place(doc, conv.span), "text": conv.text,
-                            "original": doc.place(conv.original).to_dict(),
-                            "converted": doc.place(conv.converted).to_dict()})
+def file_dict(doc: Document, extraction: Extraction, *, lazy: bool = False) -> dict[str, Any]:
+    """One file's entry in the JSON output (``lazy``: its lists as iterators of dicts, for
+    ``jsonstream``: one mention's dict at a time, never the whole file's)."""
+    conversions = ({**_place(doc, conv.span), "text": conv.text,
+                    "original": doc.place(conv.original).to_dict(),
+                    "converted": doc.place(conv.converted).to_dict()}
+                   for conv in extraction.conversions)
+    mentions = (doc.place(m).to_dict() for m in extraction.mentions)
+    rates = ({**s.to_dict(), **_place(doc, s.span)} for s in extraction.stated_rates)
     return {
         "path": doc.path,
         "format": doc.format,
@@ -36,16 +39,22 @@ def file_dict(doc: Document, extraction: Extraction) -> dict[str, Any]:
         "language": extraction.language,
         "language_source": extraction.language_source,
         "decimal_mark": extraction.decimal_mark,
-        "mentions": [doc.place(m).to_dict() for m in extraction.mentions],
-        "conversions": conversions,
-        "stated_rates": [{**s.to_dict(), **_place(doc, s.span)} for s in extraction.stated_rates],
+        "mentions": mentions if lazy else list(mentions),
+        "conversions": conversions if lazy else list(conversions),
+        "stated_rates": rates if lazy else list(rates),
     }
 
 
-def render_json(items: list[tuple[Document, Extraction]]) -> str:
-    """``{"files": [{"path", "mentions", "conversions", "stated_rates", ...}]}``."""
-    data = {"files": [file_dict(doc, ex) for doc, ex in items]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def json_chunks(items: Iterable[tuple[Document, Extraction]]) -> Iterator[str]:
+    """``{"files": [{"path", "mentions", "conversions", "stated_rates", ...}]}`` a piece at a
+    time: ``items`` may be a generator, each file read, written and let go in turn."""
+    yield from chunks({"files": (file_dict(doc, ex, lazy=True) for doc, ex in items)})
+    yield "\n"
+
+
+def render_json(items: Iterable[tuple[Document, Extraction]]) -> str:
+    """``json_chunks`` as one string."""
+    return "".join(json_chunks(items))
 
 
 def _money(d: dict[str, Any]) -> str:
@@ -54,10 +63,15 @@ def _money(d: dict[str, Any]) -> str:
     return f"{qualifier}{value} {d.get('unit') or '?'}"
 
 
-def render_text(items: list[tuple[Document, Extraction]]) -> str:
+def render_text(items: Iterable[tuple[Document, Extraction]]) -> str:
     """One line per conversion, stated rate and money mention, in file order."""
-    out: list[str] = []
+    return "".join(text_chunks(items)) or "\n"
+
+
+def text_chunks(items: Iterable[tuple[Document, Extraction]]) -> Iterator[str]:
+    """``render_text`` a file at a time."""
     for doc, ex in items:
+        out: list[str] = []
         f = file_dict(doc, ex)
         rows: list[tuple[int, str]] = []
         for c in f["conversions"]:
@@ -73,4 +87,4 @@ def render_text(items: list[tuple[Document, Extraction]]) -> str:
         out.extend(row for _, row in sorted(rows, key=lambda r: r[0]))
         out.append(f"{doc.path}: {len(f['mentions'])} money mentions, "
                    f"{len(f['conversions'])} conversions, {len(f['stated_rates'])} stated rates")
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
