@@ -36,8 +36,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-PAIRS = [("USD", "KRW"), ("GBP", "JPY"), ("EUR", "USD"), ("USD", "SAR"), ("CHF", "NOK"),
-         ("USD", "CNY"), ("AUD", "NZD"), ("DEM", "USD")]
+PAIRS = [
+    ("USD", "KRW"),
+    ("GBP", "JPY"),
+    ("EUR", "USD"),
+    ("USD", "SAR"),
+    ("CHF", "NOK"),
+    ("USD", "CNY"),
+    ("AUD", "NZD"),
+    ("DEM", "USD"),
+]
 
 _PEAK = """
 def peak_kib():
@@ -51,7 +59,9 @@ def peak_kib():
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 """
-_COLD_STORE = _PEAK + """
+_COLD_STORE = (
+    _PEAK
+    + """
 import sys, time
 t0 = time.perf_counter()
 from datetime import date
@@ -62,7 +72,10 @@ store.rate("USD", "KRW", date(2025, 6, 23))
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1, peak_kib())
 """
-_COLD_CC = _PEAK + """
+)
+_COLD_CC = (
+    _PEAK
+    + """
 import time
 t0 = time.perf_counter()
 from currency_converter import CurrencyConverter
@@ -71,6 +84,7 @@ CurrencyConverter()
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1, peak_kib())
 """
+)
 
 
 def _ms(seconds: float) -> str:
@@ -81,8 +95,13 @@ def _cold(script: str, *args: str, runs: int = 5) -> tuple[float, float, int]:
     """Median (import s, load s) and max RSS KiB over fresh interpreters."""
     results = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
         results.append((float(out[0]), float(out[1]), int(out[2])))
     results.sort(key=lambda r: r[1])
     middle = results[len(results) // 2]
@@ -108,9 +127,10 @@ def run(folder: Path, lookups: int) -> None:
 
     t = time.perf_counter()
     import claims.rates
+
     t_import = time.perf_counter() - t
     t = time.perf_counter()
-    claims.rates.open_store(folder).close()                       # first use: build it
+    claims.rates.open_store(folder).close()  # first use: build it
     t_build = time.perf_counter() - t
 
     # --- warm, in this process: store first, then currencyconverter (medians of fresh objects)
@@ -126,6 +146,7 @@ def run(folder: Path, lookups: int) -> None:
 
     t = time.perf_counter()
     from currency_converter import CurrencyConverter
+
     t_cc_import = time.perf_counter() - t
     loads = []
     for _ in range(3):
@@ -137,14 +158,16 @@ def run(folder: Path, lookups: int) -> None:
     # --- lookups per second (same random questions for both)
     rng = random.Random(3)
     last = store.last_date()
-    since = date(2005, 4, 1)                                      # every pair below quoted since
+    since = date(2005, 4, 1)  # every pair below quoted since
     span = (last - since).days
-    questions = [(*rng.choice(PAIRS[:3] + PAIRS[4:7]), since + timedelta(rng.randrange(span)))
-                 for _ in range(lookups)]
-    for pair in PAIRS:                                            # load each series once
+    questions = [
+        (*rng.choice(PAIRS[:3] + PAIRS[4:7]), since + timedelta(rng.randrange(span)))
+        for _ in range(lookups)
+    ]
+    for pair in PAIRS:  # load each series once
         store.rate(pair[0], pair[1], date(2020, 1, 6))
     passes = []
-    for _ in range(3):                                            # best of three passes
+    for _ in range(3):  # best of three passes
         t = time.perf_counter()
         for base, quote, day in questions:
             store.rate(base, quote, day)
@@ -180,28 +203,49 @@ def run(folder: Path, lookups: int) -> None:
     s_imp, s_load, s_rss = _cold(_COLD_STORE, str(folder))
     c_imp, c_load, c_rss = _cold(_COLD_CC)
 
-    print(f"rate store: {folder / 'rates.sqlite3'}  (built in {_ms(t_build).strip()}, "
-          f"{(folder / 'rates.sqlite3').stat().st_size / 2**20:.1f} MiB on disk)")
+    print(
+        f"rate store: {folder / 'rates.sqlite3'}  (built in {_ms(t_build).strip()}, "
+        f"{(folder / 'rates.sqlite3').stat().st_size / 2**20:.1f} MiB on disk)"
+    )
     print(f"first answer: 1 USD = {first.value} KRW on {first.date} ({first.source})")
     print("\n                                   claims.rates   currencyconverter   ratio")
     print(f"import (warm process)            {_ms(t_import)}        {_ms(t_cc_import)}")
-    print(f"open + first lookup / load       {_ms(t_open_first)}        {_ms(t_cc_load)}"
-          f"   {t_open_first / t_cc_load:6.1%}   (target < 5%)")
+    print(
+        f"open + first lookup / load       {_ms(t_open_first)}        {_ms(t_cc_load)}"
+        f"   {t_open_first / t_cc_load:6.1%}   (target < 5%)"
+    )
     print(f"  cold process: import           {_ms(s_imp)}        {_ms(c_imp)}")
-    print(f"  cold process: open+first/load  {_ms(s_load)}        {_ms(c_load)}"
-          f"   {s_load / c_load:6.1%}")
-    print(f"  cold process: import+load      {_ms(s_imp + s_load)}        {_ms(c_imp + c_load)}"
-          f"   {(s_imp + s_load) / (c_imp + c_load):6.1%}")
-    print(f"lookups per second               {store_rate:11,.0f}        {cc_rate:11,.0f}"
-          f"   {store_rate / cc_rate:5.1f}x  (target >= 100,000)")
-    print(f"peak Python memory (tracemalloc) {store_peak / 2**20:8.2f} MiB    {cc_peak / 2**20:8.2f} MiB"
-          f"   {store_peak / cc_peak:6.1%}")
+    print(
+        f"  cold process: open+first/load  {_ms(s_load)}        {_ms(c_load)}"
+        f"   {s_load / c_load:6.1%}"
+    )
+    print(
+        f"  cold process: import+load      {_ms(s_imp + s_load)}        {_ms(c_imp + c_load)}"
+        f"   {(s_imp + s_load) / (c_imp + c_load):6.1%}"
+    )
+    print(
+        f"lookups per second               {store_rate:11,.0f}        {cc_rate:11,.0f}"
+        f"   {store_rate / cc_rate:5.1f}x  (target >= 100,000)"
+    )
+    print(
+        f"peak Python memory (tracemalloc) {store_peak / 2**20:8.2f} MiB    {cc_peak / 2**20:8.2f} MiB"
+        f"   {store_peak / cc_peak:6.1%}"
+    )
     print(f"  cold process peak RSS          {s_rss / 1024:8.1f} MiB    {c_rss / 1024:8.1f} MiB")
     print(f"window USD/KRW 2020-2024         {_ms(t_window)}  ({len(window)} fixings)")
-    print(json.dumps({"open_first_s": t_open_first, "cc_load_s": t_cc_load,
-                      "ratio": t_open_first / t_cc_load, "lookups_per_s": store_rate,
-                      "store_peak_bytes": store_peak, "cc_peak_bytes": cc_peak,
-                      "cold_ratio": s_load / c_load}))
+    print(
+        json.dumps(
+            {
+                "open_first_s": t_open_first,
+                "cc_load_s": t_cc_load,
+                "ratio": t_open_first / t_cc_load,
+                "lookups_per_s": store_rate,
+                "store_peak_bytes": store_peak,
+                "cc_peak_bytes": cc_peak,
+                "cold_ratio": s_load / c_load,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,19 @@ def in_process_ms(cache_dir: str, repeat: int) -> float:
 
 
 def cold_cli_ms(cache_dir: str, repeat: int) -> float:
-    command = [sys.executable, "-m", "claims", "check", str(STORY), "--date", "2025-06-30",
-               "--format", "json", "--cache-dir", cache_dir]
+    command = [
+        sys.executable,
+        "-m",
+        "claims",
+        "check",
+        str(STORY),
+        "--date",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--cache-dir",
+        cache_dir,
+    ]
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -62,12 +73,17 @@ def cold_cli_ms(cache_dir: str, repeat: int) -> float:
 def load(port: int, body: bytes, clients: int, total: int, deadline_s: float) -> dict:
     from serve_helpers import run_load
 
-    answers, elapsed = run_load(port, "/v1/check", body, clients=clients, total=total,
-                                deadline_s=deadline_s)
+    answers, elapsed = run_load(
+        port, "/v1/check", body, clients=clients, total=total, deadline_s=deadline_s
+    )
     latencies = [seconds for _status, _data, seconds in answers]
-    return {"n": len(answers), "errors": sum(1 for status, _d, _s in answers if status != 200),
-            "rps": len(answers) / elapsed, "p50": percentile(latencies, 50) * 1000,
-            "p99": percentile(latencies, 99) * 1000}
+    return {
+        "n": len(answers),
+        "errors": sum(1 for status, _d, _s in answers if status != 200),
+        "rps": len(answers) / elapsed,
+        "p50": percentile(latencies, 50) * 1000,
+        "p99": percentile(latencies, 99) * 1000,
+    }
 
 
 def main() -> None:
@@ -85,24 +101,28 @@ def main() -> None:
     body = json.dumps({"text": STORY.read_text(encoding="utf-8"), "date": "2025-06-30"}).encode()
     with tempfile.TemporaryDirectory() as tmp:
         cache_dir = str(Path(tmp) / "store")
-        baseline = in_process_ms(cache_dir, 20)          # builds the store once, too
+        baseline = in_process_ms(cache_dir, 20)  # builds the store once, too
         cold = cold_cli_ms(cache_dir, 3)
         with running_server(Path(tmp), Path(cache_dir), "--workers", str(args.workers)) as srv:
             idle_mb = process_tree_rss_mb(srv.process.pid)
-            load(srv.port, body, 2, 20, 30)                # warm the connections
+            load(srv.port, body, 2, 20, 30)  # warm the connections
             rows = [(clients, load(srv.port, body, clients, total, 60)) for clients in (1, 4, 8)]
             busy_mb = process_tree_rss_mb(srv.process.pid)
     print(f"story: {STORY.name}, {words} words; server: {args.workers} workers on 127.0.0.1")
     print(f"baseline, check in-process:        {baseline:8.1f} ms")
     print(f"baseline, `claims check` cold:      {cold:8.1f} ms per story (a hook's cost)")
     for clients, r in rows:
-        print(f"{clients} client(s): {r['n']:4d} requests, {r['errors']} errors, "
-              f"{r['rps']:7.1f} req/s, p50 {r['p50']:7.1f} ms, p99 {r['p99']:7.1f} ms")
+        print(
+            f"{clients} client(s): {r['n']:4d} requests, {r['errors']} errors, "
+            f"{r['rps']:7.1f} req/s, p50 {r['p50']:7.1f} ms, p99 {r['p99']:7.1f} ms"
+        )
     one = rows[0][1]
     best = max(r["rps"] for _c, r in rows)
     print(f"HTTP + worker overhead at p50:      {one['p50'] / baseline:8.1f}x the in-process check")
     print(f"throughput vs cold `claims check`:  {best * cold / 1000:8.1f}x (stories per second)")
-    print(f"memory, server and workers (RSS):   {idle_mb:8.1f} MB idle, {busy_mb:.1f} MB after load")
+    print(
+        f"memory, server and workers (RSS):   {idle_mb:8.1f} MB idle, {busy_mb:.1f} MB after load"
+    )
 
 
 if __name__ == "__main__":

@@ -22,8 +22,13 @@ from benchmark import best_of, corpus_text  # noqa: E402  (the shared text and t
 def fresh(code: str) -> float:
     """Seconds one snippet takes in a new interpreter (start-up excluded)."""
     wrapped = f"import time; t0 = time.perf_counter(); {code}; print(time.perf_counter() - t0)"
-    out = subprocess.run([sys.executable, "-W", "ignore", "-c", wrapped], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", wrapped],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return float(out.strip().splitlines()[-1])
 
 
@@ -41,7 +46,7 @@ def main() -> None:
         return judge_arithmetic(read_arithmetic(text))
 
     text = corpus_text(70_000)
-    check_units(text)                      # warm: pint registry, regexes
+    check_units(text)  # warm: pint registry, regexes
     t_scan = best_of(lambda: read_numbers(text))
     t_units = best_of(lambda: check_units(text))
     t_arith = best_of(lambda: check_arithmetic(text))
@@ -54,8 +59,9 @@ def main() -> None:
     pint_cost = fresh("import pint; pint.UnitRegistry(non_int_type=__import__('decimal').Decimal)")
     print(f"pint import + registry:    {pint_cost * 1000:8.1f} ms  (once per process, lazily)")
     try:
-        q_cost = fresh("from quantulum3 import parser; "
-                       "parser.parse('The line runs 100 km (62 miles).')")
+        q_cost = fresh(
+            "from quantulum3 import parser; parser.parse('The line runs 100 km (62 miles).')"
+        )
         print(f"quantulum3 first parse:    {q_cost * 1000:8.1f} ms  (not used by the checks)")
     except subprocess.CalledProcessError:
         print("quantulum3 not installed (python -m pip install '.[bench]'): not measured")

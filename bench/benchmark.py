@@ -40,8 +40,11 @@ def corpus_text(target_bytes: int) -> str:
     for name in ("dev_currency.jsonl", "units_arith_dev.jsonl"):
         path = ROOT / "tests" / "fixtures" / name
         if path.exists():
-            parts.extend(json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()
-                         if line.strip())
+            parts.extend(
+                json.loads(line)["text"]
+                for line in path.read_text("utf-8").splitlines()
+                if line.strip()
+            )
     block = "\n\n".join(parts)
     reps = max(1, target_bytes // len(block.encode()) + 1)
     return ("\n\n".join([block] * reps))[:target_bytes]
@@ -71,7 +74,7 @@ def check_section(cache_dir: str, quick: bool) -> None:
     today = date(2025, 6, 30)
     everything = CheckOptions(today=today, as_of=today)
     money_only = CheckOptions(today=today, as_of=today, checks=frozenset({"currency-conversion"}))
-    check_document(doc, store, everything)           # warm up: tables, pint
+    check_document(doc, store, everything)  # warm up: tables, pint
     t_all = best_of(lambda: check_document(doc, store, everything))
     t_money = best_of(lambda: check_document(doc, store, money_only))
     mb = len(text.encode()) / 1e6
@@ -86,9 +89,11 @@ def check_section(cache_dir: str, quick: bool) -> None:
     n_all = best_of(lambda: check_document(news_doc, store, everything))
     n_money = best_of(lambda: check_document(news_doc, store, money_only))
     n_mb = len(news.encode()) / 1e6
-    print(f"news copy ({len(news) // 1000} KB, the seed story x8): all checks {n_all * 1000:.1f} ms "
-          f"({n_mb / n_all:.2f} MB/s), money only {n_money * 1000:.1f} ms; "
-          f"added cost {n_all / n_money:.2f}x (target <= 1.5x)")
+    print(
+        f"news copy ({len(news) // 1000} KB, the seed story x8): all checks {n_all * 1000:.1f} ms "
+        f"({n_mb / n_all:.2f} MB/s), money only {n_money * 1000:.1f} ms; "
+        f"added cost {n_all / n_money:.2f}x (target <= 1.5x)"
+    )
     try:
         from quantulum3 import parser as q_parser
     except ImportError:
@@ -104,31 +109,51 @@ def check_section(cache_dir: str, quick: bool) -> None:
 def cold_section(cache_dir: str) -> None:
     env = {**os.environ, "CLAIMS_CACHE_DIR": cache_dir}
     # Peak RSS from /proc/self/status VmHWM: ru_maxrss would carry over the forking parent's.
-    peak = ("sys.stderr.write('MAXRSS %s\\n' % [l.split()[1] for l in open('/proc/self/status') "
-            "if l.startswith('VmHWM')][0])")
-    cmd = [sys.executable, "-c", f"import sys, cli; rc = cli.main(sys.argv[1:]); {peak}",
-           "check", str(STORY), "--date", "2025-06-30", "--format", "json"]
-    q_cmd = [sys.executable, "-c",
-             "import sys; from quantulum3 import parser; "
-             f"parser.parse(open({str(STORY)!r}, encoding='utf-8').read()); {peak}"]
+    peak = (
+        "sys.stderr.write('MAXRSS %s\\n' % [l.split()[1] for l in open('/proc/self/status') "
+        "if l.startswith('VmHWM')][0])"
+    )
+    cmd = [
+        sys.executable,
+        "-c",
+        f"import sys, cli; rc = cli.main(sys.argv[1:]); {peak}",
+        "check",
+        str(STORY),
+        "--date",
+        "2025-06-30",
+        "--format",
+        "json",
+    ]
+    q_cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from quantulum3 import parser; "
+        f"parser.parse(open({str(STORY)!r}, encoding='utf-8').read()); {peak}",
+    ]
 
     def run(command):
         t0 = time.perf_counter()
         proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         elapsed = time.perf_counter() - t0
-        rss = [int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("MAXRSS")]
+        rss = [
+            int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("MAXRSS")
+        ]
         return elapsed, (rss[0] / 1024 if rss else float("nan"))
 
     run(cmd)  # the store is built on first use; time the steady state
     t_claims, rss_claims = min(run(cmd) for _ in range(3))
     if importlib.util.find_spec("quantulum3") is None:
         section("one story, cold process (python start-up included)")
-        print(f"claims check seed story:     {t_claims * 1000:8.1f} ms  peak RSS {rss_claims:6.1f} MB "
-              "(quantulum3 not installed: no ratio)")
+        print(
+            f"claims check seed story:     {t_claims * 1000:8.1f} ms  peak RSS {rss_claims:6.1f} MB "
+            "(quantulum3 not installed: no ratio)"
+        )
         return
     t_q, rss_q = min(run(q_cmd) for _ in range(2))
     section("one story, cold process (python start-up included)")
-    print(f"claims check seed story:     {t_claims * 1000:8.1f} ms  peak RSS {rss_claims:6.1f} MB (target < 80 MB)")
+    print(
+        f"claims check seed story:     {t_claims * 1000:8.1f} ms  peak RSS {rss_claims:6.1f} MB (target < 80 MB)"
+    )
     print(f"quantulum3 parse same story: {t_q * 1000:8.1f} ms  peak RSS {rss_q:6.1f} MB")
     print(f"cold ratio:                  {t_q / t_claims:8.1f}x   (target >= 5x)")
 
@@ -171,8 +196,11 @@ def growth_section(cache_dir: str, sizes: tuple[float, ...]) -> None:
         for mb in sizes:
             path = Path(folder) / f"story-{mb}.txt"
             path.write_text(corpus_text(int(mb * 1e6)), encoding="utf-8")
-            proc = subprocess.run([sys.executable, "-c", _GROWTH_CHILD, str(path), str(ROOT),
-                                   cache_dir], capture_output=True, text=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", _GROWTH_CHILD, str(path), str(ROOT), cache_dir],
+                capture_output=True,
+                text=True,
+            )
             path.unlink()
             if proc.returncode != 0:
                 print(f"{mb:6g}   failed: {proc.stderr.strip().splitlines()[-1:]}")
@@ -182,14 +210,18 @@ def growth_section(cache_dir: str, sizes: tuple[float, ...]) -> None:
             ratios = ""
             if prev is not None:
                 scale = mb / prev[0]
-                ratios = (f"{got['cpu'] / prev[1] / scale:17.2f}x {rss:8.1f} "
-                          f"{rss / prev[2] / scale:16.2f}x")
+                ratios = (
+                    f"{got['cpu'] / prev[1] / scale:17.2f}x {rss:8.1f} "
+                    f"{rss / prev[2] / scale:16.2f}x"
+                )
             else:
                 ratios = f"{'':18} {rss:8.1f}"
             print(f"{mb:6g} {got['findings']:10d} {got['cpu']:7.1f} {mb / got['cpu']:6.2f}{ratios}")
             prev = (mb, got["cpu"], max(rss, 1e-3))
-    print("ratio/linear: (time or memory at this size / at the size before) / (size ratio); "
-          "target <= 1.3x")
+    print(
+        "ratio/linear: (time or memory at this size / at the size before) / (size ratio); "
+        "target <= 1.3x"
+    )
 
 
 #: main before issue 9's rework ("today" in its speed targets).
@@ -235,8 +267,13 @@ def versus_section(cache_root: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         before = Path(folder) / "before"
         before.mkdir()
-        got = subprocess.run(f"git archive {BEFORE} | tar -x -C {before}", shell=True, cwd=ROOT,
-                             capture_output=True, text=True)
+        got = subprocess.run(
+            f"git archive {BEFORE} | tar -x -C {before}",
+            shell=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if got.returncode != 0:
             print(f"no comparison: cannot extract {BEFORE} ({got.stderr.strip()[:80]})")
             return
@@ -244,29 +281,53 @@ def versus_section(cache_root: str) -> None:
         for name, tree in (("before", before), ("now", ROOT)):
             cache = Path(cache_root) / f"versus-{name}"
             env = {**os.environ, "PYTHONPATH": str(tree), "CLAIMS_CACHE_DIR": str(cache)}
-            proc = subprocess.run([sys.executable, "-c", _VERSUS_CHILD, str(STORY), str(cache)],
-                                  cwd=tree, env=env, capture_output=True, text=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", _VERSUS_CHILD, str(STORY), str(cache)],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if proc.returncode != 0:
                 print(f"{name}: failed: {proc.stderr.strip().splitlines()[-1:]}")
                 return
             one = json.loads(proc.stdout.strip().splitlines()[-1])
             cold = []
-            for _ in range(4):                                   # the first builds the store
+            for _ in range(4):  # the first builds the store
                 t0 = _children_cpu()
-                subprocess.run([sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))",
-                                "check", str(STORY), "--date", "2025-06-30", "--format", "json"],
-                               cwd=tree, env=env, capture_output=True)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-c",
+                        "import sys, cli; sys.exit(cli.main(sys.argv[1:]))",
+                        "check",
+                        str(STORY),
+                        "--date",
+                        "2025-06-30",
+                        "--format",
+                        "json",
+                    ],
+                    cwd=tree,
+                    env=env,
+                    capture_output=True,
+                )
                 cold.append(_children_cpu() - t0)
             one["cold"] = min(cold[1:])
             figures[name] = one
     b, n = figures["before"], figures["now"]
-    print(f"full check, news copy ({n['news_mb'] * 1000:.0f} KB): before {b['check'] * 1000:.0f} ms, "
-          f"now {n['check'] * 1000:.0f} ms: {b['check'] / n['check']:.2f}x faster (target >= 1.3x; "
-          f"findings {b['findings']} before, {n['findings']} now)")
-    print(f"extraction, 1 MB of news copy: before {b['mb1'] / b['extract']:.2f} MB/s, now "
-          f"{n['mb1'] / n['extract']:.2f} MB/s (target >= 6 MB/s)")
-    print(f"one cold story (process CPU, start-up included): before {b['cold'] * 1000:.0f} ms, "
-          f"now {n['cold'] * 1000:.0f} ms (target <= 150 ms)")
+    print(
+        f"full check, news copy ({n['news_mb'] * 1000:.0f} KB): before {b['check'] * 1000:.0f} ms, "
+        f"now {n['check'] * 1000:.0f} ms: {b['check'] / n['check']:.2f}x faster (target >= 1.3x; "
+        f"findings {b['findings']} before, {n['findings']} now)"
+    )
+    print(
+        f"extraction, 1 MB of news copy: before {b['mb1'] / b['extract']:.2f} MB/s, now "
+        f"{n['mb1'] / n['extract']:.2f} MB/s (target >= 6 MB/s)"
+    )
+    print(
+        f"one cold story (process CPU, start-up included): before {b['cold'] * 1000:.0f} ms, "
+        f"now {n['cold'] * 1000:.0f} ms (target <= 150 ms)"
+    )
 
 
 def _children_cpu() -> float:
@@ -282,19 +343,29 @@ def helper_sections(quick: bool) -> None:
             continue
         section(f"bench/{name}.py")
         sys.stdout.flush()
-        subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py")]
-                       + (["--quick"] if quick and name in ("_extract", "_serve") else []),
-                       cwd=ROOT)
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / f"{name}.py")]
+            + (["--quick"] if quick and name in ("_extract", "_serve") else []),
+            cwd=ROOT,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller quantulum3 samples")
-    parser.add_argument("--versus", action="store_true",
-                        help=f"only the before/after section (this tree vs {BEFORE})")
-    parser.add_argument("--growth", metavar="MB", nargs="*", type=float,
-                        help="only the linear-growth section, at these sizes "
-                             f"(default {' '.join(map(str, GROWTH_MB))})")
+    parser.add_argument(
+        "--versus",
+        action="store_true",
+        help=f"only the before/after section (this tree vs {BEFORE})",
+    )
+    parser.add_argument(
+        "--growth",
+        metavar="MB",
+        nargs="*",
+        type=float,
+        help="only the linear-growth section, at these sizes "
+        f"(default {' '.join(map(str, GROWTH_MB))})",
+    )
     args = parser.parse_args()
     if args.versus:
         with tempfile.TemporaryDirectory() as cache_dir:
@@ -313,7 +384,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    warnings.filterwarnings("ignore", module="quantulum3")   # its optional-classifier notice
-    os.environ.setdefault("PYTHONWARNINGS", "ignore")          # ... in the helper scripts too
+    warnings.filterwarnings("ignore", module="quantulum3")  # its optional-classifier notice
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")  # ... in the helper scripts too
     importlib.invalidate_caches()
     main()

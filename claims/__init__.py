@@ -39,14 +39,28 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
     from claims.check.rate_window import RateSource
 
-__version__ = "0.2.0"     # the one place: pyproject.toml reads it, `claims -V` prints it
+__version__ = "0.2.0"  # the one place: pyproject.toml reads it, `claims -V` prints it
 
 __all__ = [
-    "check_text", "check_document", "check_paths", "extract", "find_stories", "load_config",
-    "load_document", "open_store",
-    "CurrencyConversion", "Expected", "Extraction", "Finding", "Location", "Quantity", "Rate",
-    "Span", "StatedRate",
-    "Verdict", "__version__",
+    "check_text",
+    "check_document",
+    "check_paths",
+    "extract",
+    "find_stories",
+    "load_config",
+    "load_document",
+    "open_store",
+    "CurrencyConversion",
+    "Expected",
+    "Extraction",
+    "Finding",
+    "Location",
+    "Quantity",
+    "Rate",
+    "Span",
+    "StatedRate",
+    "Verdict",
+    "__version__",
 ]
 
 _LAZY = {
@@ -65,8 +79,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'claims' has no attribute {name!r}")
 
 
-def check_text(text: str, *, as_of: date, store: RateSource | None = None, name: str = "story.txt",
-               config: Any = None, **options: Any) -> DocumentResult:
+def check_text(
+    text: str,
+    *,
+    as_of: date,
+    store: RateSource | None = None,
+    name: str = "story.txt",
+    config: Any = None,
+    **options: Any,
+) -> DocumentResult:
     """Check one story's text as of a date (the caller's clock, never read here).
 
     ``name`` picks the format by extension (``.md``, ``.html``); ``config`` is a
@@ -81,8 +102,14 @@ def check_text(text: str, *, as_of: date, store: RateSource | None = None, name:
     from claims.documents import load_document
     from claims.rates import open_store
 
-    settings = config if isinstance(config, Config) else (
-        load_config(Path(config)) if config is not None else Config())
+    settings = (
+        config
+        if isinstance(config, Config)
+        else (load_config(Path(config)) if config is not None else Config())
+    )
     doc = load_document(name, text.encode("utf-8"))
-    return check_document(doc, store if store is not None else open_store(),
-                          replace(settings.check_options(today=as_of, as_of=as_of), **options))
+    return check_document(
+        doc,
+        store if store is not None else open_store(),
+        replace(settings.check_options(today=as_of, as_of=as_of), **options),
+    )

@@ -33,32 +33,63 @@ from functools import lru_cache
 class Node:
     """One element: its tag, class/id/role hints, and the range of page text it holds."""
 
-    __slots__ = ("tag", "hints", "start", "end", "links", "parent", "blocks", "attrs", "own",
-                 "own_links")
+    __slots__ = (
+        "tag",
+        "hints",
+        "start",
+        "end",
+        "links",
+        "parent",
+        "blocks",
+        "attrs",
+        "own",
+        "own_links",
+    )
 
-    def __init__(self, tag: str, hints: str, start: int, links: int, parent: int,
-                 attrs: dict[str, str] | None) -> None:
+    def __init__(
+        self,
+        tag: str,
+        hints: str,
+        start: int,
+        links: int,
+        parent: int,
+        attrs: dict[str, str] | None,
+    ) -> None:
         self.tag = tag
-        self.hints = hints                       # class, id, role, itemprop: lower case
-        self.start = start                       # page text offsets, end-exclusive
+        self.hints = hints  # class, id, role, itemprop: lower case
+        self.start = start  # page text offsets, end-exclusive
         self.end = start
-        self.links = -links                      # link text inside (counter delta at close)
-        self.parent = parent                     # index in the node list, -1 for none
-        self.blocks = False                      # has a block-level child
-        self.attrs = attrs                       # kept only for <article>, <time>, itemprop
-        self.own = 0                             # text directly inside (not in child records)
-        self.own_links = 0                       # of which link text
+        self.links = -links  # link text inside (counter delta at close)
+        self.parent = parent  # index in the node list, -1 for none
+        self.blocks = False  # has a block-level child
+        self.attrs = attrs  # kept only for <article>, <time>, itemprop
+        self.own = 0  # text directly inside (not in child records)
+        self.own_links = 0  # of which link text
 
 
 #: Tags that are never the story's text, wherever they are.
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "dialog", "menu", "button",
-                              "select", "label", "input", "textarea"})
+BOILERPLATE_TAGS = frozenset(
+    {
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "dialog",
+        "menu",
+        "button",
+        "select",
+        "label",
+        "input",
+        "textarea",
+    }
+)
 #: Boilerplate whatever they hold; a <form> may wrap a whole ASP.NET page, names mislead.
 STRICT_TAGS = frozenset({"nav", "aside", "footer", "header"})
 #: Also outside the chosen article (a page header; an article's own header holds its byline).
 PAGE_ONLY_TAGS = frozenset({"header"})
 #: Class/id/role words (whole words of a hyphenated or camelCase name) that mark boilerplate.
-BOILERPLATE_WORDS = frozenset("""
+BOILERPLATE_WORDS = frozenset(
+    """
     nav navbar navigation menu breadcrumb breadcrumbs sidebar aside footer masthead topbar
     related recommended recommendations recommend more-stories readmore read-more morestories
     teaser teasers promo promotion newsletter subscribe subscription signup share sharing social
@@ -66,23 +97,29 @@ BOILERPLATE_WORDS = frozenset("""
     adslot sponsor sponsored outbrain taboola gallery carousel slideshow slider popup modal
     overlay paywall toolbar tags tagcloud topics hidden sr-only visually-hidden skip author-bio
     trending popular most-read mostread widget newsticker ticker byline-social jump-link
-""".split())
+""".split()
+)
 #: Class/id words of content wrappers: an element so named is not boilerplate by its names.
-WRAPPER_WORDS = frozenset("""
+WRAPPER_WORDS = frozenset(
+    """
     article body column content entry post story text container wrapper wrap page single
     layout grid row main hentry
-""".split())
+""".split()
+)
 #: Class/id words that mark the story's body (a bonus in the density rule).
-BODY_WORDS = frozenset("""
+BODY_WORDS = frozenset(
+    """
     article articlebody article-body story story-body storybody content entry-content body text
     post post-content main maincontent main-content paragraph paragraphs prose richtext
-""".split())
+""".split()
+)
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
 #: Where a <time> is part of a sentence, and so stays in the text.
-SENTENCE_TAGS = frozenset({"p", "li", "td", "blockquote", "dd", "figcaption", "h1", "h2", "h3",
-                           "h4", "h5", "h6", "a"})
+SENTENCE_TAGS = frozenset(
+    {"p", "li", "td", "blockquote", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "a"}
+)
 LIST_TAGS = frozenset({"ul", "ol", "dl", "table"})
-MIN_ARTICLE = 200                        # paragraph characters below which a page is read whole
+MIN_ARTICLE = 200  # paragraph characters below which a page is read whole
 
 _WORD_SPLIT = re.compile(r"[\s_:/.]+|-(?=[a-z0-9])|(?<=[a-z])(?=[A-Z])")
 _LD_BODY = re.compile(r'"articleBody"\s*:\s*"((?:[^"\\]|\\.){80,})"', re.DOTALL)
@@ -95,13 +132,13 @@ class Article:
 
     ranges: tuple[tuple[int, int], ...] = ()
     how: str = "whole page"
-    region: tuple[int, int] = (0, 0)            # headline .. end of the story: where dates count
-    outside: tuple[tuple[int, int], ...] = ()   # boilerplate ranges inside the region
+    region: tuple[int, int] = (0, 0)  # headline .. end of the story: where dates count
+    outside: tuple[tuple[int, int], ...] = ()  # boilerplate ranges inside the region
 
 
 def _words(hints: str) -> frozenset[str]:
     words = set(_WORD_SPLIT.split(hints))
-    if "-" in hints:                                      # "more-stories", "read-more" as written
+    if "-" in hints:  # "more-stories", "read-more" as written
         words.update(hints.split())
     return frozenset(words)
 
@@ -135,16 +172,16 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
     for i, node in enumerate(nodes):
         if node.tag in PARAGRAPH_TAGS:
             length = node.end - node.start - node.links
-        else:                                        # text written straight into a <div>
+        else:  # text written straight into a <div>
             length = node.own - node.own_links
         own[i] = length if length >= 25 else 0
     raw = own[:]
-    for i in range(n - 1, 0, -1):                    # paragraph text held by each element
+    for i in range(n - 1, 0, -1):  # paragraph text held by each element
         if nodes[i].parent >= 0:
             raw[nodes[i].parent] += raw[i]
     whole = max(raw) if raw else 0
     bad = [False] * n
-    in_article = [False] * n                         # an <article>'s own <header> is its byline
+    in_article = [False] * n  # an <article>'s own <header> is its byline
     for i, node in enumerate(nodes):
         parent = node.parent
         in_article[i] = parent >= 0 and (in_article[parent] or nodes[parent].tag == "article")
@@ -152,7 +189,8 @@ def _scores(nodes: Sequence[Node], page: str) -> tuple[list[float], list[int], l
             bad[i] = True
         elif node.hints or node.tag in BOILERPLATE_TAGS or node.tag in PAGE_ONLY_TAGS:
             bad[i] = is_boilerplate(node, inside_article=in_article[i]) and (
-                node.tag in STRICT_TAGS or raw[i] < 0.5 * whole)
+                node.tag in STRICT_TAGS or raw[i] < 0.5 * whole
+            )
     para = [0 if bad[i] else own[i] for i in range(n)]
     score = [0.0] * n
     for i, node in enumerate(nodes):
@@ -216,21 +254,34 @@ def _ld_anchor(nodes: Sequence[Node], page: str, ld_json: Sequence[str]) -> int 
     return None
 
 
-def _choose(nodes: Sequence[Node], page: str, ld_json: Sequence[str], score: list[float],
-            para: list[int], bad: list[bool]) -> tuple[list[int], str]:
+def _choose(
+    nodes: Sequence[Node],
+    page: str,
+    ld_json: Sequence[str],
+    score: list[float],
+    para: list[int],
+    bad: list[bool],
+) -> tuple[list[int], str]:
     """The element(s) holding the story, and which rule found them."""
     top = max(range(len(nodes)), key=score.__getitem__)
     top_node = nodes[top]
 
     def holds_story(i: int) -> bool:
         node = nodes[i]
-        return (_contains(node, top_node) and para[i] < 4 * max(para[top], 1)) or \
-            (_contains(top_node, node) and para[i] >= 0.5 * para[top]) or \
-            para[i] >= 0.8 * para[top]
+        return (
+            (_contains(node, top_node) and para[i] < 4 * max(para[top], 1))
+            or (_contains(top_node, node) and para[i] >= 0.5 * para[top])
+            or para[i] >= 0.8 * para[top]
+        )
 
-    bodies = [i for i, node in enumerate(nodes)
-              if "articlebody" in node.hints.replace("-", "") and not bad[i] and para[i] >= 80
-              and (node.attrs or {}).get("itemprop", "").lower() == "articlebody"]
+    bodies = [
+        i
+        for i, node in enumerate(nodes)
+        if "articlebody" in node.hints.replace("-", "")
+        and not bad[i]
+        and para[i] >= 80
+        and (node.attrs or {}).get("itemprop", "").lower() == "articlebody"
+    ]
     outer = [i for i in bodies if not any(j != i and _contains(nodes[j], nodes[i]) for j in bodies)]
     if outer and sum(para[i] for i in outer) >= 0.3 * para[top]:
         return outer, 'itemprop="articleBody"'
@@ -238,9 +289,15 @@ def _choose(nodes: Sequence[Node], page: str, ld_json: Sequence[str], score: lis
     if anchor is not None and para[anchor] >= 0.3 * para[top]:
         return [anchor], "JSON-LD articleBody"
     for tag, label in (("article", "<article>"), ("main", "<main>")):
-        found = [i for i, node in enumerate(nodes)
-                 if (node.tag == tag or (tag == "main" and "main" in node.hints.split()
-                                         and "role" in (node.attrs or {}))) and not bad[i]]
+        found = [
+            i
+            for i, node in enumerate(nodes)
+            if (
+                node.tag == tag
+                or (tag == "main" and "main" in node.hints.split() and "role" in (node.attrs or {}))
+            )
+            and not bad[i]
+        ]
         if found:
             best = max(found, key=para.__getitem__)
             if para[best] >= MIN_ARTICLE and holds_story(best):
@@ -249,10 +306,17 @@ def _choose(nodes: Sequence[Node], page: str, ld_json: Sequence[str], score: lis
     picked = [top]
     if parent >= 0:
         threshold = max(10.0, 0.2 * score[top])
-        picked = [i for i, node in enumerate(nodes)
-                  if node.parent == parent and not bad[i] and (
-                      i == top or score[i] >= threshold or (
-                          node.tag == "p" and para[i] >= 80 and node.links < 0.25 * para[i]))]
+        picked = [
+            i
+            for i, node in enumerate(nodes)
+            if node.parent == parent
+            and not bad[i]
+            and (
+                i == top
+                or score[i] >= threshold
+                or (node.tag == "p" and para[i] >= 80 and node.links < 0.25 * para[i])
+            )
+        ]
     return picked, "densest block"
 
 
@@ -320,11 +384,12 @@ def find_article(nodes: Sequence[Node], page: str, ld_json: Sequence[str] = ()) 
                 break
             if not _contains(node, child) or child.end <= child.start:
                 continue
-            if (is_boilerplate(child, inside_article=True) and para[j] < 0.6 * para[i]) \
-                    or _link_list(child):
+            if (
+                is_boilerplate(child, inside_article=True) and para[j] < 0.6 * para[i]
+            ) or _link_list(child):
                 inner.append((child.start, child.end))
                 holes.append((child.start, child.end))
-            elif standalone_time(nodes, j):          # out of the text, but its date counts
+            elif standalone_time(nodes, j):  # out of the text, but its date counts
                 inner.append((child.start, child.end))
         ranges.extend(_subtract((node.start, node.end), inner))
     headline = _headline(nodes, bad, start)
@@ -332,18 +397,28 @@ def find_article(nodes: Sequence[Node], page: str, ld_json: Sequence[str] = ()) 
     if headline is not None:
         ranges.insert(0, (headline.start, headline.end))
         region_start = headline.start
-    up = nodes[chosen[0]].parent                     # the story's <article>, byline and all
+    up = nodes[chosen[0]].parent  # the story's <article>, byline and all
     while up >= 0 and nodes[up].tag != "article":
         up = nodes[up].parent
     if up >= 0 and para[up] < 2 * sum(para[i] for i in chosen) + MIN_ARTICLE:
         region_start, region_end = min(region_start, nodes[up].start), max(end, nodes[up].end)
     mine = {(n.start, n.end) for n in nodes if n.tag in ("header", "footer")}
-    outside = [(n.start, n.end) for i, n in enumerate(nodes)  # the story's own header and
-               if bad[i] and n.tag not in ("header", "footer")   # footer hold its dates
-               and region_start < n.end and n.start < region_end and n.end > n.start
-               and is_boilerplate(n, inside_article=True)]
-    return Article(tuple(sorted(ranges)), how, (region_start, region_end),
-                   tuple(sorted((set(holes) - mine) | set(outside))))
+    outside = [
+        (n.start, n.end)
+        for i, n in enumerate(nodes)  # the story's own header and
+        if bad[i]
+        and n.tag not in ("header", "footer")  # footer hold its dates
+        and region_start < n.end
+        and n.start < region_end
+        and n.end > n.start
+        and is_boilerplate(n, inside_article=True)
+    ]
+    return Article(
+        tuple(sorted(ranges)),
+        how,
+        (region_start, region_end),
+        tuple(sorted((set(holes) - mine) | set(outside))),
+    )
 
 
 def _headline(nodes: Sequence[Node], bad: list[bool], body_start: int) -> Node | None:

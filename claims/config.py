@@ -101,14 +101,18 @@ class Config:
         """The ``CheckOptions`` these settings give, defaults filled in."""
         from claims.check import ALL_CHECKS, CheckOptions
 
-        return CheckOptions(today=today, as_of=as_of,
-                            window_days=7 if self.window_days is None else self.window_days,
-                            margin_pct=Decimal("1") if self.margin_pct is None else self.margin_pct,
-                            dollar=self.dollar or "USD",
-                            checks=frozenset(self.checks) if self.checks else ALL_CHECKS,
-                            ignore_codes=self.ignore_codes(),
-                            missing_date=self.missing_date or "today",
-                            language=self.language, number_format=self.number_format)
+        return CheckOptions(
+            today=today,
+            as_of=as_of,
+            window_days=7 if self.window_days is None else self.window_days,
+            margin_pct=Decimal("1") if self.margin_pct is None else self.margin_pct,
+            dollar=self.dollar or "USD",
+            checks=frozenset(self.checks) if self.checks else ALL_CHECKS,
+            ignore_codes=self.ignore_codes(),
+            missing_date=self.missing_date or "today",
+            language=self.language,
+            number_format=self.number_format,
+        )
 
     def fails(self, result: Any) -> bool:
         """Whether a ``DocumentResult`` has an unsuppressed finding at or above ``fail_on``."""
@@ -118,12 +122,14 @@ class Config:
     def budget(self) -> tuple[int, float | None]:
         """(bytes, seconds or None) a story may take before it is a problem."""
         mb = DEFAULT_MAX_STORY_MB if self.max_story_mb is None else self.max_story_mb
-        seconds = (DEFAULT_MAX_STORY_SECONDS if self.max_story_seconds is None
-                   else self.max_story_seconds)
+        seconds = (
+            DEFAULT_MAX_STORY_SECONDS if self.max_story_seconds is None else self.max_story_seconds
+        )
         return int(Decimal(mb) * 1024 * 1024), (float(seconds) or None)
 
 
 # ------------------------------------------------------------------------------ finding
+
 
 def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
     """The config file governing ``start`` (a file or folder), or None. Untrusted files are
@@ -147,8 +153,9 @@ def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
     return None
 
 
-_TOOL_CLAIMS = re.compile(r"""^\s*\[\s*tool\s*\.\s*["']?claims\b|^\s*tool\s*\.\s*["']?claims\b""",
-                          re.MULTILINE)
+_TOOL_CLAIMS = re.compile(
+    r"""^\s*\[\s*tool\s*\.\s*["']?claims\b|^\s*tool\s*\.\s*["']?claims\b""", re.MULTILINE
+)
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -158,7 +165,7 @@ def _has_tool_table(path: Path) -> bool:
     except OSError:
         return False
     except (tomllib.TOMLDecodeError, RecursionError):
-        return bool(_TOOL_CLAIMS.search(text))   # let load_config report the syntax error
+        return bool(_TOOL_CLAIMS.search(text))  # let load_config report the syntax error
     return isinstance(data.get("tool"), dict) and "claims" in data["tool"]
 
 
@@ -171,16 +178,19 @@ def distrust(path: Path, uid: int | None = None) -> str | None:
     try:
         info, folder = path.stat(), path.parent.stat()
     except OSError:
-        return None                                   # load_config reports what it cannot read
+        return None  # load_config reports what it cannot read
     if info.st_uid in (uid, 0):
         return None
     if not (folder.st_mode & stat.S_IWOTH or info.st_mode & stat.S_IWOTH):
         return None
-    return (f"{path}: ignored: owned by another user (uid {info.st_uid}) where others may "
-            "write; name it with --config to use it")
+    return (
+        f"{path}: ignored: owned by another user (uid {info.st_uid}) where others may "
+        "write; name it with --config to use it"
+    )
 
 
 # ------------------------------------------------------------------------------ reading
+
 
 def load_config(path: Path) -> Config:
     """Read and validate one ``.claims.toml`` or ``pyproject.toml``."""
@@ -194,7 +204,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:                      # tomllib recurses once per nesting level
+    except RecursionError:  # tomllib recurses once per nesting level
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -216,8 +226,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     return Config(path=path, **values)
 
 
-def resolve(start: Path, explicit: Path | None = None,
-            warnings: list[str] | None = None) -> Config:
+def resolve(start: Path, explicit: Path | None = None, warnings: list[str] | None = None) -> Config:
     """The settings for a story at ``start``: ``explicit`` if given, else the nearest file."""
     path = explicit or find_config(start, warnings)
     return load_config(path) if path else Config()
@@ -233,11 +242,13 @@ def validate(key: str, value: Any, where: str) -> Any:
 
 # ------------------------------------------------------------------------------ validators
 
+
 def _choice(options: tuple[str, ...]):
     def check(value: Any) -> str:
         if not isinstance(value, str) or value not in options:
             raise ValueError(f"must be one of {', '.join(options)} (got {value!r})")
         return value
+
     return check
 
 
@@ -267,6 +278,7 @@ def _number(low: int | str, high: int, what: str):
         if not number.is_finite() or not Decimal(low) <= number <= high:
             raise ValueError(problem)
         return number
+
     return check
 
 
@@ -278,13 +290,16 @@ def _dollar(value: Any) -> str:
 
     code = value.strip().upper() if isinstance(value, str) else ""
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"must be a three-letter ISO 4217 code such as \"USD\" or \"CAD\" "
-                         f"(got {value!r})")
+        raise ValueError(
+            f'must be a three-letter ISO 4217 code such as "USD" or "CAD" (got {value!r})'
+        )
     if code not in CODES:
         import difflib
 
-        near = ([c for c in sorted(CODES) if sorted(c) == sorted(code)]      # UDS -> USD
-                or difflib.get_close_matches(code, sorted(CODES), n=1, cutoff=0.6))
+        near = (
+            [c for c in sorted(CODES) if sorted(c) == sorted(code)]  # UDS -> USD
+            or difflib.get_close_matches(code, sorted(CODES), n=1, cutoff=0.6)
+        )
         hint = f"; did you mean {near[0]}?" if near else ""
         raise ValueError(f"not a known ISO 4217 currency code: {value!r}{hint}")
     return code
@@ -304,9 +319,11 @@ def _ignore(value: Any) -> tuple[str, ...]:
     selectors = tuple(s.upper() for s in _strings(value, 'codes such as ["CUR002"] or ["UNT"]'))
     for selector in selectors:
         if not re.fullmatch(r"[A-Z]{2,5}[0-9]{0,3}", selector) or not any(
-                matches(code, selector) for code in RULES):
-            raise ValueError(f"not a finding code or code prefix: {selector!r} "
-                             "(`claims rules` lists them)")
+            matches(code, selector) for code in RULES
+        ):
+            raise ValueError(
+                f"not a finding code or code prefix: {selector!r} (`claims rules` lists them)"
+            )
     return selectors
 
 
@@ -331,7 +348,7 @@ def _patterns(value: Any) -> tuple[str, ...]:
             from claims.stories import _spec
 
             _spec((pattern,))
-        except Exception as exc:                     # pathspec's own complaint
+        except Exception as exc:  # pathspec's own complaint
             raise ValueError(f"not a valid pattern: {pattern!r} ({exc})") from None
     return patterns
 
@@ -343,13 +360,17 @@ def _language(value: Any) -> str:
 
     if isinstance(value, str) and value.strip().lower() == "auto":
         return "auto"
-    if not isinstance(value, str) or not re.fullmatch(r"\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\s*",
-                                                      value):
-        raise ValueError(f"must be a language tag such as \"es\", \"es-MX\" or \"zh-Hant\", "
-                         f"or \"auto\" (got {value!r})")
+    if not isinstance(value, str) or not re.fullmatch(
+        r"\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\s*", value
+    ):
+        raise ValueError(
+            f'must be a language tag such as "es", "es-MX" or "zh-Hant", or "auto" (got {value!r})'
+        )
     if base_of(value) not in SUPPORTED:
-        raise ValueError(f"not a language claims reads: {value!r} (reads "
-                         f"{', '.join(sorted(SUPPORTED))}; or \"auto\")")
+        raise ValueError(
+            f"not a language claims reads: {value!r} (reads "
+            f'{", ".join(sorted(SUPPORTED))}; or "auto")'
+        )
     return normalise(value)
 
 
@@ -359,7 +380,7 @@ def _number_format(value: Any) -> str:
     from claims.extract.number_style import parse_number_format
 
     if not isinstance(value, str):
-        raise ValueError(f"must be a string such as \"1.234,5\" or \"auto\" (got {value!r})")
+        raise ValueError(f'must be a string such as "1.234,5" or "auto" (got {value!r})')
     try:
         mark = parse_number_format(value)
     except ValueError as exc:

@@ -19,11 +19,28 @@ from typing import Any
 from claims._months_data import MONTH_NAMES
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
-OPTION_LAST_YEAR = 9998                 # --date: a week on either side still fits a date
+OPTION_LAST_YEAR = 9998  # --date: a week on either side still fits a date
 
 #: English abbreviations and the few three-letter full names a dateline may use.
-_SHORT_OK = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                       "nov", "dec", "mai", "maj", "mei"})
+_SHORT_OK = frozenset(
+    {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "mai",
+        "maj",
+        "mei",
+    }
+)
 _STRICT_NAMES = {k: v for k, v in MONTH_NAMES.items() if len(k) >= 4 or k in _SHORT_OK}
 
 
@@ -48,8 +65,8 @@ def _written(names: str) -> re.Pattern[str]:
     )
 
 
-_WRITTEN = _written(_names(MONTH_NAMES))               # in metadata values: any CLDR name
-_WRITTEN_STRICT = _written(_names(_STRICT_NAMES))      # in running text: no "pro", "out", "set"
+_WRITTEN = _written(_names(MONTH_NAMES))  # in metadata values: any CLDR name
+_WRITTEN_STRICT = _written(_names(_STRICT_NAMES))  # in running text: no "pro", "out", "set"
 
 _ISO = re.compile(
     r"""
@@ -60,7 +77,7 @@ _ISO = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_DMY = re.compile(r"\s*(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{4})(?!\d)")   # 30.06.2025
+_DMY = re.compile(r"\s*(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{4})(?!\d)")  # 30.06.2025
 _STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -70,7 +87,7 @@ class Stamp:
 
     day: date
     time: tuple[int, int, int] | None = None
-    offset: int | None = None                  # None: no offset written (local time)
+    offset: int | None = None  # None: no offset written (local time)
 
     def instant(self) -> datetime | None:
         """The moment in UTC, when both time and offset are known."""
@@ -102,8 +119,11 @@ def parse_stamp(value: Any) -> Stamp | None:
     """A metadata date value read as a ``Stamp``, else None (see the module docstring)."""
     if isinstance(value, datetime):
         off = value.utcoffset()
-        return Stamp(value.date(), (value.hour, value.minute, value.second),
-                     None if off is None else int(off.total_seconds() // 60))
+        return Stamp(
+            value.date(),
+            (value.hour, value.minute, value.second),
+            None if off is None else int(off.total_seconds() // 60),
+        )
     if isinstance(value, date):
         return Stamp(value) if FIRST_YEAR <= value.year <= LAST_YEAR else None
     if not isinstance(value, str):
@@ -157,8 +177,9 @@ def _match_day(m: re.Match[str]) -> date | None:
     return _day(m["y3"], m["m3"], m["d3"])
 
 
-def written_date(text: str, *, strict: bool = True, start: int = 0,
-                 end: int | None = None) -> date | None:
+def written_date(
+    text: str, *, strict: bool = True, start: int = 0, end: int | None = None
+) -> date | None:
     """The first real date written out in ``text[start:end]`` ("June 30, 2025", "30 juin 2025").
 
     ``strict`` (for running text) leaves out three-letter names that are also words ("pro",
@@ -213,12 +234,13 @@ def dateline_date(text: str) -> date | None:
 
 # ------------------------------------------------------------------------------ the story's dates
 
+
 @dataclass(frozen=True)
 class StoryDates:
     """A story's published and modified dates, each with where it was read (source and tag)."""
 
     published: date | None = None
-    published_source: str | None = None        # e.g. "meta article:published_time"
+    published_source: str | None = None  # e.g. "meta article:published_time"
     modified: date | None = None
     modified_source: str | None = None
 
@@ -233,8 +255,9 @@ class StoryDates:
 NO_DATES = StoryDates()
 
 
-def resolve_as_of(option: date | None, metadata: date | None, text: str,
-                  today: date) -> tuple[date, str]:
+def resolve_as_of(
+    option: date | None, metadata: date | None, text: str, today: date
+) -> tuple[date, str]:
     """The as-of date and where it came from: option, metadata, text or today."""
     if option is not None:
         return option, "option"

@@ -44,13 +44,13 @@ class Document:
     source: str
     text: str
     format: str = "text"
-    dates: StoryDates = NO_DATES              # published and modified, from the story's metadata
-    offsets: array | None = None              # text offset -> source offset; None: identical
+    dates: StoryDates = NO_DATES  # published and modified, from the story's metadata
+    offsets: array | None = None  # text offset -> source offset; None: identical
     suppressions: Suppressions = Suppressions()
     #: Line breaks inside paragraphs, as (break offset in ``text``, where the continued line's
     #: text starts); None lets the reading decide (plain text). See ``claims.extract.reading``.
     soft_breaks: tuple[tuple[int, int], ...] | None = None
-    reading: str | None = None                # HTML: how the text was chosen ("article: <article>")
+    reading: str | None = None  # HTML: how the text was chosen ("article: <article>")
     #: The story's own language tag (HTML ``<html lang>``, front matter ``lang:``), as written.
     language: str | None = None
     _lines: array | None = field(default=None, init=False, repr=False)
@@ -89,7 +89,7 @@ class Document:
             return Span(start, max(start, self.to_source(span.end)))
         last = self.to_source(span.end - 1)
         end = last + 1
-        if self.source.startswith("&", last):              # an entity: end after its ';'
+        if self.source.startswith("&", last):  # an entity: end after its ';'
             semi = self.source.find(";", last, last + 40)
             end = semi + 1 if semi > 0 else end
         return Span(start, max(start, end))
@@ -110,8 +110,16 @@ class Document:
         src = self.source_span(span)
         line, column = self.line_col(src.start)
         end_line, end_column = self.line_col(src.end)
-        return Location(src.start, src.end, line, column, end_line, end_column,
-                        self._byte_column(line, src.start), self._byte_column(end_line, src.end))
+        return Location(
+            src.start,
+            src.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            self._byte_column(line, src.start),
+            self._byte_column(end_line, src.end),
+        )
 
     def _byte_column(self, line: int, source_offset: int) -> int:
         start = self.line_starts[line - 1]
@@ -120,9 +128,13 @@ class Document:
     def locate(self, finding: Finding) -> Finding:
         """The finding, and every figure in it, with its ``location`` in the source file."""
         figures = {role: self.place(f) for role, f in finding.figures.items()}
-        return replace(finding, location=self.location(finding.span),
-                       original=self.place(finding.original),
-                       converted=self.place(finding.converted), figures=figures)
+        return replace(
+            finding,
+            location=self.location(finding.span),
+            original=self.place(finding.original),
+            converted=self.place(finding.converted),
+            figures=figures,
+        )
 
     def place(self, figure: Any) -> Any:
         """A figure (or a tuple of them) with its ``location`` in the source file."""

@@ -22,11 +22,17 @@ __all__ = ["Document", "FORMATS", "SCOPES", "decode", "format_for", "load_docume
 
 FORMATS = ("text", "markdown", "html")
 SCOPES = ("article", "page")
-EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-              ".txt": "text"}
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
 
 
 # ------------------------------------------------------------------------------ loading
+
 
 def format_for(name: str, input_format: str | None = None) -> str:
     """The input format: the override, else by extension (.md/.markdown, .html/.htm), else text."""
@@ -38,8 +44,9 @@ def format_for(name: str, input_format: str | None = None) -> str:
     return EXTENSIONS.get(name[dot:].lower(), "text") if dot >= 0 else "text"
 
 
-def load_document(name: str, data: bytes, input_format: str | None = None, *,
-                  scope: str = "article") -> Document:
+def load_document(
+    name: str, data: bytes, input_format: str | None = None, *, scope: str = "article"
+) -> Document:
     """Read one story from its bytes; ``name`` is the path as given (``-`` for stdin).
 
     ``scope`` matters for HTML only: ``"article"`` reads the story's own text, ``"page"``
@@ -54,13 +61,16 @@ def load_document(name: str, data: bytes, input_format: str | None = None, *,
         from claims.html_text import html_document  # html.parser only for HTML stories
 
         return html_document(name, source, scope=scope)
-    return Document(name, source, source, "text", _text_header_date(source), None,
-                    parse_suppressions(source))
+    return Document(
+        name, source, source, "text", _text_header_date(source), None, parse_suppressions(source)
+    )
 
 
 # ------------------------------------------------------------------------------ dates
 
-_TEXT_HEADER = re.compile(r"\A(?:[ \t]*(?:\r\n?|\n))*[ \t]*Date:[ \t]*([^\r\n]{6,40})", re.IGNORECASE)
+_TEXT_HEADER = re.compile(
+    r"\A(?:[ \t]*(?:\r\n?|\n))*[ \t]*Date:[ \t]*([^\r\n]{6,40})", re.IGNORECASE
+)
 
 
 def _text_header_date(source: str) -> StoryDates:
@@ -73,10 +83,27 @@ def _text_header_date(source: str) -> StoryDates:
 
 _FRONT_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 #: Front matter keys that date a story, in order of preference (Hugo, Jekyll, Eleventy, Astro...).
-_FRONT_PUBLISHED = ("date", "published", "publishdate", "pubdate", "date_published",
-                    "datepublished", "published_at", "created", "created_at")
-_FRONT_MODIFIED = ("lastmod", "modified", "updated", "last_modified", "date_modified",
-                   "datemodified", "updated_at", "modified_at")
+_FRONT_PUBLISHED = (
+    "date",
+    "published",
+    "publishdate",
+    "pubdate",
+    "date_published",
+    "datepublished",
+    "published_at",
+    "created",
+    "created_at",
+)
+_FRONT_MODIFIED = (
+    "lastmod",
+    "modified",
+    "updated",
+    "last_modified",
+    "date_modified",
+    "datemodified",
+    "updated_at",
+    "modified_at",
+)
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 
 
@@ -120,8 +147,10 @@ def _front_matter(lined: str) -> tuple[int, StoryDates, str | None]:
         else:
             picked.append((None, None))
     (pub, pub_at), (mod, mod_at) = picked
-    language = next((tag for key in _FRONT_LANGUAGE
-                     if (tag := language_tag(_front_value(found.get(key, ""))))), None)
+    language = next(
+        (tag for key in _FRONT_LANGUAGE if (tag := language_tag(_front_value(found.get(key, ""))))),
+        None,
+    )
     return stop, StoryDates(pub, pub_at, mod, mod_at), language
 
 
@@ -131,7 +160,7 @@ def _blank(s: str) -> str:
 
 
 _TICKS = re.compile(r"`+")
-_CONTAINER = re.compile(r"\n[ \t>]*")                 # blockquote/list prefixes inside a span
+_CONTAINER = re.compile(r"\n[ \t>]*")  # blockquote/list prefixes inside a span
 
 
 def _norm_code(s: str) -> str:
@@ -141,7 +170,9 @@ def _norm_code(s: str) -> str:
     return s
 
 
-def _find_code_span(src: str, pos: int, end: int, markup: str, content: str) -> tuple[int, int] | None:
+def _find_code_span(
+    src: str, pos: int, end: int, markup: str, content: str
+) -> tuple[int, int] | None:
     """Where the inline code ``content`` delimited by ``markup`` backticks starts and ends.
 
     Backtick runs of the right length are paired in order from ``pos``; the first pair whose
@@ -154,11 +185,11 @@ def _find_code_span(src: str, pos: int, end: int, markup: str, content: str) -> 
         if m.end() - m.start() != n:
             continue
         if prev is not None:
-            inner = src[prev[1]:m.start()]
+            inner = src[prev[1] : m.start()]
             if _norm_code(inner) == content:
                 return prev[0], m.end()
             squeeze = squeeze if squeeze is not None else re.sub(r"\s+", "", content)
-            if re.sub(r"\s+", "", _CONTAINER.sub("\n", inner)) == squeeze:   # in > quotes, lists
+            if re.sub(r"\s+", "", _CONTAINER.sub("\n", inner)) == squeeze:  # in > quotes, lists
                 return prev[0], m.end()
         prev = (m.start(), m.end())
     return None
@@ -191,7 +222,7 @@ _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)",
 def _markdown(name: str, source: str) -> Document:
     from markdown_it import MarkdownIt
 
-    lined = lf_view(source)                  # markdown-it and the line regexes see LFs only
+    lined = lf_view(source)  # markdown-it and the line regexes see LFs only
     fm_end, dates, language = _front_matter(lined)
     skip: list[tuple[int, int]] = [(0, fm_end)]
     code: list[tuple[int, int]] = []
@@ -235,11 +266,20 @@ def _markdown(name: str, source: str) -> Document:
                 elif child.type in ("link_open", "image"):
                     url = str(child.attrs.get("href") or child.attrs.get("src") or "")
                     at = lined.find(url, cursor, b) if url else -1
-                    if at >= 0:                     # the URL is not story text: 2025/06/30
+                    if at >= 0:  # the URL is not story text: 2025/06/30
                         skip.append((at, at + len(url)))
     skip.extend(m.span("url") for m in _LINK_DEFINITION.finditer(lined, fm_end))
-    return Document(name, source, _masked(source, skip + code), "markdown", dates, None,
-                    parse_suppressions(source, code), tuple(soft), language=language)
+    return Document(
+        name,
+        source,
+        _masked(source, skip + code),
+        "markdown",
+        dates,
+        None,
+        parse_suppressions(source, code),
+        tuple(soft),
+        language=language,
+    )
 
 
 _CONTINUATION = re.compile(r"[ \t>]*")
@@ -251,6 +291,6 @@ def _paragraph_breaks(source: str, starts: list[int], lines: list[int]) -> list[
     out = []
     for line in range(lines[0] + 1, min(lines[1], len(starts) - 1)):
         newline = starts[line] - 1
-        indent = _CONTINUATION.match(source, starts[line])       # always matches ("*")
+        indent = _CONTINUATION.match(source, starts[line])  # always matches ("*")
         out.append((newline, indent.end() if indent else starts[line]))
     return out

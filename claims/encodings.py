@@ -19,19 +19,45 @@ import re
 from claims.errors import InputError
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 #: WHATWG label remappings that differ from Python's codec of the same name.
-_WHATWG = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-           "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
-           "latin5": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874", "shift_jis": "cp932",
-           "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
-           "windows-31j": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-           "big5": "big5hkscs", "ks_c_5601-1987": "cp949",
-           "euc-kr": "cp949", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
-           "unicode": "utf-8", "x-user-defined": "cp1252"}
+_WHATWG = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "latin5": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "ms_kanji": "cp932",
+    "windows-31j": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "big5hkscs",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "unicode": "utf-8",
+    "x-user-defined": "cp1252",
+}
 
 PRESCAN_BYTES = 4096
 
@@ -39,7 +65,7 @@ PRESCAN_BYTES = 4096
 def _c1(exc: UnicodeError) -> tuple[str, int]:
     """The five bytes windows-1252 leaves undefined decode to C1 controls, as browsers do."""
     assert isinstance(exc, UnicodeDecodeError)
-    return exc.object[exc.start:exc.end].decode("latin-1"), exc.end
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
 
 
 codecs.register_error("claims-c1", _c1)
@@ -78,10 +104,12 @@ def decode(name: str, data: bytes, fmt: str = "text") -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {codec.upper()} text after its byte-order "
-                                 f"mark (at byte {exc.start + len(bom)})") from None
+                raise InputError(
+                    f"{name}: not valid {codec.upper()} text after its byte-order "
+                    f"mark (at byte {exc.start + len(bom)})"
+                ) from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text story")
     try:
@@ -92,16 +120,20 @@ def decode(name: str, data: bytes, fmt: str = "text") -> str:
     if label:
         declared = _codec(label)
         if declared is None:
-            raise InputError(f"{name}: declares an unknown charset {label[:40]!r}; "
-                             "save it as UTF-8")
+            raise InputError(
+                f"{name}: declares an unknown charset {label[:40]!r}; save it as UTF-8"
+            )
         if declared != "utf-8":
             try:
                 return data.decode(declared, "claims-c1" if declared == "cp1252" else "strict")
             except UnicodeDecodeError as exc:
                 line = data.count(b"\n", 0, exc.start) + 1
-                raise InputError(f"{name}: not valid {label} text as it declares (byte "
-                                 f"0x{data[exc.start]:02x} on line {line})") from None
+                raise InputError(
+                    f"{name}: not valid {label} text as it declares (byte "
+                    f"0x{data[exc.start]:02x} on line {line})"
+                ) from None
     line = data.count(b"\n", 0, bad_at) + 1
-    hint = "; save it as UTF-8" + (" or declare its charset (<meta charset=...>)"
-                                   if fmt == "html" and not label else "")
+    hint = "; save it as UTF-8" + (
+        " or declare its charset (<meta charset=...>)" if fmt == "html" and not label else ""
+    )
     raise InputError(f"{name}: not UTF-8 text (byte 0x{data[bad_at]:02x} on line {line}){hint}")

@@ -34,32 +34,139 @@ from claims.article import Node
 from claims.document import Document, language_tag
 from claims.suppressions import parse as parse_suppressions
 
-_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
-_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")    # whitespace that is not one space
-_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "code", "svg",
-                   "math", "iframe", "object"})
-_BLOCK = frozenset({"address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
-                    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-                    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-                    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-                    "tr", "ul", "body", "html", "dialog", "menu", "picture", "video", "audio"})
-_HEAD_ONLY = frozenset({"html", "head", "title", "meta", "link", "style", "script", "base",
-                        "noscript", "template"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "keygen"})
-_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
-                       "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-                       "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "menu"})
-_NODE_TAGS = frozenset({"time", "label", "button", "select",
-                        "textarea", "legend"})
-_SELF_ENDING = frozenset({"li", "dt", "dd", "option", "tr", "td"})   # <li> ends an open <li>
+_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")  # <!...> but comments, doctype
+_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is not one space
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "title",
+        "noscript",
+        "template",
+        "code",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "body",
+        "html",
+        "dialog",
+        "menu",
+        "picture",
+        "video",
+        "audio",
+    }
+)
+_HEAD_ONLY = frozenset(
+    {"html", "head", "title", "meta", "link", "style", "script", "base", "noscript", "template"}
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
+_CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "menu",
+    }
+)
+_NODE_TAGS = frozenset({"time", "label", "button", "select", "textarea", "legend"})
+_SELF_ENDING = frozenset({"li", "dt", "dd", "option", "tr", "td"})  # <li> ends an open <li>
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
-MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
-MAX_NODES = 200_000                            # element records per page (~100 bytes each)
+MAX_LD_CHARS = 2_000_000  # JSON-LD kept per page for the date rules
+MAX_NODES = 200_000  # element records per page (~100 bytes each)
 
 
-_UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),
-             ("<", re.compile(">")))
+_UNCLOSED = (
+    ("<!--", re.compile(r"--\s*>")),
+    ("<![", re.compile(r"\]\s*\]\s*>")),
+    ("<", re.compile(">")),
+)
 
 
 def _defuse_unclosed(source: str) -> str:
@@ -72,7 +179,7 @@ def _defuse_unclosed(source: str) -> str:
     for opener, closer in _UNCLOSED:
         last = source.rfind(opener)
         if last < 0 or closer.search(source, last + len(opener)):
-            continue                              # the last opener is closed: all are
+            continue  # the last opener is closed: all are
         tail = 0
         for m in closer.finditer(source):
             tail = m.end()
@@ -98,15 +205,16 @@ _AVALUE = r"(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]++)"
 _AEQ = rf"{_SEP}*+=++{_SEP}*+"
 _ATTR = re.compile(rf"{_SEP}++({_ANAME})(?:{_AEQ}({_AVALUE}))?")
 _TOKEN = re.compile(
-    r"([^<&]++)"                                                                # 1 text
+    r"([^<&]++)"  # 1 text
     rf"|(<([a-zA-Z][^\t\n\r\f />\x00]*+)((?:{_SEP}++{_ANAME}(?:{_AEQ}{_AVALUE})?)*+)"
-    rf"{_SEP}*+(/?)>)"                                                 # 2 start: 3 name 4 attrs 5 /
-    r"|(</\s*+([a-zA-Z][-.a-zA-Z0-9:_]*+)\s*+>)"                        # 6 end tag: 7 name
-    r"|(<!--(?s:.*?)--\s*>)"                                            # 8 comment
-    r"|(<![dD][oO][cC][tT][yY][pP][eE][^>]*+>)"                         # 9 doctype
-    r"|(&([a-zA-Z][-.a-zA-Z0-9]*)(?=[^a-zA-Z0-9]);?)"                   # 10 entity: 11 name
-    r"|(&#((?:[0-9]+|[xX][0-9a-fA-F]+))(?=[^0-9a-fA-F]);?)"             # 12 charref: 13 name
-    r"|([<&])")                                                         # 14 anything else
+    rf"{_SEP}*+(/?)>)"  # 2 start: 3 name 4 attrs 5 /
+    r"|(</\s*+([a-zA-Z][-.a-zA-Z0-9:_]*+)\s*+>)"  # 6 end tag: 7 name
+    r"|(<!--(?s:.*?)--\s*>)"  # 8 comment
+    r"|(<![dD][oO][cC][tT][yY][pP][eE][^>]*+>)"  # 9 doctype
+    r"|(&([a-zA-Z][-.a-zA-Z0-9]*)(?=[^a-zA-Z0-9]);?)"  # 10 entity: 11 name
+    r"|(&#((?:[0-9]+|[xX][0-9a-fA-F]+))(?=[^0-9a-fA-F]);?)"  # 12 charref: 13 name
+    r"|([<&])"
+)  # 14 anything else
 _CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 _STARTTAGOPEN = re.compile("<[a-zA-Z]")
 _INCOMPLETE = re.compile("&[a-zA-Z#]")
@@ -118,13 +226,63 @@ _ATTRS_WANTED = frozenset({"meta", "script"} | ((_BLOCK | _NODE_TAGS) - _VOID))
 _ATTRS_WANTED_DATA_ONLY = frozenset({"meta", "script"})
 #: Inline elements with no rule of their own (a start tag only ends <head>, and needs a record
 #: only with ``itemprop``; an end tag matters only then): read without the handlers.
-_PLAIN = frozenset({"span", "img", "b", "i", "strong", "em", "small", "path", "use", "g",
-                    "source", "sup", "sub", "u", "s", "cite", "abbr", "mark", "circle", "rect",
-                    "polygon", "line", "polyline", "ellipse", "defs", "symbol", "stop", "font",
-                    "ins", "del", "q", "var", "kbd", "samp", "bdi", "bdo", "wbr", "data",
-                    "input", "area", "col", "embed", "param", "track"})
-assert not _PLAIN & (_BLOCK | _SKIP | _HEAD_ONLY | _NODE_TAGS | _CLOSES_P | _SELF_ENDING
-                     | {"a", "meta", "script", "pre"})
+_PLAIN = frozenset(
+    {
+        "span",
+        "img",
+        "b",
+        "i",
+        "strong",
+        "em",
+        "small",
+        "path",
+        "use",
+        "g",
+        "source",
+        "sup",
+        "sub",
+        "u",
+        "s",
+        "cite",
+        "abbr",
+        "mark",
+        "circle",
+        "rect",
+        "polygon",
+        "line",
+        "polyline",
+        "ellipse",
+        "defs",
+        "symbol",
+        "stop",
+        "font",
+        "ins",
+        "del",
+        "q",
+        "var",
+        "kbd",
+        "samp",
+        "bdi",
+        "bdo",
+        "wbr",
+        "data",
+        "input",
+        "area",
+        "col",
+        "embed",
+        "param",
+        "track",
+    }
+)
+assert not _PLAIN & (
+    _BLOCK
+    | _SKIP
+    | _HEAD_ONLY
+    | _NODE_TAGS
+    | _CLOSES_P
+    | _SELF_ENDING
+    | {"a", "meta", "script", "pre"}
+)
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -150,11 +308,11 @@ class HtmlText(HTMLParser):
     def __init__(self, source: str, data_only: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.data_only = data_only                # only record raw visible data ranges
+        self.data_only = data_only  # only record raw visible data ranges
         fed = _defuse_unclosed(source)
         try:
             self._parse(fed)
-        except AssertionError:                    # malformed <!...> declarations: read as text
+        except AssertionError:  # malformed <!...> declarations: read as text
             self._parse(_DECLARATION.sub("\0!", fed))
         del self.source
         self.rawdata = ""
@@ -165,29 +323,29 @@ class HtmlText(HTMLParser):
 
     def _parse(self, fed: str) -> None:
         self.reset()
-        self.rawdata = fed                       # html.parser's methods read it (``_slow``)
+        self.rawdata = fed  # html.parser's methods read it (``_slow``)
         self.out: list[str] = []
-        self.n = 0                               # characters emitted so far
-        self.last = "\n"                         # last character emitted ("\n" at the start)
-        self.offsets = array("i")                # 4 bytes a character; inputs are capped far
+        self.n = 0  # characters emitted so far
+        self.last = "\n"  # last character emitted ("\n" at the start)
+        self.offsets = array("i")  # 4 bytes a character; inputs are capped far
         #                                          below 2 GB
         self.data_ranges: list[tuple[int, int]] = []
         self.skip: dict[str, int] = {}
         self.pre = 0
-        self.anchors = 0                         # open <a> elements
-        self.link_chars = 0                      # characters emitted inside links
+        self.anchors = 0  # open <a> elements
+        self.link_chars = 0  # characters emitted inside links
         self.nodes: list[Node] = []
-        self.stack: list[int] = []               # open elements, as node indexes
-        self.inline: dict[str, int] = {}         # open inline elements that have a record
-        self.overflow = False                    # more elements than MAX_NODES
-        self.metas: list[tuple[str, str]] = []   # (name/property/itemprop, content)
-        self.ld_json: list[str] = []             # JSON-LD blocks as written
+        self.stack: list[int] = []  # open elements, as node indexes
+        self.inline: dict[str, int] = {}  # open inline elements that have a record
+        self.overflow = False  # more elements than MAX_NODES
+        self.metas: list[tuple[str, str]] = []  # (name/property/itemprop, content)
+        self.ld_json: list[str] = []  # JSON-LD blocks as written
         self._ld: list[str] | None = None
         self._ld_size = 0
-        self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
-        self.lang: str | None = None             # <html lang> (or xml:lang), as written
+        self.times: list[tuple[int, str, str, int]] = []  # (position, value, how, node)
+        self.lang: str | None = None  # <html lang> (or xml:lang), as written
         self._at = 0
-        self.feeding = True                      # html.parser's feed(); False: its close()
+        self.feeding = True  # html.parser's feed(); False: its close()
         self._read(fed)
         while self.stack:
             self._close_top()
@@ -205,20 +363,21 @@ class HtmlText(HTMLParser):
             for m in _TOKEN.finditer(fed, i):
                 kind = m.lastindex
                 self._at = i = m.start()
-                if kind == 1:                                      # text
-                    if skip:                                       # in <head>, <script>...
+                if kind == 1:  # text
+                    if skip:  # in <head>, <script>...
                         if self._ld is not None:
                             self._ld.append(m.group(1).replace("\0", "<"))
                     elif data_only or self._ld is not None:
                         self.handle_data(m.group(1))
                     else:
                         self._emit(m.group(1).replace("\0", "<"), i)
-                elif kind == 2:                                    # start tag
+                elif kind == 2:  # start tag
                     tag = m.group(3).lower()
                     text = m.group(4)
-                    if (tag in _PLAIN or tag == "a") and \
-                            not (text and "itemprop" in text.lower()):   # <span>, <a>, <img>...
-                        if skip and "head" in skip:       # content ends <head>
+                    if (tag in _PLAIN or tag == "a") and not (
+                        text and "itemprop" in text.lower()
+                    ):  # <span>, <a>, <img>...
+                        if skip and "head" in skip:  # content ends <head>
                             del skip["head"]
                         if tag == "a" and not data_only:
                             self.anchors += 1
@@ -230,7 +389,7 @@ class HtmlText(HTMLParser):
                     elif tag in wanted or (not data_only and "itemprop" in text.lower()):
                         a = _attributes(text)
                     else:
-                        a = {}                                    # attributes not used
+                        a = {}  # attributes not used
                     self._start(tag, a)
                     if m.group(5):
                         self.handle_endtag(tag)
@@ -240,14 +399,14 @@ class HtmlText(HTMLParser):
                             return
                         restart = True
                         break
-                elif kind == 6:                                    # end tag
+                elif kind == 6:  # end tag
                     tag = m.group(7).lower()
                     if tag not in _PLAIN or inline.get(tag):
                         self.handle_endtag(tag)
-                elif kind == 10 or kind == 12:                     # &name; &#number;
+                elif kind == 10 or kind == 12:  # &name; &#number;
                     if not skip and not data_only:
-                        self._emit(unescape(m.group(kind)), i, 0)   # with its ";" if written
-                elif kind == 14:                                   # html.parser's own rules
+                        self._emit(unescape(m.group(kind)), i, 0)  # with its ";" if written
+                elif kind == 14:  # html.parser's own rules
                     i = self._slow(i)
                     if i == _STOP:
                         return
@@ -268,14 +427,14 @@ class HtmlText(HTMLParser):
         closer = _CDATA_END[tag]
         while self.cdata_elem:
             m = closer.search(fed, i)
-            if m is None:                         # unclosed: html.parser drops the rest
+            if m is None:  # unclosed: html.parser drops the rest
                 return _STOP
             j = m.start()
             if i < j:
                 self._at = i
                 self.handle_data(fed[i:j])
             self._at = j
-            i = self.parse_endtag(j)              # a look-alike (</ſcript>) is text
+            i = self.parse_endtag(j)  # a look-alike (</ſcript>) is text
         return i
 
     def _slow(self, i: int) -> int:
@@ -300,7 +459,7 @@ class HtmlText(HTMLParser):
                 k = i + 1
             else:
                 return self._stop(i)
-            if k < 0:                             # feed() stops here; close() reads it as text
+            if k < 0:  # feed() stops here; close() reads it as text
                 self.feeding = False
                 k = rawdata.find(">", i + 1)
                 if k < 0:
@@ -312,16 +471,16 @@ class HtmlText(HTMLParser):
                 self._at = i
                 self.handle_data(rawdata[i:k])
             return k
-        if startswith("&#", i):                   # not a character reference
-            if rawdata.find(";", i) >= 0:         # "&#" is text; feed() stops, close() goes on
-                self.handle_data(rawdata[i:i + 2])
+        if startswith("&#", i):  # not a character reference
+            if rawdata.find(";", i) >= 0:  # "&#" is text; feed() stops, close() goes on
+                self.handle_data(rawdata[i : i + 2])
                 if self.feeding:
                     self.feeding = False
                     return i + 2
                 return self._stop(i + 2)
             return self._stop(i)
         match = _INCOMPLETE.match(rawdata, i)
-        if match:                                 # "&name" at the very end
+        if match:  # "&name" at the very end
             return self._stop(i + 1 if match.group() == rawdata[i:] else i)
         if i + 1 < n:
             self.handle_data("&")
@@ -362,13 +521,13 @@ class HtmlText(HTMLParser):
             return
         i = len(data) - len(data.lstrip(" \t\n\r\f")) if self.last in " \n" else 0
         m = _WS_FIX.search(data, i)
-        if m is None:                             # most runs of text: words and single spaces
+        if m is None:  # most runs of text: words and single spaces
             if i < len(data):
                 self._push(data[i:] if i else data, pos + i * step, step)
             return
-        for m in _WS_FIX.finditer(data, i):       # single spaces between words pass through
+        for m in _WS_FIX.finditer(data, i):  # single spaces between words pass through
             if m.start() > i:
-                self._push(data[i:m.start()], pos + i * step, step)
+                self._push(data[i : m.start()], pos + i * step, step)
             if self.last not in " \n":
                 self._push(" ", pos + m.start() * step, step)
             i = m.end()
@@ -387,16 +546,20 @@ class HtmlText(HTMLParser):
 
     def _open(self, tag: str, a: dict[str, str]) -> None:
         nodes = self.nodes
-        if len(nodes) >= MAX_NODES:               # a pathological page: read it whole
+        if len(nodes) >= MAX_NODES:  # a pathological page: read it whole
             self.overflow = True
             return
         hints, keep = "", None
-        if a:                                     # most elements have no attributes
+        if a:  # most elements have no attributes
             get = a.get
-            hints = " ".join(filter(None, (get("class"), get("id"), get("role"),
-                                           get("itemprop")))).lower()
-            if "hidden" in a or ("aria-hidden" in a and a["aria-hidden"].lower() == "true") or \
-                    ("style" in a and "display:none" in a["style"].replace(" ", "").lower()):
+            hints = " ".join(
+                filter(None, (get("class"), get("id"), get("role"), get("itemprop")))
+            ).lower()
+            if (
+                "hidden" in a
+                or ("aria-hidden" in a and a["aria-hidden"].lower() == "true")
+                or ("style" in a and "display:none" in a["style"].replace(" ", "").lower())
+            ):
                 hints += " hidden"
             if tag == "article" or tag == "time" or "itemprop" in a:
                 keep = a
@@ -418,15 +581,15 @@ class HtmlText(HTMLParser):
                 self.times.append((node.start, "", "time text", index))
             return
         prop = attrs.get("itemprop", "").lower()
-        if not attrs.get("content") and not attrs.get("datetime"):   # the element's text
-            if prop in _DATE_PROPS and node.tag != "time":             # is filled in later
+        if not attrs.get("content") and not attrs.get("datetime"):  # the element's text
+            if prop in _DATE_PROPS and node.tag != "time":  # is filled in later
                 self.times.append((node.start, "", f"itemprop {prop}", index))
             elif node.tag == "time":
                 self.times.append((node.start, "", "time text", index))
 
     def _close(self, tag: str) -> None:
         stack = self.stack
-        if stack and self.nodes[stack[-1]].tag == tag:   # the usual case: the open element
+        if stack and self.nodes[stack[-1]].tag == tag:  # the usual case: the open element
             self._close_top()
             return
         for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 40), -1):
@@ -444,8 +607,8 @@ class HtmlText(HTMLParser):
             self.lang = a.get("lang") or a.get("xml:lang") or None
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
-            if not key and "head" in skip:        # itemprop in <head>: the page's; in the body
-                key = a.get("itemprop", "").lower()   # its position counts (see below)
+            if not key and "head" in skip:  # itemprop in <head>: the page's; in the body
+                key = a.get("itemprop", "").lower()  # its position counts (see below)
             if key and a.get("content"):
                 self.metas.append((key, a["content"]))
                 a.pop("itemprop", None)
@@ -453,10 +616,10 @@ class HtmlText(HTMLParser):
             self._ld = []
         block = tag in _BLOCK
         if skip:
-            if "head" in skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
+            if "head" in skip and tag not in _HEAD_ONLY:  # <body> or content ends <head>
                 del skip["head"]
             if block and "code" in skip:
-                del skip["code"]                  # an unclosed <code> ends at the next block
+                del skip["code"]  # an unclosed <code> ends at the next block
         if tag in _SKIP:
             skip[tag] = skip.get(tag, 0) + 1
         elif tag == "pre":
@@ -470,17 +633,18 @@ class HtmlText(HTMLParser):
             top = self.nodes[stack[-1]].tag
             if (top == "p" and tag in _CLOSES_P) or (top == tag and tag in _SELF_ENDING):
                 self._close_top()
-        if tag == "meta":                         # itemprop dates in the body: a position
+        if tag == "meta":  # itemprop dates in the body: a position
             prop = a.get("itemprop", "").lower()
             if prop in _DATE_PROPS and a.get("content"):
-                self.times.append((self.n, a["content"], f"itemprop {prop}",
-                                   stack[-1] if stack else -1))
+                self.times.append(
+                    (self.n, a["content"], f"itemprop {prop}", stack[-1] if stack else -1)
+                )
             return
         if tag == "a":
             self.anchors += 1
         if not block:
             if tag not in _NODE_TAGS and "itemprop" not in a:
-                return                            # inline: no element record needed
+                return  # inline: no element record needed
             self.inline[tag] = self.inline.get(tag, 0) + 1
         self._open(tag, a)
         if not a:
@@ -491,10 +655,19 @@ class HtmlText(HTMLParser):
             if prop in _DATE_PROPS:
                 how = f"itemprop {prop}"
             self.times.append((self.n, a["datetime"], how, len(self.nodes) - 1))
-        elif "itemprop" in a and a["itemprop"].lower() in _DATE_PROPS and \
-                (a.get("content") or a.get("datetime")):
-            self.times.append((self.n, a.get("content") or a["datetime"],
-                               f"itemprop {a['itemprop'].lower()}", len(self.nodes) - 1))
+        elif (
+            "itemprop" in a
+            and a["itemprop"].lower() in _DATE_PROPS
+            and (a.get("content") or a.get("datetime"))
+        ):
+            self.times.append(
+                (
+                    self.n,
+                    a.get("content") or a["datetime"],
+                    f"itemprop {a['itemprop'].lower()}",
+                    len(self.nodes) - 1,
+                )
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._ld is not None:
@@ -513,7 +686,7 @@ class HtmlText(HTMLParser):
         is_block = tag in _BLOCK
         if is_block:
             if skip:
-                skip.pop("code", None)            # an unclosed <code> ends with its block
+                skip.pop("code", None)  # an unclosed <code> ends with its block
             if not skip:
                 self._newline(self._at)
         if tag == "a" and self.anchors:
@@ -584,8 +757,10 @@ def html_document(name: str, source: str, scope: str = "article") -> Document:
     page = "".join(parsed.out)
     parsed.out = []
     article = find_article(() if parsed.overflow else parsed.nodes, page, parsed.ld_json)
-    times = [(at, value or page[parsed.nodes[i].start:parsed.nodes[i].end][:100], how, i)
-             for at, value, how, i in parsed.times]
+    times = [
+        (at, value or page[parsed.nodes[i].start : parsed.nodes[i].end][:100], how, i)
+        for at, value, how, i in parsed.times
+    ]
     dates = story_dates(parsed.metas, parsed.ld_json, times, article, parsed.nodes)
     if scope == "article" and article.ranges:
         text, offsets = _slice(page, parsed.offsets, article.ranges)
@@ -593,11 +768,20 @@ def html_document(name: str, source: str, scope: str = "article") -> Document:
     else:
         text = page.rstrip(" \n")
         offsets = parsed.offsets
-        del offsets[len(text):]
+        del offsets[len(text) :]
         reading = "page" if scope == "page" else f"page: {article.how}"
-    return Document(name, source, text, "html", dates, offsets, parse_suppressions(source),
-                    soft_breaks=(), reading=reading,   # block elements end lines
-                    language=page_language(parsed.lang, parsed.metas))
+    return Document(
+        name,
+        source,
+        text,
+        "html",
+        dates,
+        offsets,
+        parse_suppressions(source),
+        soft_breaks=(),
+        reading=reading,  # block elements end lines
+        language=page_language(parsed.lang, parsed.metas),
+    )
 
 
 #: Meta tags naming a page's language, after ``<html lang>``, best first.
@@ -607,8 +791,8 @@ _LANGUAGE_METAS = ("content-language", "dc.language", "language", "og:locale")
 def page_language(html_lang: str | None, metas: list[tuple[str, str]]) -> str | None:
     """The page's language tag: ``<html lang>``, else a language meta tag; None if none is a tag."""
     if language_tag(html_lang):
-        return html_lang.strip()                                  # type: ignore[union-attr]
-    found = dict(reversed(metas))                                 # the first of each key wins
+        return html_lang.strip()  # type: ignore[union-attr]
+    found = dict(reversed(metas))  # the first of each key wins
     for key in _LANGUAGE_METAS:
         tag = language_tag(found.get(key, "").split(",")[0])
         if tag:

@@ -17,7 +17,7 @@ from typing import Any
 
 from claims.rules import rule_name
 
-_Date = date                       # for fields named `date`, which shadow the type in their class
+_Date = date  # for fields named `date`, which shadow the type in their class
 
 #: The JSON contract version of ``claims check --format json`` (see README, "JSON contract").
 JSON_VERSION = 2
@@ -68,9 +68,16 @@ class Location:
     end_byte_column: int
 
     def to_dict(self) -> dict[str, int]:
-        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
-                "end_line": self.end_line, "end_column": self.end_column,
-                "byte_column": self.byte_column, "end_byte_column": self.end_byte_column}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "byte_column": self.byte_column,
+            "end_byte_column": self.end_byte_column,
+        }
 
 
 @dataclass(frozen=True)
@@ -95,18 +102,18 @@ class Quantity:
     high: Decimal | None = None
     qualifier: str | None = None
     bound: str | None = None
-    unit_text: str = ""                   # as written: "$", "US$", "won", "km", "per cent"
-    unit_before: bool = False             # symbol/code written before the number
-    scale_text: str | None = None         # as written: "billion", "bn", "crore"
-    decimals: int = 0                     # digits printed after the decimal mark
+    unit_text: str = ""  # as written: "$", "US$", "won", "km", "per cent"
+    unit_before: bool = False  # symbol/code written before the number
+    scale_text: str | None = None  # as written: "billion", "bn", "crore"
+    decimals: int = 0  # digits printed after the decimal mark
     unit_candidates: tuple[str, ...] = ()
     unit_note: str | None = None
-    unit_guessed: bool = False            # read by default, with no cue in the story
-    zeros_meant: bool = False             # a number word ("a hundred"): its zeros are exact
+    unit_guessed: bool = False  # read by default, with no cue in the story
+    zeros_meant: bool = False  # a number word ("a hundred"): its zeros are exact
     location: Location | None = None
-    ambiguous: bool = False               # the figure reads two ways (12.345 with no locale)
-    reading_note: str | None = None       # why: which reading was taken and what else it may be
-    number_format: str = ""               # how it writes numbers: "1,234.5", "1.234,5", "億"
+    ambiguous: bool = False  # the figure reads two ways (12.345 with no locale)
+    reading_note: str | None = None  # why: which reading was taken and what else it may be
+    number_format: str = ""  # how it writes numbers: "1,234.5", "1.234,5", "億"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: value/high as decimal strings in base units; source position."""
@@ -119,20 +126,27 @@ class Quantity:
             "text": self.text,
         }
         out.update(_position(self.span, self.location))
-        out.update({"unit_candidates": list(self.unit_candidates), "unit_note": self.unit_note,
-                    "unit_guessed": self.unit_guessed, "ambiguous": self.ambiguous,
-                    "reading_note": self.reading_note})
+        out.update(
+            {
+                "unit_candidates": list(self.unit_candidates),
+                "unit_note": self.unit_note,
+                "unit_guessed": self.unit_guessed,
+                "ambiguous": self.ambiguous,
+                "reading_note": self.reading_note,
+            }
+        )
         return out
 
 
 # ------------------------------------------------------------------------------ claims
 
+
 @dataclass(frozen=True)
 class CurrencyConversion:
     """A money figure paired with its stated conversion: ``100 trillion won ($72.29 billion)``."""
 
-    original: Quantity       # the figure written first
-    converted: Quantity      # the restated figure
+    original: Quantity  # the figure written first
+    converted: Quantity  # the restated figure
     span: Span
     text: str
 
@@ -154,7 +168,7 @@ class Base:
 
     figure: Quantity
     sentences_back: int
-    linked: bool                          # an explicit phrase names it: "of the 97,750"
+    linked: bool  # an explicit phrase names it: "of the 97,750"
 
 
 @dataclass(frozen=True)
@@ -200,8 +214,14 @@ class StatedRate:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"base": self.base, "quote": self.quote, "value": plain(self.value),
-                "start": self.span.start, "end": self.span.end, "text": self.text}
+        return {
+            "base": self.base,
+            "quote": self.quote,
+            "value": plain(self.value),
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -211,12 +231,13 @@ class Extraction:
     mentions: tuple[Quantity, ...] = ()
     conversions: tuple[CurrencyConversion, ...] = ()
     stated_rates: tuple[StatedRate, ...] = ()
-    language: str | None = None           # the story's language tag: "es", "zh-Hant", "en"
-    language_source: str | None = None    # option | document | detected | unknown
-    decimal_mark: str | None = None       # the story's decimal mark as read: "," or "."
+    language: str | None = None  # the story's language tag: "es", "zh-Hant", "en"
+    language_source: str | None = None  # option | document | detected | unknown
+    decimal_mark: str | None = None  # the story's decimal mark as read: "," or "."
 
 
 # ------------------------------------------------------------------------------ evidence
+
 
 @dataclass(frozen=True)
 class Rate:
@@ -234,11 +255,11 @@ class Rate:
     requested_date: _Date
     source: str
     dataset: str = ""
-    kind: str = "reference"               # reference | peg | imported | online | stated | hmrc
+    kind: str = "reference"  # reference | peg | imported | online | stated | hmrc
     # A coarse source (a monthly table) says how far a day's market may stray from it, in
     # percent; a conversion is judged with max(option margin, margin_pct). None: a daily rate.
     margin_pct: Decimal | None = None
-    frequency: str = "daily"              # daily | weekly | monthly | fixed | ...
+    frequency: str = "daily"  # daily | weekly | monthly | fixed | ...
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -262,13 +283,19 @@ class Expected:
     value: Decimal
     low: Decimal
     high: Decimal
-    unit: str | None = None               # an ISO code, a unit name, "%", "times"
-    text: str | None = None               # written the way the story writes it: "$72.03 billion"
-    range_text: str | None = None         # low to high, written the same way
+    unit: str | None = None  # an ISO code, a unit name, "%", "times"
+    text: str | None = None  # written the way the story writes it: "$72.03 billion"
+    range_text: str | None = None  # low to high, written the same way
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": plain(self.value), "low": plain(self.low), "high": plain(self.high),
-                "unit": self.unit, "text": self.text, "range_text": self.range_text}
+        return {
+            "value": plain(self.value),
+            "low": plain(self.low),
+            "high": plain(self.high),
+            "unit": self.unit,
+            "text": self.text,
+            "range_text": self.range_text,
+        }
 
 
 Figure = Quantity | tuple[Quantity, ...]
@@ -287,7 +314,7 @@ class Finding:
     """
 
     code: str
-    check: str                            # currency-conversion | unit-conversion | arithmetic
+    check: str  # currency-conversion | unit-conversion | arithmetic
     verdict: Verdict
     message: str
     span: Span
@@ -322,17 +349,19 @@ class Finding:
             "detail": self.detail,
         }
         out.update(_position(self.span, self.location))
-        out.update({
-            "text": self.text,
-            "original": self.original.to_dict() if self.original is not None else None,
-            "converted": self.converted.to_dict() if self.converted is not None else None,
-            "expected": self.expected.to_dict() if self.expected else None,
-            "deviation_pct": self.deviation_pct,
-            "diagnosis": self.diagnosis,
-            "rate": self.rate.to_dict() if self.rate else None,
-            "figures": {k: _figure_dict(v) for k, v in self.figures.items()},
-            "suppressed": self.suppressed,
-        })
+        out.update(
+            {
+                "text": self.text,
+                "original": self.original.to_dict() if self.original is not None else None,
+                "converted": self.converted.to_dict() if self.converted is not None else None,
+                "expected": self.expected.to_dict() if self.expected else None,
+                "deviation_pct": self.deviation_pct,
+                "diagnosis": self.diagnosis,
+                "rate": self.rate.to_dict() if self.rate else None,
+                "figures": {k: _figure_dict(v) for k, v in self.figures.items()},
+                "suppressed": self.suppressed,
+            }
+        )
         return out
 
 
@@ -346,8 +375,16 @@ def _position(span: Span, location: Location | None) -> dict[str, int]:
     """Source position keys; before ``locate`` only the text offsets (lines 0)."""
     if location is not None:
         return location.to_dict()
-    return {"start": span.start, "end": span.end, "line": 0, "column": 0, "end_line": 0,
-            "end_column": 0, "byte_column": 0, "end_byte_column": 0}
+    return {
+        "start": span.start,
+        "end": span.end,
+        "line": 0,
+        "column": 0,
+        "end_line": 0,
+        "end_column": 0,
+        "byte_column": 0,
+        "end_byte_column": 0,
+    }
 
 
 def round_pct(value: float | Decimal | None) -> float | None:

@@ -41,29 +41,98 @@ from claims.dates import NO_DATES, Stamp, StoryDates, parse_stamp
 if TYPE_CHECKING:  # pragma: no cover
     from claims.article import Article
 
-_META_PUBLISHED_1 = ("article:published_time", "og:published_time", "og:article:published_time",
-                     "article:published", "article:published:time")
-_META_PUBLISHED_3 = ("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
-                     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
-                     "publication-date", "sailthru.date", "parsely-pub-date", "article.published",
-                     "article_date_original", "original-publish-date", "datepublished",
-                     "citation_publication_date", "citation_date", "dc.date.created",
-                     "dcterms.created", "og:pubdate", "pdate", "displaydate", "date.release",
-                     "article.created", "creation_date")
-_META_MODIFIED = ("article:modified_time", "og:updated_time", "og:modified_time",
-                  "article:modified:time", "og:article:modified_time",
-                  "article:modified", "datemodified", "last-modified", "dc.date.modified",
-                  "dcterms.modified", "lastmod", "article.updated", "sailthru.lastmodified",
-                  "date_modified", "modified_time")
-_ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
-                            "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-                            "backgroundnewsarticle", "livesblogposting", "liveblogposting",
-                            "scholarlyarticle", "techarticle", "report", "socialmediaposting",
-                            "posting", "creativework", "satiricalarticle", "advertisercontentarticle",
-                            "askpublicnewsarticle", "medicalscholarlyarticle", "videoobject"})
+_META_PUBLISHED_1 = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "article:published:time",
+)
+_META_PUBLISHED_3 = (
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "publication-date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.created",
+    "dcterms.created",
+    "og:pubdate",
+    "pdate",
+    "displaydate",
+    "date.release",
+    "article.created",
+    "creation_date",
+)
+_META_MODIFIED = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "article:modified:time",
+    "og:article:modified_time",
+    "article:modified",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "lastmod",
+    "article.updated",
+    "sailthru.lastmodified",
+    "date_modified",
+    "modified_time",
+)
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "livesblogposting",
+        "liveblogposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "socialmediaposting",
+        "posting",
+        "creativework",
+        "satiricalarticle",
+        "advertisercontentarticle",
+        "askpublicnewsarticle",
+        "medicalscholarlyarticle",
+        "videoobject",
+    }
+)
 _LD_FIELD = re.compile(r'"(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,60})"')
-_PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "publishdate", "publication",
-                              "date-published", "entry-date", "posted", "created"})
+_PUBLISHED_WORDS = frozenset(
+    {
+        "published",
+        "publish",
+        "pubdate",
+        "publishdate",
+        "publication",
+        "date-published",
+        "entry-date",
+        "posted",
+        "created",
+    }
+)
 _UPDATED_WORDS = frozenset({"updated", "modified", "update", "lastmod", "last-modified"})
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>|<!--|-->")
 MAX_LD_DEPTH = 64
@@ -81,6 +150,7 @@ class Candidate:
 
 # ------------------------------------------------------------------------------ JSON-LD
 
+
 def _type_rank(node: dict[str, Any]) -> int | None:
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
@@ -88,7 +158,7 @@ def _type_rank(node: dict[str, Any]) -> int | None:
     if names & _ARTICLE_TYPES - {"videoobject", "creativework"}:
         return 0
     if not names or names & {"webpage", "itempage", "creativework", "collectionpage"}:
-        return 1                              # an untyped object, or the page itself
+        return 1  # an untyped object, or the page itself
     return None
 
 
@@ -111,7 +181,9 @@ def _ld_roots(data: Any) -> Iterable[dict[str, Any]]:
 def _depth_ok(text: str) -> bool:
     """Whether a JSON text nests no deeper than ``MAX_LD_DEPTH`` (json.loads recurses)."""
     depth = peak = 0
-    for ch in re.findall(r"[\[\]{}]", text) if text.count("[") + text.count("{") > MAX_LD_DEPTH else ():
+    for ch in (
+        re.findall(r"[\[\]{}]", text) if text.count("[") + text.count("{") > MAX_LD_DEPTH else ()
+    ):
         depth += 1 if ch in "[{" else -1
         peak = max(peak, depth)
         if peak > MAX_LD_DEPTH:
@@ -132,7 +204,7 @@ def ld_dates(blocks: Sequence[str]) -> list[tuple[int, str, str]]:
                 data = json.loads(text, strict=False)
             except (ValueError, RecursionError):
                 data = None
-        if data is None:                        # broken JSON: read the fields as written
+        if data is None:  # broken JSON: read the fields as written
             found.extend((2, f, v) for f, v in _LD_FIELD.findall(text))
             continue
         for node in _ld_roots(data):
@@ -150,6 +222,7 @@ def ld_dates(blocks: Sequence[str]) -> list[tuple[int, str, str]]:
 
 # ------------------------------------------------------------------------------ the rule
 
+
 def _inside(at: int, article: Article, nodes: Sequence[Node]) -> bool:
     """Whether a position lies in the story's region and not in boilerplate there."""
     start, end = article.region
@@ -158,9 +231,13 @@ def _inside(at: int, article: Article, nodes: Sequence[Node]) -> bool:
     return not any(a <= at < b for a, b in article.outside)
 
 
-def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
-                times: Sequence[tuple[int, str, str, int]], article: Article,
-                nodes: Sequence[Node]) -> tuple[list[Candidate], list[Candidate]]:
+def _candidates(
+    metas: Sequence[tuple[str, str]],
+    ld_json: Sequence[str],
+    times: Sequence[tuple[int, str, str, int]],
+    article: Article,
+    nodes: Sequence[Node],
+) -> tuple[list[Candidate], list[Candidate]]:
     published: list[Candidate] = []
     modified: list[Candidate] = []
     order = 0
@@ -195,12 +272,14 @@ def _candidates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
         elif how in ("itemprop datemodified", "itemprop dateupdated"):
             add(modified, 2, value, how)
         elif how in ("time datetime", "time text"):
-            words = set(re.split(r"[\s_-]+", nodes[node].hints)) if 0 <= node < len(nodes) else set()
+            words = (
+                set(re.split(r"[\s_-]+", nodes[node].hints)) if 0 <= node < len(nodes) else set()
+            )
             if words & _UPDATED_WORDS:
                 add(modified, 3, value, "time datetime (updated)")
             elif words & _PUBLISHED_WORDS:
                 add(published, 2, value, "time datetime (published)")
-            elif not standalone_time(nodes, node):     # "the vote on <time>Nov. 20</time>"
+            elif not standalone_time(nodes, node):  # "the vote on <time>Nov. 20</time>"
                 add(published, 6, value, f"{how} (in a sentence)")
             else:
                 add(published, 4 if how == "time datetime" else 5, value, how)
@@ -238,15 +317,19 @@ def _pick(found: list[Candidate], same_kind: Sequence[Candidate]) -> tuple[Any, 
     return stamp.day, where
 
 
-def story_dates(metas: Sequence[tuple[str, str]], ld_json: Sequence[str],
-                times: Sequence[tuple[int, str, str, int]], article: Article,
-                nodes: Sequence[Node]) -> StoryDates:
+def story_dates(
+    metas: Sequence[tuple[str, str]],
+    ld_json: Sequence[str],
+    times: Sequence[tuple[int, str, str, int]],
+    article: Article,
+    nodes: Sequence[Node],
+) -> StoryDates:
     """The page's published and modified dates by the module's rule, each with its source."""
     published, modified = _candidates(metas, ld_json, times, article, nodes)
     if not published and not modified:
         return NO_DATES
     pub, pub_at = _pick(published, published)
     mod, mod_at = _pick(modified, modified)
-    if pub is not None and mod is not None and mod < pub:     # an "update" before publication
+    if pub is not None and mod is not None and mod < pub:  # an "update" before publication
         mod, mod_at = None, None
     return StoryDates(pub, pub_at, mod, mod_at)

@@ -33,9 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover
 class Checked:
     """One story's result and the settings it was checked with (``config.path`` names the file)."""
 
-    result: Any                       # DocumentResult
+    result: Any  # DocumentResult
     config: Config
-    document: Any = None              # the Document, when the caller keeps stories (HTML)
+    document: Any = None  # the Document, when the caller keeps stories (HTML)
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,16 @@ class Settings:
     """The settings of each folder: its config file (found once per folder, or the one named)
     merged with the caller's options; a broken config is a Problem for the stories below it."""
 
-    def __init__(self, options: Mapping[str, Any] | None = None, *, config: Path | None = None,
-                 use_config: bool = True, include: Iterable[str] = (),
-                 exclude: Iterable[str] = (), base: str | None = None) -> None:
+    def __init__(
+        self,
+        options: Mapping[str, Any] | None = None,
+        *,
+        config: Path | None = None,
+        use_config: bool = True,
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        base: str | None = None,
+    ) -> None:
         self.options = dict(options or {})
         self.explicit, self.use_config = config, use_config
         self.base = os.path.abspath(base or os.curdir)
@@ -69,7 +76,7 @@ class Settings:
         self.exclude = Patterns(self.base, tuple(exclude), "--exclude")
         self.warnings: list[str] = []
         self._cache: dict[str, Config | ConfigError] = {}
-        Config().merged(self.options)                 # a bad option fails here, before any story
+        Config().merged(self.options)  # a bad option fails here, before any story
 
     def for_folder(self, folder: str) -> Config | ConfigError:
         """The merged settings for stories in ``folder`` (absolute), or the error to report."""
@@ -93,13 +100,19 @@ class Settings:
             return Scope(include=(self.include,) if self.include.lines else ())
         here = str(cfg.path.parent) if cfg.path else self.base
         origin = _shown(str(cfg.path)) if cfg.path else "config"
-        include = [Patterns(here, tuple(p for p in cfg.include if p not in self.include.lines),
-                            origin), self.include]
-        exclude = [Patterns(here, tuple(p for p in cfg.exclude if p not in self.exclude.lines),
-                            origin), self.exclude]
-        return Scope(include=tuple(p for p in include if p.lines),
-                     exclude=tuple(p for p in exclude if p.lines),
-                     gitignore=cfg.gitignore is not False)
+        include = [
+            Patterns(here, tuple(p for p in cfg.include if p not in self.include.lines), origin),
+            self.include,
+        ]
+        exclude = [
+            Patterns(here, tuple(p for p in cfg.exclude if p not in self.exclude.lines), origin),
+            self.exclude,
+        ]
+        return Scope(
+            include=tuple(p for p in include if p.lines),
+            exclude=tuple(p for p in exclude if p.lines),
+            gitignore=cfg.gitignore is not False,
+        )
 
 
 def _shown(path: str) -> str:
@@ -113,11 +126,19 @@ def config_name(config: Config) -> str | None:
     return _shown(str(config.path)) if config.path else None
 
 
-def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today: date,
-                as_of: date | None = None, store: RateSource | None = None,
-                open_store: Callable[[], RateSource] | None = None, input_format: str | None = None,
-                stdin: IO[bytes] | None = None, debug: bool = False,
-                keep_documents: bool = False) -> Iterator[Event]:
+def check_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    today: date,
+    as_of: date | None = None,
+    store: RateSource | None = None,
+    open_store: Callable[[], RateSource] | None = None,
+    input_format: str | None = None,
+    stdin: IO[bytes] | None = None,
+    debug: bool = False,
+    keep_documents: bool = False,
+) -> Iterator[Event]:
     """Check every story named by ``paths``; yield a ``Checked``, ``Problem`` or ``Note`` each.
 
     ``store`` (or ``open_store()``, called once when the first story needs it) is the rate
@@ -162,11 +183,15 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
 
                 doc = load_document(name, data, input_format, scope=cfg.scope or "article")
                 del data
-                result = check_document(doc, store_on_demand,
-                                        cfg.check_options(today=today, as_of=as_of))
+                result = check_document(
+                    doc, store_on_demand, cfg.check_options(today=today, as_of=as_of)
+                )
         except StoryTimeout:
-            yield Problem(name, f"{name}: not checked: took longer than {seconds:g} s "
-                                "(max_story_seconds)", "budget")
+            yield Problem(
+                name,
+                f"{name}: not checked: took longer than {seconds:g} s (max_story_seconds)",
+                "budget",
+            )
             continue
         except StoreUnavailable as exc:
             yield Problem(name, f"{name}: not checked: {exc}", "input")
@@ -174,7 +199,7 @@ def check_paths(paths: Iterable[str], settings: Settings | None = None, *, today
         except ClaimsError as exc:
             yield Problem(name, str(exc), "budget" if isinstance(exc, BudgetError) else "input")
             continue
-        except (Exception, RecursionError) as exc:          # noqa: BLE001 - one story, not the run
+        except (Exception, RecursionError) as exc:  # noqa: BLE001 - one story, not the run
             if debug:
                 raise
             yield internal_problem(name, exc)
@@ -199,8 +224,12 @@ class _OnDemand:
 
 def internal_problem(name: str, exc: BaseException) -> Problem:
     """A bug in claims met while checking one story, as that story's one-line problem."""
-    return Problem(name, f"{name}: internal error ({type(exc).__name__}: {exc}); please report "
-                         "it with this story (CLAIMS_DEBUG=1 shows the traceback)", "internal")
+    return Problem(
+        name,
+        f"{name}: internal error ({type(exc).__name__}: {exc}); please report "
+        "it with this story (CLAIMS_DEBUG=1 shows the traceback)",
+        "internal",
+    )
 
 
 def each_story(paths: Iterable[str], settings: Settings) -> Iterator[tuple[str, Any]]:
@@ -235,6 +264,7 @@ def each_story(paths: Iterable[str], settings: Settings) -> Iterator[tuple[str, 
 
 
 # ------------------------------------------------------------------------------ budgets
+
 
 class BudgetError(InputError):
     """A story larger than its size budget."""
@@ -275,7 +305,7 @@ def _read_upto(fh: IO[bytes], limit: int, chunk: int = 1 << 16) -> bytes:
 def _open(name: str) -> IO[bytes]:
     if os.name != "posix":
         return open(name, "rb")
-    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)      # a FIFO without a writer: no hang
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO without a writer: no hang
     try:
         import fcntl
 
@@ -299,8 +329,11 @@ class time_budget:
         self.armed = False
 
     def __enter__(self) -> time_budget:
-        if (self.seconds and hasattr(signal, "setitimer")
-                and threading.current_thread() is threading.main_thread()):
+        if (
+            self.seconds
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        ):
             self.previous = signal.signal(signal.SIGALRM, self._expire)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self.armed = True

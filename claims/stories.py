@@ -134,8 +134,11 @@ def _expand(raw: str, scope_for: ScopeFor) -> Iterator[Found]:
             found = found or item.is_story
             yield item
         if not found:
-            yield Found(raw, problem=f"{raw}: no stories in this folder "
-                                     f"({' '.join(STORY_PATTERNS)}, after .gitignore and exclude)")
+            yield Found(
+                raw,
+                problem=f"{raw}: no stories in this folder "
+                f"({' '.join(STORY_PATTERNS)}, after .gitignore and exclude)",
+            )
         return
     kind = _kind(info.st_mode)
     if kind not in ("file", "pipe", "device"):
@@ -162,6 +165,7 @@ def _kind(mode: int) -> str:
 
 
 # ------------------------------------------------------------------------------ walking
+
 
 def _scandir(path: str) -> list[os.DirEntry[str]]:
     """A folder's entries, sorted by name (the one place a folder is listed)."""
@@ -227,8 +231,9 @@ def _ignored(path: str, is_dir: bool, ignores: Sequence[Patterns]) -> bool:
     return verdict
 
 
-def _walk(root: str, scope_for: ScopeFor,
-          accept: Callable[[str, bool], str] | None = None) -> Iterator[Found]:
+def _walk(
+    root: str, scope_for: ScopeFor, accept: Callable[[str, bool], str] | None = None
+) -> Iterator[Found]:
     """Stories below folder ``root`` (as written), files of a folder before its subfolders.
 
     ``accept(relative_path, is_dir)`` (for globs) answers "pick", "walk" (a folder matched
@@ -239,7 +244,8 @@ def _walk(root: str, scope_for: ScopeFor,
     scope = scope_for(root_abs)
     ignores = _outer_ignores(root_abs) if scope.gitignore else []
     stack: list[tuple[str, str, list[Patterns], Callable[[str, bool], str] | None]] = [
-        (root, root_abs, ignores, accept)]
+        (root, root_abs, ignores, accept)
+    ]
     while stack:
         name, path, ignores, acc = stack.pop()
         try:
@@ -264,10 +270,10 @@ def _walk(root: str, scope_for: ScopeFor,
             child_abs = os.path.join(path, entry.name)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
-                if not is_dir and not entry.is_file():   # a pipe, socket, device, dead link
+                if not is_dir and not entry.is_file():  # a pipe, socket, device, dead link
                     continue
                 if entry.is_symlink() and not is_dir and os.path.isdir(child_abs):
-                    continue                              # links to folders are not followed
+                    continue  # links to folders are not followed
             except OSError as exc:
                 yield Found(child, problem=f"{child}: cannot read: {exc.strerror or exc}")
                 continue
@@ -276,8 +282,11 @@ def _walk(root: str, scope_for: ScopeFor,
             if scope.excluded_by(child_abs, is_dir) is not None:
                 continue
             rel = os.path.relpath(child_abs, root_abs)
-            action = acc(rel, is_dir) if acc else ("descend" if is_dir else
-                                                   "pick" if scope.picks(child_abs) else "skip")
+            action = (
+                acc(rel, is_dir)
+                if acc
+                else ("descend" if is_dir else "pick" if scope.picks(child_abs) else "skip")
+            )
             if action == "pick" and not is_dir:
                 yield Found(child)
             elif action in ("descend", "walk") and is_dir:
@@ -286,6 +295,7 @@ def _walk(root: str, scope_for: ScopeFor,
 
 
 # ------------------------------------------------------------------------------ globs
+
 
 def _split_glob(pattern: str) -> tuple[str, list[str]]:
     """``content/**/*.md`` -> (``content``, [``**``, ``*.md``]): the literal folder to walk

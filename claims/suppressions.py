@@ -27,17 +27,23 @@ from claims.model import Finding
 if TYPE_CHECKING:  # pragma: no cover
     from claims.document import Document
 
-_COMMENT = re.compile(r"""
+_COMMENT = re.compile(
+    r"""
     <!--[ \t]*
     claims-(?P<kind>disable-next-line|disable-line|disable|enable)   # longest first
     (?P<codes>[^>\n]{0,200}?)                                        # optional codes
     [ \t]*-->
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
-_IGNORE = re.compile(r"""
+_IGNORE = re.compile(
+    r"""
     \bclaims:[ \t]*ignore\b
     (?P<codes>(?:[ \t,]+[A-Z]{2,5}[0-9]{0,4}\b)*)                   # optional codes
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 _CODE = re.compile(r"[A-Za-z]{2,5}[0-9]{0,4}")
 
@@ -92,7 +98,7 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
         i = bisect_right(skip_starts, pos) - 1
         return i >= 0 and skipped[i][0] <= pos < skipped[i][1]
 
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]   # CR-only files too
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]  # CR-only files too
 
     def line_of(pos: int) -> int:
         return bisect_right(starts, pos) - 1
@@ -108,7 +114,9 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
             rules.append(Rule(*_line_bounds(source, starts, line), codes))
         elif kind == "disable-next-line":
             nxt = line_of(m.end()) + 1
-            while nxt < len(starts) and not source[slice(*_line_bounds(source, starts, nxt))].strip():
+            while (
+                nxt < len(starts) and not source[slice(*_line_bounds(source, starts, nxt))].strip()
+            ):
                 nxt += 1
             if nxt < len(starts):
                 rules.append(Rule(*_line_bounds(source, starts, nxt), codes))
@@ -125,8 +133,9 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
     rules.extend(Rule(begin, len(source), codes) for begin, codes in open_)
     for m in _IGNORE.finditer(source):
         if not in_skip(m.start()):
-            rules.append(Rule(*_line_bounds(source, starts, line_of(m.start())),
-                              _codes(m.group("codes"))))
+            rules.append(
+                Rule(*_line_bounds(source, starts, line_of(m.start())), _codes(m.group("codes")))
+            )
     return Suppressions(tuple(rules))
 
 

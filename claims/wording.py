@@ -14,15 +14,34 @@ from decimal import Decimal
 
 from claims.model import Quantity, plain
 
-__all__ = ["write_like", "multiplier_of", "format_rate", "rate_phrase", "fmt", "plain",
-           "scaled_fmt"]
+__all__ = [
+    "write_like",
+    "multiplier_of",
+    "format_rate",
+    "rate_phrase",
+    "fmt",
+    "plain",
+    "scaled_fmt",
+]
 
-_SCALES_LONG = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
-                (Decimal(10) ** 6, "million"))
+_SCALES_LONG = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
 _SCALES_SHORT = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
 _SHORT_WORDS = {"k", "m", "mn", "mln", "bn", "b", "tn", "trn", "t", "M", "B", "T"}
-_ENGLISH_SCALES = _SHORT_WORDS | {"thousand", "million", "billion", "trillion", "Million",
-                                  "Billion", "Trillion", "crore", "lakh"}
+_ENGLISH_SCALES = _SHORT_WORDS | {
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "Million",
+    "Billion",
+    "Trillion",
+    "crore",
+    "lakh",
+}
 
 
 def multiplier_of(money: Quantity) -> Decimal:
@@ -42,9 +61,9 @@ def write_like(money: Quantity, amount: Decimal, extra_decimals: int = 0) -> str
     number = amount / mult
     printed = abs(money.value) / mult
     if scale and scale not in _ENGLISH_SCALES and abs(number) >= 1:
-        pass                                      # 3.260 millones: the story's own scale word
+        pass  # 3.260 millones: the story's own scale word
     elif scale and (abs(number) < 1 or (abs(number) >= 1000 and printed < 1000)):
-        if scale not in _ENGLISH_SCALES:          # "mil milhões": no English rescaling
+        if scale not in _ENGLISH_SCALES:  # "mil milhões": no English rescaling
             return f"{money.unit or money.unit_text} {_plain_amount(amount)}"
         mult, scale = _choose_scale(amount, short=scale in _SHORT_WORDS)
         number = amount / mult
@@ -105,8 +124,7 @@ def _myriad_like(money: Quantity, amount: Decimal) -> str:
     from claims.extract.myriad import write_myriad
 
     step = abs(money.step) or Decimal(1)
-    number = write_myriad(amount, unit=money.number_format, step=step,
-                          commas="," in money.text)
+    number = write_myriad(amount, unit=money.number_format, step=step, commas="," in money.text)
     cur = money.unit_text or (money.unit or "")
     if not cur:
         return number
@@ -122,7 +140,7 @@ def _plain_amount(amount: Decimal) -> str:
 
 
 def _choose_scale(amount: Decimal, short: bool) -> tuple[Decimal, str | None]:
-    for mult, word in (_SCALES_SHORT if short else _SCALES_LONG):
+    for mult, word in _SCALES_SHORT if short else _SCALES_LONG:
         if abs(amount) >= mult:
             return mult, word
     return Decimal(1), None
@@ -146,11 +164,12 @@ def rate_phrase(base: str, quote: str, value: Decimal) -> str:
 def fmt(value: Decimal, decimals: int) -> str:
     """``value`` with ``decimals`` places and thousands commas: 79493.65 -> '79,493.7'."""
     decimals = max(0, decimals)
-    return f"{value:,.{decimals}f}"       # rounds half-even at any size (no context limits)
+    return f"{value:,.{decimals}f}"  # rounds half-even at any size (no context limits)
 
 
-def scaled_fmt(value: Decimal, scale: Decimal, scale_text: str | None, decimals: int,
-               extra: int = 1) -> str:
+def scaled_fmt(
+    value: Decimal, scale: Decimal, scale_text: str | None, decimals: int, extra: int = 1
+) -> str:
     """``value`` printed with a figure's scale word and ``extra`` more decimals than it has."""
     if scale_text and scale != 1:
         return f"{fmt(value / scale, decimals + extra)} {scale_text}"

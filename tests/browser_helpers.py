@@ -15,8 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE = Path(__file__).resolve().parent / "fixtures" / "axe" / "axe.min.js"
 
 
@@ -32,8 +40,11 @@ def need_browser() -> str:
     """Skip (with the reason) unless Playwright and a Chromium are installed; the path."""
     import pytest
 
-    pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: "
-                        "pip install '.[test-serve]'", exc_type=ImportError)
+    pytest.importorskip(
+        "playwright.sync_api",
+        reason="Playwright is not installed: pip install '.[test-serve]'",
+        exc_type=ImportError,
+    )
     path = chromium_path()
     if path is None:
         pytest.skip("Chromium is not installed (apt-get install chromium, or set CLAIMS_CHROMIUM)")
@@ -49,8 +60,12 @@ def browser_page(executable: str, *, width: int = 1280, height: int = 900) -> It
     try:
         with sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(
-                profile, executable_path=executable, args=FLAGS, headless=True,
-                viewport={"width": width, "height": height})
+                profile,
+                executable_path=executable,
+                args=FLAGS,
+                headless=True,
+                viewport={"width": width, "height": height},
+            )
             try:
                 yield context.pages[0] if context.pages else context.new_page()
             finally:

@@ -39,8 +39,13 @@ def cli(capsys, monkeypatch, cache_dir, rate_store):
 
     from claims import cli as claims_cli
 
-    def run(*argv: str, cwd: Path | None = None, stdin: bytes | None = None,
-            store: bool = True, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    def run(
+        *argv: str,
+        cwd: Path | None = None,
+        stdin: bytes | None = None,
+        store: bool = True,
+        env: dict[str, str] | None = None,
+    ) -> tuple[int, str, str]:
         args = list(argv)
         if store and args and args[0] in ("check", "extract") and "--cache-dir" not in args:
             args += ["--cache-dir", str(cache_dir)]

@@ -23,8 +23,9 @@ def _best_of(fn: Callable[[], object], runs: int = 3) -> float:
     return best
 
 
-def growth(fn: Callable[[str], object], make: Callable[[int], str], n: int,
-           factor: int = 10) -> float:
+def growth(
+    fn: Callable[[str], object], make: Callable[[int], str], n: int, factor: int = 10
+) -> float:
     """Time ratio of ``fn(make(n * factor))`` to ``fn(make(n))`` (best of three each), ``n``
     first doubled until ``fn(make(n))`` takes ``MIN_SECONDS`` or the input ``MAX_CHARS``."""
     while len(make(n)) < MAX_CHARS and _best_of(lambda n=n: fn(make(n)), 1) < MIN_SECONDS:

@@ -22,6 +22,7 @@ D = Decimal
 
 try:
     import pycld2  # noqa: F401
+
     HAVE_CLD2 = True
 except ImportError:
     HAVE_CLD2 = False

@@ -64,7 +64,7 @@ class Server:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):                                          # noqa: N802
+            def do_GET(self):  # noqa: N802
                 path = self.path.split("?")[0]
                 outer.hits[path] = outer.hits.get(path, 0) + 1
                 if path.startswith("/hang"):
@@ -99,22 +99,36 @@ class Server:
 
 def redirect(location: str, status: int = 302):
     """A route answering with a redirect to ``location``."""
+
     def answer(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(status)
         handler.send_header("Location", location)
         handler.send_header("Content-Length", "0")
         handler.end_headers()
+
     return answer
 
 
-def trickle(body: bytes, *, in_headers: bool, release: threading.Event, limit: float = 20,
-            interval: float = 1.0):
+def trickle(
+    body: bytes,
+    *,
+    in_headers: bool,
+    release: threading.Event,
+    limit: float = 20,
+    interval: float = 1.0,
+):
     """A route sending one byte every ``interval`` seconds: of its status line and headers, or
     of its body (each byte arrives well within a per-read timeout; only a total deadline
     stops it)."""
+
     def answer(handler: BaseHTTPRequestHandler) -> None:
-        head = (b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(body)).encode() +
-                b"\r\nX-Padding: " + b"x" * 60 + b"\r\n\r\n")
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\nX-Padding: "
+            + b"x" * 60
+            + b"\r\n\r\n"
+        )
         slow, fast = (head, b"") if in_headers else (body, head)
         start = time.monotonic()
         try:
@@ -123,12 +137,13 @@ def trickle(body: bytes, *, in_headers: bool, release: threading.Event, limit: f
             for i in range(len(slow)):
                 if release.is_set() or time.monotonic() - start > limit:
                     return
-                handler.wfile.write(slow[i:i + 1])
+                handler.wfile.write(slow[i : i + 1])
                 handler.wfile.flush()
                 time.sleep(interval)
             handler.wfile.write(body if in_headers else b"")
         except OSError:
             return
+
     return answer
 
 
@@ -140,4 +155,5 @@ def many_headers(count: int, body: bytes):
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         handler.wfile.write(body)
+
     return answer

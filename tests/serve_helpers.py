@@ -30,8 +30,9 @@ def need_serve_extra() -> None:
     import pytest
 
     for name in ("fastapi", "uvicorn"):
-        pytest.importorskip(name, reason=f"{name} is not installed: pip install '.[serve]'",
-                            exc_type=ImportError)
+        pytest.importorskip(
+            name, reason=f"{name} is not installed: pip install '.[serve]'", exc_type=ImportError
+        )
 
 
 class Server:
@@ -41,8 +42,16 @@ class Server:
         self.process, self.port, self.log = process, port, log
         self.url = f"http://127.0.0.1:{port}"
 
-    def request(self, method: str, path: str, body: Any = None, *, headers: dict | None = None,
-                raw: bytes | None = None, timeout: float = 60.0) -> Answer:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        headers: dict | None = None,
+        raw: bytes | None = None,
+        timeout: float = 60.0,
+    ) -> Answer:
         """One request on a fresh connection; JSON bodies are encoded for you."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         sent = dict(headers or {})
@@ -83,14 +92,32 @@ class Answer:
 
 
 @contextmanager
-def running_server(tmp: Path, cache_dir: Path, *args: str, env: dict | None = None) -> Iterator[Server]:
+def running_server(
+    tmp: Path, cache_dir: Path, *args: str, env: dict | None = None
+) -> Iterator[Server]:
     """Start `claims serve` on a free loopback port; stop it however the block ends."""
     log = tmp / f"serve-{time.monotonic_ns()}.log"
-    command = [sys.executable, "-m", "claims", "serve", "--port", "0", "--cache-dir",
-               str(cache_dir), "--log-level", "warning", *args]
+    command = [
+        sys.executable,
+        "-m",
+        "claims",
+        "serve",
+        "--port",
+        "0",
+        "--cache-dir",
+        str(cache_dir),
+        "--log-level",
+        "warning",
+        *args,
+    ]
     with open(log, "wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
     try:
         port = _wait_for_port(process, log)
         yield Server(process, port, log)
@@ -105,11 +132,15 @@ def _wait_for_port(process: subprocess.Popen, log: Path) -> int:
         if found:
             return int(found[1])
         if process.poll() is not None:
-            raise RuntimeError(f"claims serve exited {process.returncode}: "
-                               f"{log.read_text('utf-8', 'replace')[-2000:]}")
+            raise RuntimeError(
+                f"claims serve exited {process.returncode}: "
+                f"{log.read_text('utf-8', 'replace')[-2000:]}"
+            )
         time.sleep(0.1)
-    raise RuntimeError(f"claims serve did not start in {START_TIMEOUT:.0f} s: "
-                       f"{log.read_text('utf-8', 'replace')[-2000:]}")
+    raise RuntimeError(
+        f"claims serve did not start in {START_TIMEOUT:.0f} s: "
+        f"{log.read_text('utf-8', 'replace')[-2000:]}"
+    )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -133,14 +164,14 @@ class Client:
     def post_json(self, path: str, data: bytes) -> tuple[int, bytes]:
         for attempt in (1, 2):
             try:
-                self.conn.request("POST", path, body=data,
-                                  headers={"Content-Type": "application/json"})
+                self.conn.request(
+                    "POST", path, body=data, headers={"Content-Type": "application/json"}
+                )
                 response = self.conn.getresponse()
                 return response.status, response.read()
             except (http.client.HTTPException, ConnectionError):
                 self.conn.close()
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port,
-                                                       timeout=self.timeout)
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
@@ -168,8 +199,9 @@ def process_tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def run_load(port: int, path: str, body: bytes, *, clients: int, total: int,
-             deadline_s: float) -> tuple[list[tuple[int, bytes, float]], float]:
+def run_load(
+    port: int, path: str, body: bytes, *, clients: int, total: int, deadline_s: float
+) -> tuple[list[tuple[int, bytes, float]], float]:
     """POST ``body`` at most ``total`` times from ``clients`` keep-alive connections, stopping
     by ``deadline_s`` whatever is done: ``[(status, answer, seconds)], elapsed seconds``."""
     import threading

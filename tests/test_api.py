@@ -8,8 +8,11 @@ import claims
 
 
 def test_check_text(rate_store):
-    result = claims.check_text("Lee plans to invest 100 trillion won ($62.29 billion).",
-                               as_of=date(2025, 6, 30), store=rate_store)
+    result = claims.check_text(
+        "Lee plans to invest 100 trillion won ($62.29 billion).",
+        as_of=date(2025, 6, 30),
+        store=rate_store,
+    )
     assert [(f.code, f.verdict) for f in result.findings] == [("CUR001", claims.Verdict.ERROR)]
     assert result.as_of_source == "option"
 

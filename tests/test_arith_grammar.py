@@ -14,9 +14,13 @@ from claims.extract.arithmetic import read_arithmetic
 from claims.model import Verdict
 
 FLAGGED = (Verdict.WARNING, Verdict.ERROR)
-CORPUS = [json.loads(line) for line in
-          (Path(__file__).parent / "fixtures" / "arith_dev2.jsonl").read_text("utf-8")
-          .splitlines() if line.strip()]
+CORPUS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "arith_dev2.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip()
+]
 ARITH = [c for c in CORPUS if c["kind"] == "arithmetic"]
 NEGATIVES = [c for c in CORPUS if c["kind"] == "negative"]
 
@@ -27,14 +31,19 @@ def _arith(text: str):
 
 # ------------------------------------------------------------------ the second dev corpus
 
+
 def test_dev2_finds_at_least_85_percent():
     found = [c["id"] for c in ARITH if _arith(c["text"])]
     assert len(found) / len(ARITH) >= 0.85, sorted(set(c["id"] for c in ARITH) - set(found))
 
 
 def test_dev2_no_error_on_a_claim_correct_within_rounding():
-    wrong = [c["id"] for c in ARITH if c["correct_within_rounding"]
-             and any(f.verdict is Verdict.ERROR for f in _arith(c["text"]))]
+    wrong = [
+        c["id"]
+        for c in ARITH
+        if c["correct_within_rounding"]
+        and any(f.verdict is Verdict.ERROR for f in _arith(c["text"]))
+    ]
     assert wrong == []
 
 
@@ -59,52 +68,100 @@ def test_dev2_negatives_are_silent(case):
 # Each missed shape quoted in the issue, in sentences of our own (right, then wrong).
 
 SHAPES = [
-    ("up-by-from", "Membership reached 218,300, up by 6% from 205,900.",
-     "Membership reached 218,300, up by 9% from 205,900."),
-    ("increased-to-compared-to", "Enrolment increased 3.2 percent to 508,600 compared to 492,800.",
-     "Enrolment increased 4.2 percent to 508,600 compared to 492,800."),
-    ("went-up-by-to-as-against", "Net profit went up by 15.0% to Rs 2,415 crore as against "
-     "Rs 2,100 crore.", "Net profit went up by 12.0% to Rs 2,415 crore as against Rs 2,100 crore."),
-    ("as-against-a-decline-of", "Profit was Rs 58 crore as against Rs 80 crore a year ago, a "
-     "decline of 27.5%.", "Profit was Rs 58 crore as against Rs 80 crore a year ago, a decline of "
-     "32.5%."),
-    ("year-on-year-drop", "The lender posted a 22.5% year on year (Y-o-Y) drop in profit at Rs 62 "
-     "crore; the year-ago quarter's profit had been Rs 80 crore.", "The lender posted a 42.5% year "
-     "on year (Y-o-Y) drop in profit at Rs 62 crore; the year-ago quarter's profit had been Rs 80 "
-     "crore."),
-    ("fell-points-to-reach", "The jobless rate fell 0.4 percentage point to reach 4.8 percent, from "
-     "5.2 percent in May.", "The jobless rate fell 0.9 percentage point to reach 4.8 percent, from "
-     "5.2 percent in May."),
-    ("percent-of-points-as-percent", "Literacy rose from 60.5 per cent in 2001 to 66.5 per cent in "
-     "2011, an increase of 6 percentage points.", "Literacy rose from 60.5 per cent in 2001 to 66.5 "
-     "per cent in 2011, an increase of 6 per cent."),
-    ("representing-p-of", "The party polled 184,230 votes, representing 2.314 per cent of the "
-     "7,961,300 votes cast.", "The party polled 184,230 votes, representing 2.814 per cent of the "
-     "7,961,300 votes cast."),
-    ("turnout-electorate", "The council lists Electorate: 9,120 and Total votes cast: 2,736, "
-     "and Turnout: 30.00%.", "The council lists Electorate: 9,120 and Total votes cast: 2,736, "
-     "and Turnout: 33.00%."),
-    ("n-times-rise-as-against", "Profit saw a 2.3 times rise to Rs 851 crore as against Rs 370 "
-     "crore.", "Profit saw a 3.3 times rise to Rs 851 crore as against Rs 370 crore."),
-    ("nearly-trebled-bpd", "Output has nearly trebled to 540,000 barrels per day from "
-     "190,000 bpd.", "Output has nearly trebled to 540,000 barrels per day from 120,000 bpd."),
-    ("n-more-indian-grouping", "Karnataka logged 2,518 more cases, its tally rising to 1,54,924 "
-     "from 1,52,406.", "Karnataka logged 3,518 more cases, its tally rising to 1,54,924 from "
-     "1,52,406."),
-    ("doubled-euros", "Sales doubled from 3 billion euros in 2017 to 6 billion euros in 2022.",
-     "Sales doubled from 3 billion euros in 2017 to 9 billion euros in 2022."),
-    ("more-than-doubled", "Complaints have more than doubled: they reached 1,612 this year, up "
-     "from 702 in 2019.", "Complaints have more than doubled: they reached 1,312 this year, up "
-     "from 702 in 2019."),
-    ("off-by-from", "The month came in off by only 4,210 units from the forecast of 1,251,380, "
-     "at 1,247,170 vehicles.", "The month came in off by only 4,710 units from the forecast of "
-     "1,251,380, at 1,247,170 vehicles."),
-    ("total-of-these", "A total of 48,310 votes were cast; of these, 47,655 were valid and 655 were "
-     "rejected.", "A total of 48,310 votes were cast; of these, 47,655 were valid and 565 were "
-     "rejected."),
-    ("of-whom", "The exam was taken by 12,40,215 students, of whom 6,31,007 were girls and "
-     "6,09,208 were boys.", "The exam was taken by 12,40,215 students, of whom 6,31,007 were girls "
-     "and 6,19,208 were boys."),
+    (
+        "up-by-from",
+        "Membership reached 218,300, up by 6% from 205,900.",
+        "Membership reached 218,300, up by 9% from 205,900.",
+    ),
+    (
+        "increased-to-compared-to",
+        "Enrolment increased 3.2 percent to 508,600 compared to 492,800.",
+        "Enrolment increased 4.2 percent to 508,600 compared to 492,800.",
+    ),
+    (
+        "went-up-by-to-as-against",
+        "Net profit went up by 15.0% to Rs 2,415 crore as against Rs 2,100 crore.",
+        "Net profit went up by 12.0% to Rs 2,415 crore as against Rs 2,100 crore.",
+    ),
+    (
+        "as-against-a-decline-of",
+        "Profit was Rs 58 crore as against Rs 80 crore a year ago, a decline of 27.5%.",
+        "Profit was Rs 58 crore as against Rs 80 crore a year ago, a decline of 32.5%.",
+    ),
+    (
+        "year-on-year-drop",
+        "The lender posted a 22.5% year on year (Y-o-Y) drop in profit at Rs 62 "
+        "crore; the year-ago quarter's profit had been Rs 80 crore.",
+        "The lender posted a 42.5% year "
+        "on year (Y-o-Y) drop in profit at Rs 62 crore; the year-ago quarter's profit had been Rs 80 "
+        "crore.",
+    ),
+    (
+        "fell-points-to-reach",
+        "The jobless rate fell 0.4 percentage point to reach 4.8 percent, from 5.2 percent in May.",
+        "The jobless rate fell 0.9 percentage point to reach 4.8 percent, from 5.2 percent in May.",
+    ),
+    (
+        "percent-of-points-as-percent",
+        "Literacy rose from 60.5 per cent in 2001 to 66.5 per cent in "
+        "2011, an increase of 6 percentage points.",
+        "Literacy rose from 60.5 per cent in 2001 to 66.5 "
+        "per cent in 2011, an increase of 6 per cent.",
+    ),
+    (
+        "representing-p-of",
+        "The party polled 184,230 votes, representing 2.314 per cent of the 7,961,300 votes cast.",
+        "The party polled 184,230 votes, representing 2.814 per cent of the 7,961,300 votes cast.",
+    ),
+    (
+        "turnout-electorate",
+        "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 30.00%.",
+        "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 33.00%.",
+    ),
+    (
+        "n-times-rise-as-against",
+        "Profit saw a 2.3 times rise to Rs 851 crore as against Rs 370 crore.",
+        "Profit saw a 3.3 times rise to Rs 851 crore as against Rs 370 crore.",
+    ),
+    (
+        "nearly-trebled-bpd",
+        "Output has nearly trebled to 540,000 barrels per day from 190,000 bpd.",
+        "Output has nearly trebled to 540,000 barrels per day from 120,000 bpd.",
+    ),
+    (
+        "n-more-indian-grouping",
+        "Karnataka logged 2,518 more cases, its tally rising to 1,54,924 from 1,52,406.",
+        "Karnataka logged 3,518 more cases, its tally rising to 1,54,924 from 1,52,406.",
+    ),
+    (
+        "doubled-euros",
+        "Sales doubled from 3 billion euros in 2017 to 6 billion euros in 2022.",
+        "Sales doubled from 3 billion euros in 2017 to 9 billion euros in 2022.",
+    ),
+    (
+        "more-than-doubled",
+        "Complaints have more than doubled: they reached 1,612 this year, up from 702 in 2019.",
+        "Complaints have more than doubled: they reached 1,312 this year, up from 702 in 2019.",
+    ),
+    (
+        "off-by-from",
+        "The month came in off by only 4,210 units from the forecast of 1,251,380, "
+        "at 1,247,170 vehicles.",
+        "The month came in off by only 4,710 units from the forecast of "
+        "1,251,380, at 1,247,170 vehicles.",
+    ),
+    (
+        "total-of-these",
+        "A total of 48,310 votes were cast; of these, 47,655 were valid and 655 were rejected.",
+        "A total of 48,310 votes were cast; of these, 47,655 were valid and 565 were rejected.",
+    ),
+    (
+        "of-whom",
+        "The exam was taken by 12,40,215 students, of whom 6,31,007 were girls and "
+        "6,09,208 were boys.",
+        "The exam was taken by 12,40,215 students, of whom 6,31,007 were girls "
+        "and 6,19,208 were boys.",
+    ),
 ]
 
 
@@ -118,29 +175,57 @@ def test_shape_right_is_ok_and_wrong_is_flagged(good, bad):
 
 # Found (ok) when they fit; the roles are a guess, so a misfit is silent.
 FOUND = [
-    ("amount-and-level", "Hourly pay averaged $27.40; a year earlier it had risen by $0.52, or "
-     "1.9%."),
-    ("fewer-and-percent", "Traffic declined 4 percent: 712,480 passengers used the airport, "
-     "29,610 fewer passengers than a year before."),
-    ("lower-than-official", "The hatchback managed 48.3mpg, which was 21.4 per cent lower than its "
-     "official figure of 61.4."),
+    (
+        "amount-and-level",
+        "Hourly pay averaged $27.40; a year earlier it had risen by $0.52, or 1.9%.",
+    ),
+    (
+        "fewer-and-percent",
+        "Traffic declined 4 percent: 712,480 passengers used the airport, "
+        "29,610 fewer passengers than a year before.",
+    ),
+    (
+        "lower-than-official",
+        "The hatchback managed 48.3mpg, which was 21.4 per cent lower than its "
+        "official figure of 61.4.",
+    ),
     ("per-acre", "A 212.5-acre farm sold for $2.46 million, or $11,576 per acre."),
-    ("per-hectare-before", "The parcels covered 4,850 hectares and brought $15.2 million, so the "
-     "average price per hectare was more than $3,000."),
-    ("kg-and-pounds", "He was 9 kgs heavier than his rival: he registered 109 kgs, while the "
-     "challenger came in at 220 pounds."),
+    (
+        "per-hectare-before",
+        "The parcels covered 4,850 hectares and brought $15.2 million, so the "
+        "average price per hectare was more than $3,000.",
+    ),
+    (
+        "kg-and-pounds",
+        "He was 9 kgs heavier than his rival: he registered 109 kgs, while the "
+        "challenger came in at 220 pounds.",
+    ),
     ("table-row-points", "The row reads Greens | 10.2 | 12.6 | +2.4 | in the poll table."),
-    ("table-row-percent", "The table shows Total sales | 41,200,000 | 42,642,000 | 3.5 | for the "
-     "two years."),
-    ("remainder-to-100", "Smith's 41 per cent and Jones's 44 per cent left the number of undecided "
-     "voters at 15 per cent."),
-    ("share-of-the-total-sum", "Election night counted 1,804,220 votes; specials were estimated at "
-     "just over 318,000, or 15 percent of the total votes."),
-    ("colon-list-sum", "The three ports handled 61,412,350 tonnes in 2019: Alpha took 25.1 million "
-     "tonnes, Beta had 20.3 million tonnes and Gamma 16.0 million tonnes."),
-    ("spelled-part", "The cumulative count reached 2,04,118: active cases numbered 97,581, while "
-     "1,00,303 people have recovered and one patient has migrated, and the death toll stood at "
-     "6,233."),
+    (
+        "table-row-percent",
+        "The table shows Total sales | 41,200,000 | 42,642,000 | 3.5 | for the two years.",
+    ),
+    (
+        "remainder-to-100",
+        "Smith's 41 per cent and Jones's 44 per cent left the number of undecided "
+        "voters at 15 per cent.",
+    ),
+    (
+        "share-of-the-total-sum",
+        "Election night counted 1,804,220 votes; specials were estimated at "
+        "just over 318,000, or 15 percent of the total votes.",
+    ),
+    (
+        "colon-list-sum",
+        "The three ports handled 61,412,350 tonnes in 2019: Alpha took 25.1 million "
+        "tonnes, Beta had 20.3 million tonnes and Gamma 16.0 million tonnes.",
+    ),
+    (
+        "spelled-part",
+        "The cumulative count reached 2,04,118: active cases numbered 97,581, while "
+        "1,00,303 people have recovered and one patient has migrated, and the death toll stood at "
+        "6,233.",
+    ),
 ]
 
 
@@ -176,6 +261,7 @@ def test_near_misses_are_not_flagged(text):
 
 # ------------------------------------------------------------------ messages
 
+
 def test_message_keeps_the_story_words():
     (f,) = _arith("Growth of 5.8 per cent was nearly double the 3.9 per cent of last year.")
     assert f.verdict is Verdict.ERROR
@@ -183,23 +269,30 @@ def test_message_keeps_the_story_words():
 
 
 def test_message_writes_the_expected_figure_with_indian_grouping():
-    (f,) = _arith("The exam was taken by 12,40,215 students, of whom 6,31,007 were girls and "
-                  "6,19,208 were boys.")
+    (f,) = _arith(
+        "The exam was taken by 12,40,215 students, of whom 6,31,007 were girls and "
+        "6,19,208 were boys."
+    )
     assert "12,50,215" in f.message and f.expected.text == "12,50,215"
 
 
 def test_a_multiple_of_a_change_names_both():
-    (f,) = _arith("Going from 110 to 219, the city's jump was almost six times the national rate "
-                  "of increase, which was up 17%.")
+    (f,) = _arith(
+        "Going from 110 to 219, the city's jump was almost six times the national rate "
+        "of increase, which was up 17%."
+    )
     assert f.verdict is Verdict.OK and "almost six times" in f.message
 
 
 # ------------------------------------------------------------------ speed
 
+
 def test_grammar_time_grows_linearly():
-    paragraph = ("Sales increased 20.04% to Rs1,894.81 crore versus Rs1,578.42 crore. Of the 11.5 "
-                 "million out of work, 4.2 million, making up 37% of all, were long-term jobless. "
-                 "Output nearly trebled to 540,000 barrels per day from 190,000 bpd, and 2,518 "
-                 "more cases took the tally to 1,54,924 from 1,52,406. A 212.5-acre farm sold for "
-                 "$2.46 million, or $11,576 per acre.\n\n")
+    paragraph = (
+        "Sales increased 20.04% to Rs1,894.81 crore versus Rs1,578.42 crore. Of the 11.5 "
+        "million out of work, 4.2 million, making up 37% of all, were long-term jobless. "
+        "Output nearly trebled to 540,000 barrels per day from 190,000 bpd, and 2,518 "
+        "more cases took the tally to 1,54,924 from 1,52,406. A 212.5-acre farm sold for "
+        "$2.46 million, or $11,576 per acre.\n\n"
+    )
     assert growth(read_arithmetic, lambda n: paragraph * n, 20) < 30

@@ -22,40 +22,87 @@ NOISE = "Markets: 2,000 won ($1.48) | 5 million yen ($34,500)"
 
 
 def wrap(body: str, around: str) -> bytes:
-    return ("<!doctype html><html><head><title>t</title></head><body>"
-            + around.replace("{body}", body) + "</body></html>").encode()
+    return (
+        "<!doctype html><html><head><title>t</title></head><body>"
+        + around.replace("{body}", body)
+        + "</body></html>"
+    ).encode()
 
 
 SHAPES = [
-    pytest.param("<nav><ul><li><a href='/'>Home</a></li><li>" + NOISE + "</li></ul></nav>"
-                 "<article>{body}</article>", id="navigation"),
-    pytest.param("<header class='site-header'><p>" + NOISE + " and more site text here</p></header>"
-                 "<main><article>{body}</article></main>", id="site-header"),
-    pytest.param("<article>{body}</article><footer><p>" + NOISE + " © 2025 Herald Corp</p></footer>",
-                 id="footer"),
-    pytest.param("<div class='layout'><article>{body}<aside><p>" + NOISE + "</p></aside></article>"
-                 "<aside class='sidebar'><p>" + NOISE + "</p></aside></div>", id="asides"),
-    pytest.param("<article>{body}<div class='gallery'><figure><figcaption>" + NOISE
-                 + "</figcaption></figure></div></article>", id="gallery"),
-    pytest.param("<article>{body}<ul class='related-stories'><li><a href='/x'>" + NOISE
-                 + "</a></li><li><a href='/y'>Another headline about 3 billion won</a></li></ul>"
-                 "</article>", id="related-list"),
-    pytest.param("<article>{body}</article><section id='comments'><p>" + NOISE
-                 + " — reader comment, much longer than a short line so it reads like prose, "
-                 "with commas, and more commas, to look like a paragraph.</p></section>",
-                 id="comments"),
-    pytest.param("<div class='cookie-banner'><p>We use 3 cookies for 30 days. " + NOISE
-                 + "</p></div><article>{body}</article>", id="cookie-banner"),
-    pytest.param("<article>{body}<div class='share-buttons'><a href='#'>Share 1,234</a>"
-                 "<a href='#'>Tweet 567</a></div></article>", id="share-buttons"),
-    pytest.param("<article>{body}<div class='newsletter-signup'><p>" + NOISE + "</p></div></article>",
-                 id="newsletter-box"),
-    pytest.param("<article>{body}<p hidden>" + NOISE + "</p><p aria-hidden='true'>" + NOISE
-                 + "</p></article>", id="hidden-text"),
-    pytest.param("<form id='aspnetForm'><div class='menu'><a href='/'>" + NOISE + "</a></div>"
-                 "<div id='content'>{body}</div></form>", id="page-wrapped-in-a-form"),
-    pytest.param("<div class='wrapper'><div class='teasers'><p><a href='/a'>" + NOISE
-                 + "</a></p></div><div class='story-body'>{body}</div></div>", id="teasers"),
+    pytest.param(
+        "<nav><ul><li><a href='/'>Home</a></li><li>" + NOISE + "</li></ul></nav>"
+        "<article>{body}</article>",
+        id="navigation",
+    ),
+    pytest.param(
+        "<header class='site-header'><p>" + NOISE + " and more site text here</p></header>"
+        "<main><article>{body}</article></main>",
+        id="site-header",
+    ),
+    pytest.param(
+        "<article>{body}</article><footer><p>" + NOISE + " © 2025 Herald Corp</p></footer>",
+        id="footer",
+    ),
+    pytest.param(
+        "<div class='layout'><article>{body}<aside><p>" + NOISE + "</p></aside></article>"
+        "<aside class='sidebar'><p>" + NOISE + "</p></aside></div>",
+        id="asides",
+    ),
+    pytest.param(
+        "<article>{body}<div class='gallery'><figure><figcaption>"
+        + NOISE
+        + "</figcaption></figure></div></article>",
+        id="gallery",
+    ),
+    pytest.param(
+        "<article>{body}<ul class='related-stories'><li><a href='/x'>"
+        + NOISE
+        + "</a></li><li><a href='/y'>Another headline about 3 billion won</a></li></ul>"
+        "</article>",
+        id="related-list",
+    ),
+    pytest.param(
+        "<article>{body}</article><section id='comments'><p>"
+        + NOISE
+        + " — reader comment, much longer than a short line so it reads like prose, "
+        "with commas, and more commas, to look like a paragraph.</p></section>",
+        id="comments",
+    ),
+    pytest.param(
+        "<div class='cookie-banner'><p>We use 3 cookies for 30 days. "
+        + NOISE
+        + "</p></div><article>{body}</article>",
+        id="cookie-banner",
+    ),
+    pytest.param(
+        "<article>{body}<div class='share-buttons'><a href='#'>Share 1,234</a>"
+        "<a href='#'>Tweet 567</a></div></article>",
+        id="share-buttons",
+    ),
+    pytest.param(
+        "<article>{body}<div class='newsletter-signup'><p>" + NOISE + "</p></div></article>",
+        id="newsletter-box",
+    ),
+    pytest.param(
+        "<article>{body}<p hidden>"
+        + NOISE
+        + "</p><p aria-hidden='true'>"
+        + NOISE
+        + "</p></article>",
+        id="hidden-text",
+    ),
+    pytest.param(
+        "<form id='aspnetForm'><div class='menu'><a href='/'>" + NOISE + "</a></div>"
+        "<div id='content'>{body}</div></form>",
+        id="page-wrapped-in-a-form",
+    ),
+    pytest.param(
+        "<div class='wrapper'><div class='teasers'><p><a href='/a'>"
+        + NOISE
+        + "</a></p></div><div class='story-body'>{body}</div></div>",
+        id="teasers",
+    ),
 ]
 
 
@@ -67,21 +114,34 @@ def test_boilerplate_is_left_out_of_the_article(around):
     assert "Markets" not in doc.text and "1,234" not in doc.text
     whole = load_document("p.html", wrap(BODY, around), scope="page")
     assert whole.reading == "page" and "$72.29 billion" in whole.text
-    assert ("Markets" in whole.text or "1,234" in whole.text or "hidden" in around)
+    assert "Markets" in whole.text or "1,234" in whole.text or "hidden" in around
 
 
 FINDERS = [
-    pytest.param("<div class='promo'><p>" + NOISE + " plus a long promotional paragraph that "
-                 "goes on and on, with commas, to tempt the density rule.</p></div>"
-                 "<div itemprop='articleBody'>{body}</div>", 'itemprop="articleBody"',
-                 id="itemprop-article-body"),
-    pytest.param("<div class='a'><p>Promo: " + NOISE + "</p></div><article>{body}</article>"
-                 "<article><p><a href='/2'>Teaser 2</a></p></article>", "<article>",
-                 id="article-element"),
-    pytest.param("<div class='top'><p>" + NOISE + "</p></div><main>{body}</main>", "<main>",
-                 id="main-element"),
-    pytest.param("<div id='c1'><div><a href='/a'>Links</a> <a href='/b'>" + NOISE + "</a></div>"
-                 "</div><div id='c2'>{body}</div>", "densest block", id="density"),
+    pytest.param(
+        "<div class='promo'><p>" + NOISE + " plus a long promotional paragraph that "
+        "goes on and on, with commas, to tempt the density rule.</p></div>"
+        "<div itemprop='articleBody'>{body}</div>",
+        'itemprop="articleBody"',
+        id="itemprop-article-body",
+    ),
+    pytest.param(
+        "<div class='a'><p>Promo: " + NOISE + "</p></div><article>{body}</article>"
+        "<article><p><a href='/2'>Teaser 2</a></p></article>",
+        "<article>",
+        id="article-element",
+    ),
+    pytest.param(
+        "<div class='top'><p>" + NOISE + "</p></div><main>{body}</main>",
+        "<main>",
+        id="main-element",
+    ),
+    pytest.param(
+        "<div id='c1'><div><a href='/a'>Links</a> <a href='/b'>" + NOISE + "</a></div>"
+        "</div><div id='c2'>{body}</div>",
+        "densest block",
+        id="density",
+    ),
 ]
 
 
@@ -94,19 +154,30 @@ def test_how_the_article_is_found(around, how):
 
 def test_json_ld_article_body_marks_the_story():
     body = " ".join(STORY)
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'
-            + body.replace('"', '\\"') + '"}</script>')
-    around = ("<div class='x'><p>" + NOISE + " in a long paragraph with commas, commas, and "
-              "commas, long enough to score.</p></div><div class='y'>{body}</div>")
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'
+        + body.replace('"', '\\"')
+        + '"}</script>'
+    )
+    around = (
+        "<div class='x'><p>" + NOISE + " in a long paragraph with commas, commas, and "
+        "commas, long enough to score.</p></div><div class='y'>{body}</div>"
+    )
     data = wrap(BODY, around).replace(b"<title>t</title>", head.encode())
     doc = load_document("p.html", data)
     assert doc.reading == "article: JSON-LD articleBody" and "Markets" not in doc.text
 
 
 def test_the_headline_is_kept_with_the_body():
-    doc = load_document("p.html", wrap(BODY, "<h1>Lee pledges 100 trillion won ($72bn)</h1>"
-                                              "<div class='byline'>By A. Writer</div>"
-                                              "<div itemprop='articleBody'>{body}</div>"))
+    doc = load_document(
+        "p.html",
+        wrap(
+            BODY,
+            "<h1>Lee pledges 100 trillion won ($72bn)</h1>"
+            "<div class='byline'>By A. Writer</div>"
+            "<div itemprop='articleBody'>{body}</div>",
+        ),
+    )
     assert doc.text.startswith("Lee pledges 100 trillion won ($72bn)\n")
 
 
@@ -116,8 +187,10 @@ def test_a_short_page_is_read_whole():
 
 
 def test_every_article_offset_maps_back_to_its_source_character():
-    around = ("<nav>" + NOISE + "</nav><article><h1>Head &amp; line</h1>{body}"
-              "<aside>" + NOISE + "</aside><p>Tail: 5&nbsp;million won ($3,700)</p></article>")
+    around = (
+        "<nav>" + NOISE + "</nav><article><h1>Head &amp; line</h1>{body}"
+        "<aside>" + NOISE + "</aside><p>Tail: 5&nbsp;million won ($3,700)</p></article>"
+    )
     doc = load_document("p.html", wrap(BODY, around))
     assert "Tail: 5\u00a0million won ($3,700)" in doc.text
     for i, ch in enumerate(doc.text):
@@ -130,14 +203,16 @@ def test_every_article_offset_maps_back_to_its_source_character():
             assert doc.source[src] == ch
     at = doc.text.index("$3,700")
     span = doc.source_span(Span(at, at + 6))
-    assert doc.source[span.start:span.end] == "$3,700"
+    assert doc.source[span.start : span.end] == "$3,700"
 
 
 def test_a_byline_time_stamp_is_a_date_not_story_text():
-    around = ("<article><h1>Head</h1><div class='byline'>By A. Writer "
-              "<time>Nov. 19, 2019, 8:41 AM</time></div>{body}"
-              "<p>The vote on <time datetime='2019-11-20'>Nov. 20</time> drew 1,200 people.</p>"
-              "</article>")
+    around = (
+        "<article><h1>Head</h1><div class='byline'>By A. Writer "
+        "<time>Nov. 19, 2019, 8:41 AM</time></div>{body}"
+        "<p>The vote on <time datetime='2019-11-20'>Nov. 20</time> drew 1,200 people.</p>"
+        "</article>"
+    )
     doc = load_document("p.html", wrap(BODY, around))
     assert "8:41" not in doc.text and "The vote on Nov. 20 drew 1,200 people." in doc.text
     assert (doc.date, doc.date_source) == (date(2019, 11, 19), "time text")

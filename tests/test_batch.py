@@ -23,8 +23,9 @@ OPTIONS = CheckOptions(today=date(2025, 7, 1))
 
 
 def write_jsonl(path: Path, rows: list) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows),
-                    encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8"
+    )
     return path
 
 
@@ -32,31 +33,75 @@ def write_jsonl(path: Path, rows: list) -> Path:
 
 ROWS = [
     # (id, row, columns, expected (id, text, format, date, meta), problem)
-    ("plain", {"id": "a1", "text": KOREA, "date": "2025-06-30"}, Columns(),
-     ("a1", KOREA, "text", "2025-06-30", {}), None),
-    ("numeric id and a timestamp date", {"id": 17, "text": KOREA, "date": "2025-06-30T08:00:00Z"},
-     Columns(), ("17", KOREA, "text", "2025-06-30T08:00:00Z", {}), None),
-    ("renamed html column and kept section",
-     {"story_id": "b", "body_html": "<p>x</p>", "section": "Business", "author": "Kim"},
-     Columns(id="story_id", body="body_html", format="html", keep=("section",)),
-     ("b", "<p>x</p>", "html", None, {"section": "Business"}), None),
-    ("nested byline", {"id": "c", "text": "x", "byline": {"name": "Ana Ruiz"}},
-     Columns(keep=("byline.name",)), ("c", "x", "text", None, {"byline.name": "Ana Ruiz"}), None),
-    ("list of authors joined", {"id": "d", "text": "x", "authors": ["Ana", "Ben"]},
-     Columns(keep=("authors",)), ("d", "x", "text", None, {"authors": "Ana, Ben"}), None),
-    ("no id", {"text": KOREA}, Columns(), ("f.jsonl:3", None, "text", None, {}),
-     "no story id in column 'id'"),
-    ("empty id", {"id": "  ", "text": KOREA}, Columns(), ("f.jsonl:3", None, "text", None, {}),
-     "no story id in column 'id'"),
-    ("null story", {"id": "e", "text": None}, Columns(), ("e", None, "text", None, {}),
-     "no story in column 'text'"),
-    ("story is a number", {"id": "g", "text": 12}, Columns(), ("g", None, "text", None, {}),
-     "column 'text' holds a int, not text"),
+    (
+        "plain",
+        {"id": "a1", "text": KOREA, "date": "2025-06-30"},
+        Columns(),
+        ("a1", KOREA, "text", "2025-06-30", {}),
+        None,
+    ),
+    (
+        "numeric id and a timestamp date",
+        {"id": 17, "text": KOREA, "date": "2025-06-30T08:00:00Z"},
+        Columns(),
+        ("17", KOREA, "text", "2025-06-30T08:00:00Z", {}),
+        None,
+    ),
+    (
+        "renamed html column and kept section",
+        {"story_id": "b", "body_html": "<p>x</p>", "section": "Business", "author": "Kim"},
+        Columns(id="story_id", body="body_html", format="html", keep=("section",)),
+        ("b", "<p>x</p>", "html", None, {"section": "Business"}),
+        None,
+    ),
+    (
+        "nested byline",
+        {"id": "c", "text": "x", "byline": {"name": "Ana Ruiz"}},
+        Columns(keep=("byline.name",)),
+        ("c", "x", "text", None, {"byline.name": "Ana Ruiz"}),
+        None,
+    ),
+    (
+        "list of authors joined",
+        {"id": "d", "text": "x", "authors": ["Ana", "Ben"]},
+        Columns(keep=("authors",)),
+        ("d", "x", "text", None, {"authors": "Ana, Ben"}),
+        None,
+    ),
+    (
+        "no id",
+        {"text": KOREA},
+        Columns(),
+        ("f.jsonl:3", None, "text", None, {}),
+        "no story id in column 'id'",
+    ),
+    (
+        "empty id",
+        {"id": "  ", "text": KOREA},
+        Columns(),
+        ("f.jsonl:3", None, "text", None, {}),
+        "no story id in column 'id'",
+    ),
+    (
+        "null story",
+        {"id": "e", "text": None},
+        Columns(),
+        ("e", None, "text", None, {}),
+        "no story in column 'text'",
+    ),
+    (
+        "story is a number",
+        {"id": "g", "text": 12},
+        Columns(),
+        ("g", None, "text", None, {}),
+        "column 'text' holds a int, not text",
+    ),
 ]
 
 
-@pytest.mark.parametrize("row, columns, expected, problem", [r[1:] for r in ROWS],
-                         ids=[r[0] for r in ROWS])
+@pytest.mark.parametrize(
+    "row, columns, expected, problem", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS]
+)
 def test_item_from_row(row, columns, expected, problem):
     item = item_from_row(row, columns, "f.jsonl:3")
     assert (item.id, item.text, item.format, item.date, dict(item.meta)) == expected
@@ -67,8 +112,9 @@ def test_item_from_row(row, columns, expected, problem):
 def test_a_missing_required_column_is_one_line_naming_the_columns_there():
     with pytest.raises(ConfigError) as err:
         Columns(body="body").check_names(["id", "text", "date"], "x.csv")
-    assert str(err.value) == ("x.csv: no column 'body' (columns: date, id, text); "
-                              "name the story column with --text")
+    assert str(err.value) == (
+        "x.csv: no column 'body' (columns: date, id, text); name the story column with --text"
+    )
 
 
 def test_optional_columns_may_be_absent_named_ones_are_required():
@@ -79,9 +125,17 @@ def test_optional_columns_may_be_absent_named_ones_are_required():
         Columns(keep=("desk",)).check_names(["id", "text"], "x.csv")
 
 
-KINDS = [("a.jsonl", "jsonl"), ("a.NDJSON", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", "csv"),
-         ("a.tsv.gz", "csv"), ("a.parquet", "parquet"), ("a.warc.gz", "warc"), ("a.arc", "warc"),
-         ("-", "jsonl")]
+KINDS = [
+    ("a.jsonl", "jsonl"),
+    ("a.NDJSON", "jsonl"),
+    ("a.jsonl.gz", "jsonl"),
+    ("a.csv", "csv"),
+    ("a.tsv.gz", "csv"),
+    ("a.parquet", "parquet"),
+    ("a.warc.gz", "warc"),
+    ("a.arc", "warc"),
+    ("-", "jsonl"),
+]
 
 
 @pytest.mark.parametrize("name, kind", KINDS, ids=[k[0] for k in KINDS])
@@ -96,10 +150,18 @@ def test_unknown_extension_asks_for_input_type():
 
 # ------------------------------------------------------------------ readers
 
+
 def test_jsonl_reader_streams_rows_and_reports_bad_lines(tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "s1", "text": KOREA, "date": "2025-06-30"}, "", "{not json", "[1, 2]",
-        {"id": "s2", "text": "No figures here.", "url": "https://x.example/2"}])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "s1", "text": KOREA, "date": "2025-06-30"},
+            "",
+            "{not json",
+            "[1, 2]",
+            {"id": "s2", "text": "No figures here.", "url": "https://x.example/2"},
+        ],
+    )
     items = list(open_archive(str(path), Columns()).items())
     assert [i.id for i in items] == ["s1", f"{path}:3", f"{path}:4", "s2"]
     assert items[1].problem.startswith("not JSON")
@@ -144,7 +206,7 @@ def test_a_story_longer_than_128_kib_in_csv_leaves_the_csv_limit_alone(tmp_path)
     path.write_text("id,text\nbig," + long_story + "\n", encoding="utf-8")
     limit = csv.field_size_limit()
     assert [len(i.text) for i in open_archive(str(path), Columns()).items()] == [len(long_story)]
-    assert csv.field_size_limit() == limit          # the rate importer relies on the default
+    assert csv.field_size_limit() == limit  # the rate importer relies on the default
 
 
 def test_tsv(tmp_path):
@@ -160,9 +222,16 @@ def test_missing_archive_is_an_input_error(tmp_path):
 
 # ------------------------------------------------------------------ one story's record
 
+
 def test_record_carries_the_story_id_into_every_finding(rate_store):
-    item = Item("k1", KOREA + " " + BROKEN, date="2025-06-30", url="https://x.example/k1",
-                meta=(("section", "Business"),), source="a.jsonl:1")
+    item = Item(
+        "k1",
+        KOREA + " " + BROKEN,
+        date="2025-06-30",
+        url="https://x.example/k1",
+        meta=(("section", "Business"),),
+        source="a.jsonl:1",
+    )
     record = check_item(item, rate_store, OPTIONS)
     assert record["id"] == "k1" and record["problem"] is None
     assert record["as_of"] == "2025-06-30" and record["as_of_source"] == "metadata"
@@ -170,12 +239,14 @@ def test_record_carries_the_story_id_into_every_finding(rate_store):
     assert all(f["story_id"] == "k1" for f in record["findings"])
     assert record["counts"]["error"] == 1 and record["counts"]["ok"] == 1
     assert record["meta"] == {"section": "Business"}
-    json.dumps(record)                                   # built-in types only
+    json.dumps(record)  # built-in types only
 
 
 def test_archive_date_outranks_the_page_and_a_bad_one_is_a_note(rate_store):
-    page = ('<html><head><meta property="article:published_time" content="2019-01-02">'
-            f"</head><body><p>{KOREA}</p></body></html>")
+    page = (
+        '<html><head><meta property="article:published_time" content="2019-01-02">'
+        f"</head><body><p>{KOREA}</p></body></html>"
+    )
     record = check_item(Item("h", page, format="html", date="2025-06-30"), rate_store, OPTIONS)
     assert record["as_of"] == "2025-06-30"
     record = check_item(Item("h", page, format="html", date="last Tuesday"), rate_store, OPTIONS)
@@ -187,8 +258,9 @@ def test_a_capture_date_stands_in_only_when_the_story_has_no_date(rate_store):
     item = Item("w", f"<p>{KOREA}</p>", format="html", fallback_date="2025-06-30T12:00:00Z")
     record = check_item(item, rate_store, OPTIONS)
     assert (record["as_of"], record["as_of_source"]) == ("2025-06-30", "capture")
-    dated = Item("w", f"<p>June 2, 2025. {KOREA}</p>", format="html",
-                 fallback_date="2025-06-30T12:00:00Z")
+    dated = Item(
+        "w", f"<p>June 2, 2025. {KOREA}</p>", format="html", fallback_date="2025-06-30T12:00:00Z"
+    )
     assert check_item(dated, rate_store, OPTIONS)["as_of_source"] == "text"
 
 
@@ -199,7 +271,9 @@ BAD_STORIES = [
 ]
 
 
-@pytest.mark.parametrize("item, problem", [b[1:] for b in BAD_STORIES], ids=[b[0] for b in BAD_STORIES])
+@pytest.mark.parametrize(
+    "item, problem", [b[1:] for b in BAD_STORIES], ids=[b[0] for b in BAD_STORIES]
+)
 def test_a_bad_story_is_a_problem_record_not_an_exception(item, problem, rate_store):
     record = check_item(item, rate_store, OPTIONS)
     assert problem in record["problem"]
@@ -219,10 +293,13 @@ def test_an_internal_error_is_one_story_problem(rate_store, monkeypatch):
 
 # ------------------------------------------------------------------ results files
 
+
 def test_resume_reads_ids_and_cuts_a_torn_last_line(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text('{"id": "a", "findings": []}\n{"id": "b", "findings": []}\n{"id": "c", "fin',
-                    encoding="utf-8")
+    path.write_text(
+        '{"id": "a", "findings": []}\n{"id": "b", "findings": []}\n{"id": "c", "fin',
+        encoding="utf-8",
+    )
     assert jsonl_done_ids(str(path)) == {"a", "b"}
     assert path.read_text(encoding="utf-8").endswith('"b", "findings": []}\n')
 

@@ -41,10 +41,12 @@ def test_jsonl_in_jsonl_out(archive, tmp_path, cache_dir, capsys):
     assert batch(archive, "--out", out, "--keep", "section,author", cache_dir=cache_dir) == 0
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     expected = [json.loads(line) for line in archive.read_text("utf-8").splitlines()]
-    assert [r["id"] for r in records] == [e["id"] for e in expected]          # input order
+    assert [r["id"] for r in records] == [e["id"] for e in expected]  # input order
     assert all(r["meta"].keys() == {"section", "author"} for r in records)
-    assert all(r["as_of"] == e["date"] and r["as_of_source"] == "metadata"
-               for r, e in zip(records, expected, strict=True))
+    assert all(
+        r["as_of"] == e["date"] and r["as_of_source"] == "metadata"
+        for r, e in zip(records, expected, strict=True)
+    )
     assert sum(len(r["findings"]) for r in records) > 40
     err = capsys.readouterr().err
     assert err.startswith("claims: 80 stories checked in ") and err.endswith(f"-> {out}\n")
@@ -65,15 +67,23 @@ def test_parquet_in_and_out_hold_the_same_results(archive, tmp_path, cache_dir):
     make_archive.write(pq_in, 80, seed=3)
     ref, out = tmp_path / "r.jsonl", tmp_path / "r.parquet"
     assert batch(archive, "--out", ref, "-q", "--keep", "section", cache_dir=cache_dir) == 0
-    assert batch(pq_in, "--out", out, "-q", "--keep", "section", "--part-size", "30",
-                 cache_dir=cache_dir) == 0
+    assert (
+        batch(
+            pq_in, "--out", out, "-q", "--keep", "section", "--part-size", "30", cache_dir=cache_dir
+        )
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == [
-        "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
     got = list(read_results(str(out)))
     want = list(read_results(str(ref)))
-    strip = ("source",)                     # where each row was read differs, by design
-    assert [{k: v for k, v in r.items() if k not in strip} for r in got] == \
-           [{k: v for k, v in r.items() if k not in strip} for r in want]
+    strip = ("source",)  # where each row was read differs, by design
+    assert [{k: v for k, v in r.items() if k not in strip} for r in got] == [
+        {k: v for k, v in r.items() if k not in strip} for r in want
+    ]
 
 
 def test_csv_with_an_html_column(tmp_path, cache_dir):
@@ -93,22 +103,38 @@ def _warc(path: Path, pages: list[tuple[str, str, bytes, str]]) -> None:
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for url, status, body, content_type in pages:
-            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(body), http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2025-06-30T12:00:00Z"}))
+            headers = StatusAndHeaders(
+                status, [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=BytesIO(body),
+                    http_headers=headers,
+                    warc_headers_dict={"WARC-Date": "2025-06-30T12:00:00Z"},
+                )
+            )
 
 
 def test_warc_html_captures_only(tmp_path, cache_dir):
     pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
     path = tmp_path / "crawl.warc.gz"
     euro = "<p>The fund holds €1.2 billion ($1.4 billion).</p>".encode("cp1252")
-    _warc(path, [
-        ("https://x.example/a", "200 OK", f"<p>{KOREA}</p>".encode(), "text/html; charset=utf-8"),
-        ("https://x.example/b.png", "200 OK", b"\x89PNG", "image/png"),
-        ("https://x.example/gone", "404 Not Found", b"<p>gone</p>", "text/html"),
-        ("https://x.example/c", "200 OK", euro, "text/html"),
-    ])
+    _warc(
+        path,
+        [
+            (
+                "https://x.example/a",
+                "200 OK",
+                f"<p>{KOREA}</p>".encode(),
+                "text/html; charset=utf-8",
+            ),
+            ("https://x.example/b.png", "200 OK", b"\x89PNG", "image/png"),
+            ("https://x.example/gone", "404 Not Found", b"<p>gone</p>", "text/html"),
+            ("https://x.example/c", "200 OK", euro, "text/html"),
+        ],
+    )
     out = tmp_path / "r.jsonl"
     assert batch(path, "--out", out, "-q", cache_dir=cache_dir) == 0
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
@@ -117,7 +143,7 @@ def test_warc_html_captures_only(tmp_path, cache_dir):
     assert records[0]["meta"] == {"captured": "2025-06-30T12:00:00Z"}
     assert records[0]["as_of_source"] == "capture"
     assert records[0]["findings"][0]["verdict"] == "ok"
-    assert records[1]["findings"][0]["original"]["unit"] == "EUR"   # cp1252 € read
+    assert records[1]["findings"][0]["original"]["unit"] == "EUR"  # cp1252 € read
 
 
 def test_generated_warc(tmp_path, cache_dir):
@@ -132,10 +158,19 @@ def test_generated_warc(tmp_path, cache_dir):
 
 def test_bad_items_are_reported_and_the_run_goes_on(tmp_path, cache_dir, capsys):
     path = tmp_path / "a.jsonl"
-    path.write_text("\n".join([json.dumps({"id": "ok1", "text": KOREA}), "{oops",
-                               json.dumps({"id": "nul", "text": "a\x00b"}),
-                               json.dumps({"text": "no id"}),
-                               json.dumps({"id": "ok2", "text": KOREA})]) + "\n", "utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok1", "text": KOREA}),
+                "{oops",
+                json.dumps({"id": "nul", "text": "a\x00b"}),
+                json.dumps({"text": "no id"}),
+                json.dumps({"id": "ok2", "text": KOREA}),
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
     out = tmp_path / "r.jsonl"
     assert batch(path, "--out", out, cache_dir=cache_dir) == 0
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
@@ -152,13 +187,23 @@ def test_results_to_stdout(tmp_path, cache_dir, capsys):
 
 
 USAGE = [
-    ("missing column", ["--text", "body"], "no column 'body' (columns: author, date, id, section, "
-                                           "text, url); name the story column with --text"),
-    ("scheduler without dask", ["--scheduler", "tcp://127.0.0.1:1"],
-     "--scheduler needs --engine dask"),
+    (
+        "missing column",
+        ["--text", "body"],
+        "no column 'body' (columns: author, date, id, section, "
+        "text, url); name the story column with --text",
+    ),
+    (
+        "scheduler without dask",
+        ["--scheduler", "tcp://127.0.0.1:1"],
+        "--scheduler needs --engine dask",
+    ),
     ("negative jobs", ["--jobs", "-1"], "--jobs: must be 0 (one per core) or more (got -1)"),
-    ("bad window", ["--window-days", "900"],
-     "--window-days: must be a whole number of days from 0 to 366 (got 900)"),
+    (
+        "bad window",
+        ["--window-days", "900"],
+        "--window-days: must be a whole number of days from 0 to 366 (got 900)",
+    ),
 ]
 
 
@@ -193,15 +238,20 @@ def test_an_existing_results_file_is_left_alone(archive, tmp_path, cache_dir, ca
     assert out.read_text("utf-8") == "mine\n"
 
 
-MISSING = [("parquet output", "pyarrow", ["--out", "r.parquet"], "parquet"),
-           ("dask engine", "distributed", ["--out", "r.jsonl", "--engine", "dask"], "dask")]
+MISSING = [
+    ("parquet output", "pyarrow", ["--out", "r.parquet"], "parquet"),
+    ("dask engine", "distributed", ["--out", "r.jsonl", "--engine", "dask"], "dask"),
+]
 
 
-@pytest.mark.parametrize("module, args, extra", [m[1:] for m in MISSING], ids=[m[0] for m in MISSING])
-def test_a_missing_extra_is_named_in_one_line(module, args, extra, archive, tmp_path, cache_dir,
-                                              capsys, monkeypatch):
+@pytest.mark.parametrize(
+    "module, args, extra", [m[1:] for m in MISSING], ids=[m[0] for m in MISSING]
+)
+def test_a_missing_extra_is_named_in_one_line(
+    module, args, extra, archive, tmp_path, cache_dir, capsys, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setitem(sys.modules, module, None)          # import fails as if not installed
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
     assert batch(archive, *args, cache_dir=cache_dir) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
@@ -213,11 +263,14 @@ def test_a_missing_warc_extra(tmp_path, cache_dir, capsys, monkeypatch):
     path.write_bytes(b"")
     monkeypatch.setitem(sys.modules, "warcio", None)
     assert batch(path, "--out", tmp_path / "r.jsonl", cache_dir=cache_dir) == 2
-    assert capsys.readouterr().err == ("claims: WARC input needs warcio, which is not installed: "
-                                       "python -m pip install 'news-claims[warc]'\n")
+    assert capsys.readouterr().err == (
+        "claims: WARC input needs warcio, which is not installed: "
+        "python -m pip install 'news-claims[warc]'\n"
+    )
 
 
 # ------------------------------------------------------------------ resume
+
 
 def test_resume_finishes_a_partial_run_without_duplicates(archive, tmp_path, cache_dir, capsys):
     lines = archive.read_text("utf-8").splitlines()
@@ -226,7 +279,7 @@ def test_resume_finishes_a_partial_run_without_duplicates(archive, tmp_path, cac
     out = tmp_path / "r.jsonl"
     assert batch(first, "--out", out, "-q", cache_dir=cache_dir) == 0
     with open(out, "a", encoding="utf-8") as fh:
-        fh.write('{"id": "story-torn", "fi')                  # a torn line from a killed run
+        fh.write('{"id": "story-torn", "fi')  # a torn line from a killed run
     assert batch(archive, "--out", out, "--resume", cache_dir=cache_dir) == 0
     assert ids_of(out) == [json.loads(line)["id"] for line in lines]
     err = capsys.readouterr().err
@@ -239,10 +292,12 @@ def test_resume_into_parquet_redoes_only_an_unfinished_part(archive, tmp_path, c
 
     out = tmp_path / "r.parquet"
     assert batch(archive, "--out", out, "-q", "--part-size", "25", cache_dir=cache_dir) == 0
-    (out / "part-00003.parquet").unlink()                     # the last part never finished
+    (out / "part-00003.parquet").unlink()  # the last part never finished
     (out / ".part-00003.parquet.tmp").write_bytes(b"PAR1 torn")
-    assert batch(archive, "--out", out, "-q", "--resume", "--part-size", "25",
-                 cache_dir=cache_dir) == 0
+    assert (
+        batch(archive, "--out", out, "-q", "--resume", "--part-size", "25", cache_dir=cache_dir)
+        == 0
+    )
     ids = pq.read_table(out, columns=["id"]).column("id").to_pylist()
     assert sorted(ids) == sorted(ids_of_archive(archive)) and len(ids) == len(set(ids))
     assert not list(out.glob(".*.tmp"))
@@ -261,6 +316,7 @@ def ids_of_archive(path: Path) -> list[str]:
 
 
 # ------------------------------------------------------------------ memory stays flat
+
 
 def test_the_runner_pulls_only_a_bounded_window_ahead(cache_dir):
     """However long the archive, only a few chunks per worker are read ahead of the output."""
@@ -292,6 +348,7 @@ def test_the_runner_pulls_only_a_bounded_window_ahead(cache_dir):
 
 # ------------------------------------------------------------------ the progress bar
 
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal (POSIX)")
 def test_a_progress_bar_on_a_terminal(archive, tmp_path, cache_dir):
     """stderr a terminal: a tqdm bar with the count, the rate and the total; else nothing."""
@@ -299,16 +356,29 @@ def test_a_progress_bar_on_a_terminal(archive, tmp_path, cache_dir):
     import subprocess
 
     master, slave = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "claims", "batch", str(archive), "--out",
-                             str(tmp_path / "r.jsonl"), "--cache-dir", str(cache_dir)],
-                            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=slave)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "claims",
+            "batch",
+            str(archive),
+            "--out",
+            str(tmp_path / "r.jsonl"),
+            "--cache-dir",
+            str(cache_dir),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+    )
     os.close(slave)
     chunks = []
     while True:
         try:
             data = os.read(master, 4096)
-        except OSError:                                      # EIO: the other end is closed
+        except OSError:  # EIO: the other end is closed
             break
         if not data:
             break

@@ -30,7 +30,10 @@ def session() -> list[tuple[str, str]]:
 def test_readme_archive_example(tmp_path, cache_dir, rate_store):
     steps = session()
     assert [shlex.split(c)[:2] for c, _ in steps] == [
-        ["python", "tools/make_archive.py"], ["claims", "batch"], ["claims", "summarize"]]
+        ["python", "tools/make_archive.py"],
+        ["claims", "batch"],
+        ["claims", "summarize"],
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIMS_CACHE_DIR": str(cache_dir)}
     for command, expected in steps:
         args = shlex.split(command)
@@ -38,8 +41,9 @@ def test_readme_archive_example(tmp_path, cache_dir, rate_store):
             argv = [sys.executable, "-m", "claims", *args[1:]]
         else:
             argv = [sys.executable, str(ROOT / args[1]), *args[2:]]
-        proc = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True,
-                              timeout=180)
+        proc = subprocess.run(
+            argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180
+        )
         assert proc.returncode == 0, proc.stderr
         shown = (proc.stdout + proc.stderr).strip("\n")
         assert TIMING.sub("in N s (N/s)", shown) == TIMING.sub("in N s (N/s)", expected), command

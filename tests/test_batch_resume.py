@@ -16,15 +16,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = 700
-KILL_AFTER = 120             # stories in the output when the run is killed
-DEADLINE = 90.0              # seconds; a bounded wait, never a hang
+KILL_AFTER = 120  # stories in the output when the run is killed
+DEADLINE = 90.0  # seconds; a bounded wait, never a hang
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_archive", ROOT / "tools" / "make_archive.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_archive", ROOT / "tools" / "make_archive.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     path = tmp_path_factory.mktemp("kill") / "stories.jsonl"
@@ -54,37 +56,60 @@ def _output_ids(out: Path) -> list[str]:
 
 
 def _command(archive: Path, out: Path, cache_dir: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "claims", "batch", str(archive), "--out", str(out),
-            "--cache-dir", str(cache_dir), "-q", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "claims",
+        "batch",
+        str(archive),
+        "--out",
+        str(out),
+        "--cache-dir",
+        str(cache_dir),
+        "-q",
+        *extra,
+    ]
 
 
-RUNS = [("jsonl, 2 processes", "r.jsonl", ["--jobs", "2"]),
-        ("parquet parts, 1 process", "r.parquet", ["--part-size", "50"])]
+RUNS = [
+    ("jsonl, 2 processes", "r.jsonl", ["--jobs", "2"]),
+    ("parquet parts, 1 process", "r.parquet", ["--part-size", "50"]),
+]
 
 
 @pytest.mark.parametrize("name, extra", [r[1:] for r in RUNS], ids=[r[0] for r in RUNS])
-def test_kill_then_resume_loses_and_duplicates_nothing(name, extra, archive, tmp_path,
-                                                       cache_dir, rate_store):
+def test_kill_then_resume_loses_and_duplicates_nothing(
+    name, extra, archive, tmp_path, cache_dir, rate_store
+):
     if name.endswith(".parquet"):
         pytest.importorskip("pyarrow", reason="the parquet extra (pyarrow) is not installed")
     out = tmp_path / name
-    proc = subprocess.Popen(_command(archive, out, cache_dir, *extra), cwd=ROOT,
-                            start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _command(archive, out, cache_dir, *extra),
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + DEADLINE
     try:
         while _done(out) < KILL_AFTER and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
     finally:
         if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)              # the run and its workers, at once
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, at once
         proc.wait(timeout=30)
         proc.stderr.close()
     killed_at = _done(out)
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     assert KILL_AFTER <= killed_at < STORIES
-    done = subprocess.run(_command(archive, out, cache_dir, "--resume", *extra), cwd=ROOT,
-                          capture_output=True, text=True, timeout=DEADLINE * 2)
+    done = subprocess.run(
+        _command(archive, out, cache_dir, "--resume", *extra),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE * 2,
+    )
     assert done.returncode == 0, done.stderr
     ids = _output_ids(out)
     assert len(ids) == len(set(ids)), "a story was written twice"

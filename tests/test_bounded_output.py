@@ -17,7 +17,7 @@ VALUES = {
     "empty list": [],
     "scalars": {"a": 1, "b": None, "c": True, "d": 1.5, "e": "x"},
     "nested": {"files": [{"path": "a.txt", "findings": [{"code": "CUR001", "n": [1, 2]}]}]},
-    "non-ascii and escapes": {"text": "€5 «quoted»\n\t\"x\"", "ü": "日本"},
+    "non-ascii and escapes": {"text": '€5 «quoted»\n\t"x"', "ü": "日本"},
     "top-level list": [1, {"a": []}, []],
     "string": "just text",
 }
@@ -31,13 +31,18 @@ def test_chunks_write_what_json_dumps_writes(value):
 def _lazy(value):
     """``value`` with every list inside a dict made an iterator."""
     if isinstance(value, dict):
-        return {k: iter([_lazy(x) for x in v]) if isinstance(v, list) else _lazy(v)
-                for k, v in value.items()}
+        return {
+            k: iter([_lazy(x) for x in v]) if isinstance(v, list) else _lazy(v)
+            for k, v in value.items()
+        }
     return value
 
 
-@pytest.mark.parametrize("value", [v for v in VALUES.values() if isinstance(v, dict)],
-                         ids=[k for k, v in VALUES.items() if isinstance(v, dict)])
+@pytest.mark.parametrize(
+    "value",
+    [v for v in VALUES.values() if isinstance(v, dict)],
+    ids=[k for k, v in VALUES.items() if isinstance(v, dict)],
+)
 def test_iterators_are_written_as_the_lists_they_yield(value):
     assert "".join(chunks(_lazy(value))) == json.dumps(value, ensure_ascii=False, indent=2)
 
@@ -47,8 +52,9 @@ def test_an_empty_iterator_is_an_empty_array():
 
 
 def _one_finding_story(n: int) -> bytes:
-    return ("The won fell. Samsung spent 1 trillion won ($720 million) on the plant.\n\n" * n
-            ).encode()
+    return (
+        "The won fell. Samsung spent 1 trillion won ($720 million) on the plant.\n\n" * n
+    ).encode()
 
 
 def _peak(fn) -> int:

@@ -42,7 +42,8 @@ def test_seed_story_both_conversions_ok(rate_store):
 
 def test_seed_story_with_broken_figures_gives_two_errors(rate_store):
     broken = SEED.replace("($72.29 billion)", "($62.29 billion)").replace(
-        "($93.52 million)", "($93.52 billion)")
+        "($93.52 million)", "($93.52 billion)"
+    )
     found = money_findings(check(broken, rate_store))
     assert [f.verdict for f in found] == [Verdict.ERROR, Verdict.ERROR]
     assert found[1].diagnosis == "wrong-scale"
@@ -63,34 +64,58 @@ def test_dateline_in_text_sets_as_of(rate_store):
     assert (result.as_of, result.as_of_source) == (AS_OF, "text")
 
 
-@pytest.mark.parametrize("text, verdict", [
-    pytest.param("A Tokyo tower cost ¥1 billion ($6.9 million).", Verdict.OK, id="yen-cue-ok"),
-    pytest.param("The bill came to ¥1 billion ($139 million).", Verdict.UNVERIFIABLE,
-                 id="bare-yen-fits-yuan-unverifiable"),
-    pytest.param("The bill came to ¥1 billion ($6.9 million).", Verdict.OK, id="bare-yen-fits-guess"),
-])
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        pytest.param("A Tokyo tower cost ¥1 billion ($6.9 million).", Verdict.OK, id="yen-cue-ok"),
+        pytest.param(
+            "The bill came to ¥1 billion ($139 million).",
+            Verdict.UNVERIFIABLE,
+            id="bare-yen-fits-yuan-unverifiable",
+        ),
+        pytest.param(
+            "The bill came to ¥1 billion ($6.9 million).", Verdict.OK, id="bare-yen-fits-guess"
+        ),
+    ],
+)
 def test_guessed_currency(text, verdict, rate_store):
     (finding,) = money_findings(check(text, rate_store))
     assert finding.verdict is verdict, finding.message
 
 
 def test_peg_answers_for_gulf_currencies(rate_store):
-    (finding,) = money_findings(check(
-        "Dubai approved a programme worth 5.5 billion dirhams ($1.5 billion).", rate_store))
+    (finding,) = money_findings(
+        check("Dubai approved a programme worth 5.5 billion dirhams ($1.5 billion).", rate_store)
+    )
     assert finding.verdict is Verdict.OK, finding.message
     assert finding.rate.kind == "peg" and finding.rate.value == Decimal("3.6725")
     assert finding.rate.source.startswith("peg:")
 
 
-@pytest.mark.parametrize("text, verdict, diagnosis", [
-    # 1 billion yen at ~94.3 yen per Australian dollar, 2025-06-30: a plain "$" that fits AUD.
-    pytest.param("The museum cost 1 billion yen ($10.6 million).", Verdict.WARNING,
-                 "wrong-currency", id="bare-dollar-fits-aud-is-warning"),
-    pytest.param("The museum cost 1 billion yen (US$10.6 million).", Verdict.ERROR,
-                 "wrong-currency", id="us-dollar-fits-aud-is-error"),
-    pytest.param("The museum cost 1 billion yen (A$10.6 million).", Verdict.OK, None,
-                 id="australian-dollar-ok"),
-])
+@pytest.mark.parametrize(
+    "text, verdict, diagnosis",
+    [
+        # 1 billion yen at ~94.3 yen per Australian dollar, 2025-06-30: a plain "$" that fits AUD.
+        pytest.param(
+            "The museum cost 1 billion yen ($10.6 million).",
+            Verdict.WARNING,
+            "wrong-currency",
+            id="bare-dollar-fits-aud-is-warning",
+        ),
+        pytest.param(
+            "The museum cost 1 billion yen (US$10.6 million).",
+            Verdict.ERROR,
+            "wrong-currency",
+            id="us-dollar-fits-aud-is-error",
+        ),
+        pytest.param(
+            "The museum cost 1 billion yen (A$10.6 million).",
+            Verdict.OK,
+            None,
+            id="australian-dollar-ok",
+        ),
+    ],
+)
 def test_dollar_readings(text, verdict, diagnosis, rate_store):
     (finding,) = money_findings(check(text, rate_store))
     assert finding.verdict is verdict, finding.message

@@ -25,9 +25,13 @@ from claims.extract import sentences as fig
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 STORY = (ROOT / "examples" / "korea-herald-june-2025.txt").read_text("utf-8")
-CORPUS = [json.loads(line)["text"] for name in ("units_arith_dev.jsonl", "dev_currency.jsonl")
-          if (FIXTURES / name).exists()
-          for line in (FIXTURES / name).read_text("utf-8").splitlines() if line.strip()]
+CORPUS = [
+    json.loads(line)["text"]
+    for name in ("units_arith_dev.jsonl", "dev_currency.jsonl")
+    if (FIXTURES / name).exists()
+    for line in (FIXTURES / name).read_text("utf-8").splitlines()
+    if line.strip()
+]
 
 _OLD_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")
 
@@ -36,7 +40,7 @@ def reference_sentences(text: str):
     """``fig.sentences`` as first written (look-behind pattern, full scan)."""
     start = 0
     for m in _OLD_END.finditer(text):
-        before = text[max(start, m.start() - 4):m.start()]
+        before = text[max(start, m.start() - 4) : m.start()]
         if re.search(r"(?:\b[A-Z]|\b(?:Rs|Mr|Ms|Dr|St|No|vs|Co|Inc|Jr|Sr|approx))\.$", before):
             continue
         if m.start() > start:
@@ -48,25 +52,61 @@ def reference_sentences(text: str):
 
 def _random_texts(seed: int, count: int, pieces: list[str], most: int) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
-            for _ in range(count)]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(count)]
 
 
-SPLIT_PIECES = [".", "!", "?", "\n", " ", '"', "'", "”", "’", ")", "(", "“", "‘", "A", "a", "1",
-                "Mr", "Inc", "Co", "U", "approx", "\n\n", "  ", "\t", "\r\n", "x", "Rs", "\u00a0",
-                "5", "İ", "ſ", "٣"]
+SPLIT_PIECES = [
+    ".",
+    "!",
+    "?",
+    "\n",
+    " ",
+    '"',
+    "'",
+    "”",
+    "’",
+    ")",
+    "(",
+    "“",
+    "‘",
+    "A",
+    "a",
+    "1",
+    "Mr",
+    "Inc",
+    "Co",
+    "U",
+    "approx",
+    "\n\n",
+    "  ",
+    "\t",
+    "\r\n",
+    "x",
+    "Rs",
+    "\u00a0",
+    "5",
+    "İ",
+    "ſ",
+    "٣",
+]
 
 
 def test_sentences_and_local_bounds_match_the_full_split():
-    for text in [STORY, *CORPUS, *_random_texts(1, 3000, SPLIT_PIECES, 30),
-                 *_random_texts(2, 40, SPLIT_PIECES + ["word " * 60], 12)]:
+    for text in [
+        STORY,
+        *CORPUS,
+        *_random_texts(1, 3000, SPLIT_PIECES, 30),
+        *_random_texts(2, 40, SPLIT_PIECES + ["word " * 60], 12),
+    ]:
         want = list(reference_sentences(text))
         assert list(fig.sentences(text)) == want, text
         for pos, char in enumerate(text):
             if char.isalnum():
                 holding = [s for s in want if s[0] <= pos < s[1]]
-                assert [(fig.sentence_start(text, pos), fig.sentence_end(text, pos))] == \
-                    holding, (text, pos)
+                assert [(fig.sentence_start(text, pos), fig.sentence_end(text, pos))] == holding, (
+                    text,
+                    pos,
+                )
 
 
 @pytest.mark.parametrize("text", [STORY, "a1 22 333\n4", "", "x", "١٢ 3", "12", "ab٣4"])
@@ -74,9 +114,33 @@ def test_digit_runs_match_the_regex(text):
     assert fig.digit_runs(text) == [m.start() for m in re.finditer(r"\d+", text)]
 
 
-SPELLED_PIECES = ["one", "Two", "THREE", "ſix", "six", "twenty", "eleven", "fifteen", "ten", "a",
-                  "x", "5", " ", "\u00a0", "-", "per", "cent", "PerCent", "percent", "percentage",
-                  "Per\u00a0cent", "per cent", "PERCENT", "İ", "\n"]
+SPELLED_PIECES = [
+    "one",
+    "Two",
+    "THREE",
+    "ſix",
+    "six",
+    "twenty",
+    "eleven",
+    "fifteen",
+    "ten",
+    "a",
+    "x",
+    "5",
+    " ",
+    "\u00a0",
+    "-",
+    "per",
+    "cent",
+    "PerCent",
+    "percent",
+    "percentage",
+    "Per\u00a0cent",
+    "per cent",
+    "PERCENT",
+    "İ",
+    "\n",
+]
 
 
 def test_spelled_starts_cover_every_spelled_token():
@@ -85,22 +149,129 @@ def test_spelled_starts_cover_every_spelled_token():
         assert found <= set(tok.spelled_starts(text)), text
 
 
-NUMBERS = ["5", "1,234", "1 234 567", "12.5", "48, 8", "100", "62", "40", "104", "20-25", "20 to 25",
-           "between 10 and 20", "from 10 to 20", "677-point-four", "0", "3.5 million",
-           "5 lakh  crore", "five", "a hundred", "half", "1,000", "1/2", "172 1/2", "17½", "½",
-           "68,6", "two-and-a-half", "seven and a half", "6’11”", "15 below zero", "$4000",
-           "ninety"]
-UNITS = ["km", "miles", "square kilometres", "km/h", "°C", "ºF", "C", "F", "degrees", "mph",
-         "degrees Fahrenheit", "nautical miles", "kilowatthours", "leagues", "feet", "metres",
-         "m", "kg", "pounds", "barrels a day", "acres", "hectares", "tonnes", "gallons", "mb",
-         "”", "hp", "mpg UK", "l/100km", "lb.-ft.", "years", "days", "stone 3lb", "per hectare",
-         "/ha", "ft 6ins"]
-SEPARATORS = [" (", "(", ", or ", " (about ", " ( more than ", "\n(", " (\n", ",\nor ", "  (",
-              " or ", ", also ", ", nearly ", ", or just under ", "/", ". That's ", " [",
-              ", which is equivalent to ", " of torque (", " of rain on the island. That is ",
-              " (or ", ", ", " ($"]
-NOISE = ["the", "over", "from", "between", "to", "and", "a", "hundred", "and a half", "$", "£",
-         "Rs", ";", ":", "/", "-", ".", ",", "percent", "\n", "\n\n", "  ", "\u00a0", "Mr.", ")"]
+NUMBERS = [
+    "5",
+    "1,234",
+    "1 234 567",
+    "12.5",
+    "48, 8",
+    "100",
+    "62",
+    "40",
+    "104",
+    "20-25",
+    "20 to 25",
+    "between 10 and 20",
+    "from 10 to 20",
+    "677-point-four",
+    "0",
+    "3.5 million",
+    "5 lakh  crore",
+    "five",
+    "a hundred",
+    "half",
+    "1,000",
+    "1/2",
+    "172 1/2",
+    "17½",
+    "½",
+    "68,6",
+    "two-and-a-half",
+    "seven and a half",
+    "6’11”",
+    "15 below zero",
+    "$4000",
+    "ninety",
+]
+UNITS = [
+    "km",
+    "miles",
+    "square kilometres",
+    "km/h",
+    "°C",
+    "ºF",
+    "C",
+    "F",
+    "degrees",
+    "mph",
+    "degrees Fahrenheit",
+    "nautical miles",
+    "kilowatthours",
+    "leagues",
+    "feet",
+    "metres",
+    "m",
+    "kg",
+    "pounds",
+    "barrels a day",
+    "acres",
+    "hectares",
+    "tonnes",
+    "gallons",
+    "mb",
+    "”",
+    "hp",
+    "mpg UK",
+    "l/100km",
+    "lb.-ft.",
+    "years",
+    "days",
+    "stone 3lb",
+    "per hectare",
+    "/ha",
+    "ft 6ins",
+]
+SEPARATORS = [
+    " (",
+    "(",
+    ", or ",
+    " (about ",
+    " ( more than ",
+    "\n(",
+    " (\n",
+    ",\nor ",
+    "  (",
+    " or ",
+    ", also ",
+    ", nearly ",
+    ", or just under ",
+    "/",
+    ". That's ",
+    " [",
+    ", which is equivalent to ",
+    " of torque (",
+    " of rain on the island. That is ",
+    " (or ",
+    ", ",
+    " ($",
+]
+NOISE = [
+    "the",
+    "over",
+    "from",
+    "between",
+    "to",
+    "and",
+    "a",
+    "hundred",
+    "and a half",
+    "$",
+    "£",
+    "Rs",
+    ";",
+    ":",
+    "/",
+    "-",
+    ".",
+    ",",
+    "percent",
+    "\n",
+    "\n\n",
+    "  ",
+    "\u00a0",
+    "Mr.",
+    ")",
+]
 
 
 def _pair_texts(seed: int, count: int) -> list[str]:
@@ -111,11 +282,22 @@ def _pair_texts(seed: int, count: int) -> list[str]:
 
     texts = []
     for _ in range(count):
-        parts = [noise(4) + " " + rng.choice(NUMBERS) + rng.choice([" ", "", "\u00a0", "  "])
-                 + rng.choice(UNITS) + rng.choice(["", " and a half"]) + rng.choice(SEPARATORS)
-                 + rng.choice(NUMBERS) + rng.choice([" ", "", "-"]) + rng.choice(UNITS)
-                 + rng.choice([")", "", ");", " )"]) + " " + noise(3)
-                 for _ in range(rng.randint(1, 3))]
+        parts = [
+            noise(4)
+            + " "
+            + rng.choice(NUMBERS)
+            + rng.choice([" ", "", "\u00a0", "  "])
+            + rng.choice(UNITS)
+            + rng.choice(["", " and a half"])
+            + rng.choice(SEPARATORS)
+            + rng.choice(NUMBERS)
+            + rng.choice([" ", "", "-"])
+            + rng.choice(UNITS)
+            + rng.choice([")", "", ");", " )"])
+            + " "
+            + noise(3)
+            for _ in range(rng.randint(1, 3))
+        ]
         texts.append(rng.choice(["", " ", "\n"]).join(parts))
     return texts
 
@@ -138,9 +320,12 @@ def _arith_texts(seed: int, count: int) -> list[str]:
         return str(rng.randint(0, 10 ** len(m.group())))
 
     glue = [" ", "\n", "\n\n", " Mr. ", " Inc.\n", "; ", " and "]
-    return [rng.choice(glue).join(re.sub(r"\d+", figure, rng.choice(CORPUS))
-                                  for _ in range(rng.randint(1, 3)))
-            for _ in range(count)]
+    return [
+        rng.choice(glue).join(
+            re.sub(r"\d+", figure, rng.choice(CORPUS)) for _ in range(rng.randint(1, 3))
+        )
+        for _ in range(count)
+    ]
 
 
 def test_arithmetic_prefilter_changes_no_claim():

@@ -39,22 +39,27 @@ def workspace(tmp_path, cache_dir, rate_store):
     repo = tmp_path / "repo"
     (repo / "content" / "2025").mkdir(parents=True)
     (repo / ".git").mkdir()
-    (repo / "content" / "2025" / "lee.md").write_text("---\ndate: 2025-06-30\n---\n" + BAD,
-                                                     encoding="utf-8")
+    (repo / "content" / "2025" / "lee.md").write_text(
+        "---\ndate: 2025-06-30\n---\n" + BAD, encoding="utf-8"
+    )
     (repo / "README.md").write_text("Nothing here.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "claims").write_text(SHIM, encoding="utf-8")
     (bin_dir / "claims").chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CLAIMS_", "CI"))}
-    env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", SHIM_LOG=str(tmp_path / "log"),
-               NO_COLOR="1")
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        SHIM_LOG=str(tmp_path / "log"),
+        NO_COLOR="1",
+    )
     return repo, env, tmp_path
 
 
 def bash(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        ["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 # ------------------------------------------------------------------ the GitHub Action
@@ -90,27 +95,37 @@ def run_action_step(name: str, workspace, **inputs: str) -> subprocess.Completed
     repo, env, tmp = workspace
     context = {f"inputs.{k}": v["default"] for k, v in ACTION["inputs"].items()}
     context.update({f"inputs.{k.replace('_', '-')}": v for k, v in inputs.items()})
-    context.update({"runner.temp": str(tmp / "runner-temp"), "github.action_path": str(ROOT),
-                    "runner.os": "Linux", "github.run_id": "1"})
+    context.update(
+        {
+            "runner.temp": str(tmp / "runner-temp"),
+            "github.action_path": str(ROOT),
+            "runner.os": "Linux",
+            "github.run_id": "1",
+        }
+    )
     s = step(name)
-    step_env = {**env, **{k: expand(str(v), context) for k, v in s.get("env", {}).items()},
-                "GITHUB_OUTPUT": str(tmp / "github-output"),
-                "GITHUB_STEP_SUMMARY": str(tmp / "step-summary.md")}
+    step_env = {
+        **env,
+        **{k: expand(str(v), context) for k, v in s.get("env", {}).items()},
+        "GITHUB_OUTPUT": str(tmp / "github-output"),
+        "GITHUB_STEP_SUMMARY": str(tmp / "step-summary.md"),
+    }
     return bash(s["run"], repo, step_env)
 
 
 def test_action_check_step_annotates_writes_sarif_and_fails(workspace, cache_dir):
     repo, _, tmp = workspace
-    shutil.copytree(cache_dir, tmp / "runner-temp" / "claims-rates")   # as the cache restores it
-    proc = run_action_step("Check the stories", workspace, paths="content/**/*.md README.md",
-                           sarif_file="claims.sarif")
+    shutil.copytree(cache_dir, tmp / "runner-temp" / "claims-rates")  # as the cache restores it
+    proc = run_action_step(
+        "Check the stories", workspace, paths="content/**/*.md README.md", sarif_file="claims.sarif"
+    )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith("::error file=content/2025/lee.md,line=4,")
     assert json.loads((repo / "claims.sarif").read_text("utf-8"))["runs"][0]["results"]
     assert (tmp / "github-output").read_text() == "exit-code=1\n"
     assert "| content/2025/lee.md | 4 |" in (tmp / "step-summary.md").read_text("utf-8")
     log = (tmp / "log").read_text()
-    assert "content/**/*.md README.md" in log            # the glob reached claims unexpanded
+    assert "content/**/*.md README.md" in log  # the glob reached claims unexpanded
 
 
 def test_action_update_step_survives_an_unreachable_ecb(workspace):
@@ -125,7 +140,8 @@ def test_action_clean_story_passes(workspace, cache_dir):
     repo, _, tmp = workspace
     shutil.copytree(cache_dir, tmp / "runner-temp" / "claims-rates")
     (repo / "content" / "2025" / "lee.md").write_text(
-        "---\ndate: 2025-06-30\n---\n" + BAD.replace("62.29", "73.79"), encoding="utf-8")
+        "---\ndate: 2025-06-30\n---\n" + BAD.replace("62.29", "73.79"), encoding="utf-8"
+    )
     proc = run_action_step("Check the stories", workspace, paths="content/")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp / "github-output").read_text() == "exit-code=0\n"
@@ -142,10 +158,14 @@ def test_gitlab_job_caches_the_store_updates_then_checks(workspace, cache_dir):
     assert {"paths": [".claims-rates/"], "key": "claims-rates"} in job["cache"]
     variables = {**job["variables"], "CLAIMS_PATHS": "content/"}
     script = "\n".join(line for line in job["script"] if "pip install" not in line)
-    shutil.copytree(cache_dir, repo / ".claims-rates")                 # as the cache restores it
+    shutil.copytree(cache_dir, repo / ".claims-rates")  # as the cache restores it
     job_env = {**env, "CI_PROJECT_DIR": str(repo)}
-    job_env.update({k: os.path.expandvars(v.replace("$CI_PROJECT_DIR", str(repo)))
-                    for k, v in variables.items()})
+    job_env.update(
+        {
+            k: os.path.expandvars(v.replace("$CI_PROJECT_DIR", str(repo)))
+            for k, v in variables.items()
+        }
+    )
     proc = bash(script, repo, job_env)
     assert proc.returncode == 1, proc.stderr
     assert "content/2025/lee.md:4:" in proc.stdout and "cannot reach the ECB" in proc.stderr

@@ -18,10 +18,15 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("name, data, needle", [
-    pytest.param("binary.txt", b"\x00\x01\x02PNG\x00" * 100, "binary", id="binary"),
-    pytest.param("latin1.txt", "Caf\u00e9 paid \u00a35m".encode("latin-1"), "UTF-8", id="not-utf8"),
-])
+@pytest.mark.parametrize(
+    "name, data, needle",
+    [
+        pytest.param("binary.txt", b"\x00\x01\x02PNG\x00" * 100, "binary", id="binary"),
+        pytest.param(
+            "latin1.txt", "Caf\u00e9 paid \u00a35m".encode("latin-1"), "UTF-8", id="not-utf8"
+        ),
+    ],
+)
 def test_unreadable_file_is_exit_2_with_one_line(tmp_path, cli, name, data, needle):
     path = tmp_path / name
     path.write_bytes(data)
@@ -48,14 +53,17 @@ def test_empty_file_is_clean(tmp_path, cli):
     assert cli("check", str(path), "--date", "2025-06-30")[0] == 0
 
 
-@pytest.mark.parametrize("value, message", [
-    ("2025-13-45", "'2025-13-45' is not a day: there is no month 13"),
-    ("2025-02-30", "'2025-02-30' is not a day: February 2025 has 28 days"),
-    ("30/06/2025", "write '30/06/2025' as 2025-06-30 (YYYY-MM-DD)"),
-    ("June 30, 2025", "write 'June 30, 2025' as 2025-06-30 (YYYY-MM-DD)"),
-    ("06/07/2025", "could be read two ways; write it as 2025-07-06 or 2025-06-07"),
-    ("soon", "not a date: 'soon'; write it as YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2025-13-45", "'2025-13-45' is not a day: there is no month 13"),
+        ("2025-02-30", "'2025-02-30' is not a day: February 2025 has 28 days"),
+        ("30/06/2025", "write '30/06/2025' as 2025-06-30 (YYYY-MM-DD)"),
+        ("June 30, 2025", "write 'June 30, 2025' as 2025-06-30 (YYYY-MM-DD)"),
+        ("06/07/2025", "could be read two ways; write it as 2025-07-06 or 2025-06-07"),
+        ("soon", "not a date: 'soon'; write it as YYYY-MM-DD"),
+    ],
+)
 def test_bad_date_option_says_what_to_write(tmp_path, cli, value, message):
     path = tmp_path / "s.txt"
     path.write_text("Nothing to see.", encoding="utf-8")
@@ -72,10 +80,11 @@ def test_large_and_adversarial_input_is_bounded_and_untouched(tmp_path, cli):
     path.write_text(hostile + big, encoding="utf-8")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     mode = path.stat().st_mode
-    code, out, err = cli("check", str(path), "--date", "2025-06-30", "--format", "json",
-                         "--max-story-seconds", "8")
+    code, out, err = cli(
+        "check", str(path), "--date", "2025-06-30", "--format", "json", "--max-story-seconds", "8"
+    )
     assert code in (0, 1, 2), err[-500:]
-    if code == 2:                          # the time budget ran out: said in one line
+    if code == 2:  # the time budget ran out: said in one line
         assert one_line(err).endswith("took longer than 8 s (max_story_seconds)")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert path.stat().st_mode == mode

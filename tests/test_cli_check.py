@@ -83,12 +83,22 @@ def fake_check_document(doc, store, options: CheckOptions) -> DocumentResult:
     findings = []
     for m in WON.finditer(doc.text):
         bad = "$62.29" in m[0] or "$3.6" in m[0]
-        findings.append(Finding("CUR001" if bad else "CUR003", "currency-conversion",
-                                Verdict.ERROR if bad else Verdict.OK, f"checked {m[0]}",
-                                Span(m.start(), m.end()), m[0]))
+        findings.append(
+            Finding(
+                "CUR001" if bad else "CUR003",
+                "currency-conversion",
+                Verdict.ERROR if bad else Verdict.OK,
+                f"checked {m[0]}",
+                Span(m.start(), m.end()),
+                m[0],
+            )
+        )
     findings = [f for f in findings if f.code not in options.ignore_codes]
-    as_of, where = (options.as_of, "option") if options.as_of else (
-        (doc.date, "metadata") if doc.date else (options.today, "today"))
+    as_of, where = (
+        (options.as_of, "option")
+        if options.as_of
+        else ((doc.date, "metadata") if doc.date else (options.today, "today"))
+    )
     return DocumentResult(doc.path, as_of, where, apply(doc, [doc.locate(f) for f in findings]))
 
 
@@ -122,8 +132,9 @@ def test_fake_core_one_error_in_every_format(fake_core, newsroom, capsys, monkey
 def test_fake_core_paths_config_and_exit_codes(fake_core, newsroom, capsys, monkeypatch):
     monkeypatch.chdir(newsroom)
     assert run(capsys, "check", "story.md", "--fail-on", "never")[0] == 0
-    (newsroom / ".claims.toml").write_text('fail_on = "never"\nwindow_days = 3\n'
-                                           'margin_pct = 2\ndollar = "CAD"\n', encoding="utf-8")
+    (newsroom / ".claims.toml").write_text(
+        'fail_on = "never"\nwindow_days = 3\nmargin_pct = 2\ndollar = "CAD"\n', encoding="utf-8"
+    )
     assert run(capsys, "check", "story.md")[0] == 0
     opts = fake_core[-1]
     assert (opts.window_days, str(opts.margin_pct), opts.dollar) == (3, "2", "CAD")
@@ -149,14 +160,16 @@ def test_fake_core_bad_config_is_one_line_exit_2(fake_core, newsroom, capsys, mo
 def test_fake_core_good_and_bad_files(fake_core, newsroom, capsys, monkeypatch):
     monkeypatch.chdir(newsroom)
     (newsroom / "bad.txt").write_bytes(b"caf\xe9")
-    code, out, err = run(capsys, "check", "story.md", "bad.txt", "missing.md", "nothing*.md",
-                         "--format", "line")
+    code, out, err = run(
+        capsys, "check", "story.md", "bad.txt", "missing.md", "nothing*.md", "--format", "line"
+    )
     assert code == 2
     assert "story.md:8:" in out
     assert sorted(err.splitlines()) == [
         "claims: bad.txt: not UTF-8 text (byte 0xe9 on line 1); save it as UTF-8",
         "claims: missing.md: no such file or folder",
-        "claims: nothing*.md: no files match"]
+        "claims: nothing*.md: no files match",
+    ]
 
 
 def test_fake_core_glob_and_stdin(fake_core, newsroom, capsys, monkeypatch):
@@ -179,6 +192,7 @@ def test_fake_core_empty_folder(fake_core, tmp_path, capsys):
 
 # ================================================================== the real command, in-process
 
+
 def expected_columns() -> set[int]:
     """The error may start at the qualifier ("over") or at the figure."""
     return {LINE8.index("over 100") + 1, LINE8.index("100 trillion") + 1}
@@ -194,18 +208,29 @@ def one_error(fmt: str, out: str) -> tuple[int, int]:
         hits = re.findall(r"^::error file=story\.md,line=(\d+),col=(\d+)", out, re.MULTILINE)
     elif fmt == "rdjsonl":
         rows = [json.loads(x) for x in out.splitlines() if x.strip()]
-        hits = [(r["location"]["range"]["start"]["line"], r["location"]["range"]["start"]["column"])
-                for r in rows if r["severity"] == "ERROR"]
+        hits = [
+            (r["location"]["range"]["start"]["line"], r["location"]["range"]["start"]["column"])
+            for r in rows
+            if r["severity"] == "ERROR"
+        ]
     elif fmt == "json":
         data = json.loads(out)
         assert data["summary"]["error"] == 1 and data["summary"]["suppressed"] >= 1
-        hits = [(f["line"], f["column"]) for f in data["files"][0]["findings"]
-                if f["verdict"] == "error" and not f["suppressed"]]
+        hits = [
+            (f["line"], f["column"])
+            for f in data["files"][0]["findings"]
+            if f["verdict"] == "error" and not f["suppressed"]
+        ]
     else:
         run_ = json.loads(out)["runs"][0]
-        hits = [(r["locations"][0]["physicalLocation"]["region"]["startLine"],
-                 r["locations"][0]["physicalLocation"]["region"]["startColumn"])
-                for r in run_["results"] if r["level"] == "error" and not r.get("suppressions")]
+        hits = [
+            (
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            )
+            for r in run_["results"]
+            if r["level"] == "error" and not r.get("suppressions")
+        ]
     assert len(hits) == 1, out
     return int(hits[0][0]), int(hits[0][1])
 
@@ -215,7 +240,7 @@ def test_markdown_story_one_error_on_line_8_in_every_format(newsroom, cli, fmt):
     code, out, err = cli("check", "story.md", "--format", fmt, cwd=newsroom)
     assert code == 1, (out, err)
     line, col = one_error(fmt, out)
-    assert line == 8 and col in expected_columns(), out     # ASCII line: bytes == code points
+    assert line == 8 and col in expected_columns(), out  # ASCII line: bytes == code points
     assert "93.52 billion" not in out.replace("$93.52 billion)", "") or fmt in ("json", "sarif")
 
 
@@ -241,13 +266,13 @@ def test_html_story_source_line_meta_date_and_script_ignored(newsroom, cli):
     (result,) = json.loads(out)["files"]
     assert (result["as_of"], result["as_of_source"]) == ("2025-06-30", "metadata")
     errors = [f for f in result["findings"] if f["verdict"] == "error"]
-    assert len(result["findings"]) == 1 and len(errors) == 1     # the <script> copies are not read
+    assert len(result["findings"]) == 1 and len(errors) == 1  # the <script> copies are not read
     (f,) = errors
     source_line = HTML_STORY.splitlines()[11]
     assert f["line"] == 12
     assert f["column"] in {source_line.index("over 100") + 1, source_line.index("100 trillion") + 1}
-    assert HTML_STORY[f["start"]:f["end"]].endswith("billion)")
-    assert "\n" in HTML_STORY[f["start"]:f["end"]]                # spans the line break
+    assert HTML_STORY[f["start"] : f["end"]].endswith("billion)")
+    assert "\n" in HTML_STORY[f["start"] : f["end"]]  # spans the line break
 
 
 def test_extract_json_positions_are_in_the_source(newsroom, cli):
@@ -256,13 +281,13 @@ def test_extract_json_positions_are_in_the_source(newsroom, cli):
     md, html = json.loads(out)["files"]
     assert md["path"] == "story.md" and html["path"] == "story.html"
     texts = {c["text"] for c in md["conversions"]}
-    assert not any("93.52 billion" in t for t in texts)               # the code fence
+    assert not any("93.52 billion" in t for t in texts)  # the code fence
     (c8,) = [c for c in md["conversions"] if c["line"] == 8]
-    assert MD_STORY[c8["start"]:c8["end"]] == c8["text"]
+    assert MD_STORY[c8["start"] : c8["end"]] == c8["text"]
     assert c8["original"]["unit"] == "KRW" and c8["converted"]["unit"] == "USD"
     assert c8["original"]["value"] == "100000000000000"
     (h,) = html["conversions"]
-    assert h["line"] == 12 and "\n" in HTML_STORY[h["start"]:h["end"]]
+    assert h["line"] == 12 and "\n" in HTML_STORY[h["start"] : h["end"]]
 
 
 def test_extract_unreadable_is_exit_2(newsroom, cli):

@@ -8,17 +8,30 @@ from pathlib import Path
 import pytest
 
 CASES = [
-    pytest.param("The line runs 100 km (62 miles) along the coast.",
-                 "The line runs 100 km (68 miles) along the coast.", "unit-conversion", id="length"),
-    pytest.param("Parts of Spain saw the mercury climb past 40C (104F).",
-                 "Parts of Spain saw the mercury climb past 40C (114F).", "unit-conversion",
-                 id="temperature"),
-    pytest.param("Sales rose from $1.2 million to $1.5 million, a 25% increase.",
-                 "Sales rose from $1.2 million to $1.5 million, a 45% increase.", "arithmetic",
-                 id="percent-change"),
-    pytest.param("Among the judges, 56 of the 90 judges (62%) backed the motion.",
-                 "Among the judges, 56 of the 90 judges (52%) backed the motion.", "arithmetic",
-                 id="share"),
+    pytest.param(
+        "The line runs 100 km (62 miles) along the coast.",
+        "The line runs 100 km (68 miles) along the coast.",
+        "unit-conversion",
+        id="length",
+    ),
+    pytest.param(
+        "Parts of Spain saw the mercury climb past 40C (104F).",
+        "Parts of Spain saw the mercury climb past 40C (114F).",
+        "unit-conversion",
+        id="temperature",
+    ),
+    pytest.param(
+        "Sales rose from $1.2 million to $1.5 million, a 25% increase.",
+        "Sales rose from $1.2 million to $1.5 million, a 45% increase.",
+        "arithmetic",
+        id="percent-change",
+    ),
+    pytest.param(
+        "Among the judges, 56 of the 90 judges (62%) backed the motion.",
+        "Among the judges, 56 of the 90 judges (52%) backed the motion.",
+        "arithmetic",
+        id="share",
+    ),
 ]
 
 

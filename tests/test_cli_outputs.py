@@ -24,11 +24,23 @@ def desk(tmp_path):
 
 def test_text_on_screen_and_sarif_to_a_file_in_one_run(desk, cli):
     (desk / "out").mkdir()
-    code, out, err = cli("check", ".", "--date", "2025-06-30", "--format", "text",
-                         "--format", "sarif=claims.sarif", "--format", "jsonl=out/claims.jsonl",
-                         cwd=desk)
+    code, out, err = cli(
+        "check",
+        ".",
+        "--date",
+        "2025-06-30",
+        "--format",
+        "text",
+        "--format",
+        "sarif=claims.sarif",
+        "--format",
+        "jsonl=out/claims.jsonl",
+        cwd=desk,
+    )
     assert (code, err) == (1, "")
-    assert out.startswith("bad.txt:1:") and out.splitlines()[-1].startswith("1 error, 0 warnings, 1 ok")
+    assert out.startswith("bad.txt:1:") and out.splitlines()[-1].startswith(
+        "1 error, 0 warnings, 1 ok"
+    )
     log = json.loads((desk / "claims.sarif").read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["CUR001"]
     rows = [json.loads(x) for x in (desk / "out" / "claims.jsonl").read_text("utf-8").splitlines()]
@@ -44,13 +56,16 @@ def test_output_file_and_quiet(desk, cli):
     assert report.splitlines()[-1].startswith("1 error, 0 warnings, 1 ok")
 
 
-@pytest.mark.parametrize("specs, output_file, message", [
-    (["text", "json"], None, "only one format can go to standard output"),
-    (["sarif=a.sarif", "json=a.sarif"], None, "two outputs name the same file"),
-    (["sarif="], None, "names no file"),
-    (["sarif=a.sarif"], "b.txt", "every --format already names its own file"),
-    (["srif"], None, "did you mean 'sarif'?"),
-])
+@pytest.mark.parametrize(
+    "specs, output_file, message",
+    [
+        (["text", "json"], None, "only one format can go to standard output"),
+        (["sarif=a.sarif", "json=a.sarif"], None, "two outputs name the same file"),
+        (["sarif="], None, "names no file"),
+        (["sarif=a.sarif"], "b.txt", "every --format already names its own file"),
+        (["srif"], None, "did you mean 'sarif'?"),
+    ],
+)
 def test_bad_output_requests_are_one_line(specs, output_file, message):
     with pytest.raises(ConfigError, match=message):
         targets(specs, output_file, "text")
@@ -59,7 +74,9 @@ def test_bad_output_requests_are_one_line(specs, output_file, message):
 def test_output_targets():
     assert targets([], None, "github") == [Target("github", None)]
     assert targets(["text", "sarif=x.sarif"], "o.txt", "text") == [
-        Target("text", "o.txt"), Target("sarif", "x.sarif")]
+        Target("text", "o.txt"),
+        Target("sarif", "x.sarif"),
+    ]
 
 
 class Tty(io.StringIO):
@@ -67,16 +84,19 @@ class Tty(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize("choice, env, tty, expected", [
-    ("always", {"NO_COLOR": "1"}, False, True),
-    ("never", {"FORCE_COLOR": "1"}, True, False),
-    ("auto", {}, True, True),
-    ("auto", {}, False, False),
-    ("auto", {"NO_COLOR": "1"}, True, False),
-    ("auto", {"FORCE_COLOR": "1"}, False, True),
-    ("auto", {"FORCE_COLOR": "0"}, False, False),
-    ("auto", {"TERM": "dumb"}, True, False),
-])
+@pytest.mark.parametrize(
+    "choice, env, tty, expected",
+    [
+        ("always", {"NO_COLOR": "1"}, False, True),
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("auto", {"FORCE_COLOR": "0"}, False, False),
+        ("auto", {"TERM": "dumb"}, True, False),
+    ],
+)
 def test_color_choice(choice, env, tty, expected):
     assert use_color(choice, Tty() if tty else io.StringIO(), env) is expected
 
@@ -101,10 +121,11 @@ def test_machine_formats_are_utf8_on_any_console(desk, monkeypatch, cache_dir, f
 
     raw = ascii_console(monkeypatch)
     monkeypatch.chdir(desk)
-    code = cli.main(["check", "bad.txt", "--date", "2025-06-30", "--format", fmt,
-                     "--cache-dir", str(cache_dir)])
+    code = cli.main(
+        ["check", "bad.txt", "--date", "2025-06-30", "--format", fmt, "--cache-dir", str(cache_dir)]
+    )
     assert code == 1
-    text = raw.getvalue().decode("utf-8")        # strict: the bytes are UTF-8
+    text = raw.getvalue().decode("utf-8")  # strict: the bytes are UTF-8
     if fmt in ("json", "sarif"):
         json.loads(text)
     assert "CUR001" in text
@@ -117,7 +138,7 @@ def test_text_on_an_ascii_console_escapes_what_it_cannot_show(desk, monkeypatch,
     monkeypatch.chdir(desk)
     (desk / "서울.txt").write_text(WON, encoding="utf-8")
     code = cli.main(["check", "서울.txt", "--date", "2025-06-30", "--cache-dir", str(cache_dir)])
-    out = raw.getvalue().decode("ascii")         # strict: nothing but ASCII reached the console
+    out = raw.getvalue().decode("ascii")  # strict: nothing but ASCII reached the console
     assert code == 1
     assert out.startswith("\\uc11c\\uc6b8.txt:1:")
 
@@ -125,8 +146,16 @@ def test_text_on_an_ascii_console_escapes_what_it_cannot_show(desk, monkeypatch,
 def test_github_step_summary_gets_the_full_table(desk, cli, tmp_path):
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
-    code, out, _ = cli("check", ".", "--date", "2025-06-30", "--format", "github", cwd=desk,
-                       env={"GITHUB_STEP_SUMMARY": str(summary)})
+    code, out, _ = cli(
+        "check",
+        ".",
+        "--date",
+        "2025-06-30",
+        "--format",
+        "github",
+        cwd=desk,
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
     text = summary.read_text(encoding="utf-8")
     assert out.startswith("::error file=bad.txt,line=1,")
     assert code == 1

@@ -30,6 +30,7 @@ def only_lines(err: str) -> list[str]:
 
 # ------------------------------------------------------------------ no hangs
 
+
 def test_a_glob_over_symlink_loops_terminates(tmp_path, cli):
     root = tmp_path / "dir"
     (root / "x").mkdir(parents=True)
@@ -75,21 +76,23 @@ def test_the_time_budget_cuts_one_story_and_the_run_goes_on(desk, cli, monkeypat
 
     def slow(doc, store, options):
         if doc.path.endswith("a.txt"):
-            while True:                          # a story the checker never finishes
+            while True:  # a story the checker never finishes
                 time.sleep(0.01)
         return real(doc, store, options)
 
     monkeypatch.setattr(claims.check, "check_document", slow)
     code, out, err = cli("check", ".", "--format", "json", "--max-story-seconds", "1.5", cwd=desk)
     assert code == 2
-    assert only_lines(err) == ["claims: a.txt: not checked: took longer than 1.5 s "
-                               "(max_story_seconds)"]
+    assert only_lines(err) == [
+        "claims: a.txt: not checked: took longer than 1.5 s (max_story_seconds)"
+    ]
     data = json.loads(out)
     assert [f["path"] for f in data["files"]] == ["b.txt", "c.txt"]
     assert data["problems"][0]["kind"] == "budget"
 
 
 # ------------------------------------------------------------------ one bad story never costs the run
+
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_one_bad_story_never_costs_the_run(desk, cli, monkeypatch, fmt):
@@ -106,8 +109,9 @@ def test_one_bad_story_never_costs_the_run(desk, cli, monkeypatch, fmt):
     code, out, err = cli("check", ".", "--format", fmt, cwd=desk)
     assert code == 3
     (line,) = only_lines(err)
-    assert line.startswith("claims: b.txt: internal error (OverflowError: date value out of "
-                           "range); please report it")
+    assert line.startswith(
+        "claims: b.txt: internal error (OverflowError: date value out of range); please report it"
+    )
     if fmt in ("json", "sarif"):
         data = json.loads(out)
         if fmt == "json":
@@ -132,6 +136,7 @@ def test_unreadable_subfolder_is_reported_with_exit_2(desk, cli, deny_folder):
 
 # ------------------------------------------------------------------ scope
 
+
 def test_gitignore_exclude_and_include_from_the_command_line_and_config(desk, cli):
     (desk / "public").mkdir()
     (desk / "public" / "copy.txt").write_text(BAD, encoding="utf-8")
@@ -142,18 +147,20 @@ def test_gitignore_exclude_and_include_from_the_command_line_and_config(desk, cl
     assert "public/" not in out and "vendor/lib.txt" in out
     _, out, _ = cli("check", ".", "--format", "line", "--exclude", "vendor/", cwd=desk)
     assert "vendor/" not in out and "a.txt" in out
-    _, out, _ = cli("check", ".", "--format", "line", "--no-gitignore", "--include", "public/*",
-                    cwd=desk)
+    _, out, _ = cli(
+        "check", ".", "--format", "line", "--no-gitignore", "--include", "public/*", cwd=desk
+    )
     assert [line.split(":")[0] for line in out.splitlines()] == ["public/copy.txt"]
     (desk / ".claims.toml").write_text('exclude = ["vendor/", "c.txt"]\n', encoding="utf-8")
     _, out, err = cli("check", ".", "--format", "line", cwd=desk)
     assert {line.split(":")[0] for line in out.splitlines()} == {"a.txt"}
-    code, out, err = cli("check", "c.txt", cwd=desk)           # named, but excluded: said so
+    code, out, err = cli("check", "c.txt", cwd=desk)  # named, but excluded: said so
     assert code == 0 and out == ""
     assert only_lines(err) == ["claims: c.txt: skipped, excluded by .claims.toml"]
 
 
 # ------------------------------------------------------------------ config trust
+
 
 def test_the_config_used_is_named_in_text_json_and_sarif(desk, cli):
     (desk / ".claims.toml").write_text('fail_on = "never"\n', encoding="utf-8")
@@ -166,8 +173,9 @@ def test_the_config_used_is_named_in_text_json_and_sarif(desk, cli):
     assert invocation["properties"]["configFiles"] == [".claims.toml"]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
-                    reason="giving a file to another user needs root")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() != 0, reason="giving a file to another user needs root"
+)
 def test_a_config_planted_by_another_user_is_ignored_with_a_warning(tmp_path, cli):
     shared = tmp_path / "shared"
     (shared / "desk").mkdir(parents=True)
@@ -179,8 +187,10 @@ def test_a_config_planted_by_another_user_is_ignored_with_a_warning(tmp_path, cl
     shared.chmod(0o1777)
     code, out, err = cli("check", str(story), "--format", "json")
     assert code == 1
-    assert only_lines(err) == [f"claims: warning: {planted}: ignored: owned by another user "
-                               "(uid 65534) where others may write; name it with --config to use it"]
+    assert only_lines(err) == [
+        f"claims: warning: {planted}: ignored: owned by another user "
+        "(uid 65534) where others may write; name it with --config to use it"
+    ]
     data = json.loads(out)
     assert data["summary"]["error"] == 1 and data["warnings"] and data["files"][0]["config"] is None
     code, _, err = cli("check", str(story), "--config", str(planted))
@@ -191,8 +201,10 @@ def test_dollar_typo_in_config_is_one_line_exit_2(desk, cli):
     (desk / ".claims.toml").write_text('dollar = "UDS"\n', encoding="utf-8")
     code, out, err = cli("check", "a.txt", "--format", "json", cwd=desk)
     assert code == 2
-    assert only_lines(err) == [f"claims: {desk / '.claims.toml'}: dollar: not a known ISO 4217 "
-                               "currency code: 'UDS'; did you mean USD?"]
+    assert only_lines(err) == [
+        f"claims: {desk / '.claims.toml'}: dollar: not a known ISO 4217 "
+        "currency code: 'UDS'; did you mean USD?"
+    ]
     assert json.loads(out)["problems"][0]["kind"] == "config"
     code, _, err = cli("check", "a.txt", "--dollar", "UDS", "--no-config", cwd=desk)
     assert code == 2 and "--dollar: not a known ISO 4217 currency code" in err
@@ -250,8 +262,10 @@ def test_a_checker_that_raises_inside_one_story_costs_only_that_story(desk, cli,
             assert [f["path"] for f in data["files"]] == ["a.txt", "c.txt"]
             assert [p["path"] for p in data["problems"]] == ["b.txt"]
         else:
-            uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                    for r in data["runs"][0]["results"]]
+            uris = [
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in data["runs"][0]["results"]
+            ]
             assert uris == ["a.txt", "c.txt"]
     elif fmt in ("jsonl", "rdjsonl"):
         rows = [json.loads(row) for row in out.splitlines()]

@@ -25,9 +25,12 @@ def test_seed_story_is_clean(cli):
 
 def test_broken_seed_story_gives_two_errors_and_exit_1(tmp_path, cli):
     broken = tmp_path / "broken.txt"
-    broken.write_text(SEED.read_text(encoding="utf-8")
-                      .replace("($72.29 billion)", "($62.29 billion)")
-                      .replace("($93.52 million)", "($93.52 billion)"), encoding="utf-8")
+    broken.write_text(
+        SEED.read_text(encoding="utf-8")
+        .replace("($72.29 billion)", "($62.29 billion)")
+        .replace("($93.52 million)", "($93.52 billion)"),
+        encoding="utf-8",
+    )
     code, out, err = check(cli, broken)
     assert code == 1, err
     errors = [f for f in json.loads(out)["files"][0]["findings"] if f["verdict"] == "error"]

@@ -14,18 +14,34 @@ ROOT = Path(__file__).resolve().parent.parent
 STORY = "서울 — Lee plans to invest over 100 trillion won ($62.29 billion) in ₩ funds.\n"
 
 
-def claims(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
-           cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def claims(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
     full = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **(env or {})}
     full.pop("CLAIMS_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "claims", *args], input=stdin, env=full,
-                          cwd=cwd, capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "claims", *args],
+        input=stdin,
+        env=full,
+        cwd=cwd,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 def test_check_reads_a_dev_stdin_pipe_and_writes_utf8_on_an_ascii_console(cache_dir):
-    proc = claims("check", "/dev/stdin", "--date", "2025-06-30", "--format", "json",
-                  "--cache-dir", str(cache_dir), stdin=STORY.encode(),
-                  env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+    proc = claims(
+        "check",
+        "/dev/stdin",
+        "--date",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--cache-dir",
+        str(cache_dir),
+        stdin=STORY.encode(),
+        env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+    )
     assert b"Traceback" not in proc.stderr
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout.decode("utf-8"))
@@ -36,16 +52,24 @@ def test_check_reads_a_dev_stdin_pipe_and_writes_utf8_on_an_ascii_console(cache_
 def test_check_text_on_an_ascii_console_does_not_crash(cache_dir, tmp_path):
     story = tmp_path / "서울.txt"
     story.write_text(STORY, encoding="utf-8")
-    proc = claims("check", str(story), "--date", "2025-06-30", "--cache-dir", str(cache_dir),
-                  env={"PYTHONIOENCODING": "ascii"})
+    proc = claims(
+        "check",
+        str(story),
+        "--date",
+        "2025-06-30",
+        "--cache-dir",
+        str(cache_dir),
+        env={"PYTHONIOENCODING": "ascii"},
+    )
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     proc.stdout.decode("ascii")
     assert b"\\uc11c\\uc6b8.txt:1:" in proc.stdout
 
 
 def test_extract(cache_dir):
-    proc = claims("extract", "-", "--format", "json", "--cache-dir", str(cache_dir),
-                  stdin=STORY.encode())
+    proc = claims(
+        "extract", "-", "--format", "json", "--cache-dir", str(cache_dir), stdin=STORY.encode()
+    )
     assert proc.returncode == 0, proc.stderr
     (conversion,) = json.loads(proc.stdout)["files"][0]["conversions"]
     assert conversion["original"]["unit"] == "KRW"

@@ -22,7 +22,9 @@ from claims.extract import extract
 from claims.model import Finding, Verdict
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dev_currency.jsonl"
-CASES = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()
+]
 POSITIVES = [c for c in CASES if c["kind"] == "positive"]
 #: Publisher errors kept as published (the corpus notes say so): gross, must be errors.
 GROSS = {"fx-056"}
@@ -42,7 +44,7 @@ def run(text: str, day: str, store) -> list[Finding]:
 def story_of(case: dict) -> str:
     """The case's sentence after the earlier sentences of the same page (their context:
     fx-056 says "2,102 mil milhões" and leaves "reais" to the sentence before)."""
-    earlier = [c["text"] for c in CASES[:CASES.index(case)] if c["url"] == case["url"]]
+    earlier = [c["text"] for c in CASES[: CASES.index(case)] if c["url"] == case["url"]]
     return " ".join(earlier + [case["text"]])
 
 
@@ -52,8 +54,9 @@ def conversion_findings(findings: list[Finding]) -> list[Finding]:
 
 def finding_for(findings: list[Finding], pair: dict) -> Finding | None:
     for f in conversion_findings(findings):
-        if f.original.value == Decimal(str(pair["amount"])).normalize() or \
-                f.original.value == Decimal(repr(pair["amount"])):
+        if f.original.value == Decimal(
+            str(pair["amount"])
+        ).normalize() or f.original.value == Decimal(repr(pair["amount"])):
             return f
         if f.original.high and f.original.high == Decimal(repr(pair["amount"])):
             return f
@@ -79,7 +82,10 @@ def test_published_pairs(case, rate_store):
         if pair.get("rate_check") is None or (pair["rate_check"] or {}).get("implied_rate") is None:
             if f.verdict is not Verdict.UNVERIFIABLE:
                 # Pegged currencies (AED) are verifiable; others must never be ok.
-                assert pair["currency"] in {"AED", "SAR"} or pair["converted_currency"] in {"AED", "SAR"}, f.message
+                assert pair["currency"] in {"AED", "SAR"} or pair["converted_currency"] in {
+                    "AED",
+                    "SAR",
+                }, f.message
             continue
         if case["id"] in GROSS:
             assert f.verdict is Verdict.ERROR, f.message
@@ -90,9 +96,21 @@ def test_published_pairs(case, rate_store):
 # ------------------------------------------------------------------ injected errors
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_NEXT_SCALE = {"million": "billion", "billion": "million", "trillion": "billion", "bn": "m",
-               "m": "bn", "M": "B", "b": "m", "B": "M", "mn": "bn", "tn": "bn", "t": "b",
-               "milhões": "mil milhões", "mil milhões": "milhões"}
+_NEXT_SCALE = {
+    "million": "billion",
+    "billion": "million",
+    "trillion": "billion",
+    "bn": "m",
+    "m": "bn",
+    "M": "B",
+    "b": "m",
+    "B": "M",
+    "mn": "bn",
+    "tn": "bn",
+    "t": "b",
+    "milhões": "mil milhões",
+    "mil milhões": "milhões",
+}
 
 
 def _mutate_number(figure: str, factor: Decimal) -> str:
@@ -101,13 +119,13 @@ def _mutate_number(figure: str, factor: Decimal) -> str:
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     value = Decimal(digits) * factor
     new = f"{value:,.{decimals}f}" if "," in match.group() else f"{value:.{decimals}f}"
-    return figure[:match.start()] + new + figure[match.end():]
+    return figure[: match.start()] + new + figure[match.end() :]
 
 
 def _mutate_scale(figure: str, scale: str | None) -> str:
     if scale and scale in _NEXT_SCALE:
         idx = figure.rfind(scale)
-        return figure[:idx] + _NEXT_SCALE[scale] + figure[idx + len(scale):]
+        return figure[:idx] + _NEXT_SCALE[scale] + figure[idx + len(scale) :]
     return _mutate_number(figure, Decimal(1000))
 
 
@@ -126,8 +144,8 @@ def _rerun_with(case: dict, f: Finding, new_figure: str, store) -> Finding | Non
     old = f.converted.text
     story = story_of(case)
     start = f.converted.span.start
-    assert story[start:start + len(old)] == old
-    text = story[:start] + new_figure + story[start + len(old):]
+    assert story[start : start + len(old)] == old
+    text = story[:start] + new_figure + story[start + len(old) :]
     findings = run(text, case["date"], store)
     for g in conversion_findings(findings):
         if g.original.value == f.original.value:

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("gen_currencies", ROOT / "tools" / "gen_currencies.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_currencies", ROOT / "tools" / "gen_currencies.py"
+    )
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)
@@ -28,23 +30,29 @@ def test_generated_table_is_current():
     gen = _generator()
     for path, text in gen.render_all().items():
         assert path.exists(), f"missing {path.name}: run python tools/gen_currencies.py"
-        assert path.read_text(encoding="utf-8") == text, \
+        assert path.read_text(encoding="utf-8") == text, (
             f"{path.name} is stale: run python tools/gen_currencies.py"
+        )
 
 
 def test_every_generated_language_module_has_its_data_file():
-    generated = {p.stem for p in (ROOT / "claims" / "extract" / "_lang").glob("*.py")} - {"__init__"}
+    generated = {p.stem for p in (ROOT / "claims" / "extract" / "_lang").glob("*.py")} - {
+        "__init__"
+    }
     curated = {p.stem for p in (ROOT / "data" / "lang").glob("*.toml")}
     assert generated == curated
 
 
 def test_runtime_does_not_import_babel():
-    code = ("import sys; from claims.extract import extract; extract('5 billion won ($3.6 million)');"
-            "print('babel' in sys.modules, 'forex_python' in sys.modules)")
+    code = (
+        "import sys; from claims.extract import extract; extract('5 billion won ($3.6 million)');"
+        "print('babel' in sys.modules, 'forex_python' in sys.modules)"
+    )
     import subprocess
 
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.strip()
     assert out == "False False"
 
 
@@ -54,11 +62,17 @@ def test_tables_have_the_basics():
     assert NAMES["south korean won"] == ("KRW",)
 
 
-@pytest.mark.parametrize("symbol, code", [
-    pytest.param("US$", "USD", id="US$"), pytest.param("$A", "AUD", id="$A"),
-    pytest.param("HK$", "HKD", id="HK$"), pytest.param("DKr", "DKK", id="DKr"),
-    pytest.param("₹", "INR", id="rupee-sign"), pytest.param("CN¥", "CNY", id="CN-yen-sign"),
-])
+@pytest.mark.parametrize(
+    "symbol, code",
+    [
+        pytest.param("US$", "USD", id="US$"),
+        pytest.param("$A", "AUD", id="$A"),
+        pytest.param("HK$", "HKD", id="HK$"),
+        pytest.param("DKr", "DKK", id="DKr"),
+        pytest.param("₹", "INR", id="rupee-sign"),
+        pytest.param("CN¥", "CNY", id="CN-yen-sign"),
+    ],
+)
 def test_symbol_forms(symbol, code):
     assert cur.form_before(symbol).code == code
 

@@ -50,7 +50,7 @@ def test_a_stamp_keeps_time_and_offset():
     stamp = parse_stamp("2023-11-08T18:09:55-07:00")
     assert stamp.time == (18, 9, 55) and stamp.offset == -420
     assert stamp.instant().isoformat() == "2023-11-09T01:09:55+00:00"
-    assert parse_stamp("2023-11-08 18:09:55").offset is None        # local: no offset written
+    assert parse_stamp("2023-11-08 18:09:55").offset is None  # local: no offset written
 
 
 DATELINES = [
@@ -72,10 +72,17 @@ def test_datelines(text, expected):
     assert dateline_date(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2025-06-30", date(2025, 6, 30)), ("2999-01-01", date(2999, 1, 1)),
-    ("2025-6-30", None), ("30.06.2025", None), ("0001-01-02", None), ("2025-13-01", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2025-06-30", date(2025, 6, 30)),
+        ("2999-01-01", date(2999, 1, 1)),
+        ("2025-6-30", None),
+        ("30.06.2025", None),
+        ("0001-01-02", None),
+        ("2025-13-01", None),
+    ],
+)
 def test_the_date_option_is_strict_iso(text, expected):
     assert parse_iso(text) == expected
 
@@ -92,11 +99,16 @@ def test_month_names_module_is_generated_from_cldr(tmp_path):
         import gen_months
     finally:
         sys.path.pop(0)
-    assert gen_months.render(gen_months.collect()) == (ROOT / "claims" / "_months_data.py").read_text(
-        encoding="utf-8")
+    assert gen_months.render(gen_months.collect()) == (
+        ROOT / "claims" / "_months_data.py"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_option_parser_is_the_one_date_parser():
-    proc = subprocess.run([sys.executable, "-m", "claims", "check", "--date", "2025-6-30", "x.txt"],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "claims", "check", "--date", "2025-6-30", "x.txt"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr and "Traceback" not in proc.stderr

@@ -21,7 +21,7 @@ def located(doc: Document, needle: str, nth: int = 0) -> tuple[int, int, str]:
         at = doc.text.index(needle, at + 1)
     span = doc.source_span(Span(at, at + len(needle)))
     line, col = doc.line_col(span.start)
-    return line, col, doc.source[span.start:span.end]
+    return line, col, doc.source[span.start : span.end]
 
 
 # ------------------------------------------------------------------ decoding and formats
@@ -77,7 +77,7 @@ def test_plain_text_is_identity_and_reads_a_date_header():
 def test_line_col_counts_code_points():
     src = "첫 줄\n원화 Café " + FIGURE + "\n"
     doc = load_document("k.txt", src.encode())
-    assert located(doc, FIGURE) == (2, 9, FIGURE)     # 원화 Café + space: 8 code points
+    assert located(doc, FIGURE) == (2, 9, FIGURE)  # 원화 Café + space: 8 code points
     assert doc.line_text(2) == "원화 Café " + FIGURE
 
 
@@ -89,14 +89,17 @@ def test_crlf_lines():
 
 # ------------------------------------------------------------------ Markdown
 
-MD_STORY = """---
+MD_STORY = (
+    """---
 title: "Lee turns to technocrats"
 date: 2025-06-30T09:00:00+09:00
 tags: [ai, 100 trillion won ($1 billion)]
 ---
 # Lee turns to `100 trillion won ($2 billion)` technocrats
 
-Inline `""" + FIGURE + """` code and ``a `tick` 100 won ($3)`` too.
+Inline `"""
+    + FIGURE
+    + """` code and ``a `tick` 100 won ($3)`` too.
 
 ```python
 x = "100 trillion won ($62.29 billion)"
@@ -109,8 +112,11 @@ x = "100 trillion won ($62.29 billion)"
 
 <div class="note" data-x="100 won ($5)">Boxed 942 million kroner ($93.52 million).</div>
 
-Lee has announced plans to invest over """ + FIGURE + """ in funds.
+Lee has announced plans to invest over """
+    + FIGURE
+    + """ in funds.
 """
+)
 
 
 def test_markdown_masks_front_matter_code_and_comments_keeping_offsets():
@@ -118,26 +124,44 @@ def test_markdown_masks_front_matter_code_and_comments_keeping_offsets():
     assert (doc.date, doc.date_source) == (date(2025, 6, 30), "front matter date")
     assert len(doc.text) == len(doc.source) and doc.offsets is None
     assert doc.text.count("\n") == doc.source.count("\n")
-    assert doc.text.count(FIGURE) == 1                      # only the real one survives
+    assert doc.text.count(FIGURE) == 1  # only the real one survives
     assert located(doc, FIGURE) == (21, 40, FIGURE)
     assert doc.line_text(21).startswith("Lee has announced")
-    for hidden in ("title", "$1 billion", "$2 billion", "($3)", "python", "indented",
-                   "a comment", 'data-x', "<div"):
+    for hidden in (
+        "title",
+        "$1 billion",
+        "$2 billion",
+        "($3)",
+        "python",
+        "indented",
+        "a comment",
+        "data-x",
+        "<div",
+    ):
         assert hidden not in doc.text, hidden
-    for kept in ("Lee turns to", "technocrats", "quoted 100 trillion won ($72.29 billion)",
-                 "Boxed 942 million kroner ($93.52 million)."):
+    for kept in (
+        "Lee turns to",
+        "technocrats",
+        "quoted 100 trillion won ($72.29 billion)",
+        "Boxed 942 million kroner ($93.52 million).",
+    ):
         assert kept in doc.text, kept
 
 
-@pytest.mark.parametrize("front, expected", [
-    pytest.param("---\ndate: 2025-06-30\n---\n", date(2025, 6, 30), id="yaml"),
-    pytest.param("---\ndate: '2025-06-30'\n---\n", date(2025, 6, 30), id="quoted"),
-    pytest.param("---\npublishDate: 2024-02-29 10:00\n---\n", date(2024, 2, 29), id="publishDate"),
-    pytest.param("+++\ndate = 2025-01-02T00:00:00Z\n+++\n", date(2025, 1, 2), id="toml"),
-    pytest.param("---\nmeta:\n  date: 2025-06-30\n---\n", None, id="nested-key-ignored"),
-    pytest.param("---\ndate: 2025-13-01\n---\n", None, id="impossible-date"),
-    pytest.param("---\ndate: 2025-06-30\n", None, id="unclosed-is-not-front-matter"),
-])
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        pytest.param("---\ndate: 2025-06-30\n---\n", date(2025, 6, 30), id="yaml"),
+        pytest.param("---\ndate: '2025-06-30'\n---\n", date(2025, 6, 30), id="quoted"),
+        pytest.param(
+            "---\npublishDate: 2024-02-29 10:00\n---\n", date(2024, 2, 29), id="publishDate"
+        ),
+        pytest.param("+++\ndate = 2025-01-02T00:00:00Z\n+++\n", date(2025, 1, 2), id="toml"),
+        pytest.param("---\nmeta:\n  date: 2025-06-30\n---\n", None, id="nested-key-ignored"),
+        pytest.param("---\ndate: 2025-13-01\n---\n", None, id="impossible-date"),
+        pytest.param("---\ndate: 2025-06-30\n", None, id="unclosed-is-not-front-matter"),
+    ],
+)
 def test_front_matter_dates(front, expected):
     doc = load_document("s.md", (front + "\nBody.\n").encode())
     assert doc.date == expected
@@ -170,8 +194,10 @@ HTML_STORY = """<!doctype html>
 
 def test_html_visible_text_with_entities_and_blocks():
     doc = load_document("page.html", HTML_STORY.encode())
-    assert doc.text == ("Café AI\nLee has announced plans to invest over 100 trillion won "
-                        "($62.29\u00a0billion) in public-private funds & more.\nSecond\nline")
+    assert doc.text == (
+        "Café AI\nLee has announced plans to invest over 100 trillion won "
+        "($62.29\u00a0billion) in public-private funds & more.\nSecond\nline"
+    )
     assert (doc.date, doc.date_source) == (date(2025, 6, 30), "meta article:published_time")
 
 
@@ -181,11 +207,17 @@ def test_html_span_across_a_line_break_maps_to_source_line_and_column():
     line, col, source_text = located(doc, needle)
     assert (line, col) == (10, 43)
     assert source_text == "100 trillion\n   won (&#36;62.29&nbsp;billion)"
-    finding = Finding("CUR001", "currency-conversion", Verdict.ERROR, "m",
-                      Span(doc.text.index(needle), doc.text.index(needle) + len(needle)), needle)
+    finding = Finding(
+        "CUR001",
+        "currency-conversion",
+        Verdict.ERROR,
+        "m",
+        Span(doc.text.index(needle), doc.text.index(needle) + len(needle)),
+        needle,
+    )
     placed = doc.locate(finding)
     assert (placed.line, placed.column) == (10, 43)
-    assert doc.source[placed.location.start:placed.location.end] == source_text
+    assert doc.source[placed.location.start : placed.location.end] == source_text
 
 
 def test_every_html_text_offset_maps_inside_the_source():
@@ -197,20 +229,40 @@ def test_every_html_text_offset_maps_inside_the_source():
             assert doc.source[src] == ch or doc.source[src] == "&"
 
 
-@pytest.mark.parametrize("head, expected, where", [
-    pytest.param('<meta property="article:published_time" content="2025-06-30">',
-                 date(2025, 6, 30), "meta article:published_time", id="meta"),
-    pytest.param('<script type="application/ld+json">[{"@type": "NewsArticle", '
-                 '"datePublished": "2025-05-01T10:00:00Z"}]</script>',
-                 date(2025, 5, 1), "JSON-LD datePublished", id="json-ld"),
-    pytest.param('<script type="application/ld+json">{not json</script>', None, None,
-                 id="bad-json-ld"),
-    pytest.param('<body><time datetime="2025-04-03T10:00">April 3</time>',
-                 date(2025, 4, 3), "time datetime", id="time"),
-    pytest.param('<time datetime="2025-04-03">x</time><script type="application/ld+json">'
-                 '{"datePublished": "2025-05-01"}</script>', date(2025, 5, 1),
-                 "JSON-LD datePublished", id="json-ld-beats-time"),
-])
+@pytest.mark.parametrize(
+    "head, expected, where",
+    [
+        pytest.param(
+            '<meta property="article:published_time" content="2025-06-30">',
+            date(2025, 6, 30),
+            "meta article:published_time",
+            id="meta",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">[{"@type": "NewsArticle", '
+            '"datePublished": "2025-05-01T10:00:00Z"}]</script>',
+            date(2025, 5, 1),
+            "JSON-LD datePublished",
+            id="json-ld",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">{not json</script>', None, None, id="bad-json-ld"
+        ),
+        pytest.param(
+            '<body><time datetime="2025-04-03T10:00">April 3</time>',
+            date(2025, 4, 3),
+            "time datetime",
+            id="time",
+        ),
+        pytest.param(
+            '<time datetime="2025-04-03">x</time><script type="application/ld+json">'
+            '{"datePublished": "2025-05-01"}</script>',
+            date(2025, 5, 1),
+            "JSON-LD datePublished",
+            id="json-ld-beats-time",
+        ),
+    ],
+)
 def test_html_dates(head, expected, where):
     doc = load_document("p.html", f"<html><head>{head}</head><body>x</body></html>".encode())
     assert (doc.date, doc.date_source) == (expected, where)
@@ -222,15 +274,33 @@ def test_html_collapses_whitespace_but_keeps_pre():
 
 
 MARKDOWN_SKIPS = [
-    pytest.param("Intro \\`not code\\` and `1 won ($1)`.", "1 won", "Intro \\`not code\\` and", id="escaped-ticks"),
-    pytest.param("> Quote `code in\n> 2 won ($2)` continues.", "2 won", "continues.", id="code-across-quote-lines"),
+    pytest.param(
+        "Intro \\`not code\\` and `1 won ($1)`.",
+        "1 won",
+        "Intro \\`not code\\` and",
+        id="escaped-ticks",
+    ),
+    pytest.param(
+        "> Quote `code in\n> 2 won ($2)` continues.",
+        "2 won",
+        "continues.",
+        id="code-across-quote-lines",
+    ),
     pytest.param("- item `3 won ($3)`\n  - nested ``x ` 4 won ($4)``", "won", "nested", id="lists"),
-    pytest.param('<span class="x">5 won</span> <!-- 6 won ($6) -->', "6 won", "5 won", id="inline-html"),
+    pytest.param(
+        '<span class="x">5 won</span> <!-- 6 won ($6) -->', "6 won", "5 won", id="inline-html"
+    ),
     pytest.param("<script>\nvar a = '7 won ($7)';\n</script>", "7 won", "", id="script-block"),
     pytest.param("Setext `8 won ($8)`\n-------", "8 won", "Setext", id="setext"),
-    pytest.param("| a | `9 won ($9)` |\n|---|---|\n| `10 won` | 11 won ($11) |", "($9)", "11 won ($11)",
-                 id="table-cells"),
-    pytest.param("Text.\n\n<!--\nclaims notes: 12 won ($12)\n-->\n", "12 won", "Text.", id="comment-block"),
+    pytest.param(
+        "| a | `9 won ($9)` |\n|---|---|\n| `10 won` | 11 won ($11) |",
+        "($9)",
+        "11 won ($11)",
+        id="table-cells",
+    ),
+    pytest.param(
+        "Text.\n\n<!--\nclaims notes: 12 won ($12)\n-->\n", "12 won", "Text.", id="comment-block"
+    ),
 ]
 
 
@@ -242,8 +312,11 @@ def test_markdown_skips(source, hidden, kept):
 
 
 def test_html_tolerates_missing_end_tags():
-    doc = load_document("p.html", b"<html><head><title>T</title><meta name=date content=2025-01-02>"
-                                  b"<p>Story 1 won ($1).<p>Two <code>x = 1<p>three <code>y</code></p><p>four")
+    doc = load_document(
+        "p.html",
+        b"<html><head><title>T</title><meta name=date content=2025-01-02>"
+        b"<p>Story 1 won ($1).<p>Two <code>x = 1<p>three <code>y</code></p><p>four",
+    )
     assert doc.text == "Story 1 won ($1).\nTwo\nthree\nfour"
     assert doc.date == date(2025, 1, 2)
 
@@ -254,21 +327,31 @@ def test_html_finding_sides_point_into_the_source():
     html = "<html><body><p>It cost &euro;13 billion\n(US$14.3 billion).</p></body></html>"
     doc = load_document("s.html", html.encode())
     start = doc.text.index("US$14.3")
-    side = Quantity("US$14.3 billion", Span(start, start + len("US$14.3 billion")),
-                    Decimal("14.3e9"), "USD")
-    finding = Finding("CUR003", "currency-conversion", Verdict.OK, "ok", Span(start, start + 15),
-                      "x", converted=side)
+    side = Quantity(
+        "US$14.3 billion", Span(start, start + len("US$14.3 billion")), Decimal("14.3e9"), "USD"
+    )
+    finding = Finding(
+        "CUR003",
+        "currency-conversion",
+        Verdict.OK,
+        "ok",
+        Span(start, start + 15),
+        "x",
+        converted=side,
+    )
     located = doc.locate(finding)
     where = located.converted.location
-    assert html[where.start:where.end] == "US$14.3 billion"
+    assert html[where.start : where.end] == "US$14.3 billion"
     assert (where.line, where.end_line) == (2, 2) and where.column == 2
     assert doc.locate(_replace(finding, converted=None)).converted is None
 
 
 def test_markdown_link_urls_are_not_text():
-    md = ("See [the ruling](https://example.com/2025/06/100-trillion-won-62-billion) and "
-          "![chart](img/5-km-3-miles.png) and <https://x.example/1-km-9-miles>.\n\n"
-          "[ref]: https://example.com/40C-104F\n")
+    md = (
+        "See [the ruling](https://example.com/2025/06/100-trillion-won-62-billion) and "
+        "![chart](img/5-km-3-miles.png) and <https://x.example/1-km-9-miles>.\n\n"
+        "[ref]: https://example.com/40C-104F\n"
+    )
     doc = load_document("s.md", md.encode())
     assert len(doc.text) == len(md)
     for fragment in ("100-trillion", "5-km", "1-km", "40C"):
@@ -277,6 +360,7 @@ def test_markdown_link_urls_are_not_text():
 
 
 # ------------------------------------------------------------------ CR-only line ends (old Mac files)
+
 
 def test_cr_only_text_has_right_lines_and_columns():
     src = "Date: 2025-06-30\r\rLee plans " + FIGURE + ".\rNext line.\r"
@@ -287,8 +371,10 @@ def test_cr_only_text_has_right_lines_and_columns():
 
 
 def test_cr_only_markdown_masks_code_fences_and_reads_front_matter():
-    src = ("---\rdate: 2025-06-30\r---\r# Title\r\r```\r" + FIGURE + " in a code block\r```\r\r"
-           "The story: " + FIGURE + ".\r")
+    src = (
+        "---\rdate: 2025-06-30\r---\r# Title\r\r```\r" + FIGURE + " in a code block\r```\r\r"
+        "The story: " + FIGURE + ".\r"
+    )
     doc = load_document("mac.md", src.encode())
     assert doc.date == date(2025, 6, 30)
     assert doc.text.count(FIGURE) == 1 and len(doc.text) == len(src)

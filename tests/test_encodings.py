@@ -34,10 +34,16 @@ def test_a_byte_order_mark_is_honoured_in_every_format(data):
 
 
 DECLARED = [
-    pytest.param('<meta charset="iso-8859-1">', "Café à 5 €", "cp1252", id="iso-8859-1-as-windows-1252"),
+    pytest.param(
+        '<meta charset="iso-8859-1">', "Café à 5 €", "cp1252", id="iso-8859-1-as-windows-1252"
+    ),
     pytest.param("<meta charset=windows-1252>", "“Quotes” cost €5", "cp1252", id="windows-1252"),
-    pytest.param('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
-                 "１００兆ウォン（７２２億ドル）", "cp932", id="shift-jis-http-equiv"),
+    pytest.param(
+        '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+        "１００兆ウォン（７２２億ドル）",
+        "cp932",
+        id="shift-jis-http-equiv",
+    ),
     pytest.param('<meta charset="EUC-JP">', "日本経済新聞 100億円", "euc_jp", id="euc-jp"),
     pytest.param('<meta charset="KOI8-R">', "100 миллиардов рублей", "koi8_r", id="koi8-r"),
     pytest.param('<meta charset="gb2312">', "人民币 100 亿元", "gb18030", id="gb2312"),
@@ -51,8 +57,9 @@ def test_a_declared_charset_is_honoured_for_html(tag, text, codec):
 
 
 def test_an_xml_declaration_names_the_encoding():
-    data = ('<?xml version="1.0" encoding="ISO-8859-15"?>\n<html><body><p>Coût 5 €</p>'
-            "</body></html>").encode("iso-8859-15")
+    data = (
+        '<?xml version="1.0" encoding="ISO-8859-15"?>\n<html><body><p>Coût 5 €</p></body></html>'
+    ).encode("iso-8859-15")
     assert load_document("p.xhtml", data, "html").text == "Coût 5 €"
 
 
@@ -69,12 +76,24 @@ def test_a_declaration_inside_a_comment_does_not_count():
 
 UNREADABLE = [
     pytest.param("p.html", page("", "café").encode("latin-1"), "not UTF-8", id="undeclared-html"),
-    pytest.param("s.txt", page('<meta charset="latin1">', "café").encode("latin-1"), "not UTF-8",
-                 id="text-files-ignore-meta"),
-    pytest.param("p.html", page('<meta charset="x-klingon">', "caf\u00e9").encode("latin-1"),
-                 "unknown charset", id="unknown-charset"),
-    pytest.param("p.html", page('<meta charset="shift_jis">', "x").encode() + b"\x81\x20",
-                 "not valid shift_jis text", id="bytes-the-declared-charset-cannot-read"),
+    pytest.param(
+        "s.txt",
+        page('<meta charset="latin1">', "café").encode("latin-1"),
+        "not UTF-8",
+        id="text-files-ignore-meta",
+    ),
+    pytest.param(
+        "p.html",
+        page('<meta charset="x-klingon">', "caf\u00e9").encode("latin-1"),
+        "unknown charset",
+        id="unknown-charset",
+    ),
+    pytest.param(
+        "p.html",
+        page('<meta charset="shift_jis">', "x").encode() + b"\x81\x20",
+        "not valid shift_jis text",
+        id="bytes-the-declared-charset-cannot-read",
+    ),
     pytest.param("s.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "UTF-16", id="broken-utf-16"),
     pytest.param("s.txt", "x".encode("utf-16-le"), "binary", id="utf-16-without-bom-is-binary"),
 ]
@@ -89,8 +108,10 @@ def test_unreadable_text_is_a_one_line_error(name, data, needle):
 
 
 def test_offsets_of_a_declared_page_point_into_the_decoded_source():
-    data = page('<meta charset="iso-8859-1">', "Co&ucirc;t: 5 000 &euro; (5 600 $)").encode("latin-1")
+    data = page('<meta charset="iso-8859-1">', "Co&ucirc;t: 5 000 &euro; (5 600 $)").encode(
+        "latin-1"
+    )
     doc = load_document("p.html", data)
     at = doc.text.index("5 600 $")
     span = doc.source_span(Span(at, at + 7))
-    assert doc.source[span.start:span.end] == "5 600 $"
+    assert doc.source[span.start : span.end] == "5 600 $"

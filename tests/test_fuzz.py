@@ -16,11 +16,29 @@ from claims.check import CheckOptions, check_document
 from claims.documents import load_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SENTENCES = [json.loads(line)["text"]
-             for name in ("dev_currency.jsonl", "units_arith_dev.jsonl")
-             for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-ODD = ["0 mph (65 km/h)", "0 km (0 miles)", "$0 (0 won)", "0% of 0", "rose from 0 to 0, a 0% rise",
-       "(", ")", "1,", "$", "¥ (", "(about", "per cent", "-1 km (-0.6 miles)", "1e9", "½ mile"]
+SENTENCES = [
+    json.loads(line)["text"]
+    for name in ("dev_currency.jsonl", "units_arith_dev.jsonl")
+    for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+ODD = [
+    "0 mph (65 km/h)",
+    "0 km (0 miles)",
+    "$0 (0 won)",
+    "0% of 0",
+    "rose from 0 to 0, a 0% rise",
+    "(",
+    ")",
+    "1,",
+    "$",
+    "¥ (",
+    "(about",
+    "per cent",
+    "-1 km (-0.6 miles)",
+    "1e9",
+    "½ mile",
+]
 
 
 #: The long run (docs/development.md): CLAIMS_FUZZ_COUNT=200000 CLAIMS_FUZZ_SEED=7 python -m
@@ -46,8 +64,8 @@ def test_random_slices_never_raise(rate_store):
     for i, text in enumerate(texts(COUNT)):
         doc = load_document(f"fuzz{i}.txt", text.encode("utf-8"))
         try:
-            check_document(doc, rate_store, options)    # must not raise
-        except Exception as exc:                        # pragma: no cover - shows the input
+            check_document(doc, rate_store, options)  # must not raise
+        except Exception as exc:  # pragma: no cover - shows the input
             raise AssertionError(f"text {i} (seed {SEED}) raised {exc!r}: {text!r}") from exc
 
 

@@ -86,17 +86,20 @@ def test_self_contained_page_with_every_finding_where_the_story_has_it(rate_stor
         assert " ".join(m.text[badge["id"]].split()) == " ".join(finding.text.split())
         kind = "suppressed" if finding.suppressed else finding.verdict.value
         assert f"v-{kind}" in badge["class"]
-    assert page.count('<svg class="chart"') >= 4                # the KRW and NOK findings
+    assert page.count('<svg class="chart"') >= 4  # the KRW and NOK findings
 
 
 def test_story_text_is_escaped(rate_store, tmp_path):
     story = tmp_path / "x.txt"
-    story.write_text("SEOUL, June 30, 2025 - <script>alert(1)</script> It cost 100 trillion won "
-                     "($62.29 billion) & more.", encoding="utf-8")
+    story.write_text(
+        "SEOUL, June 30, 2025 - <script>alert(1)</script> It cost 100 trillion won "
+        "($62.29 billion) & more.",
+        encoding="utf-8",
+    )
     docs, results = checked(rate_store, story)
     page = render(results, documents=docs)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&amp; more" in page
-    assert page.count("<script>") == 1                             # the report's own
+    assert page.count("<script>") == 1  # the report's own
 
 
 def test_suppressed_findings_are_shown_as_such(rate_store):
@@ -110,13 +113,13 @@ def test_suppressed_findings_are_shown_as_such(rate_store):
 def test_chart_draws_the_implied_rate_against_the_window(rate_store):
     docs, results = checked(rate_store, ROOT / "examples" / "wrong-figures.txt")
     series = window_series(results, rate_store, 7)
-    (key, drawn), = [(k, v) for k, v in series.items() if k[1:] == ("USD", "KRW")]
+    ((key, drawn),) = [(k, v) for k, v in series.items() if k[1:] == ("USD", "KRW")]
     assert drawn["window_start"] == "2025-06-23" and drawn["as_of"] == "2025-06-30"
     assert drawn["points"][-1] == ("2025-06-30", "1355.12798635")
     page = render(results, documents=docs, series=series)
     assert "the story implies 1 USD = 1,605.39 KRW" in page
     assert "rate used: fixing of 2025-06-30" in page
-    assert '<svg class="chart"' not in render(results, documents=docs)   # no series, no chart
+    assert '<svg class="chart"' not in render(results, documents=docs)  # no series, no chart
 
 
 def test_without_documents_the_findings_are_still_listed(rate_store):
@@ -142,25 +145,42 @@ def test_cli_writes_the_page_and_keeps_its_exit_code(rate_store, cache_dir, caps
 
 
 HIGHLIGHT = [  # (id, text, spans as (start, end, kind), expected HTML)
-    ("one", "a 10 b", [(2, 4, "ok")],
-     'a <mark class="hl v-ok" data-kinds="ok" data-badges="b1">10</mark>[b1] b'),
-    ("nested-worst-wins", "x 1 (2) y", [(2, 7, "ok"), (5, 6, "error")],
-     'x <mark class="hl v-ok" data-kinds="ok" data-badges="b1">1 (</mark>'
-     '<mark class="hl v-error" data-kinds="error ok" data-badges="b1 b2">2</mark>[b2]'
-     '<mark class="hl v-ok" data-kinds="ok" data-badges="b1">)</mark>[b1] y'),
-    ("crossing", "abcdef", [(0, 4, "warning"), (2, 6, "ok")],
-     '<mark class="hl v-warning" data-kinds="warning" data-badges="b1">ab</mark>'
-     '<mark class="hl v-warning" data-kinds="warning ok" data-badges="b1 b2">cd</mark>[b1]'
-     '<mark class="hl v-ok" data-kinds="ok" data-badges="b2">ef</mark>[b2]'),
-    ("escaped", "<b>&</b>", [(3, 4, "error")],
-     '&lt;b&gt;<mark class="hl v-error" data-kinds="error" data-badges="b1">&amp;</mark>[b1]'
-     '&lt;/b&gt;'),
+    (
+        "one",
+        "a 10 b",
+        [(2, 4, "ok")],
+        'a <mark class="hl v-ok" data-kinds="ok" data-badges="b1">10</mark>[b1] b',
+    ),
+    (
+        "nested-worst-wins",
+        "x 1 (2) y",
+        [(2, 7, "ok"), (5, 6, "error")],
+        'x <mark class="hl v-ok" data-kinds="ok" data-badges="b1">1 (</mark>'
+        '<mark class="hl v-error" data-kinds="error ok" data-badges="b1 b2">2</mark>[b2]'
+        '<mark class="hl v-ok" data-kinds="ok" data-badges="b1">)</mark>[b1] y',
+    ),
+    (
+        "crossing",
+        "abcdef",
+        [(0, 4, "warning"), (2, 6, "ok")],
+        '<mark class="hl v-warning" data-kinds="warning" data-badges="b1">ab</mark>'
+        '<mark class="hl v-warning" data-kinds="warning ok" data-badges="b1 b2">cd</mark>[b1]'
+        '<mark class="hl v-ok" data-kinds="ok" data-badges="b2">ef</mark>[b2]',
+    ),
+    (
+        "escaped",
+        "<b>&</b>",
+        [(3, 4, "error")],
+        '&lt;b&gt;<mark class="hl v-error" data-kinds="error" data-badges="b1">&amp;</mark>[b1]'
+        "&lt;/b&gt;",
+    ),
     ("empty-span-at-start", "ab", [(0, 0, "unverifiable")], "[b1]ab"),
 ]
 
 
-@pytest.mark.parametrize("text, spans, expected", [h[1:] for h in HIGHLIGHT],
-                         ids=[h[0] for h in HIGHLIGHT])
+@pytest.mark.parametrize(
+    "text, spans, expected", [h[1:] for h in HIGHLIGHT], ids=[h[0] for h in HIGHLIGHT]
+)
 def test_highlight_segments(text, spans, expected):
     marked = [(s, e, k, f"[b{i}]", f"b{i}") for i, (s, e, k) in enumerate(spans, start=1)]
     assert _highlight(text, marked) == expected
@@ -171,19 +191,58 @@ def _q(value: str, unit: str) -> dict:
 
 
 IMPLIED = [  # (id, finding dict, expected quote-per-base rate)
-    ("krw-to-usd", {"rate": {"base": "USD", "quote": "KRW"}, "original": _q("100", "KRW"),
-                    "converted": _q("0.0738", "USD")}, Decimal("100") / Decimal("0.0738")),
-    ("usd-to-krw", {"rate": {"base": "USD", "quote": "KRW"}, "original": _q("2", "USD"),
-                    "converted": _q("2710", "KRW")}, Decimal("1355")),
-    ("stated-rate", {"rate": {"base": "USD", "quote": "KRW"},
-                     "figures": {"stated_rate": _q("1130.29", "KRW per USD")}}, Decimal("1130.29")),
-    ("stated-rate-inverted", {"rate": {"base": "USD", "quote": "KRW"},
-                              "figures": {"stated_rate": _q("0.0008", "USD per KRW")}},
-     Decimal(1) / Decimal("0.0008")),
-    ("other-currency", {"rate": {"base": "USD", "quote": "KRW"}, "original": _q("1", "JPY"),
-                        "converted": _q("2", "USD")}, None),
-    ("a-range", {"rate": {"base": "USD", "quote": "KRW"},
-                 "original": {**_q("1", "KRW"), "high": "2"}, "converted": _q("2", "USD")}, None),
+    (
+        "krw-to-usd",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "original": _q("100", "KRW"),
+            "converted": _q("0.0738", "USD"),
+        },
+        Decimal("100") / Decimal("0.0738"),
+    ),
+    (
+        "usd-to-krw",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "original": _q("2", "USD"),
+            "converted": _q("2710", "KRW"),
+        },
+        Decimal("1355"),
+    ),
+    (
+        "stated-rate",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "figures": {"stated_rate": _q("1130.29", "KRW per USD")},
+        },
+        Decimal("1130.29"),
+    ),
+    (
+        "stated-rate-inverted",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "figures": {"stated_rate": _q("0.0008", "USD per KRW")},
+        },
+        Decimal(1) / Decimal("0.0008"),
+    ),
+    (
+        "other-currency",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "original": _q("1", "JPY"),
+            "converted": _q("2", "USD"),
+        },
+        None,
+    ),
+    (
+        "a-range",
+        {
+            "rate": {"base": "USD", "quote": "KRW"},
+            "original": {**_q("1", "KRW"), "high": "2"},
+            "converted": _q("2", "USD"),
+        },
+        None,
+    ),
 ]
 
 

@@ -25,9 +25,9 @@ CASES = [json.loads(line) for line in FIXTURE.read_text("utf-8").splitlines() if
 #: What is missing for each known miss.
 GAPS = {
     "mdev-009": "the conversion is stated a sentence later ('pues equivalen a'), and 'pesos' "
-                "has no cue to its country in the sentence",
+    "has no cue to its country in the sentence",
     "mdev-021": "'125 millions $' is the Canadian dollar of a Quebec paper: nothing in the text "
-                "says so; set dollar = 'CAD' for such a publication",
+    "says so; set dollar = 'CAD' for such a publication",
 }
 RATE_GAPS = {
     "mdev-032": "'l'euro a 140 sullo yen' (a rate in words) is not read",
@@ -46,8 +46,7 @@ def _options(case: dict) -> dict:
 
 
 def _param(case: dict, gaps: dict):
-    marks = [pytest.mark.xfail(strict=True, reason=gaps[case["id"]])] if case["id"] in gaps \
-        else []
+    marks = [pytest.mark.xfail(strict=True, reason=gaps[case["id"]])] if case["id"] in gaps else []
     return pytest.param(case, id=f"{case['id']}-{case['lang']}", marks=marks)
 
 
@@ -55,8 +54,12 @@ def _param(case: dict, gaps: dict):
 def test_pairs_found(case):
     got = pairs(case["text"], **_options(case))
     for p in case["expected_pairs"]:
-        want = (Decimal(str(p["amount"])), p["currency"], Decimal(str(p["converted_amount"])),
-                p["converted_currency"])
+        want = (
+            Decimal(str(p["amount"])),
+            p["currency"],
+            Decimal(str(p["converted_amount"])),
+            p["converted_currency"],
+        )
         assert want in got, p["surface"]
 
 
@@ -68,8 +71,7 @@ def test_negatives_state_no_pair(case):
 @pytest.mark.parametrize("case", [_param(c, RATE_GAPS) for c in CASES if c.get("explicit_rate")])
 def test_stated_rates(case):
     want = case["explicit_rate"]
-    got = {(r.base, r.quote, r.value)
-           for r in extract(case["text"], **_options(case)).stated_rates}
+    got = {(r.base, r.quote, r.value) for r in extract(case["text"], **_options(case)).stated_rates}
     assert (want["base"], want["quote"], Decimal(str(want["rate"]))) in got
 
 
@@ -81,14 +83,20 @@ def test_found_share_meets_the_bar():
         got = pairs(case["text"], **_options(case))
         for p in case["expected_pairs"]:
             total += 1
-            found += (Decimal(str(p["amount"])), p["currency"],
-                      Decimal(str(p["converted_amount"])), p["converted_currency"]) in got
+            found += (
+                Decimal(str(p["amount"])),
+                p["currency"],
+                Decimal(str(p["converted_amount"])),
+                p["converted_currency"],
+            ) in got
     assert found / total >= 0.95, f"{found}/{total}"
 
 
 @pytest.mark.parametrize("case", [_param(c, {}) for c in CASES])
 def test_language_detected(case):
     if case["lang"] not in ("ja", "ko", "zh", "zh-Hant", "ru"):
-        pytest.importorskip("pycld2", reason="Latin-script languages are told by pycld2 "
-                            "(python -m pip install '.[lang]')")
+        pytest.importorskip(
+            "pycld2",
+            reason="Latin-script languages are told by pycld2 (python -m pip install '.[lang]')",
+        )
     assert (extract(case["text"]).language or "").split("-")[0] == case["lang"].split("-")[0]

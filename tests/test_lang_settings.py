@@ -59,10 +59,20 @@ def test_bad_settings_are_one_clear_line(key, value, words):
 DOCUMENT_TAGS = [  # (id, file name, source, tag read)
     ("html-lang", "a.html", '<html lang="es-MX"><body><p>Hola</p></body></html>', "es-MX"),
     ("html-xml-lang", "a.html", '<html xml:lang="de"><body><p>Hallo</p></body></html>', "de"),
-    ("html-og-locale", "a.html", '<html><head><meta property="og:locale" content="pt_BR">'
-                                 '</head><body><p>Olá</p></body></html>', "pt_BR"),
-    ("html-lang-beats-meta", "a.html", '<html lang="fr"><head><meta property="og:locale" '
-                                       'content="en_US"></head><body><p>x</p></body></html>', "fr"),
+    (
+        "html-og-locale",
+        "a.html",
+        '<html><head><meta property="og:locale" content="pt_BR">'
+        "</head><body><p>Olá</p></body></html>",
+        "pt_BR",
+    ),
+    (
+        "html-lang-beats-meta",
+        "a.html",
+        '<html lang="fr"><head><meta property="og:locale" '
+        'content="en_US"></head><body><p>x</p></body></html>',
+        "fr",
+    ),
     ("html-no-lang", "a.html", "<html><body><p>Hello</p></body></html>", None),
     ("front-lang", "a.md", "---\ntitle: x\nlang: de\n---\nHallo", "de"),
     ("front-language-quoted", "a.md", '---\nlanguage: "it-IT"\n---\nCiao', "it-IT"),
@@ -74,8 +84,9 @@ DOCUMENT_TAGS = [  # (id, file name, source, tag read)
 ]
 
 
-@pytest.mark.parametrize("name, source, tag", [d[1:] for d in DOCUMENT_TAGS],
-                         ids=[d[0] for d in DOCUMENT_TAGS])
+@pytest.mark.parametrize(
+    "name, source, tag", [d[1:] for d in DOCUMENT_TAGS], ids=[d[0] for d in DOCUMENT_TAGS]
+)
 def test_document_language_tag(name, source, tag):
     assert load_document(name, source.encode("utf-8")).language == tag
 
@@ -94,8 +105,9 @@ def test_order_option_then_config_then_document_then_detection(cli, tmp_path):
     assert (_file(out)["language"], _file(out)["language_source"]) == ("es", "document")
     code, out, _ = cli("check", str(plain), "--format", "json", "--no-config")
     assert (_file(out)["language"], _file(out)["language_source"]) == ("es", "detected")
-    (tmp_path / ".claims.toml").write_text('language = "pt"\nnumber_format = "1.234,5"\n',
-                                           encoding="utf-8")
+    (tmp_path / ".claims.toml").write_text(
+        'language = "pt"\nnumber_format = "1.234,5"\n', encoding="utf-8"
+    )
     code, out, _ = cli("check", str(story), "--format", "json")
     assert (_file(out)["language"], _file(out)["language_source"]) == ("pt", "option")
     code, out, _ = cli("check", str(story), "--format", "json", "--language", "es-ES")
@@ -116,11 +128,15 @@ def test_number_format_option_decides_a_two_way_figure(cli, tmp_path):
     assert values == {"1.234,5": "12345", "1,234.5": "12.345"}
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--language", "Spanish"], "--language: must be a language tag"),
-    (["--language", "xx"], "--language: not a language claims reads"),
-    (["--number-format", "1;234"], "--number-format: must be auto"),
-], ids=["language-name", "language-unknown", "format-unknown"])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--language", "Spanish"], "--language: must be a language tag"),
+        (["--language", "xx"], "--language: not a language claims reads"),
+        (["--number-format", "1;234"], "--number-format: must be auto"),
+    ],
+    ids=["language-name", "language-unknown", "format-unknown"],
+)
 def test_bad_options_exit_2_with_one_line(cli, tmp_path, args, words):
     story = tmp_path / "s.txt"
     story.write_text(ES_STORY, encoding="utf-8")
@@ -141,12 +157,13 @@ def test_reports_say_the_language_per_file(cli, tmp_path):
     story = tmp_path / "story.md"
     story.write_text(f"---\ndate: 2025-06-03\nlang: es\n---\n{ES_STORY}\n", encoding="utf-8")
     english = tmp_path / "en.txt"
-    english.write_text("Date: 2025-06-03\n\nThe firm paid $25,000 (21,950 euros) for it.\n",
-                       encoding="utf-8")
+    english.write_text(
+        "Date: 2025-06-03\n\nThe firm paid $25,000 (21,950 euros) for it.\n", encoding="utf-8"
+    )
     code, out, _ = cli("check", str(story), "--no-config")
     assert code == 0 and out.rstrip().endswith("; language es (document)")
     code, out, _ = cli("check", str(english), "--no-config")
-    assert "language" not in out.splitlines()[-1]           # English copy reads as before
+    assert "language" not in out.splitlines()[-1]  # English copy reads as before
     code, out, _ = cli("check", str(story), str(english), "--no-config")
     assert "; languages en 1, es 1" in out.splitlines()[-1]
     code, out, _ = cli("check", str(story), "--format", "sarif", "--no-config")
@@ -154,8 +171,7 @@ def test_reports_say_the_language_per_file(cli, tmp_path):
     assert artifact["properties"] == {"language": "es", "languageSource": "document"}
     code, out, _ = cli("extract", str(story), "--format", "json", "--no-config")
     got = json.loads(out)["files"][0]
-    assert (got["language"], got["language_source"], got["decimal_mark"]) == \
-        ("es", "document", ",")
+    assert (got["language"], got["language_source"], got["decimal_mark"]) == ("es", "document", ",")
 
 
 def test_language_is_reported_when_money_is_not_checked(cli, tmp_path):

@@ -27,8 +27,10 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     class Visitor(ast.NodeVisitor):
         def visit_If(self, node: ast.If) -> None:
             test = node.test
-            if getattr(test, "id", None) == "TYPE_CHECKING" or \
-                    getattr(test, "attr", None) == "TYPE_CHECKING":
+            if (
+                getattr(test, "id", None) == "TYPE_CHECKING"
+                or getattr(test, "attr", None) == "TYPE_CHECKING"
+            ):
                 for child in node.orelse:
                     self.visit(child)
                 return

@@ -13,15 +13,61 @@ D = Decimal
 
 # (text, value, high, step, decimals, scale_text, matched text)
 SINGLE = [
-    pytest.param("it cost 1,234,567 in all", D(1234567), None, D(1), 0, None, "1,234,567", id="comma-groups"),
-    pytest.param("Rs 12,34,567 paid", D(1234567), None, D(1), 0, None, "12,34,567", id="indian-grouping"),
-    pytest.param("₹5,91,61,730 in full", D(59161730), None, D(1), 0, None, "5,91,61,730", id="indian-crore-grouping"),
-    pytest.param("a 1.234.567,89 sum", D("1234567.89"), None, D("0.01"), 2, None, "1.234.567,89", id="dot-groups-decimal-comma"),
-    pytest.param("CHF 1'250'000 fine", D(1250000), None, D(1), 0, None, "1'250'000", id="apostrophe-groups"),
-    pytest.param("some 1\u202f250\u202f000 euros", D(1250000), None, D(1), 0, None, "1\u202f250\u202f000", id="thin-space-groups"),
-    pytest.param("some 1 250 000 euros", D(1250000), None, D(1), 0, None, "1 250 000", id="space-groups"),
-    pytest.param("$72.29 billion", D("72.29e9"), None, D("1e7"), 2, "billion", "72.29 billion", id="decimal-billion"),
-    pytest.param("100 trillion won", D("1e14"), None, D("1e12"), 0, "trillion", "100 trillion", id="trillion"),
+    pytest.param(
+        "it cost 1,234,567 in all", D(1234567), None, D(1), 0, None, "1,234,567", id="comma-groups"
+    ),
+    pytest.param(
+        "Rs 12,34,567 paid", D(1234567), None, D(1), 0, None, "12,34,567", id="indian-grouping"
+    ),
+    pytest.param(
+        "₹5,91,61,730 in full",
+        D(59161730),
+        None,
+        D(1),
+        0,
+        None,
+        "5,91,61,730",
+        id="indian-crore-grouping",
+    ),
+    pytest.param(
+        "a 1.234.567,89 sum",
+        D("1234567.89"),
+        None,
+        D("0.01"),
+        2,
+        None,
+        "1.234.567,89",
+        id="dot-groups-decimal-comma",
+    ),
+    pytest.param(
+        "CHF 1'250'000 fine", D(1250000), None, D(1), 0, None, "1'250'000", id="apostrophe-groups"
+    ),
+    pytest.param(
+        "some 1\u202f250\u202f000 euros",
+        D(1250000),
+        None,
+        D(1),
+        0,
+        None,
+        "1\u202f250\u202f000",
+        id="thin-space-groups",
+    ),
+    pytest.param(
+        "some 1 250 000 euros", D(1250000), None, D(1), 0, None, "1 250 000", id="space-groups"
+    ),
+    pytest.param(
+        "$72.29 billion",
+        D("72.29e9"),
+        None,
+        D("1e7"),
+        2,
+        "billion",
+        "72.29 billion",
+        id="decimal-billion",
+    ),
+    pytest.param(
+        "100 trillion won", D("1e14"), None, D("1e12"), 0, "trillion", "100 trillion", id="trillion"
+    ),
     pytest.param("5 thousand", D(5000), None, D(1000), 0, "thousand", "5 thousand", id="thousand"),
     pytest.param("€3m", D("3e6"), None, D("1e6"), 0, "m", "3m", id="glued-m"),
     pytest.param("$230M", D("230e6"), None, D("1e6"), 0, "M", "230M", id="glued-M"),
@@ -36,33 +82,180 @@ SINGLE = [
     pytest.param("Rs 285 crore", D("285e7"), None, D("1e7"), 0, "crore", "285 crore", id="crore"),
     pytest.param("Rs 285 cr", D("285e7"), None, D("1e7"), 0, "cr", "285 cr", id="cr"),
     pytest.param("Rs 4.5 lakh", D("4.5e5"), None, D("1e4"), 1, "lakh", "4.5 lakh", id="lakh"),
-    pytest.param("₹1.5 lakh crore", D("1.5e12"), None, D("1e11"), 1, "lakh crore", "1.5 lakh crore", id="lakh-crore"),
-    pytest.param("230million", D("230e6"), None, D("1e6"), 0, "million", "230million", id="glued-million"),
-    pytest.param("US$14.3billion", D("14.3e9"), None, D("1e8"), 1, "billion", "14.3billion", id="glued-billion"),
-    pytest.param("$3.5-billion", D("3.5e9"), None, D("1e8"), 1, "billion", "3.5-billion", id="hyphen-billion"),
-    pytest.param("677-point-four trillion", D("677.4e12"), None, D("1e11"), 1, "trillion", "677-point-four trillion", id="point-spelled"),
-    pytest.param("1,57 mil milhões", D("1.57e9"), None, D("1e7"), 2, "mil milhões", "1,57 mil milhões", id="pt-decimal-comma"),
-    pytest.param("4,031 mil milhões", D("4.031e9"), None, D("1e6"), 3, "mil milhões", "4,031 mil milhões", id="pt-three-decimals"),
-    pytest.param("70,4 mil milhões", D("70.4e9"), None, D("1e8"), 1, "mil milhões", "70,4 mil milhões", id="pt-mil-milhoes"),
-    pytest.param("906 milhões", D("906e6"), None, D("1e6"), 0, "milhões", "906 milhões", id="pt-milhoes"),
-    pytest.param("1.500 milhões", D("1500e6"), None, D("1e6"), 0, "milhões", "1.500 milhões", id="pt-dot-grouping"),
-    pytest.param("3,5 milliarder", D("3.5e9"), None, D("1e8"), 1, "milliarder", "3,5 milliarder", id="da-milliarder"),
-    pytest.param("15,299 billion", D("15299e9"), None, D("1e9"), 0, "billion", "15,299 billion", id="grouped-billion"),
-    pytest.param("1,5 million", D("1.5e6"), None, D("1e5"), 1, "million", "1,5 million", id="decimal-comma-english-scale"),
-    pytest.param("20-25 billion", D("20e9"), D("25e9"), D("1e9"), 0, "billion", "20-25 billion", id="range-hyphen"),
-    pytest.param("20–25 billion", D("20e9"), D("25e9"), D("1e9"), 0, "billion", "20–25 billion", id="range-en-dash"),
-    pytest.param("20 to 25 billion", D("20e9"), D("25e9"), D("1e9"), 0, "billion", "20 to 25 billion", id="range-to"),
-    pytest.param("8.1 billion to 11.6 billion", D("8.1e9"), D("11.6e9"), D("1e8"), 1, "billion", "8.1 billion to 11.6 billion", id="range-both-scaled"),
-    pytest.param("between 10 and 20 million", D("10e6"), D("20e6"), D("1e6"), 0, "million", "10 and 20 million", id="range-between-and"),
+    pytest.param(
+        "₹1.5 lakh crore",
+        D("1.5e12"),
+        None,
+        D("1e11"),
+        1,
+        "lakh crore",
+        "1.5 lakh crore",
+        id="lakh-crore",
+    ),
+    pytest.param(
+        "230million", D("230e6"), None, D("1e6"), 0, "million", "230million", id="glued-million"
+    ),
+    pytest.param(
+        "US$14.3billion",
+        D("14.3e9"),
+        None,
+        D("1e8"),
+        1,
+        "billion",
+        "14.3billion",
+        id="glued-billion",
+    ),
+    pytest.param(
+        "$3.5-billion", D("3.5e9"), None, D("1e8"), 1, "billion", "3.5-billion", id="hyphen-billion"
+    ),
+    pytest.param(
+        "677-point-four trillion",
+        D("677.4e12"),
+        None,
+        D("1e11"),
+        1,
+        "trillion",
+        "677-point-four trillion",
+        id="point-spelled",
+    ),
+    pytest.param(
+        "1,57 mil milhões",
+        D("1.57e9"),
+        None,
+        D("1e7"),
+        2,
+        "mil milhões",
+        "1,57 mil milhões",
+        id="pt-decimal-comma",
+    ),
+    pytest.param(
+        "4,031 mil milhões",
+        D("4.031e9"),
+        None,
+        D("1e6"),
+        3,
+        "mil milhões",
+        "4,031 mil milhões",
+        id="pt-three-decimals",
+    ),
+    pytest.param(
+        "70,4 mil milhões",
+        D("70.4e9"),
+        None,
+        D("1e8"),
+        1,
+        "mil milhões",
+        "70,4 mil milhões",
+        id="pt-mil-milhoes",
+    ),
+    pytest.param(
+        "906 milhões", D("906e6"), None, D("1e6"), 0, "milhões", "906 milhões", id="pt-milhoes"
+    ),
+    pytest.param(
+        "1.500 milhões",
+        D("1500e6"),
+        None,
+        D("1e6"),
+        0,
+        "milhões",
+        "1.500 milhões",
+        id="pt-dot-grouping",
+    ),
+    pytest.param(
+        "3,5 milliarder",
+        D("3.5e9"),
+        None,
+        D("1e8"),
+        1,
+        "milliarder",
+        "3,5 milliarder",
+        id="da-milliarder",
+    ),
+    pytest.param(
+        "15,299 billion",
+        D("15299e9"),
+        None,
+        D("1e9"),
+        0,
+        "billion",
+        "15,299 billion",
+        id="grouped-billion",
+    ),
+    pytest.param(
+        "1,5 million",
+        D("1.5e6"),
+        None,
+        D("1e5"),
+        1,
+        "million",
+        "1,5 million",
+        id="decimal-comma-english-scale",
+    ),
+    pytest.param(
+        "20-25 billion",
+        D("20e9"),
+        D("25e9"),
+        D("1e9"),
+        0,
+        "billion",
+        "20-25 billion",
+        id="range-hyphen",
+    ),
+    pytest.param(
+        "20–25 billion",
+        D("20e9"),
+        D("25e9"),
+        D("1e9"),
+        0,
+        "billion",
+        "20–25 billion",
+        id="range-en-dash",
+    ),
+    pytest.param(
+        "20 to 25 billion",
+        D("20e9"),
+        D("25e9"),
+        D("1e9"),
+        0,
+        "billion",
+        "20 to 25 billion",
+        id="range-to",
+    ),
+    pytest.param(
+        "8.1 billion to 11.6 billion",
+        D("8.1e9"),
+        D("11.6e9"),
+        D("1e8"),
+        1,
+        "billion",
+        "8.1 billion to 11.6 billion",
+        id="range-both-scaled",
+    ),
+    pytest.param(
+        "between 10 and 20 million",
+        D("10e6"),
+        D("20e6"),
+        D("1e6"),
+        0,
+        "million",
+        "10 and 20 million",
+        id="range-between-and",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, value, high, step, decimals, scale, matched", SINGLE)
 def test_read_numbers(text, value, high, step, decimals, scale, matched):
     r = read_numbers(text, glued=True)[0]
-    assert (r.value, r.high, r.step, r.decimals, r.scale_text, r.text) == \
-        (value, high, step, decimals, scale, matched)
-    assert text[r.span.start:r.span.end] == r.text
+    assert (r.value, r.high, r.step, r.decimals, r.scale_text, r.text) == (
+        value,
+        high,
+        step,
+        decimals,
+        scale,
+        matched,
+    )
+    assert text[r.span.start : r.span.end] == r.text
 
 
 NOT_JOINED = [
@@ -78,13 +271,16 @@ def test_not_joined(text, texts):
     assert [r.text for r in read_numbers(text)] == texts
 
 
-@pytest.mark.parametrize("text, expected", [
-    pytest.param("1,234.5", D("1234.5"), id="english"),
-    pytest.param("5,91,61,730", D(59161730), id="indian"),
-    pytest.param("1.234,5", D("1234.5"), id="european"),
-    pytest.param("677-point-four", D("677.4"), id="point"),
-    pytest.param("12", D(12), id="plain"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("1,234.5", D("1234.5"), id="english"),
+        pytest.param("5,91,61,730", D(59161730), id="indian"),
+        pytest.param("1.234,5", D("1234.5"), id="european"),
+        pytest.param("677-point-four", D("677.4"), id="point"),
+        pytest.param("12", D(12), id="plain"),
+    ],
+)
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
@@ -116,14 +312,17 @@ def test_read_at():
     assert read_at("about 5.5 bn", 0) is None
 
 
-@pytest.mark.parametrize("unit", [
-    pytest.param("(", id="parens"),
-    pytest.param("1,", id="one-comma"),
-    pytest.param("1.", id="one-dot"),
-    pytest.param("1 ", id="one-space"),
-    pytest.param("1-", id="one-hyphen"),
-    pytest.param("9", id="long-digits"),
-])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param("(", id="parens"),
+        pytest.param("1,", id="one-comma"),
+        pytest.param("1.", id="one-dot"),
+        pytest.param("1 ", id="one-space"),
+        pytest.param("1-", id="one-hyphen"),
+        pytest.param("9", id="long-digits"),
+    ],
+)
 def test_adversarial_input_grows_linearly(unit):
     assert growth(read_numbers, lambda n: unit * n, 20_000) < 30
 

@@ -47,17 +47,22 @@ sys.meta_path.insert(0, Refuse())
 
 def test_the_default_path_never_imports_babel_or_forex_python(tmp_path, cache_dir):
     story = tmp_path / "story.md"
-    story.write_text("---\ndate: 2025-06-30\n---\nIt cost 100 trillion won ($72.29 billion), "
-                     "a 100 km (62 miles) line; sales rose from $1.2 million to $1.5 million, "
-                     "a 25% increase.\n", encoding="utf-8")
+    story.write_text(
+        "---\ndate: 2025-06-30\n---\nIt cost 100 trillion won ($72.29 billion), "
+        "a 100 km (62 miles) line; sales rose from $1.2 million to $1.5 million, "
+        "a 25% increase.\n",
+        encoding="utf-8",
+    )
     code = BLOCK + (
         "from claims.cli import main\n"
         f"rc = main(['check', {str(story)!r}, '--cache-dir', {str(cache_dir)!r}, '-q'])\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'babel', 'forex_python', 'requests'})\n"
-        "print('RC', rc, 'HEAVY', heavy)\n")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+        "print('RC', rc, 'HEAVY', heavy)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert "RC 0 HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -73,9 +78,11 @@ def test_a_currency_without_a_source_is_no_source_not_unknown_without_babel(cach
         "        store.rate('USD', c, date(2025, 6, 30))\n"
         "    except Exception as exc:\n"
         "        print(c, type(exc).__name__, exc)\n"
-        "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+        "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     out = proc.stdout + proc.stderr
     assert "SSP NoRate no source has SSP rates" in out, out
     assert "ZWD NoRate no source has ZWD rates" in out, out
@@ -100,13 +107,20 @@ def test_the_package_ships_its_annotations():
 def test_ci_and_pre_commit_run_the_same_lint_and_type_checks():
     import yaml
 
-    hooks = {h["id"]: h["entry"] for repo in yaml.safe_load(
-        (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
-        for h in repo["hooks"]}
+    hooks = {
+        h["id"]: h["entry"]
+        for repo in yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))[
+            "repos"
+        ]
+        for h in repo["hooks"]
+    }
     assert set(hooks) == {"ruff", "ruff-format", "mypy"}
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    for line in ("python -m ruff check .", "python -m ruff format --check .",
-                 "python -m mypy claims"):
+    for line in (
+        "python -m ruff check .",
+        "python -m ruff format --check .",
+        "python -m mypy claims",
+    ):
         assert line in ci
     assert hooks["mypy"] == "python -m mypy claims"
     extras = " ".join(PYPROJECT["project"]["optional-dependencies"]["test"])

@@ -12,33 +12,100 @@ D = Decimal
 
 
 def _pairs(text: str) -> list[tuple]:
-    return [(c.original.value, c.original.unit, c.converted.value, c.converted.unit)
-            for c in extract(text).conversions]
+    return [
+        (c.original.value, c.original.unit, c.converted.value, c.converted.unit)
+        for c in extract(text).conversions
+    ]
 
 
 PAIRS = [
-    pytest.param("a 26 billion won ($23.9 million) fund", (D("26e9"), "KRW", D("23.9e6"), "USD"), id="X (Y)"),
-    pytest.param("£183 million (about $229.2 million)", (D("183e6"), "GBP", D("229.2e6"), "USD"), id="X (about Y)"),
-    pytest.param("7.3 billion euros ($7.77 billion at current rates)", (D("7.3e9"), "EUR", D("7.77e9"), "USD"), id="X (Y at current rates)"),
-    pytest.param("$34 million (Rs 285 crore approximately)", (D("34e6"), "USD", D("285e7"), "INR"), id="X (Y approximately)"),
-    pytest.param("728 trillion won, or around 525 billion U.S. dollars, to", (D("728e12"), "KRW", D("525e9"), "USD"), id="X, or about Y"),
-    pytest.param("43 billion pounds, or $61 billion.", (D("43e9"), "GBP", D("61e9"), "USD"), id="X, or Y"),
-    pytest.param("€13bn, or $14.5bn, in back taxes", (D("13e9"), "EUR", D("14.5e9"), "USD"), id="X, or Y,"),
-    pytest.param("5 billion yuan, equivalent to $700 million", (D("5e9"), "CNY", D("700e6"), "USD"), id="X, equivalent to Y"),
-    pytest.param("5 billion yuan (equivalent to $700 million)", (D("5e9"), "CNY", D("700e6"), "USD"), id="X (equivalent to Y)"),
-    pytest.param("5 billion yuan, the equivalent of $700 million", (D("5e9"), "CNY", D("700e6"), "USD"), id="X, the equivalent of Y"),
-    pytest.param("728 trillion won, about 525 billion dollars, said", (D("728e12"), "KRW", D("525e9"), "USD"), id="X, about Y"),
-    pytest.param("US$21 billion (188 billion Norwegian crowns)", (D("21e9"), "USD", D("188e9"), "NOK"), id="dollars-first"),
-    pytest.param("30.5 billion Czech koruna, or crowns, ($1.32 billion)", (D("30.5e9"), "CZK", D("1.32e9"), "USD"), id="gloss"),
-    pytest.param("304 trillion dong (more than $12 billion)", (D("304e12"), "VND", D("12e9"), "USD"), id="X (more than Y)"),
-    pytest.param("€13 billion (US$14.3billion)", (D("13e9"), "EUR", D("14.3e9"), "USD"), id="glued-converted"),
-    pytest.param("¥2.8t ($A32.3b)", (D("2.8e12"), "JPY", D("32.3e9"), "AUD"), id="letter-abbreviations"),
-    pytest.param("10 yen per share ($0.07 per share)", (D(10), "JPY", D("0.07"), "USD"), id="per-share-both"),
+    pytest.param(
+        "a 26 billion won ($23.9 million) fund", (D("26e9"), "KRW", D("23.9e6"), "USD"), id="X (Y)"
+    ),
+    pytest.param(
+        "£183 million (about $229.2 million)",
+        (D("183e6"), "GBP", D("229.2e6"), "USD"),
+        id="X (about Y)",
+    ),
+    pytest.param(
+        "7.3 billion euros ($7.77 billion at current rates)",
+        (D("7.3e9"), "EUR", D("7.77e9"), "USD"),
+        id="X (Y at current rates)",
+    ),
+    pytest.param(
+        "$34 million (Rs 285 crore approximately)",
+        (D("34e6"), "USD", D("285e7"), "INR"),
+        id="X (Y approximately)",
+    ),
+    pytest.param(
+        "728 trillion won, or around 525 billion U.S. dollars, to",
+        (D("728e12"), "KRW", D("525e9"), "USD"),
+        id="X, or about Y",
+    ),
+    pytest.param(
+        "43 billion pounds, or $61 billion.", (D("43e9"), "GBP", D("61e9"), "USD"), id="X, or Y"
+    ),
+    pytest.param(
+        "€13bn, or $14.5bn, in back taxes", (D("13e9"), "EUR", D("14.5e9"), "USD"), id="X, or Y,"
+    ),
+    pytest.param(
+        "5 billion yuan, equivalent to $700 million",
+        (D("5e9"), "CNY", D("700e6"), "USD"),
+        id="X, equivalent to Y",
+    ),
+    pytest.param(
+        "5 billion yuan (equivalent to $700 million)",
+        (D("5e9"), "CNY", D("700e6"), "USD"),
+        id="X (equivalent to Y)",
+    ),
+    pytest.param(
+        "5 billion yuan, the equivalent of $700 million",
+        (D("5e9"), "CNY", D("700e6"), "USD"),
+        id="X, the equivalent of Y",
+    ),
+    pytest.param(
+        "728 trillion won, about 525 billion dollars, said",
+        (D("728e12"), "KRW", D("525e9"), "USD"),
+        id="X, about Y",
+    ),
+    pytest.param(
+        "US$21 billion (188 billion Norwegian crowns)",
+        (D("21e9"), "USD", D("188e9"), "NOK"),
+        id="dollars-first",
+    ),
+    pytest.param(
+        "30.5 billion Czech koruna, or crowns, ($1.32 billion)",
+        (D("30.5e9"), "CZK", D("1.32e9"), "USD"),
+        id="gloss",
+    ),
+    pytest.param(
+        "304 trillion dong (more than $12 billion)",
+        (D("304e12"), "VND", D("12e9"), "USD"),
+        id="X (more than Y)",
+    ),
+    pytest.param(
+        "€13 billion (US$14.3billion)", (D("13e9"), "EUR", D("14.3e9"), "USD"), id="glued-converted"
+    ),
+    pytest.param(
+        "¥2.8t ($A32.3b)", (D("2.8e12"), "JPY", D("32.3e9"), "AUD"), id="letter-abbreviations"
+    ),
+    pytest.param(
+        "10 yen per share ($0.07 per share)", (D(10), "JPY", D("0.07"), "USD"), id="per-share-both"
+    ),
     pytest.param("The €5bn [$5.4bn] deal", (D("5e9"), "EUR", D("5.4e9"), "USD"), id="brackets"),
-    pytest.param("USD 500 million (EUR 460 million)", (D("500e6"), "USD", D("460e6"), "EUR"), id="codes"),
-    pytest.param("4,031 mil milhões de reais (906 milhões de euros)", (D("4.031e9"), "BRL", D("906e6"), "EUR"), id="portuguese"),
-    pytest.param("Petrobras made 5 mil milhões de reais. It was 2,102 mil milhões (470 milhões de euros).",
-                 (D("2.102e9"), "BRL", D("470e6"), "EUR"), id="implicit-original-currency"),
+    pytest.param(
+        "USD 500 million (EUR 460 million)", (D("500e6"), "USD", D("460e6"), "EUR"), id="codes"
+    ),
+    pytest.param(
+        "4,031 mil milhões de reais (906 milhões de euros)",
+        (D("4.031e9"), "BRL", D("906e6"), "EUR"),
+        id="portuguese",
+    ),
+    pytest.param(
+        "Petrobras made 5 mil milhões de reais. It was 2,102 mil milhões (470 milhões de euros).",
+        (D("2.102e9"), "BRL", D("470e6"), "EUR"),
+        id="implicit-original-currency",
+    ),
 ]
 
 
@@ -63,12 +130,18 @@ def test_range_on_both_sides_is_one_conversion():
 
 def test_code_ranges_pair():
     (c,) = extract("JPY 20-25 billion (USD 235-300 million)").conversions
-    assert (c.original.value, c.original.high, c.converted.value, c.converted.high) == \
-        (D("20e9"), D("25e9"), D("235e6"), D("300e6"))
+    assert (c.original.value, c.original.high, c.converted.value, c.converted.high) == (
+        D("20e9"),
+        D("25e9"),
+        D("235e6"),
+        D("300e6"),
+    )
 
 
 def test_implicit_currency_note():
-    text = "Profit was 5 mil milhões de reais. Before it was 2,102 mil milhões (470 milhões de euros)."
+    text = (
+        "Profit was 5 mil milhões de reais. Before it was 2,102 mil milhões (470 milhões de euros)."
+    )
     (c,) = extract(text).conversions
     assert c.original.unit == "BRL" and c.original.unit_text == ""
     assert "not written" in c.original.unit_note
@@ -79,7 +152,9 @@ NOT_PAIRS = [
     pytest.param("Sales were €3m (up 12%).", id="growth-in-parens"),
     pytest.param("sold for HK$9.99 million, or HK$14,588 per square foot.", id="unit-price"),
     pytest.param("HK$1.20 per share (US$3.08 per ADR)", id="per-share-vs-per-ADR"),
-    pytest.param("net profit of 16,433 million CZK (16.4 billion CZK)", id="same-currency-rescaled"),
+    pytest.param(
+        "net profit of 16,433 million CZK (16.4 billion CZK)", id="same-currency-rescaled"
+    ),
     pytest.param("₹5.91 crore, or ₹5,91,61,730 in full", id="same-currency-notation"),
     pytest.param("Revenue was $5 billion, or 20% of sales.", id="percentage"),
     pytest.param("Profit was £1.2bn (2022: £1.0bn).", id="prior-year"),
@@ -125,16 +200,26 @@ def test_rate_legs_are_not_mentions():
 
 
 FORMERLY_KNOWN_GAPS = [
-    pytest.param("¥100 billion ($700 million; €650 million)",
-                 [(D("100e9"), "JPY", D("700e6"), "USD"), (D("100e9"), "JPY", D("650e6"), "EUR")],
-                 id="two-conversions-in-one-paren"),
-    pytest.param("three billion yuan ($420 million)", [(D("3e9"), "CNY", D("420e6"), "USD")],
-                 id="spelled-out-number"),
-    pytest.param("half a billion dollars (€460 million)", [(D("5e8"), "USD", D("460e6"), "EUR")],
-                 id="half-a-billion"),
-    pytest.param("1.4 trillion yen ($9.3 billion), or roughly 8.6 billion euros",
-                 [(D("1.4e12"), "JPY", D("9.3e9"), "USD"), (D("1.4e12"), "JPY", D("8.6e9"), "EUR")],
-                 id="X (Y), or roughly Z"),
+    pytest.param(
+        "¥100 billion ($700 million; €650 million)",
+        [(D("100e9"), "JPY", D("700e6"), "USD"), (D("100e9"), "JPY", D("650e6"), "EUR")],
+        id="two-conversions-in-one-paren",
+    ),
+    pytest.param(
+        "three billion yuan ($420 million)",
+        [(D("3e9"), "CNY", D("420e6"), "USD")],
+        id="spelled-out-number",
+    ),
+    pytest.param(
+        "half a billion dollars (€460 million)",
+        [(D("5e8"), "USD", D("460e6"), "EUR")],
+        id="half-a-billion",
+    ),
+    pytest.param(
+        "1.4 trillion yen ($9.3 billion), or roughly 8.6 billion euros",
+        [(D("1.4e12"), "JPY", D("9.3e9"), "USD"), (D("1.4e12"), "JPY", D("8.6e9"), "EUR")],
+        id="X (Y), or roughly Z",
+    ),
 ]
 
 

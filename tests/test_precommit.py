@@ -25,9 +25,13 @@ if shutil.which("git") is None:  # pragma: no cover
     pytest.skip("git is not installed", allow_module_level=True)
 
 ROOT = Path(__file__).resolve().parent.parent
-GIT_ENV = {"GIT_AUTHOR_NAME": "claims tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
-           "GIT_COMMITTER_NAME": "claims tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
-           "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "claims tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "claims tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 
 BAD_STORY = """---
 date: 2025-06-30
@@ -42,8 +46,9 @@ GOOD_STORY = BAD_STORY.replace("$62.29 billion", "$72.29 billion")
 
 
 def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    proc = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
 
@@ -52,8 +57,14 @@ def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
 def newsroom(tmp_path_factory, cache_dir):
     """(repository folder, environment) with the hook configured from a copy of this checkout."""
     base = tmp_path_factory.mktemp("precommit")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
-           "CLAIMS_CACHE_DIR": str(cache_dir), "HOME": str(base / "home"), "NO_COLOR": "1"}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
+        "CLAIMS_CACHE_DIR": str(cache_dir),
+        "HOME": str(base / "home"),
+        "NO_COLOR": "1",
+    }
     (base / "home").mkdir()
     src = base / "claims-src"
     # The working tree as git would see it (tracked and new files, .gitignore honoured), read
@@ -66,14 +77,15 @@ def newsroom(tmp_path_factory, cache_dir):
     git("init", "-q", cwd=src, env=env)
     git("add", "-A", cwd=src, env=env)
     git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=src, env=env)
-    git("tag", f"v{__version__}", cwd=src, env=env)          # the release the README names
+    git("tag", f"v{__version__}", cwd=src, env=env)  # the release the README names
 
     repo = base / "newsroom"
     repo.mkdir()
     git("init", "-q", cwd=repo, env=env)
     (repo / ".pre-commit-config.yaml").write_text(
         readme_snippet().replace("https://github.com/OWNER/claims", src.as_posix()),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (repo / "bad.md").write_text(BAD_STORY, encoding="utf-8")
     (repo / "good.md").write_text(GOOD_STORY, encoding="utf-8")
     (repo / "notes.py").write_text(f"# {BAD_STORY.splitlines()[-1]}\n", encoding="utf-8")
@@ -96,8 +108,14 @@ def test_readme_snippet_names_this_release():
 
 
 def pre_commit(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "claims", "--files", *files],
-                          cwd=repo, env=env, capture_output=True, text=True, timeout=1200)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "claims", "--files", *files],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
 
 
 def test_hook_fails_on_a_wrong_conversion_with_its_position(newsroom):
@@ -123,6 +141,8 @@ def test_hook_definition():
     import yaml  # pre-commit depends on PyYAML
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "claims" and hook["entry"] == "claims check" and hook["args"] == ["--quiet"]
+    assert (
+        hook["id"] == "claims" and hook["entry"] == "claims check" and hook["args"] == ["--quiet"]
+    )
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "html", "plain-text"}

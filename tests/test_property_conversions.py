@@ -41,10 +41,19 @@ STYLES = {
     "USD": ["${n} {s}", "US${n} {s}", "{n} {s} U.S. dollars"],
 }
 TARGETS = ("USD", "EUR")
-PAIRS = ["{o} ({c})", "{o} (about {c})", "{o}, or {c},", "{o}, or about {c},",
-         "{o} ({c} at current exchange rates)", "{o}, equivalent to {c},"]
-SCALES = [(Decimal(10) ** 6, "million"), (Decimal(10) ** 9, "billion"),
-          (Decimal(10) ** 12, "trillion")]
+PAIRS = [
+    "{o} ({c})",
+    "{o} (about {c})",
+    "{o}, or {c},",
+    "{o}, or about {c},",
+    "{o} ({c} at current exchange rates)",
+    "{o}, equivalent to {c},",
+]
+SCALES = [
+    (Decimal(10) ** 6, "million"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 12, "trillion"),
+]
 #: every currency here has ECB fixings from 2009 on (INR starts 2009-01-02, BRL 2008).
 SINCE = date(2009, 1, 2)
 
@@ -66,7 +75,7 @@ def _cases(count: int, seed: int = 1129):
         while day.weekday() >= 5:
             day -= timedelta(days=1)
         source = rng.choice(sorted(STYLES))
-        if rng.random() < 0.3:                   # "US$21 billion (188 billion Norwegian crowns)"
+        if rng.random() < 0.3:  # "US$21 billion (188 billion Norwegian crowns)"
             source, target = rng.choice(TARGETS), source
             if source == target:
                 target = "JPY"
@@ -76,17 +85,40 @@ def _cases(count: int, seed: int = 1129):
         mantissa = Decimal(rng.randint(10, 999))
         scale, word = rng.choice(SCALES[:2] if source not in ("KRW", "JPY") else SCALES[1:])
         qualifier = rng.choice(["", "", "", "over ", "more than ", "nearly ", "about ", "some "])
-        yield day, source, target, mantissa * scale, word, digits, \
-            qualifier + rng.choice(STYLES[source]), rng.choice(STYLES[target]), rng.choice(PAIRS)
+        yield (
+            day,
+            source,
+            target,
+            mantissa * scale,
+            word,
+            digits,
+            qualifier + rng.choice(STYLES[source]),
+            rng.choice(STYLES[target]),
+            rng.choice(PAIRS),
+        )
 
 
-def _story(day, source, target, amount, word, digits, o_style, c_style, pair, rate, factor=1,
-           scale_slip=False):
+def _story(
+    day,
+    source,
+    target,
+    amount,
+    word,
+    digits,
+    o_style,
+    c_style,
+    pair,
+    rate,
+    factor=1,
+    scale_slip=False,
+):
     orig_n = f"{amount / dict((w, m) for m, w in SCALES)[word]:f}"
     orig_n = orig_n.rstrip("0").rstrip(".") if "." in orig_n else orig_n
     converted, number, cword = _printed(amount * rate * Decimal(factor), digits)
     if scale_slip:
-        cword = {"million": "billion", "billion": "million", "trillion": "billion", "": "million"}[cword]
+        cword = {"million": "billion", "billion": "million", "trillion": "billion", "": "million"}[
+            cword
+        ]
     o = o_style.format(n=orig_n, s=word)
     c = c_style.format(n=number, s=cword).replace("  ", " ").strip()
     return f"{day:%B} {day.day}, {day.year} - The group said it would spend {pair.format(o=o, c=c)} on new plants."

@@ -76,10 +76,16 @@ def test_an_honest_conversion_is_ok_or_warning_and_names_the_monthly_source(rate
     assert "monthly" in finding.message
 
 
-@pytest.mark.parametrize("factor, diagnosis", [
-    (Decimal(1000), "wrong-scale"), (Decimal("0.001"), "wrong-scale"),
-    (Decimal(10), "decimal-slip"), (Decimal("0.1"), "decimal-slip"),
-], ids=["1000x-too-large", "1000x-too-small", "10x-too-large", "10x-too-small"])
+@pytest.mark.parametrize(
+    "factor, diagnosis",
+    [
+        (Decimal(1000), "wrong-scale"),
+        (Decimal("0.001"), "wrong-scale"),
+        (Decimal(10), "decimal-slip"),
+        (Decimal("0.1"), "decimal-slip"),
+    ],
+    ids=["1000x-too-large", "1000x-too-small", "10x-too-large", "10x-too-small"],
+)
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_scale_and_decimal_slips_are_errors(rate_store, case, factor, diagnosis):
     usd, _ = honest(rate_store, case)
@@ -92,22 +98,24 @@ def test_scale_and_decimal_slips_are_errors(rate_store, case, factor, diagnosis)
 def test_an_inverted_rate_is_an_error(rate_store, case):
     _, code, _, units, day, _ = case
     per_usd = rate_store.rate("USD", code, date.fromisoformat(day)).value
-    finding = judge(rate_store, case, units * per_usd)          # multiplied where it divides
+    finding = judge(rate_store, case, units * per_usd)  # multiplied where it divides
     assert finding.verdict is Verdict.ERROR, finding.message
-    square = per_usd * per_usd                                  # how far off the inverse lands
+    square = per_usd * per_usd  # how far off the inverse lands
     near_power_of_ten = min(abs(square.log10() - k) for k in range(0, 13)) < Decimal("0.15")
     expected = {"inverted-rate"} | ({"wrong-scale", "decimal-slip"} if near_power_of_ten else set())
     assert finding.diagnosis in expected
 
 
-@pytest.mark.parametrize("slip", [Decimal("1.15"), Decimal("0.85")], ids=["15pct-high", "15pct-low"])
+@pytest.mark.parametrize(
+    "slip", [Decimal("1.15"), Decimal("0.85")], ids=["15pct-high", "15pct-low"]
+)
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_a_15_percent_slip_is_flagged_where_the_month_was_calm(rate_store, case, slip):
     usd, margin = honest(rate_store, case)
     finding = judge(rate_store, case, usd * slip)
     if margin < 12:
         assert finding.verdict in (Verdict.WARNING, Verdict.ERROR), finding.message
-    else:                      # a turbulent month: the monthly rate cannot tell 15% (documented)
+    else:  # a turbulent month: the monthly rate cannot tell 15% (documented)
         assert finding.verdict in (Verdict.OK, Verdict.WARNING, Verdict.ERROR)
         assert margin >= 12
 
@@ -115,4 +123,4 @@ def test_a_15_percent_slip_is_flagged_where_the_month_was_calm(rate_store, case,
 def test_which_months_were_too_turbulent_for_a_15_percent_slip(rate_store):
     """Say where a 15% slip cannot be flagged: the months whose calibrated margin passes 12%."""
     turbulent = sorted(f"{c[1]} {c[4][:7]}" for c in CASES if honest(rate_store, c)[1] >= 12)
-    assert turbulent == ["EGP 2022-11", "NGN 2024-03"], turbulent   # after devaluations
+    assert turbulent == ["EGP 2022-11", "NGN 2024-03"], turbulent  # after devaluations

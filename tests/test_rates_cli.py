@@ -16,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def claims(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
-    return subprocess.run([sys.executable, "-m", "claims", "rates", *args], cwd=ROOT,
-                          env={**base, **(env or {})}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "claims", "rates", *args],
+        cwd=ROOT,
+        env={**base, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def fails_with_one_line(proc: subprocess.CompletedProcess, *words: str) -> None:
@@ -44,12 +50,31 @@ def test_show_saturday_names_the_fixing_used(store_dir):
 
 
 def test_show_json(store_dir):
-    proc = claims("show", "usd", "krw", "--date", "2025-06-21", "--format", "json",
-                  "--cache-dir", str(store_dir))
+    proc = claims(
+        "show",
+        "usd",
+        "krw",
+        "--date",
+        "2025-06-21",
+        "--format",
+        "json",
+        "--cache-dir",
+        str(store_dir),
+    )
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
-    assert set(data) == {"base", "quote", "value", "date", "requested_date", "source",
-                         "dataset", "kind", "frequency", "margin_pct"}
+    assert set(data) == {
+        "base",
+        "quote",
+        "value",
+        "date",
+        "requested_date",
+        "source",
+        "dataset",
+        "kind",
+        "frequency",
+        "margin_pct",
+    }
     assert (data["frequency"], data["margin_pct"]) == ("daily", None)
     assert isinstance(data["value"], str) and Decimal(data["value"]) > 1300
     assert (data["date"], data["requested_date"]) == ("2025-06-20", "2025-06-21")
@@ -57,23 +82,48 @@ def test_show_json(store_dir):
 
 
 def test_show_peg(store_dir):
-    proc = claims("show", "USD", "SAR", "--date", "2025-06-21", "--format", "json",
-                  "--cache-dir", str(store_dir))
+    proc = claims(
+        "show",
+        "USD",
+        "SAR",
+        "--date",
+        "2025-06-21",
+        "--format",
+        "json",
+        "--cache-dir",
+        str(store_dir),
+    )
     data = json.loads(proc.stdout)
-    assert (data["value"], data["kind"], data["source"]) == ("3.75", "peg", "peg: Saudi Central Bank")
+    assert (data["value"], data["kind"], data["source"]) == (
+        "3.75",
+        "peg",
+        "peg: Saudi Central Bank",
+    )
 
 
-@pytest.mark.parametrize("args, words", [
-    (("USD", "XYZ", "--date", "2025-06-23"), ["unknown currency", "XYZ"]),
-    (("USD", "TWD", "--date", "2014-01-10"), ["TWD"]),
-    (("USD", "KRW", "--date", "2999-01-01"), ["ECB data ends"]),
-    (("USD", "KRW", "--date", "1990-01-01"), ["1999-01-04"]),
-    (("USD", "KRW", "--date", "2025-02-30"), ["--date"]),
-    (("USD", "KRW", "--date", "23/06/2025"), ["--date"]),
-    (("USD", "KRW", "--date", "20250623"), ["--date"]),
-    (("USD", "KRW"), ["--date"]),
-], ids=["unknown", "no-source-before-hmrc", "stale", "too-early", "no-such-day",
-        "dmy", "compact", "missing-date"])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("USD", "XYZ", "--date", "2025-06-23"), ["unknown currency", "XYZ"]),
+        (("USD", "TWD", "--date", "2014-01-10"), ["TWD"]),
+        (("USD", "KRW", "--date", "2999-01-01"), ["ECB data ends"]),
+        (("USD", "KRW", "--date", "1990-01-01"), ["1999-01-04"]),
+        (("USD", "KRW", "--date", "2025-02-30"), ["--date"]),
+        (("USD", "KRW", "--date", "23/06/2025"), ["--date"]),
+        (("USD", "KRW", "--date", "20250623"), ["--date"]),
+        (("USD", "KRW"), ["--date"]),
+    ],
+    ids=[
+        "unknown",
+        "no-source-before-hmrc",
+        "stale",
+        "too-early",
+        "no-such-day",
+        "dmy",
+        "compact",
+        "missing-date",
+    ],
+)
 def test_show_errors_are_one_line_exit_2(store_dir, args, words):
     fails_with_one_line(claims("show", *args, "--cache-dir", str(store_dir)), *words)
 
@@ -91,17 +141,36 @@ def test_info(store_dir):
 
 def test_env_var_chooses_the_store(store_dir):
     proc = claims("info", env={"CLAIMS_CACHE_DIR": str(store_dir)})
-    assert proc.returncode == 0 and "CLAIMS_CACHE_DIR" in proc.stdout and str(store_dir) in proc.stdout
+    assert (
+        proc.returncode == 0 and "CLAIMS_CACHE_DIR" in proc.stdout and str(store_dir) in proc.stdout
+    )
 
 
 def test_import_then_show(store_dir, tmp_path):
     table = tmp_path / "twd.csv"
     table.write_text("date,base,quote,rate\n2025-06-20,USD,TWD,29.535\n2025-06-23,USD,TWD,29.612\n")
-    proc = claims("import", str(table), "--source", "Central Bank of the Republic of China (Taiwan)",
-                  "--cache-dir", str(store_dir))
+    proc = claims(
+        "import",
+        str(table),
+        "--source",
+        "Central Bank of the Republic of China (Taiwan)",
+        "--cache-dir",
+        str(store_dir),
+    )
     assert proc.returncode == 0 and "USD/TWD" in proc.stdout
-    shown = json.loads(claims("show", "USD", "TWD", "--date", "2025-06-22", "--format", "json",
-                              "--cache-dir", str(store_dir)).stdout)
+    shown = json.loads(
+        claims(
+            "show",
+            "USD",
+            "TWD",
+            "--date",
+            "2025-06-22",
+            "--format",
+            "json",
+            "--cache-dir",
+            str(store_dir),
+        ).stdout
+    )
     assert (shown["value"], shown["date"], shown["kind"]) == ("29.535", "2025-06-20", "imported")
     assert shown["source"] == "imported: Central Bank of the Republic of China (Taiwan)"
 
@@ -109,10 +178,15 @@ def test_import_then_show(store_dir, tmp_path):
 def test_import_errors_are_one_line_exit_2(store_dir, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("date,base,quote,rate\n2025-06-20,USD,TWD,lots\n")
-    fails_with_one_line(claims("import", str(bad), "--source", "Desk", "--cache-dir", str(store_dir)),
-                        "line 2")
-    fails_with_one_line(claims("import", str(tmp_path / "nope.csv"), "--source", "Desk",
-                               "--cache-dir", str(store_dir)), "nope.csv")
+    fails_with_one_line(
+        claims("import", str(bad), "--source", "Desk", "--cache-dir", str(store_dir)), "line 2"
+    )
+    fails_with_one_line(
+        claims(
+            "import", str(tmp_path / "nope.csv"), "--source", "Desk", "--cache-dir", str(store_dir)
+        ),
+        "nope.csv",
+    )
     fails_with_one_line(claims("import", str(bad), "--cache-dir", str(store_dir)), "--source")
 
 
@@ -125,5 +199,7 @@ def test_corrupted_store_is_rebuilt_from_the_cli(store_dir):
 def test_unusable_cache_dir_is_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    fails_with_one_line(claims("show", "USD", "KRW", "--date", "2025-06-23",
-                               "--cache-dir", str(blocker)), str(blocker))
+    fails_with_one_line(
+        claims("show", "USD", "KRW", "--date", "2025-06-23", "--cache-dir", str(blocker)),
+        str(blocker),
+    )

@@ -28,12 +28,19 @@ ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2025, 6, 23)
 
 
-def run(*args: str, cwd: Path = ROOT, env: dict | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess:
+def run(
+    *args: str, cwd: Path = ROOT, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
     base["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "claims", *args], cwd=cwd, env={**base, **(env or {})},
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "claims", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def one_line_error(proc: subprocess.CompletedProcess, *words: str) -> None:
@@ -54,7 +61,9 @@ def usd_krw(folder: Path) -> Decimal:
 @pytest.fixture(scope="module")
 def story(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("story") / "story.txt"
-    path.write_text("SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion).\n")
+    path.write_text(
+        "SEOUL, June 30, 2025 - Lee plans to invest 100 trillion won ($72.29 billion).\n"
+    )
     return path
 
 
@@ -67,12 +76,22 @@ EVERY_COMMAND = [
 
 # ------------------------------------------------------------------ odd things in the store's place
 
+
 def test_a_fifo_in_place_of_the_store_is_replaced_never_waited_on(store_dir, rate_store):
     path = store_dir / "rates.sqlite3"
     path.unlink()
     os.mkfifo(path)
-    proc = run("rates", "show", "USD", "KRW", "--date", "2025-06-23", "--cache-dir", str(store_dir),
-               timeout=60)
+    proc = run(
+        "rates",
+        "show",
+        "USD",
+        "KRW",
+        "--date",
+        "2025-06-23",
+        "--cache-dir",
+        str(store_dir),
+        timeout=60,
+    )
     assert proc.returncode == 0 and "1388.15" in proc.stdout
     assert path.is_file()
 
@@ -81,8 +100,11 @@ def test_a_fifo_in_place_of_the_store_is_replaced_never_waited_on(store_dir, rat
 def test_a_folder_in_place_of_the_store_is_one_clear_error(tmp_path, story, command):
     (tmp_path / "cache" / "rates.sqlite3").mkdir(parents=True)
     args = [a.format(story=story) for a in command]
-    one_line_error(run(*args, "--cache-dir", str(tmp_path / "cache"), timeout=60),
-                   "is a folder", "rates.sqlite3")
+    one_line_error(
+        run(*args, "--cache-dir", str(tmp_path / "cache"), timeout=60),
+        "is a folder",
+        "rates.sqlite3",
+    )
 
 
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=["show", "info", "check"])
@@ -101,14 +123,29 @@ def test_update_and_import_take_a_relative_cache_dir(store_dir, tmp_path):
     data, new_last = history_plus(1)
     (tmp_path / "hist.zip").write_bytes(data)
     (tmp_path / "twd.csv").write_text("date,base,quote,rate\n2025-06-20,USD,TWD,29.535\n")
-    assert run("rates", "update", "--url", (tmp_path / "hist.zip").as_uri(), "--cache-dir", "cache",
-               cwd=tmp_path).returncode == 0
-    assert run("rates", "import", "twd.csv", "--source", "Desk", "--cache-dir", "cache",
-               cwd=tmp_path).returncode == 0
+    assert (
+        run(
+            "rates",
+            "update",
+            "--url",
+            (tmp_path / "hist.zip").as_uri(),
+            "--cache-dir",
+            "cache",
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "rates", "import", "twd.csv", "--source", "Desk", "--cache-dir", "cache", cwd=tmp_path
+        ).returncode
+        == 0
+    )
     assert open_store(tmp_path / "cache").last_date() == new_last
 
 
 # ------------------------------------------------------------------ tampering and bad values
+
 
 def _edit(path: Path, sql: str, *params) -> None:
     conn = sqlite3.connect(path)
@@ -120,19 +157,27 @@ def _edit(path: Path, sql: str, *params) -> None:
 def _resign(path: Path) -> None:
     """Recompute every checksum, as a careful tamperer would: only value checks remain."""
     conn = sqlite3.connect(path)
-    for row in conn.execute("SELECT dataset_id, base, quote, first_date, last_date, n, cal_start, "
-                            "dates, vals FROM series").fetchall():
+    for row in conn.execute(
+        "SELECT dataset_id, base, quote, first_date, last_date, n, cal_start, "
+        "dates, vals FROM series"
+    ).fetchall():
         ds, base, quote, first, last, n, start, dates, vals = row
-        conn.execute("UPDATE series SET sha=? WHERE dataset_id=? AND base=? AND quote=?",
-                     (db.series_sha(base, quote, first, last, n, start, dates, vals), ds, base, quote))
+        conn.execute(
+            "UPDATE series SET sha=? WHERE dataset_id=? AND base=? AND quote=?",
+            (db.series_sha(base, quote, first, last, n, start, dates, vals), ds, base, quote),
+        )
     shas: dict = {}
     for ds, base, quote, sha in conn.execute("SELECT dataset_id, base, quote, sha FROM series"):
         shas.setdefault(ds, []).append((base, quote, sha))
     calendars = dict(conn.execute("SELECT dataset_id, sha FROM calendars"))
-    for row in conn.execute("SELECT id, kind, source, identity, sha256, origin, retrieved, "
-                            "first_date, last_date, rows, frequency, prefer FROM datasets").fetchall():
-        conn.execute("UPDATE datasets SET digest=? WHERE id=?",
-                     (db.dataset_digest(row, shas.get(row[0], ()), calendars.get(row[0])), row[0]))
+    for row in conn.execute(
+        "SELECT id, kind, source, identity, sha256, origin, retrieved, "
+        "first_date, last_date, rows, frequency, prefer FROM datasets"
+    ).fetchall():
+        conn.execute(
+            "UPDATE datasets SET digest=? WHERE id=?",
+            (db.dataset_digest(row, shas.get(row[0], ()), calendars.get(row[0])), row[0]),
+        )
     conn.commit()
     conn.close()
 
@@ -141,7 +186,7 @@ def test_one_changed_byte_in_a_rate_triggers_a_rebuild(store_dir, rate_store):
     good = rate_store.rate("USD", "KRW", DAY).value
     path = store_dir / "rates.sqlite3"
     data = bytearray(path.read_bytes())
-    at = data.find(b",1592.49,")                     # EUR/KRW on 2025-06-23, in the packed row
+    at = data.find(b",1592.49,")  # EUR/KRW on 2025-06-23, in the packed row
     assert at > 0
     data[at + 1] = ord("7")
     path.write_bytes(bytes(data))
@@ -158,10 +203,12 @@ def test_info_never_says_ok_over_tampered_data(store_dir):
 
 
 @pytest.mark.parametrize("bad", ["NaN", "0", "-1592.49", "", "Infinity", "1e999999"])
-def test_a_stored_value_that_is_no_positive_rate_never_reaches_a_finding(store_dir, rate_store, bad):
+def test_a_stored_value_that_is_no_positive_rate_never_reaches_a_finding(
+    store_dir, rate_store, bad
+):
     path = store_dir / "rates.sqlite3"
     conn = sqlite3.connect(path)
-    vals, = conn.execute("SELECT vals FROM series WHERE quote='KRW'").fetchone()
+    (vals,) = conn.execute("SELECT vals FROM series WHERE quote='KRW'").fetchone()
     conn.close()
     _edit(path, "UPDATE series SET vals=? WHERE quote='KRW'", vals.replace("1592.49", bad, 1))
     _resign(path)
@@ -172,9 +219,10 @@ def test_a_stored_value_that_is_no_positive_rate_never_reaches_a_finding(store_d
 
 # ------------------------------------------------------------------ stale SQLite side files
 
+
 def test_a_stale_journal_is_named_and_removed(store_dir, rate_store):
     journal = store_dir / "rates.sqlite3-journal"
-    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\0" * 504)   # a hot journal header
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\0" * 504)  # a hot journal header
     assert usd_krw(store_dir) == rate_store.rate("USD", "KRW", DAY).value
     assert not journal.exists()
     assert "rates.sqlite3-journal" in open_store(store_dir).info()["build_reason"]
@@ -197,16 +245,19 @@ def test_update_does_not_report_success_over_an_unusable_store(store_dir, tmp_pa
     journal = store_dir / "rates.sqlite3-journal"
     journal.mkdir()
     (journal / "x").write_text("x")
-    proc = run("rates", "update", "--url", (tmp_path / "hist.zip").as_uri(),
-               "--cache-dir", str(store_dir))
+    proc = run(
+        "rates", "update", "--url", (tmp_path / "hist.zip").as_uri(), "--cache-dir", str(store_dir)
+    )
     one_line_error(proc, "rates.sqlite3-journal")
     assert "updated" not in proc.stdout
 
 
 # ------------------------------------------------------------------ the kept download and its origin
 
+
 def test_a_crash_between_the_sidecar_and_the_download_never_cites_new_data_with_the_old_url(
-        store_dir, tmp_path, monkeypatch):
+    store_dir, tmp_path, monkeypatch
+):
     old, _ = history_plus(1, "1.1111")
     new, _ = history_plus(2, "2.2222")
     (tmp_path / "old.zip").write_bytes(old)
@@ -228,11 +279,11 @@ def test_a_crash_between_the_sidecar_and_the_download_never_cites_new_data_with_
     with pytest.raises(RateError):
         update(location, (tmp_path / "new.zip").as_uri())
     monkeypatch.setattr(db, "write_atomic", real)
-    (store_dir / "rates.sqlite3").unlink()                         # rebuilt from downloads/
+    (store_dir / "rates.sqlite3").unlink()  # rebuilt from downloads/
     ecb = next(s for s in open_store(store_dir).info()["sources"] if s["kind"] == "reference")
     assert "old.zip" in ecb["dataset"] and "new.zip" not in ecb["dataset"]
 
-    kept = store_dir / "downloads" / "eurofxref-hist.zip"            # the other order: data first
+    kept = store_dir / "downloads" / "eurofxref-hist.zip"  # the other order: data first
     kept.write_bytes(new)
     sidecar = store_dir / "downloads" / "eurofxref-hist.json"
     entries = json.loads(sidecar.read_text())["entries"]
@@ -244,12 +295,17 @@ def test_a_crash_between_the_sidecar_and_the_download_never_cites_new_data_with_
 
 # ------------------------------------------------------------------ two installations, one cache
 
-def test_two_installations_sharing_a_cache_do_not_rebuild_on_every_run(tmp_path, monkeypatch,
-                                                                      rate_store):
+
+def test_two_installations_sharing_a_cache_do_not_rebuild_on_every_run(
+    tmp_path, monkeypatch, rate_store
+):
     from claims.rates.locations import bundled_ecb_zip
 
     original = bundled_ecb_zip()
-    older, newer = tmp_path / "site-a" / "eurofxref-hist.zip", tmp_path / "site-b" / "eurofxref-hist.zip"
+    older, newer = (
+        tmp_path / "site-a" / "eurofxref-hist.zip",
+        tmp_path / "site-b" / "eurofxref-hist.zip",
+    )
     for path in (older, newer):
         path.parent.mkdir()
     shutil.copyfile(original, older)
@@ -258,7 +314,7 @@ def test_two_installations_sharing_a_cache_do_not_rebuild_on_every_run(tmp_path,
     same.parent.mkdir()
     shutil.copyfile(original, same)
     time.sleep(0.01)
-    os.utime(same)                                                 # another path and mtime
+    os.utime(same)  # another path and mtime
     folder = tmp_path / "shared"
     builds = []
     real = build.rebuild
@@ -269,21 +325,22 @@ def test_two_installations_sharing_a_cache_do_not_rebuild_on_every_run(tmp_path,
         return done
 
     monkeypatch.setattr(build, "rebuild", counting)
-    for site in (older, same, older, same):                       # same release, two paths
+    for site in (older, same, older, same):  # same release, two paths
         monkeypatch.setattr(build, "bundled_ecb_zip", lambda site=site: site)
         open_store(folder).close()
     assert builds.count(True) == 1
     lasts = []
-    for site in (older, newer, older, newer, older):               # two releases
+    for site in (older, newer, older, newer, older):  # two releases
         monkeypatch.setattr(build, "bundled_ecb_zip", lambda site=site: site)
         store = open_store(folder)
         lasts.append(store.last_date())
         store.close()
-    assert builds.count(True) == 2                                 # one more, then agreement
+    assert builds.count(True) == 2  # one more, then agreement
     assert len(set(lasts[1:])) == 1 and lasts[-1] > rate_store.last_date()
 
 
 # ------------------------------------------------------------------ concurrent updates, kill -9
+
 
 @pytest.fixture(scope="module")
 def server():
@@ -294,10 +351,26 @@ def server():
 
 def _update_proc(url: str, folder: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
-    return subprocess.Popen([sys.executable, "-m", "claims", "rates", "update", "--url", url,
-                             "--timeout", "10", "--cache-dir", str(folder)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "claims",
+            "rates",
+            "update",
+            "--url",
+            url,
+            "--timeout",
+            "10",
+            "--cache-dir",
+            str(folder),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("delay", [0.3, 0.9, 1.5])
@@ -307,8 +380,10 @@ def test_two_concurrent_updates_keep_the_newer_history(server, store_dir, delay)
     newer, newer_last = history_plus(2, "2.2222")
     server.routes["/older.zip"], server.routes["/newer.zip"] = (200, older), (200, newer)
     server.delays["/older.zip"] = delay
-    procs = [_update_proc(server.url + "/newer.zip", store_dir),
-             _update_proc(server.url + "/older.zip", store_dir)]
+    procs = [
+        _update_proc(server.url + "/newer.zip", store_dir),
+        _update_proc(server.url + "/older.zip", store_dir),
+    ]
     (_, _), (_, older_err) = [p.communicate(timeout=120) for p in procs]
     assert procs[0].returncode == 0
     assert procs[1].returncode in (0, 2)
@@ -322,8 +397,9 @@ def test_two_concurrent_updates_keep_the_newer_history(server, store_dir, delay)
     assert (store_dir / "downloads" / "eurofxref-hist.zip").read_bytes() == newer
 
 
-def test_kill_9_during_updates_leaves_the_old_or_the_new_history(server, rate_store, cache_dir,
-                                                                 tmp_path):
+def test_kill_9_during_updates_leaves_the_old_or_the_new_history(
+    server, rate_store, cache_dir, tmp_path
+):
     newer, newer_last = history_plus(2, "2.2222")
     server.routes["/kill.zip"] = (200, newer)
     old_last = rate_store.last_date()
@@ -345,19 +421,24 @@ def test_kill_9_during_updates_leaves_the_old_or_the_new_history(server, rate_st
         assert store.info()["integrity"] == "ok"
         outcomes.add(last)
         store.close()
-        leftovers = list(folder.glob("*.tmp-*"))                     # a killed build's temp file
+        leftovers = list(folder.glob("*.tmp-*"))  # a killed build's temp file
         if leftovers:
-            build.rebuild(store_location(folder), "test")            # the next writer cleans up
+            build.rebuild(store_location(folder), "test")  # the next writer cleans up
             assert not list(folder.glob("*.tmp-*"))
     assert outcomes
 
 
 # ------------------------------------------------------------------ imports
 
-@pytest.mark.parametrize("text, words", [
-    ("date,base,quote,rate\r2025-06-20,USD,TWD,29.535\r2025-06-23,USD,TWD,29.612\r", None),
-    ("date,base,quote,rate\n2025-06-20,USD,TWD," + "1" * 140_000 + "\n", "longer than"),
-], ids=["cr-only-line-ends", "a-cell-over-128-kib"])
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("date,base,quote,rate\r2025-06-20,USD,TWD,29.535\r2025-06-23,USD,TWD,29.612\r", None),
+        ("date,base,quote,rate\n2025-06-20,USD,TWD," + "1" * 140_000 + "\n", "longer than"),
+    ],
+    ids=["cr-only-line-ends", "a-cell-over-128-kib"],
+)
 def test_imports_with_old_mac_line_ends_or_huge_cells(store_dir, tmp_path, text, words):
     path = tmp_path / "table.csv"
     path.write_bytes(text.encode())
@@ -370,5 +451,7 @@ def test_imports_with_old_mac_line_ends_or_huge_cells(store_dir, tmp_path, text,
         with pytest.raises(UpdateError, match=words) as info:
             import_csv(location, path, "Desk")
         assert "\n" not in str(info.value)
-        one_line_error(run("rates", "import", str(path), "--source", "Desk",
-                           "--cache-dir", str(store_dir)), "line 2")
+        one_line_error(
+            run("rates", "import", str(path), "--source", "Desk", "--cache-dir", str(store_dir)),
+            "line 2",
+        )

@@ -47,14 +47,19 @@ def server():
         handler.close_connection = True
 
     srv.routes["/truncated.zip"] = truncated
-    srv.routes.update({
-        "/good.zip": (200, good),
-        "/500": (500, b"internal error"),
-        "/few.zip": (200, zipped(FEW_ROWS)),
-        "/notzip": (200, b"<html>maintenance</html>"),
-        "/bomb.zip": (200, zipped("Date,USD,\n" + "0" * 40_000_000)),
-        "/unordered.zip": (200, zipped("Date,USD,\n2024-01-02,1.1,\n2024-01-03,1.2,\n2024-01-01,1.0,\n")),
-    })
+    srv.routes.update(
+        {
+            "/good.zip": (200, good),
+            "/500": (500, b"internal error"),
+            "/few.zip": (200, zipped(FEW_ROWS)),
+            "/notzip": (200, b"<html>maintenance</html>"),
+            "/bomb.zip": (200, zipped("Date,USD,\n" + "0" * 40_000_000)),
+            "/unordered.zip": (
+                200,
+                zipped("Date,USD,\n2024-01-02,1.1,\n2024-01-03,1.2,\n2024-01-01,1.0,\n"),
+            ),
+        }
+    )
     yield srv
     srv.close()
 
@@ -65,6 +70,7 @@ def snapshot(folder: Path) -> bytes:
 
 # ------------------------------------------------------------------ updates
 
+
 def test_good_update_swaps_in_the_new_history(server, store_dir, rate_store):
     _, new_last = history_plus(1)
     result = update(store_location(store_dir), server.url + "/good.zip", timeout=5)
@@ -74,24 +80,30 @@ def test_good_update_swaps_in_the_new_history(server, store_dir, rate_store):
     assert store.last_date() == new_last
     rate = store.rate("EUR", "USD", new_last)
     assert rate.value == Decimal("1.2345") and server.url in rate.dataset
-    assert store.rate("USD", "KRW", date(2025, 6, 23)).value == \
-        rate_store.rate("USD", "KRW", date(2025, 6, 23)).value            # history kept
+    assert (
+        store.rate("USD", "KRW", date(2025, 6, 23)).value
+        == rate_store.rate("USD", "KRW", date(2025, 6, 23)).value
+    )  # history kept
     kept = store_dir / "downloads"
     assert (kept / "eurofxref-hist.zip").is_file()
     assert json.loads((kept / "eurofxref-hist.json").read_text())["url"] == server.url + "/good.zip"
-    (store_dir / "rates.sqlite3").write_bytes(b"garbage")                # rebuilt from the download
+    (store_dir / "rates.sqlite3").write_bytes(b"garbage")  # rebuilt from the download
     assert open_store(store_dir).last_date() == new_last
 
 
-@pytest.mark.parametrize("path, message", [
-    ("/truncated.zip", "download failed"),
-    ("/500", "HTTP 500"),
-    ("/missing", "HTTP 404"),
-    ("/notzip", "not an ECB history file"),
-    ("/bomb.zip", "limit"),
-    ("/unordered.zip", "out of order"),
-    ("/few.zip", "keeping it"),
-], ids=["truncated", "http-500", "http-404", "not-a-zip", "zip-bomb", "unordered", "shrinks"])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/truncated.zip", "download failed"),
+        ("/500", "HTTP 500"),
+        ("/missing", "HTTP 404"),
+        ("/notzip", "not an ECB history file"),
+        ("/bomb.zip", "limit"),
+        ("/unordered.zip", "out of order"),
+        ("/few.zip", "keeping it"),
+    ],
+    ids=["truncated", "http-500", "http-404", "not-a-zip", "zip-bomb", "unordered", "shrinks"],
+)
 def test_failed_update_leaves_the_store_intact(server, store_dir, path, message):
     before = snapshot(store_dir)
     with pytest.raises(UpdateError, match=message) as info:
@@ -115,7 +127,7 @@ def test_a_small_history_replaces_only_with_force(server, store_dir):
     assert (result.first_date, result.last_date) == ("2024-01-02", "2024-01-03")
     store = open_store(store_dir)
     assert store.rate("EUR", "KRW", date(2024, 1, 3)).value == Decimal("1420.1")
-    assert store.rate("EUR", "GBP", date(2024, 1, 3)).kind == "hmrc"     # not in the file
+    assert store.rate("EUR", "GBP", date(2024, 1, 3)).kind == "hmrc"  # not in the file
 
 
 def test_refuses_other_url_schemes(store_dir):
@@ -140,7 +152,7 @@ def test_two_concurrent_updates_leave_a_consistent_store(server, store_dir):
     def run(path):
         try:
             update(store_location(store_dir), server.url + path, timeout=5, force=True)
-        except Exception as exc:                                        # pragma: no cover
+        except Exception as exc:  # pragma: no cover
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(p,)) for p in ("/one.zip", "/two.zip")]
@@ -154,7 +166,7 @@ def test_two_concurrent_updates_leave_a_consistent_store(server, store_dir):
     assert info["integrity"] == "ok"
     kept = json.loads((store_dir / "downloads" / "eurofxref-hist.json").read_text())
     ecb = next(s for s in info["sources"] if s["kind"] == "reference")
-    assert kept["sha256"][:12] in ecb["dataset"]                      # download and DB agree
+    assert kept["sha256"][:12] in ecb["dataset"]  # download and DB agree
     assert store.last_date() in (day_one, day_two)
     assert not list(store_dir.glob("*.tmp-*"))
 
@@ -164,24 +176,61 @@ def test_two_concurrent_update_processes(server, store_dir):
     two, day_two = history_plus(2, "2.2222")
     server.routes["/p1.zip"], server.routes["/p2.zip"] = (200, one), (200, two)
     env = {k: v for k, v in os.environ.items() if k != "CLAIMS_CACHE_DIR"}
-    procs = [subprocess.Popen([sys.executable, "-m", "claims", "rates", "update", "--url",
-                               server.url + path, "--timeout", "5", "--force",
-                               "--cache-dir", str(store_dir)],
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
-             for path in ("/p1.zip", "/p2.zip")]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "claims",
+                "rates",
+                "update",
+                "--url",
+                server.url + path,
+                "--timeout",
+                "5",
+                "--force",
+                "--cache-dir",
+                str(store_dir),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in ("/p1.zip", "/p2.zip")
+    ]
     outcomes = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
     assert [rc for _out, _err, rc in outcomes] == [0, 0], outcomes
     store = open_store(store_dir)
     assert store.info()["integrity"] == "ok"
-    assert store.rate("EUR", "USD", store.last_date()).value in (Decimal("1.1111"), Decimal("2.2222"))
+    assert store.rate("EUR", "USD", store.last_date()).value in (
+        Decimal("1.1111"),
+        Decimal("2.2222"),
+    )
 
 
 def test_cli_update_failure_is_one_line_exit_2(server, store_dir):
     before = snapshot(store_dir)
-    proc = subprocess.run([sys.executable, "-m", "claims", "rates", "update", "--url",
-                           server.url + "/500", "--timeout", "5", "--cache-dir", str(store_dir)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claims",
+            "rates",
+            "update",
+            "--url",
+            server.url + "/500",
+            "--timeout",
+            "5",
+            "--cache-dir",
+            str(store_dir),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "HTTP 500" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -190,9 +239,12 @@ def test_cli_update_failure_is_one_line_exit_2(server, store_dir):
 
 # ------------------------------------------------------------------ the optional online source
 
+
 def test_online_source_answers_with_decimal_and_cites_itself(server):
-    server.routes["/api/2025-06-23"] = (200, b'{"base": "USD", "date": "2025-06-23", '
-                                              b'"rates": {"KRW": 1388.1538}}')
+    server.routes["/api/2025-06-23"] = (
+        200,
+        b'{"base": "USD", "date": "2025-06-23", "rates": {"KRW": 1388.1538}}',
+    )
     rate = fetch_rate("USD", "KRW", date(2025, 6, 23), timeout=2, url=server.url + "/api/")
     assert rate.value == Decimal("1388.1538") and rate.kind == "online"
     assert rate.source.startswith("online: 127.0.0.1")

@@ -19,12 +19,19 @@ from claims.extract.reading import read
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 READS = [
-    pytest.param("100 trillion\nwon ($62.29\nbillion)", "100 trillion won ($62.29 billion)",
-                 id="soft-breaks"),
-    pytest.param("invest over\n    100 trillion won", "invest over 100 trillion won",
-                 id="indented-continuation"),
-    pytest.param("First para 5 km.\n\nSecond 8 km.", "First para 5 km.\n\nSecond 8 km.",
-                 id="blank-line-ends-a-paragraph"),
+    pytest.param(
+        "100 trillion\nwon ($62.29\nbillion)", "100 trillion won ($62.29 billion)", id="soft-breaks"
+    ),
+    pytest.param(
+        "invest over\n    100 trillion won",
+        "invest over 100 trillion won",
+        id="indented-continuation",
+    ),
+    pytest.param(
+        "First para 5 km.\n\nSecond 8 km.",
+        "First para 5 km.\n\nSecond 8 km.",
+        id="blank-line-ends-a-paragraph",
+    ),
     pytest.param("Totals:\n- 5 km\n- 8 km", "Totals:\n- 5 km\n- 8 km", id="list-items"),
     pytest.param("| a | 5 |\n| b | 6 |", "| a | 5 |\n| b | 6 |", id="table-rows"),
     pytest.param("## Head 5\nBody 6", "## Head 5 Body 6", id="heading-then-body-plain-text"),
@@ -38,8 +45,11 @@ READS = [
     pytest.param("\ufeff$5\u00ad0 million", "$50 million", id="bom-and-soft-hyphen"),
     pytest.param("sq\u00a0mi and 1\u00a0234", "sq mi and 1\u00a0234", id="no-break-space"),
     pytest.param("1\u20072\u2007345", "1\u20092\u2009345", id="figure-space-groups-digits"),
-    pytest.param("\u0661\u0662\u0663\u066b\u0665 and \u0967\u0968",
-                 "123.5 and 12", id="arabic-and-devanagari-digits"),
+    pytest.param(
+        "\u0661\u0662\u0663\u066b\u0665 and \u0967\u0968",
+        "123.5 and 12",
+        id="arabic-and-devanagari-digits",
+    ),
     pytest.param("\uff11\uff10\uff10\u5186", "100\u5186", id="full-width-digits"),
 ]
 
@@ -48,7 +58,7 @@ READS = [
 def test_reading(text, expected):
     r = read(text)
     assert r.text == expected
-    for i, ch in enumerate(r.text):                 # every character maps onto its source
+    for i, ch in enumerate(r.text):  # every character maps onto its source
         at = r.to_text(i)
         if ch.isdigit() and text[at].isascii():
             assert text[at] == ch
@@ -62,17 +72,20 @@ def test_unchanged_text_needs_no_map():
 def test_extract_spans_point_into_the_wrapped_text():
     text = "Lee plans to invest over 100 trillion\n   won ($62.29\nbillion) in AI."
     (conv,) = extract(text).conversions
-    assert text[conv.span.start:conv.span.end] == "100 trillion\n   won ($62.29\nbillion)"
+    assert text[conv.span.start : conv.span.end] == "100 trillion\n   won ($62.29\nbillion)"
     assert conv.text == "100 trillion won ($62.29 billion)"
     conv_m = conv.converted
-    assert text[conv_m.span.start:conv_m.span.end] == "$62.29\nbillion"
+    assert text[conv_m.span.start : conv_m.span.end] == "$62.29\nbillion"
 
 
 def _cases() -> list[dict]:
     out = []
     for name in ("dev_currency.jsonl", "units_arith_dev.jsonl"):
-        out += [json.loads(line) for line in (FIXTURES / name).read_text("utf-8").splitlines()
-                if line.strip()]
+        out += [
+            json.loads(line)
+            for line in (FIXTURES / name).read_text("utf-8").splitlines()
+            if line.strip()
+        ]
     return out
 
 
@@ -85,8 +98,8 @@ def _found(text: str, name: str, day: date, store) -> Counter:
     result = check_document(doc, store, CheckOptions(today=day, as_of=day))
     out: Counter = Counter()
     for f in result.findings:
-        where = doc.source[f.location.start:f.location.end]
-        assert _JOIN.sub("", where) == _JOIN.sub("", f.text)   # positions point into the file
+        where = doc.source[f.location.start : f.location.end]
+        assert _JOIN.sub("", where) == _JOIN.sub("", f.text)  # positions point into the file
         out[(f.code, f.verdict.value, _JOIN.sub("", where))] += 1
     return out
 

@@ -34,14 +34,16 @@ Another 5 trillion won ($1 billion).
 Some 3 bn pesos ($1 billion) were unverifiable.
 """
 PATH = "news/story.md"
-RATE = Rate("USD", "KRW", Decimal("1383.5"), date(2025, 6, 30), date(2025, 6, 30),
-            "ECB euro reference rate")
+RATE = Rate(
+    "USD", "KRW", Decimal("1383.5"), date(2025, 6, 30), date(2025, 6, 30), "ECB euro reference rate"
+)
 
 
 def make(doc, needle: str, code: str, verdict: Verdict, message: str, **kw) -> Finding:
     at = doc.text.index(needle)
-    return Finding(code, "currency-conversion", verdict, message, Span(at, at + len(needle)),
-                   needle, **kw)
+    return Finding(
+        code, "currency-conversion", verdict, message, Span(at, at + len(needle)), needle, **kw
+    )
 
 
 def figure(doc, needle: str, unit: str = "USD") -> Quantity:
@@ -57,21 +59,39 @@ def doc():
 @pytest.fixture(scope="module")
 def results(doc):
     findings = [
-        make(doc, "100 trillion won ($62.29 billion)", "CUR001", Verdict.ERROR,
-             "$62.29 billion should be about $72.28 billion: does not fit, 50%, a:b",
-             expected=Expected(Decimal("72280000000"), Decimal("71.5e9"), Decimal("73e9"), "USD",
-                               "$72.28 billion"), rate=RATE, deviation_pct=-13.8,
-             diagnosis="mismatch", converted=figure(doc, "$62.29 billion")),
-        make(doc, "942 million Norwegian kroner ($93.52 million)", "CUR003", Verdict.OK,
-             "$93.52 million fits the reference rate"),
+        make(
+            doc,
+            "100 trillion won ($62.29 billion)",
+            "CUR001",
+            Verdict.ERROR,
+            "$62.29 billion should be about $72.28 billion: does not fit, 50%, a:b",
+            expected=Expected(
+                Decimal("72280000000"), Decimal("71.5e9"), Decimal("73e9"), "USD", "$72.28 billion"
+            ),
+            rate=RATE,
+            deviation_pct=-13.8,
+            diagnosis="mismatch",
+            converted=figure(doc, "$62.29 billion"),
+        ),
+        make(
+            doc,
+            "942 million Norwegian kroner ($93.52 million)",
+            "CUR003",
+            Verdict.OK,
+            "$93.52 million fits the reference rate",
+        ),
         make(doc, "5 trillion won ($1 billion)", "CUR001", Verdict.ERROR, "suppressed one"),
-        make(doc, "3 bn pesos ($1 billion)", "CUR004", Verdict.UNVERIFIABLE,
-             "cannot verify '3 bn pesos': which peso"),
+        make(
+            doc,
+            "3 bn pesos ($1 billion)",
+            "CUR004",
+            Verdict.UNVERIFIABLE,
+            "cannot verify '3 bn pesos': which peso",
+        ),
         make(doc, "3 bn pesos ($1 billion)", "CUR002", Verdict.WARNING, "line1\nline2 100%"),
     ]
     located = apply(doc, [doc.locate(f) for f in findings])
-    return [DocumentResult(PATH, date(2025, 6, 30), "metadata", located,
-                           ("rate data is fresh",))]
+    return [DocumentResult(PATH, date(2025, 6, 30), "metadata", located, ("rate data is fresh",))]
 
 
 def out(fmt, results, doc, **kw):
@@ -79,8 +99,13 @@ def out(fmt, results, doc, **kw):
 
 
 def test_summary_counts_suppressed_apart(results):
-    assert summary(results) == {"ok": 1, "warning": 1, "error": 1, "unverifiable": 1,
-                                "suppressed": 1}
+    assert summary(results) == {
+        "ok": 1,
+        "warning": 1,
+        "error": 1,
+        "unverifiable": 1,
+        "suppressed": 1,
+    }
 
 
 def test_text(results, doc):
@@ -93,8 +118,10 @@ def test_text(results, doc):
     assert "    rate:     1 USD = 1,383.5 KRW on 2025-06-30, ECB euro reference rate" in lines
     assert f"{PATH}:7:10: ok CUR003 $93.52 million fits the reference rate" in lines
     assert "suppressed one" not in text
-    assert lines[-1] == ("1 error, 1 warning, 1 ok, 1 unverifiable, 1 suppressed in 1 file; "
-                         "as of 2025-06-30 (metadata)")
+    assert lines[-1] == (
+        "1 error, 1 warning, 1 ok, 1 unverifiable, 1 suppressed in 1 file; "
+        "as of 2025-06-30 (metadata)"
+    )
     assert "\x1b[" not in text
     assert "\x1b[31;1merror\x1b[0m" in out("text", results, doc, color=True)
 
@@ -106,12 +133,33 @@ def test_json_shape(results, doc):
     (f,) = data["files"]
     assert (f["path"], f["as_of"], f["as_of_source"]) == (PATH, "2025-06-30", "metadata")
     first = f["findings"][0]
-    assert list(first) == ["code", "name", "check", "verdict", "message", "detail", "start", "end",
-                           "line", "column", "end_line", "end_column", "byte_column",
-                           "end_byte_column", "text", "original", "converted", "expected",
-                           "deviation_pct", "diagnosis", "rate", "figures", "suppressed"]
+    assert list(first) == [
+        "code",
+        "name",
+        "check",
+        "verdict",
+        "message",
+        "detail",
+        "start",
+        "end",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_column",
+        "end_byte_column",
+        "text",
+        "original",
+        "converted",
+        "expected",
+        "deviation_pct",
+        "diagnosis",
+        "rate",
+        "figures",
+        "suppressed",
+    ]
     assert first["name"] == "conversion-mismatch"
-    assert doc.source[first["start"]:first["end"]] == first["text"]
+    assert doc.source[first["start"] : first["end"]] == first["text"]
     assert [x["suppressed"] for x in f["findings"]] == [False, False, True, False, False]
 
 
@@ -126,9 +174,11 @@ def test_line(results, doc):
 
 def test_github_errors_first_then_notes(results, doc):
     lines = out("github", results, doc).splitlines()
-    assert lines[0] == (f"::error file={PATH},line=6,col=23,endLine=6,endColumn=56,"
-                        "title=CUR001 error::$62.29 billion should be about $72.28 billion: "
-                        "does not fit, 50%25, a:b")
+    assert lines[0] == (
+        f"::error file={PATH},line=6,col=23,endLine=6,endColumn=56,"
+        "title=CUR001 error::$62.29 billion should be about $72.28 billion: "
+        "does not fit, 50%25, a:b"
+    )
     assert lines[1].startswith("::warning file=") and lines[1].endswith("::line1%0Aline2 100%25")
     assert lines[2].startswith("::notice file=")
     assert lines[3] == f"::notice title=claims note::{PATH}: rate data is fresh"
@@ -147,18 +197,19 @@ def test_rdjsonl_columns_are_utf8_bytes(results, doc):
     first = rows[1]
     line6 = doc.line_text(6)
     start_cp = line6.index("100 trillion")
-    assert start_cp + 1 == 23                                          # code points
+    assert start_cp + 1 == 23  # code points
     prefix = line6[:start_cp].encode("utf-8")
     assert first["location"]["range"]["start"] == {"line": 6, "column": len(prefix) + 1}
-    assert first["location"]["range"]["start"]["column"] == 30        # 서울 — Café: 16 bytes, 9 cps
-    end_bytes = len(line6[:start_cp + len("100 trillion won ($62.29 billion)")].encode()) + 1
+    assert first["location"]["range"]["start"]["column"] == 30  # 서울 — Café: 16 bytes, 9 cps
+    end_bytes = len(line6[: start_cp + len("100 trillion won ($62.29 billion)")].encode()) + 1
     assert first["location"]["range"]["end"] == {"line": 6, "column": end_bytes}
     assert first["code"] == {"value": "CUR001"} and first["location"]["path"] == PATH
-    accented = doc.line_text(7)                                        # Ça coûte: 2 extra bytes
+    accented = doc.line_text(7)  # Ça coûte: 2 extra bytes
     assert len(accented[:10].encode()) == 12
 
 
 # ------------------------------------------------------------------ SARIF, checked structurally
+
 
 def test_sarif_shape(results, doc):
     log = json.loads(out("sarif", results, doc))
@@ -188,10 +239,17 @@ def test_sarif_shape(results, doc):
         region = phys["region"]
         for key in ("startLine", "startColumn", "endLine", "endColumn"):
             assert isinstance(region[key], int) and region[key] >= 1
-        assert (region["endLine"], region["endColumn"]) > (region["startLine"], region["startColumn"])
+        assert (region["endLine"], region["endColumn"]) > (
+            region["startLine"],
+            region["startColumn"],
+        )
     by_rule = [(r["ruleId"], r["level"], bool(r["suppressions"])) for r in run["results"]]
-    assert by_rule == [("CUR001", "error", False), ("CUR001", "error", True),
-                       ("CUR004", "note", False), ("CUR002", "warning", False)]
+    assert by_rule == [
+        ("CUR001", "error", False),
+        ("CUR001", "error", True),
+        ("CUR004", "note", False),
+        ("CUR002", "warning", False),
+    ]
     suppressed = [r for r in run["results"] if r["suppressions"]]
     assert suppressed[0]["suppressions"][0]["kind"] == "inSource"
     first = run["results"][0]["locations"][0]["physicalLocation"]["region"]
@@ -201,11 +259,21 @@ def test_sarif_shape(results, doc):
 
 
 def test_sarif_fingerprints_survive_a_line_moving(results, doc):
-    moved = load_document(PATH, STORY.replace("# 원화 강세\n", "# 원화 강세\n\nNew para.\n").encode())
+    moved = load_document(
+        PATH, STORY.replace("# 원화 강세\n", "# 원화 강세\n\nNew para.\n").encode()
+    )
     finding = results[0].findings[0]
     at = moved.text.index(finding.text)
-    relocated = moved.locate(Finding(finding.code, finding.check, finding.verdict, finding.message,
-                                     Span(at, at + len(finding.text)), finding.text))
+    relocated = moved.locate(
+        Finding(
+            finding.code,
+            finding.check,
+            finding.verdict,
+            finding.message,
+            Span(at, at + len(finding.text)),
+            finding.text,
+        )
+    )
     again = [DocumentResult(PATH, date(2025, 6, 30), "metadata", (relocated,))]
     log_a = json.loads(out("sarif", results, doc))
     log_b = json.loads(render("sarif", again))
@@ -245,9 +313,23 @@ UNDATED = """It cost 100 trillion won ($62.29 billion), said 서울.\n"""
 def test_sarif_is_valid_in_every_shape(results, sarif_validator, tmp_path):
     undated = load_document("/abs/elsewhere/undated.txt", UNDATED.encode())
     at = undated.text.index("100 trillion")
-    today = DocumentResult(undated.path, date(2026, 1, 5), "today", (undated.locate(Finding(
-        "CUR004", "currency-conversion", Verdict.UNVERIFIABLE, "m", Span(at, at + 12),
-        "100 trillion")),))
+    today = DocumentResult(
+        undated.path,
+        date(2026, 1, 5),
+        "today",
+        (
+            undated.locate(
+                Finding(
+                    "CUR004",
+                    "currency-conversion",
+                    Verdict.UNVERIFIABLE,
+                    "m",
+                    Span(at, at + 12),
+                    "100 trillion",
+                )
+            ),
+        ),
+    )
     problem = Problem("broken.md", "broken.md: not UTF-8 text (byte 0xe9 on line 1)")
     for runs in ([], results, results + [today]):
         for problems in ((), (problem,)):
@@ -262,7 +344,8 @@ def test_sarif_is_valid_in_every_shape(results, sarif_validator, tmp_path):
     assert notes[0]["level"] == "error" and notes[0]["message"]["text"].startswith("broken.md:")
     undated_note = [n for n in notes if "judged as of today" in n["message"]["text"]]
     assert undated_note[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "file:///abs/elsewhere/undated.txt"}
+        "uri": "file:///abs/elsewhere/undated.txt"
+    }
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///work/site/"}}
     driver = run["tool"]["driver"]
     assert driver["informationUri"].startswith("https://")
@@ -270,8 +353,7 @@ def test_sarif_is_valid_in_every_shape(results, sarif_validator, tmp_path):
     assert all("suppressions" in r for r in run["results"])
 
 
-def test_sarif_fix_writes_the_expected_figure_over_the_converted_one(results, doc,
-                                                                     sarif_validator):
+def test_sarif_fix_writes_the_expected_figure_over_the_converted_one(results, doc, sarif_validator):
     log = json.loads(render("sarif", results))
     valid(sarif_validator, log)
     first, *rest = log["runs"][0]["results"]
@@ -281,14 +363,21 @@ def test_sarif_fix_writes_the_expected_figure_over_the_converted_one(results, do
     assert replacement["insertedContent"] == {"text": "$72.28 billion"}
     region = replacement["deletedRegion"]
     line = doc.line_text(region["startLine"])
-    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == "$62.29 billion"
-    assert not any("fixes" in r for r in rest)        # no converted figure or no expected text
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "$62.29 billion"
+    assert not any("fixes" in r for r in rest)  # no converted figure or no expected text
 
 
 def test_no_fix_where_the_diagnosis_doubts_the_figure(doc):
-    finding = make(doc, "100 trillion won ($62.29 billion)", "CUR002", Verdict.WARNING, "stale",
-                   expected=Expected(Decimal(1), Decimal(1), Decimal(1), "USD", "$72.28 billion"),
-                   diagnosis="stale-data", converted=figure(doc, "$62.29 billion"))
+    finding = make(
+        doc,
+        "100 trillion won ($62.29 billion)",
+        "CUR002",
+        Verdict.WARNING,
+        "stale",
+        expected=Expected(Decimal(1), Decimal(1), Decimal(1), "USD", "$72.28 billion"),
+        diagnosis="stale-data",
+        converted=figure(doc, "$62.29 billion"),
+    )
     result = DocumentResult(PATH, date(2025, 6, 30), "metadata", (doc.locate(finding),))
     assert "fixes" not in json.loads(render("sarif", [result]))["runs"][0]["results"][0]
     assert "suggestions" not in json.loads(render("rdjsonl", [result]))
@@ -300,20 +389,26 @@ def test_rdjsonl_suggestion_in_utf8_bytes(results, doc):
     assert suggestion["text"] == "$72.28 billion"
     start, end = suggestion["range"]["start"], suggestion["range"]["end"]
     raw = doc.line_text(6).encode("utf-8")
-    assert raw[start["column"] - 1:end["column"] - 1].decode() == "$62.29 billion"
+    assert raw[start["column"] - 1 : end["column"] - 1].decode() == "$62.29 billion"
     assert not any("suggestions" in r for r in rows[2:])
 
 
 def test_sarif_artifact_uris():
     from claims.report.sarif import artifact
 
-    assert artifact("news/a b.md", "/work/site") == {"uri": "news/a%20b.md", "uriBaseId": "%SRCROOT%"}
-    assert artifact("/srv/x/서울.md", "/work/site") == {"uri": "file:///srv/x/%EC%84%9C%EC%9A%B8.md"}
+    assert artifact("news/a b.md", "/work/site") == {
+        "uri": "news/a%20b.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert artifact("/srv/x/서울.md", "/work/site") == {
+        "uri": "file:///srv/x/%EC%84%9C%EC%9A%B8.md"
+    }
     assert artifact("../other/a.md", "/work/site") == {"uri": "file:///work/other/a.md"}
     assert artifact("-", "/work/site") == {"uri": "stdin"}
 
 
 # ------------------------------------------------------------------ the run around the results
+
 
 def test_config_and_problems_are_named_in_json_jsonl_sarif_and_text(results):
     problem = Problem("bad.txt", "bad.txt: binary file (contains NUL bytes), not a text story")
@@ -334,7 +429,8 @@ def test_config_and_problems_are_named_in_json_jsonl_sarif_and_text(results):
             inv = json.loads(text)["runs"][0]["invocations"][0]
             assert inv["properties"]["configFiles"] == ["site/.claims.toml"]
             assert inv["toolConfigurationNotifications"][0]["message"]["text"] == (
-                "configuration read from site/.claims.toml")
+                "configuration read from site/.claims.toml"
+            )
             assert inv["toolConfigurationNotifications"][1]["level"] == "warning"
         else:
             assert text.splitlines()[-1].endswith("; 1 input not checked; config site/.claims.toml")
@@ -344,10 +440,23 @@ def test_config_and_problems_are_named_in_json_jsonl_sarif_and_text(results):
 def test_as_of_today_is_said_in_every_format(fmt):
     doc = load_document("undated.txt", UNDATED.encode())
     at = doc.text.index("100 trillion")
-    finding = doc.locate(Finding("CUR001", "currency-conversion", Verdict.ERROR, "off",
-                                 Span(at, at + 33), doc.text[at:at + 33]))
-    result = DocumentResult("undated.txt", date(2026, 1, 5), "today", (finding,),
-                            ("rate data ends 2025-12-31, 5 days before the as-of date",))
+    finding = doc.locate(
+        Finding(
+            "CUR001",
+            "currency-conversion",
+            Verdict.ERROR,
+            "off",
+            Span(at, at + 33),
+            doc.text[at : at + 33],
+        )
+    )
+    result = DocumentResult(
+        "undated.txt",
+        date(2026, 1, 5),
+        "today",
+        (finding,),
+        ("rate data ends 2025-12-31, 5 days before the as-of date",),
+    )
     text = render(fmt, [result])
     assert "judged as of today, 2026-01-05" in text
     assert "rate data ends 2025-12-31" in text
@@ -370,15 +479,27 @@ def test_text_quiet_leaves_out_ok_findings_but_keeps_the_summary(results, doc):
     assert text.splitlines()[-1].startswith("1 error, 1 warning, 1 ok")
     clean = DocumentResult("clean.txt", date(2025, 6, 30), "option", (), ("a note",))
     assert out("text", [clean], doc, quiet=True).splitlines() == [
-        "0 errors, 0 warnings, 0 ok, 0 unverifiable, 0 suppressed in 1 file; as of 2025-06-30 (option)"]
+        "0 errors, 0 warnings, 0 ok, 0 unverifiable, 0 suppressed in 1 file; as of 2025-06-30 (option)"
+    ]
 
 
 def test_github_says_when_annotations_exceed_the_per_step_limit(doc):
     at = doc.text.index("100 trillion won ($62.29 billion)")
-    many = [doc.locate(Finding("CUR001", "currency-conversion", Verdict.ERROR, f"e{i}",
-                               Span(at, at + 5), "100 t")) for i in range(12)]
-    many += [doc.locate(Finding("CUR002", "currency-conversion", Verdict.WARNING, "w",
-                                Span(at, at + 5), "100 t"))]
+    many = [
+        doc.locate(
+            Finding(
+                "CUR001", "currency-conversion", Verdict.ERROR, f"e{i}", Span(at, at + 5), "100 t"
+            )
+        )
+        for i in range(12)
+    ]
+    many += [
+        doc.locate(
+            Finding(
+                "CUR002", "currency-conversion", Verdict.WARNING, "w", Span(at, at + 5), "100 t"
+            )
+        )
+    ]
     rep = reporter("github")
     text = rep.document(DocumentResult(PATH, date(2025, 6, 30), "option", tuple(many)))
     text += rep.finish()

@@ -16,8 +16,12 @@ from claims.model import Verdict
 from claims.rules import CHECKS, DIAGNOSES, RULES, code_for
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = [(r.code, kind, text) for r in RULES.values()
-            for kind, text in (("bad", r.bad), ("good", r.good)) if text]
+EXAMPLES = [
+    (r.code, kind, text)
+    for r in RULES.values()
+    for kind, text in (("bad", r.bad), ("good", r.good))
+    if text
+]
 
 
 def codes_for(text: str, store) -> set[str]:
@@ -57,6 +61,7 @@ def test_diagnoses_are_slugs():
 
 
 def test_rules_page_is_up_to_date():
-    proc = subprocess.run([sys.executable, "tools/gen_rules.py", "--check"], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "tools/gen_rules.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -21,14 +21,25 @@ BODY_LIMIT = 256 * 1024
 
 @pytest.fixture(scope="module")
 def server(rate_store, cache_dir, tmp_path_factory):
-    with running_server(tmp_path_factory.mktemp("serve"), cache_dir, "--workers", "2",
-                        "--max-body-bytes", str(BODY_LIMIT)) as srv:
+    with running_server(
+        tmp_path_factory.mktemp("serve"),
+        cache_dir,
+        "--workers",
+        "2",
+        "--max-body-bytes",
+        str(BODY_LIMIT),
+    ) as srv:
         yield srv
 
 
 def cli(*args: str, cache_dir: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "claims", *args, "--cache-dir", str(cache_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
@@ -43,9 +54,13 @@ STORIES = [  # (id, path, request field, extra CLI args / request keys)
 ]
 
 
-@pytest.mark.parametrize("path, field, extra", [s[1:] for s in STORIES], ids=[s[0] for s in STORIES])
+@pytest.mark.parametrize(
+    "path, field, extra", [s[1:] for s in STORIES], ids=[s[0] for s in STORIES]
+)
 def test_same_findings_as_the_cli(server, cache_dir, path, field, extra):
-    args = ["check", path, "--format", "json"] + [a for k, v in extra.items() for a in (f"--{k}", v)]
+    args = ["check", path, "--format", "json"] + [
+        a for k, v in extra.items() for a in (f"--{k}", v)
+    ]
     expected = cli(*args, cache_dir=cache_dir)
     story = (ROOT / path).read_text(encoding="utf-8")
     answer = server.post("/v1/check", {field: story, "name": path, **extra})
@@ -69,21 +84,25 @@ def test_options_and_config_layer_like_the_cli(server):
     story = (ROOT / "examples" / "wrong-figures.txt").read_text(encoding="utf-8")
     ignored = server.post("/v1/check", {"text": story, "config": {"ignore": ["CUR001"]}}).json()
     assert ignored["files"][0]["findings"] == [] and not ignored["outcome"]["failed"]
-    only_units = server.post("/v1/check", {"text": story,
-                                           "options": {"checks": ["unit-conversion"]}}).json()
+    only_units = server.post(
+        "/v1/check", {"text": story, "options": {"checks": ["unit-conversion"]}}
+    ).json()
     assert only_units["summary"]["error"] == 0
 
 
 def test_language_and_number_format_layer_like_the_cli(server):
     """The request's ``language`` outranks the page's ``lang``; each file says which it used."""
-    page = ('<html lang="es-MX"><body><article><p>El 3 de junio de 2025 la empresa pagó '
-            '25.000 dólares (21.950 euros).</p></article></body></html>')
+    page = (
+        '<html lang="es-MX"><body><article><p>El 3 de junio de 2025 la empresa pagó '
+        "25.000 dólares (21.950 euros).</p></article></body></html>"
+    )
     told = server.post("/v1/check", {"html": page}).json()["files"][0]
     assert (told["language"], told["language_source"]) == ("es-MX", "document")
     chosen = server.post("/v1/check", {"html": page, "language": "de"}).json()["files"][0]
     assert (chosen["language"], chosen["language_source"]) == ("de", "option")
-    dotted = server.post("/v1/extract", {"text": "Pagó 12.345 dólares.",
-                                         "options": {"number_format": "1,234.5"}}).json()
+    dotted = server.post(
+        "/v1/extract", {"text": "Pagó 12.345 dólares.", "options": {"number_format": "1,234.5"}}
+    ).json()
     assert dotted["files"][0]["mentions"][0]["value"] == "12.345"
 
 
@@ -97,8 +116,17 @@ def test_extract_matches_the_cli(server, cache_dir):
 
 
 def test_rate_matches_rates_show(server, cache_dir):
-    expected = cli("rates", "show", "USD", "KRW", "--date", "2025-06-30", "--format", "json",
-                   cache_dir=cache_dir)
+    expected = cli(
+        "rates",
+        "show",
+        "USD",
+        "KRW",
+        "--date",
+        "2025-06-30",
+        "--format",
+        "json",
+        cache_dir=cache_dir,
+    )
     answer = server.get("/v1/rates/usd/KRW?date=2025-06-30")
     assert answer.status == 200 and answer.json() == expected
     assert expected["source"] == "ECB euro reference rate" and expected["date"] == "2025-06-30"
@@ -120,9 +148,15 @@ def test_rules_and_health(server, rate_store):
 def test_openapi_document_lists_every_route(server):
     spec = server.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.")
-    assert {"/v1/check", "/v1/extract", "/v1/report", "/v1/rates/{base}/{quote}", "/v1/rules",
-            "/healthz"} <= set(spec["paths"])
-    assert "security" not in spec["paths"]["/v1/check"]["post"]      # no token on this server
+    assert {
+        "/v1/check",
+        "/v1/extract",
+        "/v1/report",
+        "/v1/rates/{base}/{quote}",
+        "/v1/rules",
+        "/healthz",
+    } <= set(spec["paths"])
+    assert "security" not in spec["paths"]["/v1/check"]["post"]  # no token on this server
 
 
 def test_report_is_a_self_contained_page(server):
@@ -146,35 +180,118 @@ BAD = [  # (id, method, path, body or raw bytes, headers, status, error code)
     ("two-stories", "POST", "/v1/check", {"text": "a", "html": "b"}, {}, 422, "invalid"),
     ("misspelt-field", "POST", "/v1/check", {"text": "a", "markdwon": "b"}, {}, 422, "invalid"),
     ("story-not-a-string", "POST", "/v1/check", {"text": 42}, {}, 422, "invalid"),
-    ("impossible-date", "POST", "/v1/check", {"text": "a", "date": "2025-02-30"}, {}, 422,
-     "invalid"),
+    (
+        "impossible-date",
+        "POST",
+        "/v1/check",
+        {"text": "a", "date": "2025-02-30"},
+        {},
+        422,
+        "invalid",
+    ),
     ("date-in-words", "POST", "/v1/check", {"text": "a", "date": "June 30"}, {}, 422, "invalid"),
-    ("language-not-read", "POST", "/v1/check", {"text": "a", "language": "sw"}, {}, 422,
-     "invalid"),
-    ("language-not-a-tag", "POST", "/v1/check", {"text": "a", "language": "French"}, {}, 422,
-     "invalid"),
-    ("number-format-unknown", "POST", "/v1/check",
-     {"text": "a", "options": {"number_format": "1;234"}}, {}, 422, "invalid"),
-    ("window-too-wide", "POST", "/v1/check", {"text": "a", "options": {"window_days": 400}}, {},
-     422, "invalid"),
-    ("config-unknown-key", "POST", "/v1/check", {"text": "a", "config": {"windw_days": 3}}, {},
-     422, "invalid"),
-    ("config-bad-value", "POST", "/v1/check", {"text": "a", "config": {"dollar": "dollars"}}, {},
-     422, "invalid"),
-    ("not-a-code", "POST", "/v1/check", {"text": "a", "options": {"ignore": ["XYZ123"]}}, {},
-     422, "invalid"),
-    ("margin-as-boolean", "POST", "/v1/check", {"text": "a", "options": {"margin_pct": True}},
-     {}, 422, "invalid"),
-    ("lone-surrogate", "POST", "/v1/extract", b'{"text": "a \\ud800 b"}',
-     {"Content-Type": "application/json"}, 422, "bad-input"),
-    ("not-json", "POST", "/v1/check", b"{text: 1", {"Content-Type": "application/json"}, 422,
-     "invalid"),
+    ("language-not-read", "POST", "/v1/check", {"text": "a", "language": "sw"}, {}, 422, "invalid"),
+    (
+        "language-not-a-tag",
+        "POST",
+        "/v1/check",
+        {"text": "a", "language": "French"},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "number-format-unknown",
+        "POST",
+        "/v1/check",
+        {"text": "a", "options": {"number_format": "1;234"}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "window-too-wide",
+        "POST",
+        "/v1/check",
+        {"text": "a", "options": {"window_days": 400}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "config-unknown-key",
+        "POST",
+        "/v1/check",
+        {"text": "a", "config": {"windw_days": 3}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "config-bad-value",
+        "POST",
+        "/v1/check",
+        {"text": "a", "config": {"dollar": "dollars"}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "not-a-code",
+        "POST",
+        "/v1/check",
+        {"text": "a", "options": {"ignore": ["XYZ123"]}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "margin-as-boolean",
+        "POST",
+        "/v1/check",
+        {"text": "a", "options": {"margin_pct": True}},
+        {},
+        422,
+        "invalid",
+    ),
+    (
+        "lone-surrogate",
+        "POST",
+        "/v1/extract",
+        b'{"text": "a \\ud800 b"}',
+        {"Content-Type": "application/json"},
+        422,
+        "bad-input",
+    ),
+    (
+        "not-json",
+        "POST",
+        "/v1/check",
+        b"{text: 1",
+        {"Content-Type": "application/json"},
+        422,
+        "invalid",
+    ),
     ("json-array", "POST", "/v1/check", [1, 2], {}, 422, "invalid"),
-    ("plain-text-body", "POST", "/v1/check", b"a story", {"Content-Type": "text/plain"}, 415,
-     "unsupported-media-type"),
+    (
+        "plain-text-body",
+        "POST",
+        "/v1/check",
+        b"a story",
+        {"Content-Type": "text/plain"},
+        415,
+        "unsupported-media-type",
+    ),
     ("too-large", "POST", "/v1/check", {"text": "x" * (BODY_LIMIT + 10)}, {}, 413, "too-large"),
-    ("unknown-currency", "GET", "/v1/rates/USD/QQQ?date=2025-06-30", None, {}, 404,
-     "unknown-currency"),
+    (
+        "unknown-currency",
+        "GET",
+        "/v1/rates/USD/QQQ?date=2025-06-30",
+        None,
+        {},
+        404,
+        "unknown-currency",
+    ),
     ("past-the-data", "GET", "/v1/rates/USD/KRW?date=2999-01-01", None, {}, 404, "stale-data"),
     ("before-the-data", "GET", "/v1/rates/USD/KRW?date=1990-01-01", None, {}, 404, "no-rate"),
     ("bad-rate-date", "GET", "/v1/rates/USD/KRW?date=tomorrow", None, {}, 422, "invalid"),
@@ -184,12 +301,14 @@ BAD = [  # (id, method, path, body or raw bytes, headers, status, error code)
 ]
 
 
-@pytest.mark.parametrize("method, path, body, headers, status, code", [b[1:] for b in BAD],
-                         ids=[b[0] for b in BAD])
+@pytest.mark.parametrize(
+    "method, path, body, headers, status, code", [b[1:] for b in BAD], ids=[b[0] for b in BAD]
+)
 def test_bad_input_gets_a_clear_answer(server, method, path, body, headers, status, code):
     raw = body if isinstance(body, bytes) else None
-    answer = server.request(method, path, None if raw is not None else body, headers=headers,
-                            raw=raw)
+    answer = server.request(
+        method, path, None if raw is not None else body, headers=headers, raw=raw
+    )
     assert answer.status == status, answer
     error = answer.json()["error"]
     assert error["code"] == code
@@ -210,6 +329,7 @@ def test_bad_input_messages_name_the_field(server):
 
 # ------------------------------------------------------------------------------ limits, token
 
+
 def _slow_story() -> str:
     """About 320 KB of dense figures: several seconds of checking, well over a 1 s limit."""
     return ((FIXTURES / "desk-mix.md").read_text(encoding="utf-8").split("---", 2)[2] + "\n") * 600
@@ -218,26 +338,35 @@ def _slow_story() -> str:
 def test_time_limit_and_queue_bound(rate_store, cache_dir, tmp_path):
     story = {"markdown": _slow_story()}
     small = {"text": "SEOUL, June 30, 2025 - It cost 100 trillion won ($72.29 billion)."}
-    with running_server(tmp_path, cache_dir, "--workers", "1", "--max-queue", "0",
-                        "--time-limit", "1") as srv:
+    with running_server(
+        tmp_path, cache_dir, "--workers", "1", "--max-queue", "0", "--time-limit", "1"
+    ) as srv:
         answers = {}
-        slow = threading.Thread(target=lambda: answers.setdefault("slow", srv.post("/v1/check", story)))
+        slow = threading.Thread(
+            target=lambda: answers.setdefault("slow", srv.post("/v1/check", story))
+        )
         slow.start()
-        time.sleep(0.4)                                # the one worker is now busy
+        time.sleep(0.4)  # the one worker is now busy
         busy = srv.post("/v1/check", small)
         slow.join(30)
         assert busy.status == 503 and busy.json()["error"]["code"] == "busy"
         assert busy.headers["retry-after"] == "1"
         over = answers["slow"]
         assert over.status == 503 and over.json()["error"]["code"] == "time-limit"
-        deadline = time.monotonic() + 60                # the overrunning worker is replaced
+        deadline = time.monotonic() + 60  # the overrunning worker is replaced
         while time.monotonic() < deadline:
             workers = srv.get("/healthz").json()["workers"]
             if workers["ready"] == 1:
                 break
             time.sleep(0.2)
-        assert workers == {"size": 1, "ready": 1, "busy": 0, "starting": 0, "waiting": 0,
-                           "replaced": 1}
+        assert workers == {
+            "size": 1,
+            "ready": 1,
+            "busy": 0,
+            "starting": 0,
+            "waiting": 0,
+            "replaced": 1,
+        }
         after = srv.post("/v1/check", small)
         assert after.status == 200, after
         assert after.json()["summary"]["ok"] == 1
@@ -248,8 +377,9 @@ def test_time_limit_and_queue_bound(rate_store, cache_dir, tmp_path):
 
 def test_token_guards_every_v1_route(rate_store, cache_dir, tmp_path):
     token = "s3cret-token-for-tests-only-0123"
-    with running_server(tmp_path, cache_dir, "--workers", "1",
-                        env={"CLAIMS_SERVE_TOKEN": token}) as srv:
+    with running_server(
+        tmp_path, cache_dir, "--workers", "1", env={"CLAIMS_SERVE_TOKEN": token}
+    ) as srv:
         body = {"text": "It cost 100 trillion won ($72.29 billion)."}
         missing = srv.post("/v1/check", body)
         assert missing.status == 401 and missing.headers["www-authenticate"].startswith("Bearer")
@@ -258,8 +388,8 @@ def test_token_guards_every_v1_route(rate_store, cache_dir, tmp_path):
         assert srv.get("/v1/rules").status == 401
         good = srv.post("/v1/check", body, headers={"Authorization": f"Bearer {token}"})
         assert good.status == 200
-        assert srv.get("/healthz").status == 200                   # liveness stays open
-        assert 'id="token"' in srv.get("/v1/report").text           # the form asks for it
+        assert srv.get("/healthz").status == 200  # liveness stays open
+        assert 'id="token"' in srv.get("/v1/report").text  # the form asks for it
         spec = srv.get("/openapi.json").json()
         assert spec["paths"]["/v1/check"]["post"]["security"] == [{"bearer": []}]
         assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
@@ -275,14 +405,20 @@ SERVE_USAGE = [  # (id, args, env, message fragment)
 ]
 
 
-@pytest.mark.parametrize("args, env, fragment", [u[1:] for u in SERVE_USAGE],
-                         ids=[u[0] for u in SERVE_USAGE])
+@pytest.mark.parametrize(
+    "args, env, fragment", [u[1:] for u in SERVE_USAGE], ids=[u[0] for u in SERVE_USAGE]
+)
 def test_serve_refuses_bad_settings_in_one_line(args, env, fragment):
     import os
 
-    proc = subprocess.run([sys.executable, "-m", "claims", "serve", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "CLAIMS_SERVE_TOKEN": "", **env})
+    proc = subprocess.run(
+        [sys.executable, "-m", "claims", "serve", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CLAIMS_SERVE_TOKEN": "", **env},
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and fragment in proc.stderr, proc.stderr
     assert proc.stdout == ""
@@ -303,8 +439,10 @@ def test_listening_socket_lets_asyncio_disable_nagle():
 
 
 def test_a_nul_inside_a_json_story_is_a_character_not_a_binary_file(server):
-    answer = server.post("/v1/check", {"text": "It cost\u0000 100 trillion won ($72.29 billion).",
-                                       "date": "2025-06-30"})
+    answer = server.post(
+        "/v1/check",
+        {"text": "It cost\u0000 100 trillion won ($72.29 billion).", "date": "2025-06-30"},
+    )
     assert answer.status == 200, answer
     (finding,) = answer.json()["files"][0]["findings"]
     assert finding["code"] == "CUR003"

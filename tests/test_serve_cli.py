@@ -13,10 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_other_commands_do_not_load_the_web_stack():
-    code = ("import sys; from claims.cli import build_parser; build_parser(); "
-            "from claims.report import reporter; reporter('html'); "
-            "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'pydantic') "
-            "if m in sys.modules))")
+    code = (
+        "import sys; from claims.cli import build_parser; build_parser(); "
+        "from claims.report import reporter; reporter('html'); "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'pydantic') "
+        "if m in sys.modules))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.stdout.strip() == "[]", proc.stderr
 
@@ -27,17 +29,28 @@ def test_missing_extra_is_one_line_with_the_install_command(monkeypatch, capsys)
     from claims.cli import main
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "fastapi" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "fastapi" else real(name, *a)
+    )
     assert main(["serve"]) == 2
     err = capsys.readouterr().err
     assert err == "claims: claims serve needs fastapi: pip install 'claims[serve]'\n"
 
 
-@pytest.mark.parametrize("host, loopback", [
-    ("127.0.0.1", True), ("127.8.9.10", True), ("::1", True), ("[::1]", True),
-    ("localhost", True), ("0.0.0.0", False), ("::", False), ("192.168.1.20", False),
-    ("example.org", False)])
+@pytest.mark.parametrize(
+    "host, loopback",
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.168.1.20", False),
+        ("example.org", False),
+    ],
+)
 def test_loopback_addresses(host, loopback):
     from claims.serve.settings import is_loopback
 

@@ -12,17 +12,28 @@ import pytest
 from serve_helpers import need_serve_extra, running_server
 
 need_serve_extra()
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed: "
-                                   "pip install '.[test-serve]'", exc_type=ImportError)
+schemathesis = pytest.importorskip(
+    "schemathesis",
+    reason="schemathesis is not installed: pip install '.[test-serve]'",
+    exc_type=ImportError,
+)
 from hypothesis import HealthCheck, settings  # noqa: E402 - after the skip
 
-EXAMPLES = 40          # per operation; 7 operations -> under 300 requests
+EXAMPLES = 40  # per operation; 7 operations -> under 300 requests
 
 
 @pytest.fixture(scope="module")
 def api_server(rate_store, cache_dir, tmp_path_factory):
-    with running_server(tmp_path_factory.mktemp("fuzz"), cache_dir, "--workers", "2",
-                        "--max-body-bytes", "65536", "--time-limit", "20") as srv:
+    with running_server(
+        tmp_path_factory.mktemp("fuzz"),
+        cache_dir,
+        "--workers",
+        "2",
+        "--max-body-bytes",
+        "65536",
+        "--time-limit",
+        "20",
+    ) as srv:
         yield srv
 
 
@@ -35,8 +46,9 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 def test_api_answers_every_generated_request_well(case, api_server):
     response = case.call_and_validate(timeout=30)
     assert response.status_code < 500

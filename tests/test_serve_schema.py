@@ -12,9 +12,11 @@ from serve_helpers import need_serve_extra
 need_serve_extra()
 
 ROOT = Path(__file__).resolve().parent.parent
-STORIES = [ROOT / "tests" / "fixtures" / "html_report" / "desk-mix.md",
-           ROOT / "tests" / "fixtures" / "html_report" / "desk-mix.html",
-           ROOT / "examples" / "korea-herald-june-2025.txt"]
+STORIES = [
+    ROOT / "tests" / "fixtures" / "html_report" / "desk-mix.md",
+    ROOT / "tests" / "fixtures" / "html_report" / "desk-mix.html",
+    ROOT / "examples" / "korea-herald-june-2025.txt",
+]
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +65,9 @@ def test_check_json_validates_against_the_response_model(results):
         assert set(data) | {"outcome"} == _fields(schemas.CheckResponse)
         assert set(data["files"][0]) == _fields(schemas.FileResult)
         assert set(data["summary"]) == _fields(schemas.Summary)
-        schemas.CheckResponse.model_validate({**data, "outcome": {"fail_on": "error",
-                                                                  "failed": False}})
+        schemas.CheckResponse.model_validate(
+            {**data, "outcome": {"fail_on": "error", "failed": False}}
+        )
 
 
 def test_extract_json_keys_match_the_model(results):

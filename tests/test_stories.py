@@ -34,19 +34,35 @@ def problems(found) -> list[str]:
 
 @pytest.fixture()
 def site(tmp_path):
-    return tree(tmp_path / "site", {
-        "a.md": "", "b.txt": "", "c.html": "", "notes.py": "", "pic.png": "",
-        "2025/06/story.markdown": "", "2025/06/page.htm": "",
-        ".hidden/secret.md": "", ".draft.md": "",
-        "public/index.html": "", "node_modules/pkg/README.md": "",
-    })
+    return tree(
+        tmp_path / "site",
+        {
+            "a.md": "",
+            "b.txt": "",
+            "c.html": "",
+            "notes.py": "",
+            "pic.png": "",
+            "2025/06/story.markdown": "",
+            "2025/06/page.htm": "",
+            ".hidden/secret.md": "",
+            ".draft.md": "",
+            "public/index.html": "",
+            "node_modules/pkg/README.md": "",
+        },
+    )
 
 
 def test_folder_walk_is_sorted_files_first_hidden_skipped(site):
     found = list(find_stories([str(site)]))
-    assert names(found, site) == ["a.md", "b.txt", "c.html", "2025/06/page.htm",
-                                  "2025/06/story.markdown", "node_modules/pkg/README.md",
-                                  "public/index.html"]
+    assert names(found, site) == [
+        "a.md",
+        "b.txt",
+        "c.html",
+        "2025/06/page.htm",
+        "2025/06/story.markdown",
+        "node_modules/pkg/README.md",
+        "public/index.html",
+    ]
     assert problems(found) == []
 
 
@@ -54,14 +70,21 @@ def test_gitignore_is_respected_from_the_repository_root_down(site):
     (site / ".git").mkdir()
     (site / ".gitignore").write_text("public/\nnode_modules\n*.txt\n!keep.txt\n", encoding="utf-8")
     tree(site, {"keep.txt": "", "2025/.gitignore": "06/page.htm\n"})
-    assert names(find_stories([str(site)]), site) == ["a.md", "c.html", "keep.txt",
-                                                      "2025/06/story.markdown"]
+    assert names(find_stories([str(site)]), site) == [
+        "a.md",
+        "c.html",
+        "keep.txt",
+        "2025/06/story.markdown",
+    ]
     # a walk that starts below the root still obeys the root's .gitignore
     assert names(find_stories([str(site / "2025")]), site) == ["2025/06/story.markdown"]
     # a file named on the command line is read even when .gitignore lists it
     assert names(find_stories([str(site / "b.txt")]), site) == ["b.txt"]
     assert names(find_stories([str(site)], Scope(gitignore=False)), site)[:3] == [
-        "a.md", "b.txt", "c.html"]
+        "a.md",
+        "b.txt",
+        "c.html",
+    ]
 
 
 def test_git_info_exclude_counts_too(site):
@@ -74,12 +97,20 @@ def test_exclude_and_include_patterns(site):
     base = str(site)
     scope = Scope(exclude=(Patterns(base, ("public/", "node_modules/"), "--exclude"),))
     assert names(find_stories([str(site)], scope), site) == [
-        "a.md", "b.txt", "c.html", "2025/06/page.htm", "2025/06/story.markdown"]
+        "a.md",
+        "b.txt",
+        "c.html",
+        "2025/06/page.htm",
+        "2025/06/story.markdown",
+    ]
     only_2025 = Scope(include=(Patterns(base, ("2025/**/*.markdown",)),))
     assert names(find_stories([str(site)], only_2025), site) == ["2025/06/story.markdown"]
     with_py = Scope(include=(Patterns(base, ("*.py", "*.md")),))
     assert names(find_stories([str(site)], with_py), site) == [
-        "a.md", "notes.py", "node_modules/pkg/README.md"]
+        "a.md",
+        "notes.py",
+        "node_modules/pkg/README.md",
+    ]
 
 
 def test_an_excluded_file_named_on_the_command_line_is_skipped_with_the_reason(site):
@@ -107,8 +138,8 @@ def test_glob_with_double_star(site, monkeypatch):
 
 def test_glob_over_symlink_loops_terminates_and_finds_each_story_once(tmp_path):
     root = tree(tmp_path / "dir", {"a/one.txt": "", "b/two.txt": ""})
-    os.symlink(root, root / "a" / "loop")            # dir/a/loop -> dir
-    os.symlink(root / "b", root / "b" / "self")      # dir/b/self -> dir/b
+    os.symlink(root, root / "a" / "loop")  # dir/a/loop -> dir
+    os.symlink(root / "b", root / "b" / "self")  # dir/b/self -> dir/b
     os.symlink(root / "a", root / "b" / "across")
     found = list(find_stories([str(root) + "/**/*.txt"]))
     assert names(found, root) == ["a/one.txt", "b/two.txt"]
@@ -127,8 +158,10 @@ def test_unreadable_subfolder_is_reported_not_skipped(site, deny_folder):
     assert "a.md" in names(found, site)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs a user that file permissions apply to (root reads anything)")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="needs a user that file permissions apply to (root reads anything)",
+)
 def test_unreadable_subfolder_on_disk_is_reported(site):
     locked = site / "2025"
     locked.chmod(0)
@@ -151,13 +184,18 @@ def test_a_named_pipe_is_read_when_named_and_never_opened_by_a_walk(tmp_path):
 def test_a_socket_or_dead_link_is_a_clear_problem(tmp_path):
     dead = tmp_path / "dead.md"
     os.symlink(tmp_path / "gone.md", dead)
-    assert problems(find_stories([str(dead)])) == [f"{dead}: a link to nothing (its target is missing)"]
+    assert problems(find_stories([str(dead)])) == [
+        f"{dead}: a link to nothing (its target is missing)"
+    ]
     sock_path = tmp_path / "s.sock"
     with socket.socket(socket.AF_UNIX) as sock:
         sock.bind(str(sock_path))
-        assert problems(find_stories([str(sock_path)])) == [f"{sock_path}: a socket, not a story file"]
+        assert problems(find_stories([str(sock_path)])) == [
+            f"{sock_path}: a socket, not a story file"
+        ]
     assert problems(find_stories([str(tmp_path / "nope.md")])) == [
-        f"{tmp_path / 'nope.md'}: no such file or folder"]
+        f"{tmp_path / 'nope.md'}: no such file or folder"
+    ]
 
 
 def test_stdin_passes_through():

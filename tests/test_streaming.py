@@ -12,8 +12,10 @@ from claims.check import DocumentResult
 from claims.report import reporter
 from claims.runner import Checked, Settings, check_paths
 
-PARAGRAPH = ("The council said on Monday that the new line, which runs along the coast for "
-             "most of its length, would open next spring after years of delay. ") * 60
+PARAGRAPH = (
+    "The council said on Monday that the new line, which runs along the coast for "
+    "most of its length, would open next spring after years of delay. "
+) * 60
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,9 @@ def peak(paths, fmt: str) -> int:
     written = 0
     tracemalloc.start()
     try:
-        for event in check_paths(paths, Settings(use_config=False), today=date(2025, 6, 30),
-                                 store=object()):
+        for event in check_paths(
+            paths, Settings(use_config=False), today=date(2025, 6, 30), store=object()
+        ):
             assert isinstance(event, Checked)
             written += len(out.document(event.result))
         written += len(out.finish())
@@ -51,5 +54,5 @@ def test_memory_does_not_grow_with_the_number_of_stories(stories, monkeypatch, f
     monkeypatch.setattr("claims.check.check_document", fake_check)
     files = sorted(str(p) for p in stories.glob("*.txt"))
     few, many = peak(files[:100], fmt), peak(files, fmt)
-    source_bytes = sum(len(PARAGRAPH) for _ in files)          # ~8 MB if every source were kept
+    source_bytes = sum(len(PARAGRAPH) for _ in files)  # ~8 MB if every source were kept
     assert many < 1.5 * few + share * source_bytes, (few, many)

@@ -11,8 +11,7 @@ from helpers import unit_findings
 
 from claims.model import Verdict
 
-OK, WARNING, ERROR, UNVERIFIABLE = Verdict.OK, Verdict.WARNING, Verdict.ERROR, \
-    Verdict.UNVERIFIABLE
+OK, WARNING, ERROR, UNVERIFIABLE = Verdict.OK, Verdict.WARNING, Verdict.ERROR, Verdict.UNVERIFIABLE
 
 
 def _units(text: str):
@@ -27,34 +26,69 @@ def _one(text: str):
 
 # Shapes the checker missed (issue 11, "Missed today"): (id, sentence, the pair's text).
 MISSED = [
-    ("below-zero", "Overnight it fell to 20 below zero (-29 C) in the valley.",
-     "20 below zero (-29 C)"),
-    ("or-just-under", "The thermometer read 41.7 degrees Celsius, or just under 107 degrees "
-     "Fahrenheit, at noon.", "41.7 degrees Celsius, or just under 107 degrees Fahrenheit"),
+    (
+        "below-zero",
+        "Overnight it fell to 20 below zero (-29 C) in the valley.",
+        "20 below zero (-29 C)",
+    ),
+    (
+        "or-just-under",
+        "The thermometer read 41.7 degrees Celsius, or just under 107 degrees Fahrenheit, at noon.",
+        "41.7 degrees Celsius, or just under 107 degrees Fahrenheit",
+    ),
     ("glued-ha-ac", "The estate spans 830ha (2051ac) of vines.", "830ha (2051ac)"),
-    ("price-per-hectare", "Farmland changed hands at $6000 per hectare ($2430 an acre).",
-     "$6000 per hectare ($2430 an acre)"),
-    ("price-slash", "The sale works out at about $12,400/ha ($5018/acre).",
-     "$12,400/ha ($5018/acre)"),
-    ("comma-also", "The champion weighed in at 201.6 pounds, also 91.4 kilograms.",
-     "201.6 pounds, also 91.4 kilograms"),
-    ("mixed-number-nearly", "The challenger came in at 165 1/2 pounds, nearly 76 kilos.",
-     "165 1/2 pounds, nearly 76 kilos"),
-    ("or-more-than-word", "The newborn weighed 11 pounds or more than five kilograms.",
-     "11 pounds or more than five kilograms"),
-    ("mb-inch-mark", "The storm's central pressure dropped to 950 mb (28.05”).",
-     "950 mb (28.05”)"),
-    ("mb-or-inches-of-mercury", "Barometers read 1,013 mb or 29.91” of mercury at noon.",
-     "1,013 mb or 29.91”"),
-    ("millibars-or-inches", "The eye's pressure bottomed out at 905 millibars or 26.72 inches.",
-     "905 millibars or 26.72 inches"),
+    (
+        "price-per-hectare",
+        "Farmland changed hands at $6000 per hectare ($2430 an acre).",
+        "$6000 per hectare ($2430 an acre)",
+    ),
+    (
+        "price-slash",
+        "The sale works out at about $12,400/ha ($5018/acre).",
+        "$12,400/ha ($5018/acre)",
+    ),
+    (
+        "comma-also",
+        "The champion weighed in at 201.6 pounds, also 91.4 kilograms.",
+        "201.6 pounds, also 91.4 kilograms",
+    ),
+    (
+        "mixed-number-nearly",
+        "The challenger came in at 165 1/2 pounds, nearly 76 kilos.",
+        "165 1/2 pounds, nearly 76 kilos",
+    ),
+    (
+        "or-more-than-word",
+        "The newborn weighed 11 pounds or more than five kilograms.",
+        "11 pounds or more than five kilograms",
+    ),
+    ("mb-inch-mark", "The storm's central pressure dropped to 950 mb (28.05”).", "950 mb (28.05”)"),
+    (
+        "mb-or-inches-of-mercury",
+        "Barometers read 1,013 mb or 29.91” of mercury at noon.",
+        "1,013 mb or 29.91”",
+    ),
+    (
+        "millibars-or-inches",
+        "The eye's pressure bottomed out at 905 millibars or 26.72 inches.",
+        "905 millibars or 26.72 inches",
+    ),
     ("lb-ft-dotted", "The V8 delivers 470 lb.-ft. (637 Nm) of torque.", "470 lb.-ft. (637 Nm)"),
-    ("ft-lb-of-torque", "The diesel makes 406 ft-lb. of torque (550 Nm).",
-     "406 ft-lb. of torque (550 Nm)"),
-    ("barrels-comma-roughly", "The tanker lost 2,000 barrels, roughly 318,000 litres, off the "
-     "coast.", "2,000 barrels, roughly 318,000 litres"),
-    ("barrels-next-sentence", "The spill released 3,000 barrels of crude. That is about "
-     "477,000 litres.", "3,000 barrels of crude. That is about 477,000 litres"),
+    (
+        "ft-lb-of-torque",
+        "The diesel makes 406 ft-lb. of torque (550 Nm).",
+        "406 ft-lb. of torque (550 Nm)",
+    ),
+    (
+        "barrels-comma-roughly",
+        "The tanker lost 2,000 barrels, roughly 318,000 litres, off the coast.",
+        "2,000 barrels, roughly 318,000 litres",
+    ),
+    (
+        "barrels-next-sentence",
+        "The spill released 3,000 barrels of crude. That is about 477,000 litres.",
+        "3,000 barrels of crude. That is about 477,000 litres",
+    ),
 ]
 
 
@@ -70,12 +104,22 @@ FALSE_ALARMS = [
     ("precise-both-sides", "The probe flew 225,600 miles (363,100 km) from Earth.", OK),
     ("round-restatement-60-miles", "The front lies 60 miles (100 kilometers) offshore.", OK),
     ("roughly-round", "The canal runs roughly 3,000 kilometres (1,900 mi).", OK),
-    ("about-minus-F", "Night temperatures drop to about minus 120 degrees Fahrenheit (minus 85 "
-     "degrees Celsius).", OK),
-    ("precise-in-brackets", "The freighter carried about 2,200 tons (1,996 metric tons) of grain.",
-     OK),
-    ("warming-above-baseline", "Global temperatures are now 2.2 degrees Fahrenheit (1.2 degrees "
-     "Celsius) above pre-industrial levels.", OK),
+    (
+        "about-minus-F",
+        "Night temperatures drop to about minus 120 degrees Fahrenheit (minus 85 degrees Celsius).",
+        OK,
+    ),
+    (
+        "precise-in-brackets",
+        "The freighter carried about 2,200 tons (1,996 metric tons) of grain.",
+        OK,
+    ),
+    (
+        "warming-above-baseline",
+        "Global temperatures are now 2.2 degrees Fahrenheit (1.2 degrees "
+        "Celsius) above pre-industrial levels.",
+        OK,
+    ),
     ("warming-after", "Scientists project 7.2 °F (4 °C) warming by 2100.", OK),
     ("anomaly", "June's anomaly was 0.3 °C (0.54 °F), the agency said.", OK),
     ("rise-by", "Sea surface temperatures rose by 1.8F (1C) in a decade.", OK),
@@ -96,50 +140,107 @@ def test_false_alarm_shapes_are_not_errors(text, verdict):
 
 # More shapes and units (issue 11, items 2-4): (id, correct, broken).
 FORMS = [
-    ("difference-broken", "The world is 2.7 degrees Fahrenheit (1.5 degrees Celsius) warmer.",
-     "The world is 2.7 degrees Fahrenheit (2.5 degrees Celsius) warmer."),
-    ("mpg-uk-l100km", "The hybrid returned 58.9 mpg UK (4.8 l/100km) on test.",
-     "The hybrid returned 58.9 mpg UK (5.8 l/100km) on test."),
-    ("mpg-uk-and-us", "It read 70.6 mpg UK (4.0 l/100km or 58.8 mpg US).",
-     "It read 70.6 mpg UK (4.0 l/100km or 66.8 mpg US)."),
+    (
+        "difference-broken",
+        "The world is 2.7 degrees Fahrenheit (1.5 degrees Celsius) warmer.",
+        "The world is 2.7 degrees Fahrenheit (2.5 degrees Celsius) warmer.",
+    ),
+    (
+        "mpg-uk-l100km",
+        "The hybrid returned 58.9 mpg UK (4.8 l/100km) on test.",
+        "The hybrid returned 58.9 mpg UK (5.8 l/100km) on test.",
+    ),
+    (
+        "mpg-uk-and-us",
+        "It read 70.6 mpg UK (4.0 l/100km or 58.8 mpg US).",
+        "It read 70.6 mpg UK (4.0 l/100km or 66.8 mpg US).",
+    ),
     ("metric-hp", "The engine makes 190 HP (140 kW).", "The engine makes 190 HP (160 kW)."),
-    ("knots", "Gusts hit 95 knots (109 mph) at the buoy.", "Gusts hit 95 knots (129 mph) at the buoy."),
-    ("dotted-mph", "It moved north at 14 m.p.h. (23 km/h).", "It moved north at 14 m.p.h. (28 km/h)."),
+    (
+        "knots",
+        "Gusts hit 95 knots (109 mph) at the buoy.",
+        "Gusts hit 95 knots (129 mph) at the buoy.",
+    ),
+    (
+        "dotted-mph",
+        "It moved north at 14 m.p.h. (23 km/h).",
+        "It moved north at 14 m.p.h. (28 km/h).",
+    ),
     ("psi-bar", "Tyres run at 36 psi (2.5 bar).", "Tyres run at 36 psi (3.5 bar)."),
     ("hpa-inhg", "Pressure was 1,020 hPa (30.12 inHg).", "Pressure was 1,020 hPa (31.12 inHg)."),
     ("stone-and-pounds-in", "He weighed 15st 4lb (97.1kg).", "He weighed 15st 4lb (99.1kg)."),
     ("stone-and-pounds-out", "He weighed 96kg (15st 2lb).", "He weighed 96kg (16st 2lb)."),
-    ("barrels-per-day", "Output rose to 640,000 barrels per day (101,750 cubic metres a day).",
-     "Output rose to 640,000 barrels per day (111,750 cubic metres a day)."),
-    ("bpd", "Exports reached 220,000 bpd (35,000 cubic metres per day).",
-     "Exports reached 220,000 bpd (45,000 cubic metres per day)."),
-    ("duration-hedged", "The case took 1,100 days, or about three years.",
-     "The case took 1,100 days, or about five years."),
-    ("decimal-comma", "The carp weighed 132 pound (59,9 kg).", "The carp weighed 132 pound (61,9 kg)."),
-    ("feet-inches-primes-in", "The center stands 7’1” (216 cm).", "The center stands 7’1” (226 cm)."),
+    (
+        "barrels-per-day",
+        "Output rose to 640,000 barrels per day (101,750 cubic metres a day).",
+        "Output rose to 640,000 barrels per day (111,750 cubic metres a day).",
+    ),
+    (
+        "bpd",
+        "Exports reached 220,000 bpd (35,000 cubic metres per day).",
+        "Exports reached 220,000 bpd (45,000 cubic metres per day).",
+    ),
+    (
+        "duration-hedged",
+        "The case took 1,100 days, or about three years.",
+        "The case took 1,100 days, or about five years.",
+    ),
+    (
+        "decimal-comma",
+        "The carp weighed 132 pound (59,9 kg).",
+        "The carp weighed 132 pound (61,9 kg).",
+    ),
+    (
+        "feet-inches-primes-in",
+        "The center stands 7’1” (216 cm).",
+        "The center stands 7’1” (226 cm).",
+    ),
     ("feet-inches-primes-out", "He is 1.93m (6’4″) tall.", "He is 1.93m (6’9″) tall."),
     ("feet-inches-words", "She is 5 feet 9 inches (1.75 m).", "She is 5 feet 9 inches (1.95 m)."),
-    ("pounds-and-ounces", "The baby weighed 3.6 kilos (7 pounds and 15 ounces).",
-     "The baby weighed 3.6 kilos (8 pounds and 15 ounces)."),
-    ("five-and-a-half", "The pike measured five and a half feet (1.7 metres).",
-     "The pike measured five and a half feet (2.7 metres)."),
-    ("two-and-a-half-hyphens", "She was two-and-a-half pounds (1.1 kilograms) lighter.",
-     "She was two-and-a-half pounds (1.9 kilograms) lighter."),
-    ("vulgar-fraction", "The rain totalled 2½ inches (64 mm).", "The rain totalled 2½ inches (84 mm)."),
-    ("square-brackets", "Falls of up to 310 mm [12.2 inches] were logged.",
-     "Falls of up to 310 mm [14.2 inches] were logged."),
+    (
+        "pounds-and-ounces",
+        "The baby weighed 3.6 kilos (7 pounds and 15 ounces).",
+        "The baby weighed 3.6 kilos (8 pounds and 15 ounces).",
+    ),
+    (
+        "five-and-a-half",
+        "The pike measured five and a half feet (1.7 metres).",
+        "The pike measured five and a half feet (2.7 metres).",
+    ),
+    (
+        "two-and-a-half-hyphens",
+        "She was two-and-a-half pounds (1.1 kilograms) lighter.",
+        "She was two-and-a-half pounds (1.9 kilograms) lighter.",
+    ),
+    (
+        "vulgar-fraction",
+        "The rain totalled 2½ inches (64 mm).",
+        "The rain totalled 2½ inches (84 mm).",
+    ),
+    (
+        "square-brackets",
+        "Falls of up to 310 mm [12.2 inches] were logged.",
+        "Falls of up to 310 mm [14.2 inches] were logged.",
+    ),
     ("slash", "The record is 353 mm/13.90” of rain.", "The record is 353 mm/15.90” of rain."),
-    ("which-is-equivalent", "Drivers quote 0-60 mph, which is equivalent to 0-97 km/h.",
-     "Drivers quote 0-60 mph, which is equivalent to 0-107 km/h."),
-    ("sq-km-square-miles", "Fires burned 1,250 square miles (3,237 square km).",
-     "Fires burned 1,250 square miles (3,837 square km)."),
+    (
+        "which-is-equivalent",
+        "Drivers quote 0-60 mph, which is equivalent to 0-97 km/h.",
+        "Drivers quote 0-60 mph, which is equivalent to 0-107 km/h.",
+    ),
+    (
+        "sq-km-square-miles",
+        "Fires burned 1,250 square miles (3,237 square km).",
+        "Fires burned 1,250 square miles (3,837 square km).",
+    ),
 ]
 
 
 @pytest.mark.parametrize("good, bad", [pytest.param(g, b, id=i) for i, g, b in FORMS])
 def test_form_correct_is_ok_and_broken_is_flagged(good, bad):
-    assert [f.verdict for f in _units(good)] and \
-        all(f.verdict is OK for f in _units(good)), [f.message for f in _units(good)]
+    assert [f.verdict for f in _units(good)] and all(f.verdict is OK for f in _units(good)), [
+        f.message for f in _units(good)
+    ]
     assert any(f.verdict is ERROR for f in _units(bad)), [f.message for f in _units(bad)]
 
 
@@ -184,13 +285,22 @@ def test_compound_restatement_is_written_back_as_a_compound():
     assert f.expected.text == "7 lb 15 oz"
 
 
-@pytest.mark.parametrize("text, reading", [
-    pytest.param("The engine makes 190 HP (140 kW).", "metric horsepower (PS)", id="hp-as-ps"),
-    pytest.param("The pickup makes 400 hp (298 kW).", "mechanical horsepower", id="hp-mechanical"),
-    pytest.param("The storm deepened to 950 mb (28.05”).", "inches of mercury", id="inches-of-mercury"),
-    pytest.param("It sold 6,000 tons (5,443 metric tons) of steel.", "short ton", id="short-ton"),
-    pytest.param("It shipped 6,000 tons (6,096 tonnes) of coal.", "long ton", id="long-ton"),
-])
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        pytest.param("The engine makes 190 HP (140 kW).", "metric horsepower (PS)", id="hp-as-ps"),
+        pytest.param(
+            "The pickup makes 400 hp (298 kW).", "mechanical horsepower", id="hp-mechanical"
+        ),
+        pytest.param(
+            "The storm deepened to 950 mb (28.05”).", "inches of mercury", id="inches-of-mercury"
+        ),
+        pytest.param(
+            "It sold 6,000 tons (5,443 metric tons) of steel.", "short ton", id="short-ton"
+        ),
+        pytest.param("It shipped 6,000 tons (6,096 tonnes) of coal.", "long ton", id="long-ton"),
+    ],
+)
 def test_the_reading_of_an_ambiguous_unit_is_named(text, reading):
     f = _one(text)
     assert f.verdict is OK and reading in (f.detail or ""), (f.message, f.detail)
@@ -209,22 +319,29 @@ def test_a_mistaken_precise_restatement_is_flagged_despite_a_hedge():
     assert f.verdict in (WARNING, ERROR)
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("She holds the 6 kg (12 lb) line class record.", id="line-class"),
-    pytest.param("He boxes in the 57 kg (126 lb) division.", id="weight-division"),
-    pytest.param("Leases run 30 days or 6 months, tenant's choice.", id="duration-choice"),
-    pytest.param("Bags of 5 km or 3 kg were sold.", id="different-kinds-or"),
-    pytest.param("Among the 90 km, 56 miles were paved.", id="bare-comma-outside-brackets"),
-    pytest.param("He ran one mile or two kilometres.", id="both-spelled"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("She holds the 6 kg (12 lb) line class record.", id="line-class"),
+        pytest.param("He boxes in the 57 kg (126 lb) division.", id="weight-division"),
+        pytest.param("Leases run 30 days or 6 months, tenant's choice.", id="duration-choice"),
+        pytest.param("Bags of 5 km or 3 kg were sold.", id="different-kinds-or"),
+        pytest.param("Among the 90 km, 56 miles were paved.", id="bare-comma-outside-brackets"),
+        pytest.param("He ran one mile or two kilometres.", id="both-spelled"),
+    ],
+)
 def test_near_misses_give_no_finding(text):
     assert _units(text) == []
 
 
 # The second development corpus (real published sentences; unit cases and negatives copied).
-CORPUS = [json.loads(line) for line in
-          (Path(__file__).parent / "fixtures" / "units_dev2.jsonl").read_text("utf-8").splitlines()
-          if line.strip()]
+CORPUS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "units_dev2.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip()
+]
 UNIT_CASES = [c for c in CORPUS if c["kind"] == "unit-conversion"]
 
 
@@ -234,21 +351,28 @@ def test_dev2_unit_conversions_found_at_least_95_percent():
 
 
 def test_dev2_no_error_on_a_claim_correct_within_rounding():
-    wrong = [c["id"] for c in UNIT_CASES if c["correct_within_rounding"]
-             and any(f.verdict is ERROR for f in _units(c["text"]))]
+    wrong = [
+        c["id"]
+        for c in UNIT_CASES
+        if c["correct_within_rounding"] and any(f.verdict is ERROR for f in _units(c["text"]))
+    ]
     assert wrong == []
 
 
 def test_dev2_published_mistakes_flagged():
     mistakes = [c for c in UNIT_CASES if not c["correct_within_rounding"]]
-    missed = [c["id"] for c in mistakes
-              if not any(f.verdict in (WARNING, ERROR) for f in _units(c["text"]))]
+    missed = [
+        c["id"]
+        for c in mistakes
+        if not any(f.verdict in (WARNING, ERROR) for f in _units(c["text"]))
+    ]
     # u2-050 (a headline's "15.8 tonnes" against the body's "15,876 kilograms", two clauses
     # apart with no restating phrase) is beyond the phrase grammar: 7 of 8 flagged.
     assert len(missed) <= 1, missed
 
 
-@pytest.mark.parametrize("case", [c for c in CORPUS if c["kind"] == "negative"],
-                         ids=lambda c: c["id"])
+@pytest.mark.parametrize(
+    "case", [c for c in CORPUS if c["kind"] == "negative"], ids=lambda c: c["id"]
+)
 def test_dev2_negatives_are_silent(case):
     assert not [f for f in _units(case["text"]) if f.verdict in (WARNING, ERROR)]

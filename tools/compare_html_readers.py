@@ -44,11 +44,28 @@ def main(argv: list[str]) -> int:
                     spent[name] += time.process_time() - t0
                 got[name] = old.snapshot(parsed)
             if got["new"] != got["old"]:
-                fields = [f for f, a, b in zip(("text", "offsets", "nodes", "metas", "ld_json",
-                                                "times", "overflow", "data_ranges"),
-                                               got["new"], got["old"], strict=False) if a != b]
-                differ.append(f"{path.relative_to(pages)} (data_only={data_only}): "
-                              f"{', '.join(fields)}")
+                fields = [
+                    f
+                    for f, a, b in zip(
+                        (
+                            "text",
+                            "offsets",
+                            "nodes",
+                            "metas",
+                            "ld_json",
+                            "times",
+                            "overflow",
+                            "data_ranges",
+                        ),
+                        got["new"],
+                        got["old"],
+                        strict=False,
+                    )
+                    if a != b
+                ]
+                differ.append(
+                    f"{path.relative_to(pages)} (data_only={data_only}): {', '.join(fields)}"
+                )
     print(f"{len(files)} pages; {len(differ)} readings differ")
     for line in differ:
         print("  ", line)

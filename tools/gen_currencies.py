@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 TARGET = Path(__file__).resolve().parent.parent / "claims" / "extract" / "_currency_data.py"
-AS_OF = datetime.date(2024, 1, 1)      # "active" currencies: legal tender somewhere on this day
+AS_OF = datetime.date(2024, 1, 1)  # "active" currencies: legal tender somewhere on this day
 
 
 def _fold(text: str) -> str:
@@ -66,15 +66,19 @@ def build() -> dict[str, object]:
     for row in forex:
         if row["cc"] in codes:
             add(row["name"], row["cc"])
-    symbols = {sym: code for code, sym in en.currency_symbols.items()
-               if code in codes and sym != code and sym != "$"}
+    symbols = {
+        sym: code
+        for code, sym in en.currency_symbols.items()
+        if code in codes and sym != code and sym != "$"
+    }
     from babel.numbers import list_currencies
 
     return {
         "codes": sorted(codes),
         "iso": sorted(set(list_currencies()) | codes),
-        "names": {k: sorted(v, key=lambda c: (c not in active, c))
-                  for k, v in sorted(names.items())},
+        "names": {
+            k: sorted(v, key=lambda c: (c not in active, c)) for k, v in sorted(names.items())
+        },
         "symbols": dict(sorted(symbols.items())),
     }
 
@@ -95,19 +99,23 @@ def render() -> str:
     ]
     codes = data["codes"]
     for i in range(0, len(codes), 12):
-        lines.append("    " + " ".join(f'"{c}",' for c in codes[i:i + 12]))
+        lines.append("    " + " ".join(f'"{c}",' for c in codes[i : i + 12]))
     lines.append("})")
     lines.append("")
-    lines.append("#: every ISO 4217 code CLDR knows, current and historical (DEM, VEF, ...): a real")
+    lines.append(
+        "#: every ISO 4217 code CLDR knows, current and historical (DEM, VEF, ...): a real"
+    )
     lines.append("#: currency, even when no rate source has it (the rate store's 'no source', not")
     lines.append("#: 'unknown code')")
     lines.append("ISO_CODES: frozenset[str] = CODES | frozenset({")
     iso = sorted(set(data["iso"]) - set(codes))
     for i in range(0, len(iso), 12):
-        lines.append("    " + " ".join(f'"{c}",' for c in iso[i:i + 12]))
+        lines.append("    " + " ".join(f'"{c}",' for c in iso[i : i + 12]))
     lines.append("})")
     lines.append("")
-    lines.append("#: lowercased English name (singular, plural, accent-folded) -> ISO codes it may mean")
+    lines.append(
+        "#: lowercased English name (singular, plural, accent-folded) -> ISO codes it may mean"
+    )
     lines.append("NAMES: dict[str, tuple[str, ...]] = {")
     for name, cs in data["names"].items():
         lines.append(f"    {name!r}: ({', '.join(repr(c) for c in cs)},),")

@@ -16,31 +16,138 @@ from html.parser import HTMLParser
 
 from claims.article import Node
 
-_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")   # <!...> but comments, doctype
-_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")    # whitespace that is not one space
-_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "code", "svg",
-                   "math", "iframe", "object"})
-_BLOCK = frozenset({"address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
-                    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-                    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-                    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-                    "tr", "ul", "body", "html", "dialog", "menu", "picture", "video", "audio"})
-_HEAD_ONLY = frozenset({"html", "head", "title", "meta", "link", "style", "script", "base",
-                        "noscript", "template"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "keygen"})
-_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
-                       "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-                       "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "menu"})
-_NODE_TAGS = frozenset({"time", "label", "button", "select",
-                        "textarea", "legend"})
+_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")  # <!...> but comments, doctype
+_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is not one space
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "title",
+        "noscript",
+        "template",
+        "code",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "body",
+        "html",
+        "dialog",
+        "menu",
+        "picture",
+        "video",
+        "audio",
+    }
+)
+_HEAD_ONLY = frozenset(
+    {"html", "head", "title", "meta", "link", "style", "script", "base", "noscript", "template"}
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
+_CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "menu",
+    }
+)
+_NODE_TAGS = frozenset({"time", "label", "button", "select", "textarea", "legend"})
 _DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "dateupdated"})
-MAX_LD_CHARS = 2_000_000                       # JSON-LD kept per page for the date rules
-MAX_NODES = 200_000                            # element records per page (~100 bytes each)
+MAX_LD_CHARS = 2_000_000  # JSON-LD kept per page for the date rules
+MAX_NODES = 200_000  # element records per page (~100 bytes each)
 
 
-_UNCLOSED = (("<!--", re.compile(r"--\s*>")), ("<![", re.compile(r"\]\s*\]\s*>")),
-             ("<", re.compile(">")))
+_UNCLOSED = (
+    ("<!--", re.compile(r"--\s*>")),
+    ("<![", re.compile(r"\]\s*\]\s*>")),
+    ("<", re.compile(">")),
+)
 
 
 def _defuse_unclosed(source: str) -> str:
@@ -53,7 +160,7 @@ def _defuse_unclosed(source: str) -> str:
     for opener, closer in _UNCLOSED:
         last = source.rfind(opener)
         if last < 0 or closer.search(source, last + len(opener)):
-            continue                              # the last opener is closed: all are
+            continue  # the last opener is closed: all are
         tail = 0
         for m in closer.finditer(source):
             tail = m.end()
@@ -68,11 +175,11 @@ class HtmlText(HTMLParser):
     def __init__(self, source: str, data_only: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.data_only = data_only                # only record raw visible data ranges
+        self.data_only = data_only  # only record raw visible data ranges
         fed = _defuse_unclosed(source)
         try:
             self._parse(fed)
-        except AssertionError:                    # malformed <!...> declarations: read as text
+        except AssertionError:  # malformed <!...> declarations: read as text
             self._parse(_DECLARATION.sub("\0!", fed))
         del self.source
 
@@ -84,23 +191,23 @@ class HtmlText(HTMLParser):
     def _parse(self, fed: str) -> None:
         self.reset()
         self.out: list[str] = []
-        self.n = 0                               # characters emitted so far
-        self.last = "\n"                         # last character emitted ("\n" at the start)
-        self.offsets = array("i")                # 4 bytes a character; inputs are capped far below 2 GB
+        self.n = 0  # characters emitted so far
+        self.last = "\n"  # last character emitted ("\n" at the start)
+        self.offsets = array("i")  # 4 bytes a character; inputs are capped far below 2 GB
         self.data_ranges: list[tuple[int, int]] = []
         self.skip: dict[str, int] = {}
         self.pre = 0
-        self.anchors = 0                         # open <a> elements
-        self.link_chars = 0                      # characters emitted inside links
+        self.anchors = 0  # open <a> elements
+        self.link_chars = 0  # characters emitted inside links
         self.nodes: list[Node] = []
-        self.stack: list[int] = []               # open elements, as node indexes
-        self.inline: dict[str, int] = {}         # open inline elements that have a record
-        self.overflow = False                    # more elements than MAX_NODES
-        self.metas: list[tuple[str, str]] = []   # (name/property/itemprop, content)
-        self.ld_json: list[str] = []             # JSON-LD blocks as written
+        self.stack: list[int] = []  # open elements, as node indexes
+        self.inline: dict[str, int] = {}  # open inline elements that have a record
+        self.overflow = False  # more elements than MAX_NODES
+        self.metas: list[tuple[str, str]] = []  # (name/property/itemprop, content)
+        self.ld_json: list[str] = []  # JSON-LD blocks as written
         self._ld: list[str] | None = None
         self._ld_size = 0
-        self.times: list[tuple[int, str, str, int]] = []   # (position, value, how, node)
+        self.times: list[tuple[int, str, str, int]] = []  # (position, value, how, node)
         self._base = self._at = 0
         self.feed(fed)
         self._base = len(fed) - len(self.rawdata)  # what feed consumed; close() reads the rest
@@ -133,9 +240,9 @@ class HtmlText(HTMLParser):
                 self._push(data, pos, step)
             return
         i = len(data) - len(data.lstrip(" \t\n\r\f")) if self.last in " \n" else 0
-        for m in _WS_FIX.finditer(data, i):       # single spaces between words pass through
+        for m in _WS_FIX.finditer(data, i):  # single spaces between words pass through
             if m.start() > i:
-                self._push(data[i:m.start()], pos + i * step, step)
+                self._push(data[i : m.start()], pos + i * step, step)
             if self.last not in " \n":
                 self._push(" ", pos + m.start() * step, step)
             i = m.end()
@@ -152,15 +259,19 @@ class HtmlText(HTMLParser):
     # ---------------------------------------------------------------- structure
 
     def _open(self, tag: str, a: dict[str, str]) -> None:
-        if len(self.nodes) >= MAX_NODES:          # a pathological page: read it whole
+        if len(self.nodes) >= MAX_NODES:  # a pathological page: read it whole
             self.overflow = True
             return
         hints, keep = "", None
-        if a:                                     # most elements have no attributes
-            hints = " ".join(filter(None, (a.get("class"), a.get("id"), a.get("role"),
-                                           a.get("itemprop")))).lower()
-            if "hidden" in a or a.get("aria-hidden", "").lower() == "true" or \
-                    "display:none" in a.get("style", "").replace(" ", "").lower():
+        if a:  # most elements have no attributes
+            hints = " ".join(
+                filter(None, (a.get("class"), a.get("id"), a.get("role"), a.get("itemprop")))
+            ).lower()
+            if (
+                "hidden" in a
+                or a.get("aria-hidden", "").lower() == "true"
+                or "display:none" in a.get("style", "").replace(" ", "").lower()
+            ):
                 hints += " hidden"
             if tag in ("article", "time") or "itemprop" in a:
                 keep = a
@@ -177,8 +288,8 @@ class HtmlText(HTMLParser):
         node.links += self.link_chars
         attrs = node.attrs or {}
         prop = attrs.get("itemprop", "").lower()
-        if not attrs.get("content") and not attrs.get("datetime"):   # the element's text
-            if prop in _DATE_PROPS and node.tag != "time":             # is filled in later
+        if not attrs.get("content") and not attrs.get("datetime"):  # the element's text
+            if prop in _DATE_PROPS and node.tag != "time":  # is filled in later
                 self.times.append((node.start, "", f"itemprop {prop}", index))
             elif node.tag == "time":
                 self.times.append((node.start, "", "time text", index))
@@ -194,17 +305,17 @@ class HtmlText(HTMLParser):
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("http-equiv") or "").lower()
-            if not key and "head" in self.skip:   # itemprop in <head>: the page's; in the body
-                key = a.get("itemprop", "").lower()   # its position counts (see below)
+            if not key and "head" in self.skip:  # itemprop in <head>: the page's; in the body
+                key = a.get("itemprop", "").lower()  # its position counts (see below)
             if key and a.get("content"):
                 self.metas.append((key, a["content"]))
                 a.pop("itemprop", None)
         elif tag == "script" and a.get("type", "").lower().strip() == "application/ld+json":
             self._ld = []
-        if "head" in self.skip and tag not in _HEAD_ONLY:   # <body> or content ends <head>
+        if "head" in self.skip and tag not in _HEAD_ONLY:  # <body> or content ends <head>
             del self.skip["head"]
         if tag in _BLOCK:
-            self.skip.pop("code", None)           # an unclosed <code> ends at the next block
+            self.skip.pop("code", None)  # an unclosed <code> ends at the next block
         if tag in _SKIP:
             self.skip[tag] = self.skip.get(tag, 0) + 1
         elif tag == "pre":
@@ -215,19 +326,21 @@ class HtmlText(HTMLParser):
             return
         if self.stack:
             top = self.nodes[self.stack[-1]].tag
-            if (top == "p" and tag in _CLOSES_P) or (top == tag and tag in ("li", "dt", "dd",
-                                                                             "option", "tr", "td")):
+            if (top == "p" and tag in _CLOSES_P) or (
+                top == tag and tag in ("li", "dt", "dd", "option", "tr", "td")
+            ):
                 self._close_top()
-        if tag == "meta":                         # itemprop dates in the body: a position
+        if tag == "meta":  # itemprop dates in the body: a position
             prop = a.get("itemprop", "").lower()
             if prop in _DATE_PROPS and a.get("content"):
-                self.times.append((self.n, a["content"], f"itemprop {prop}",
-                                   self.stack[-1] if self.stack else -1))
+                self.times.append(
+                    (self.n, a["content"], f"itemprop {prop}", self.stack[-1] if self.stack else -1)
+                )
             return
         if tag == "a":
             self.anchors += 1
         if tag not in _BLOCK and tag not in _NODE_TAGS and "itemprop" not in a:
-            return                                # inline: no element record needed
+            return  # inline: no element record needed
         if tag not in _BLOCK:
             self.inline[tag] = self.inline.get(tag, 0) + 1
         self._open(tag, a)
@@ -237,9 +350,17 @@ class HtmlText(HTMLParser):
             if prop in _DATE_PROPS:
                 how = f"itemprop {prop}"
             self.times.append((self.n, a["datetime"], how, len(self.nodes) - 1))
-        elif a.get("itemprop", "").lower() in _DATE_PROPS and (a.get("content") or a.get("datetime")):
-            self.times.append((self.n, a.get("content") or a["datetime"],
-                               f"itemprop {a['itemprop'].lower()}", len(self.nodes) - 1))
+        elif a.get("itemprop", "").lower() in _DATE_PROPS and (
+            a.get("content") or a.get("datetime")
+        ):
+            self.times.append(
+                (
+                    self.n,
+                    a.get("content") or a["datetime"],
+                    f"itemprop {a['itemprop'].lower()}",
+                    len(self.nodes) - 1,
+                )
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._ld is not None:
@@ -255,7 +376,7 @@ class HtmlText(HTMLParser):
         elif tag == "pre" and self.pre:
             self.pre -= 1
         if tag in _BLOCK:
-            self.skip.pop("code", None)           # an unclosed <code> ends with its block
+            self.skip.pop("code", None)  # an unclosed <code> ends with its block
         if tag in _BLOCK and not self.skip:
             self._newline(self._pos())
         if tag == "a" and self.anchors:
@@ -298,5 +419,13 @@ class HtmlText(HTMLParser):
 def snapshot(parsed) -> tuple:
     """Everything a reader records, as plain values to compare (``Node`` has no ``__eq__``)."""
     nodes = [tuple(getattr(node, slot) for slot in Node.__slots__) for node in parsed.nodes]
-    return ("".join(parsed.out), list(parsed.offsets), nodes, parsed.metas, parsed.ld_json,
-            parsed.times, parsed.overflow, parsed.data_ranges)
+    return (
+        "".join(parsed.out),
+        list(parsed.offsets),
+        nodes,
+        parsed.metas,
+        parsed.ld_json,
+        parsed.times,
+        parsed.overflow,
+        parsed.data_ranges,
+    )

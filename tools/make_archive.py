@@ -29,19 +29,39 @@ sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE = ROOT / "examples" / "korea-herald-june-2025.txt"
 EXAMPLE_DATE = "2025-06-30"
-SECTIONS = (("Business", 5), ("World", 3), ("Markets", 3), ("Technology", 2), ("Politics", 2),
-            ("Sport", 1))
-AUTHORS = ("Ana Ruiz", "Ben Okafor", "Chloe Martin", "Dae-jung Park", "Elif Yilmaz",
-           "Farah Haddad", "Gustav Lind", "Hana Sato", "Ivan Petrov", "Jo Mensah",
-           "Kirsten Berg", "Luis Ortega")
+SECTIONS = (
+    ("Business", 5),
+    ("World", 3),
+    ("Markets", 3),
+    ("Technology", 2),
+    ("Politics", 2),
+    ("Sport", 1),
+)
+AUTHORS = (
+    "Ana Ruiz",
+    "Ben Okafor",
+    "Chloe Martin",
+    "Dae-jung Park",
+    "Elif Yilmaz",
+    "Farah Haddad",
+    "Gustav Lind",
+    "Hana Sato",
+    "Ivan Petrov",
+    "Jo Mensah",
+    "Kirsten Berg",
+    "Luis Ortega",
+)
 #: Story kinds and their weights: a corpus conversion, a unit/arithmetic sentence, the example.
 KINDS = (("currency", 70), ("units", 20), ("example", 5), ("plain", 5))
 FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2025, 6, 30)
 
 
 def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (FIXTURES / name).read_text("utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line)
+        for line in (FIXTURES / name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 class Sources:
@@ -52,7 +72,9 @@ class Sources:
 
         self.currency = [r for r in _rows("dev_currency.jsonl") if r.get("date")]
         self.units = [r for r in _rows("units_arith_dev.jsonl") if r.get("text")]
-        lines = [ln.strip() for ln in EXAMPLE.read_text("utf-8").splitlines() if len(ln.strip()) > 80]
+        lines = [
+            ln.strip() for ln in EXAMPLE.read_text("utf-8").splitlines() if len(ln.strip()) > 80
+        ]
         self.example_money = [ln for ln in lines if extract(ln).conversions]
         self.filler = [ln for ln in lines if ln not in self.example_money]
 
@@ -69,11 +91,11 @@ def _pad(rnd: random.Random, paragraphs: list[str], filler: list[str], length: i
     while size < length * 0.9 and pool:
         para = pool.pop()
         room = int(length * 1.05) - size
-        if len(para) > room:                              # cut at a sentence end that fits
+        if len(para) > room:  # cut at a sentence end that fits
             cut = para.rfind(". ", 0, room)
             if cut < 60:
                 continue
-            para = para[:cut + 1]
+            para = para[: cut + 1]
         body.insert(rnd.randint(1, len(body)), para)
         size += len(para) + 2
     return body
@@ -90,7 +112,9 @@ def stories(n: int, *, seed: int = 16, length: int = 2000) -> Iterator[dict]:
             lead = rnd.choice(src.currency)
             day = lead["date"]
             same_day = [r for r in src.currency if r["date"] == day and r is not lead]
-            paragraphs = [lead["text"]] + ([rnd.choice(same_day)["text"]] if same_day and rnd.random() < 0.5 else [])
+            paragraphs = [lead["text"]] + (
+                [rnd.choice(same_day)["text"]] if same_day and rnd.random() < 0.5 else []
+            )
         elif kind == "example":
             day = EXAMPLE_DATE
             paragraphs = list(src.example_money)
@@ -102,11 +126,15 @@ def stories(n: int, *, seed: int = 16, length: int = 2000) -> Iterator[dict]:
         if not paragraphs:
             paragraphs = [rnd.choice(src.filler)]
         section = _weighted(rnd, SECTIONS)
-        yield {"id": f"story-{i:07d}", "date": day,
-               "url": f"https://news.example.com/{section.lower()}/{day.replace('-', '/')}/story-{i}",
-               "section": section, "author": rnd.choice(AUTHORS),
-               "title": f"Story {i}: {section} report",
-               "paragraphs": _pad(rnd, paragraphs, src.filler, length)}
+        yield {
+            "id": f"story-{i:07d}",
+            "date": day,
+            "url": f"https://news.example.com/{section.lower()}/{day.replace('-', '/')}/story-{i}",
+            "section": section,
+            "author": rnd.choice(AUTHORS),
+            "title": f"Story {i}: {section} report",
+            "paragraphs": _pad(rnd, paragraphs, src.filler, length),
+        }
 
 
 def as_text(story: dict) -> str:
@@ -115,10 +143,12 @@ def as_text(story: dict) -> str:
 
 def as_html(story: dict) -> str:
     paras = "\n".join(f"<p>{escape(p)}</p>" for p in story["paragraphs"])
-    return (f'<!doctype html>\n<html><head><meta charset="utf-8">'
-            f'<meta property="article:published_time" content="{story["date"]}T08:00:00Z">'
-            f"<title>{escape(story['title'])}</title></head>\n<body><article>"
-            f"<h1>{escape(story['title'])}</h1>\n{paras}\n</article></body></html>\n")
+    return (
+        f'<!doctype html>\n<html><head><meta charset="utf-8">'
+        f'<meta property="article:published_time" content="{story["date"]}T08:00:00Z">'
+        f"<title>{escape(story['title'])}</title></head>\n<body><article>"
+        f"<h1>{escape(story['title'])}</h1>\n{paras}\n</article></body></html>\n"
+    )
 
 
 def _row(story: dict, html: bool) -> dict:
@@ -185,17 +215,32 @@ def _write_warc(out: Path, items: Iterator[dict]) -> None:
         writer = WARCWriter(fh, gzip=out.name.lower().endswith(".gz"))
         for i, story in enumerate(items):
             body = as_html(story).encode("utf-8")
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             stamp = f"{story['date']}T12:00:00Z"
-            writer.write_record(writer.create_warc_record(
-                story["url"], "response", payload=BytesIO(body), http_headers=headers,
-                warc_headers_dict={"WARC-Date": stamp}))
-            if i % 50 == 0:                                   # a crawl holds more than pages
-                img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(
-                    story["url"] + "/lead.png", "response", payload=BytesIO(b"\x89PNG\r\n"),
-                    http_headers=img, warc_headers_dict={"WARC-Date": stamp}))
+            writer.write_record(
+                writer.create_warc_record(
+                    story["url"],
+                    "response",
+                    payload=BytesIO(body),
+                    http_headers=headers,
+                    warc_headers_dict={"WARC-Date": stamp},
+                )
+            )
+            if i % 50 == 0:  # a crawl holds more than pages
+                img = StatusAndHeaders(
+                    "200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"
+                )
+                writer.write_record(
+                    writer.create_warc_record(
+                        story["url"] + "/lead.png",
+                        "response",
+                        payload=BytesIO(b"\x89PNG\r\n"),
+                        http_headers=img,
+                        warc_headers_dict={"WARC-Date": stamp},
+                    )
+                )
 
 
 def main(argv: list[str] | None = None) -> int:

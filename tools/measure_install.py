@@ -23,12 +23,14 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBE = ("import sys, runpy; sys.argv = ['claims', 'check', {story!r}, '--date', '2025-06-30', "
-         "'--cache-dir', {cache!r}, '--format', 'line']\n"
-         "try:\n    runpy.run_module('claims', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-         "heavy = sorted({{m.split('.')[0] for m in sys.modules}} & {{'babel', 'forex_python', "
-         "'requests', 'pint'}})\nprint('imported:', ' '.join(heavy) or 'none of babel, "
-         "forex_python, requests, pint', file=sys.stderr)\n")
+PROBE = (
+    "import sys, runpy; sys.argv = ['claims', 'check', {story!r}, '--date', '2025-06-30', "
+    "'--cache-dir', {cache!r}, '--format', 'line']\n"
+    "try:\n    runpy.run_module('claims', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    "heavy = sorted({{m.split('.')[0] for m in sys.modules}} & {{'babel', 'forex_python', "
+    "'requests', 'pint'}})\nprint('imported:', ' '.join(heavy) or 'none of babel, "
+    "forex_python, requests, pint', file=sys.stderr)\n"
+)
 
 
 def _size(folder: Path) -> int:
@@ -46,31 +48,38 @@ def main(spec: str) -> int:
         env_dir = Path(tmp) / "venv"
         venv.EnvBuilder(with_pip=True).create(env_dir)
         py = env_dir / "bin" / "python"
-        site = Path(subprocess.check_output([py, "-c", "import sysconfig; "
-                                             "print(sysconfig.get_paths()['purelib'])"],
-                                            text=True).strip())
+        site = Path(
+            subprocess.check_output(
+                [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+            ).strip()
+        )
         empty = _size(site)
-        before = set(subprocess.check_output([py, "-m", "pip", "list", "--format=freeze"],
-                                             text=True).split())
+        before = set(
+            subprocess.check_output([py, "-m", "pip", "list", "--format=freeze"], text=True).split()
+        )
         env = {**os.environ, "PIP_NO_CACHE_DIR": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
         start = time.perf_counter()
         subprocess.run([py, "-m", "pip", "install", "-q", target], check=True, env=env)
         seconds = time.perf_counter() - start
-        after = set(subprocess.check_output([py, "-m", "pip", "list", "--format=freeze"],
-                                            text=True).split())
+        after = set(
+            subprocess.check_output([py, "-m", "pip", "list", "--format=freeze"], text=True).split()
+        )
         added = sorted(after - before)
         print(f"install:  {seconds:.1f} s for {target}")
         print(f"size:     {(_size(site) - empty) / 1e6:.1f} MB in site-packages")
         print(f"packages: {len(added)}: {' '.join(a.split('==')[0] for a in added)}")
         cache = Path(tmp) / "rates"
-        probe = PROBE.format(story=str(ROOT / "examples" / "korea-herald-june-2025.txt"),
-                             cache=str(cache))
+        probe = PROBE.format(
+            story=str(ROOT / "examples" / "korea-herald-june-2025.txt"), cache=str(cache)
+        )
         for label in ("first run (builds the rate store)", "second run"):
             start = time.perf_counter()
             proc = subprocess.run([py, "-c", probe], capture_output=True, text=True, cwd=tmp)
             took = time.perf_counter() - start
-            print(f"{label}: {took:.2f} s, exit {proc.returncode}; "
-                  f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}")
+            print(
+                f"{label}: {took:.2f} s, exit {proc.returncode}; "
+                f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}"
+            )
     return 0
 
 

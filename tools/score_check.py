@@ -27,8 +27,10 @@ from claims.rates import open_store  # noqa: E402
 def _window(rc: dict) -> tuple[float | None, float | None]:
     """The ECB range of the pair's week: ``ecb_min_7d``/``ecb_max_7d`` (dev.jsonl) or
     ``ecb_window_min``/``ecb_window_max`` (fx-multilingual-dev.jsonl)."""
-    return (rc.get("ecb_min_7d", rc.get("ecb_window_min")),
-            rc.get("ecb_max_7d", rc.get("ecb_window_max")))
+    return (
+        rc.get("ecb_min_7d", rc.get("ecb_window_min")),
+        rc.get("ecb_max_7d", rc.get("ecb_window_max")),
+    )
 
 
 def within_one_pct(rc: dict) -> bool:
@@ -51,8 +53,9 @@ def main(path: Path) -> None:
         findings = [f for f in findings if f.converted is not None and f.code != "CUR007"]
         for pair in case["expected_pairs"]:
             amount = Decimal(repr(pair["amount"]))
-            match = [f for f in findings if amount in {f.original.value,
-                                                       f.original.high or Decimal(-1)}]
+            match = [
+                f for f in findings if amount in {f.original.value, f.original.high or Decimal(-1)}
+            ]
             if not match:
                 tally["not checked"] += 1
                 bad.append((case["id"], pair["surface"], "not checked"))
@@ -69,9 +72,14 @@ def main(path: Path) -> None:
                 bad.append((case["id"], pair["surface"], f"error within 1%: {f.message}"))
             elif f.verdict.value in ("warning", "error"):
                 dev = rc.get("deviation_pct")
-                flagged.append((case["id"], f.verdict.value,
-                                f"{dev:+.2f}%" if dev is not None else "no ECB rate",
-                                f.diagnosis))
+                flagged.append(
+                    (
+                        case["id"],
+                        f.verdict.value,
+                        f"{dev:+.2f}%" if dev is not None else "no ECB rate",
+                        f.diagnosis,
+                    )
+                )
     print("verdicts:", dict(tally))
     print(f"pairs without an ECB rate judged by a coarser source: {len(beyond)}")
     for row in beyond:
@@ -85,4 +93,8 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "dev_currency.jsonl")
+    main(
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else ROOT / "tests" / "fixtures" / "dev_currency.jsonl"
+    )

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from claims.extract import extract  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "fixtures" / "dev_currency.jsonl"
-CONTEXT = {"fx-056": "fx-055"}      # the reais of fx-056 are named in the sentence before
+CONTEXT = {"fx-056": "fx-055"}  # the reais of fx-056 are named in the sentence before
 
 
 def pairs_of(extraction) -> list[tuple[Decimal, str | None, Decimal, str | None]]:
@@ -55,14 +55,18 @@ def score(cases: list[dict]) -> dict:
         if case["kind"] == "positive":
             for p in case["expected_pairs"]:
                 expected += 1
-                want = (_dec(p["amount"]), p["currency"], _dec(p["converted_amount"]),
-                        p["converted_currency"])
+                want = (
+                    _dec(p["amount"]),
+                    p["currency"],
+                    _dec(p["converted_amount"]),
+                    p["converted_currency"],
+                )
                 if want in got:
                     found += 1
                 else:
                     misses.append(f"{case['id']}: {p['surface']!r} got {got}")
         else:
-            for c in convs:               # a negative states no conversion at all
+            for c in convs:  # a negative states no conversion at all
                 false += 1
                 misses.append(f"{case['id']}: false pair {c.text!r}")
     return {"expected": expected, "found": found, "false_pairs": false, "misses": misses}
@@ -70,12 +74,18 @@ def score(cases: list[dict]) -> dict:
 
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or [DEFAULT]
-    cases = [json.loads(line) for p in paths for line in p.read_text("utf-8").splitlines()
-             if line.strip()]
+    cases = [
+        json.loads(line)
+        for p in paths
+        for line in p.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     result = score(cases)
     pct = 100 * result["found"] / max(1, result["expected"])
-    print(f"pairs found: {result['found']}/{result['expected']} ({pct:.1f}%), "
-          f"false pairs on negatives: {result['false_pairs']}")
+    print(
+        f"pairs found: {result['found']}/{result['expected']} ({pct:.1f}%), "
+        f"false pairs on negatives: {result['false_pairs']}"
+    )
     for line in result["misses"]:
         print("  " + line)
     return 0

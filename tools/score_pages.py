@@ -44,12 +44,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 #: ../shared/pages beside the checkout (or beside the worktrees' folder).
-DEFAULT_PAGES = next((p for p in (ROOT.parent / "shared" / "pages",
-                                  ROOT.parent.parent / "shared" / "pages") if p.is_dir()),
-                     ROOT.parent / "shared" / "pages")
-_DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f']*\d)?")      # not plain spaces: table cells
+DEFAULT_PAGES = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "pages", ROOT.parent.parent / "shared" / "pages")
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "pages",
+)
+_DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f']*\d)?")  # not plain spaces: table cells
 _SPACES = re.compile(r"\s+")
-TODAY = date(2099, 1, 1)          # a sentinel "today": never a reference date
+TODAY = date(2099, 1, 1)  # a sentinel "today": never a reference date
 
 
 def _digit_forms(token: str) -> set[str]:
@@ -98,11 +103,17 @@ def _score_htmldate(pages: Path, labels: dict) -> None:
         t1 = time.perf_counter()
         found = find_date(data, original_date=True)
         spent += time.perf_counter() - t1
-        tally["missing" if found is None else "exact" if found == labels[key]["date"] else "wrong"] += 1
+        tally[
+            "missing" if found is None else "exact" if found == labels[key]["date"] else "wrong"
+        ] += 1
     n = sum(tally.values())
-    print(f"htmldate: import {imported:.2f} s, {n / max(spent, 1e-9):.1f} pages/s; "
-          + ", ".join(f"{k} {tally[k]} ({100 * tally[k] / max(n, 1):.1f}%)"
-                      for k in ("exact", "wrong", "missing")))
+    print(
+        f"htmldate: import {imported:.2f} s, {n / max(spent, 1e-9):.1f} pages/s; "
+        + ", ".join(
+            f"{k} {tally[k]} ({100 * tally[k] / max(n, 1):.1f}%)"
+            for k in ("exact", "wrong", "missing")
+        )
+    )
 
 
 def _main_text_extractors() -> dict:
@@ -120,10 +131,11 @@ def _main_text_extractors() -> dict:
         import lxml.html
         from readability import Document as Readable
 
-        logging.getLogger("readability").setLevel(logging.CRITICAL)   # it logs its failures
+        logging.getLogger("readability").setLevel(logging.CRITICAL)  # it logs its failures
 
         found["readability-lxml"] = lambda data: lxml.html.fromstring(
-            Readable(data).summary()).text_content()
+            Readable(data).summary()
+        ).text_content()
     except ImportError:
         pass
     try:
@@ -131,7 +143,8 @@ def _main_text_extractors() -> dict:
 
         stop = justext.get_stoplist("English")
         found["jusText (English stop list)"] = lambda data: "\n".join(
-            p.text for p in justext.justext(data, stop) if not p.is_boilerplate)
+            p.text for p in justext.justext(data, stop) if not p.is_boilerplate
+        )
     except ImportError:
         pass
     return found
@@ -162,25 +175,41 @@ def _score_main_text(pages: Path, labels: dict) -> None:
             want = [r.text for r in read_numbers(reference)]
             m, _ = _outside(want, text)
             out, total, missed, wanted = out + o, total + t, missed + m, wanted + len(want)
-        print(f"{name}: {out}/{total} ({100 * out / max(total, 1):.1f}%) outside; reference "
-              f"numbers read {100 * (wanted - missed) / max(wanted, 1):.1f}%; "
-              f"{n / max(spent, 1e-9):.1f} pages/s")
+        print(
+            f"{name}: {out}/{total} ({100 * out / max(total, 1):.1f}%) outside; reference "
+            f"numbers read {100 * (wanted - missed) / max(wanted, 1):.1f}%; "
+            f"{n / max(spent, 1e-9):.1f} pages/s"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES)
-    ap.add_argument("--scope", choices=["page", "article"], default=None,
-                    help="reading scope (default: the project's default)")
-    ap.add_argument("--list", choices=["wrong", "missing", "outside"], action="append", default=[],
-                    help="list the pages in this category")
+    ap.add_argument(
+        "--scope",
+        choices=["page", "article"],
+        default=None,
+        help="reading scope (default: the project's default)",
+    )
+    ap.add_argument(
+        "--list",
+        choices=["wrong", "missing", "outside"],
+        action="append",
+        default=[],
+        help="list the pages in this category",
+    )
     ap.add_argument("--no-check", action="store_true", help="skip the full check_document timing")
     ap.add_argument("--htmldate", action="store_true", help="score htmldate on the same pages")
-    ap.add_argument("--main-text", action="store_true",
-                    help="score trafilatura, readability-lxml and jusText on the same pages")
+    ap.add_argument(
+        "--main-text",
+        action="store_true",
+        help="score trafilatura, readability-lxml and jusText on the same pages",
+    )
     args = ap.parse_args(argv)
     if not (args.pages / "labels.json").is_file():
-        print(f"score_pages: no pages at {args.pages} (they live in ../shared/pages); nothing to do")
+        print(
+            f"score_pages: no pages at {args.pages} (they live in ../shared/pages); nothing to do"
+        )
         return 0
 
     from claims.documents import load_document
@@ -229,22 +258,32 @@ def main(argv: list[str] | None = None) -> int:
     for line in problems:
         print("  ", line)
     if n_dated:
-        print(f"as-of date on {n_dated} pages with a reference date: "
-              + ", ".join(f"{k} {dates[k]} ({100 * dates[k] / n_dated:.1f}%)"
-                          for k in ("exact", "wrong", "missing")))
+        print(
+            f"as-of date on {n_dated} pages with a reference date: "
+            + ", ".join(
+                f"{k} {dates[k]} ({100 * dates[k] / n_dated:.1f}%)"
+                for k in ("exact", "wrong", "missing")
+            )
+        )
     if outside_rows:
         out = sum(row[0] for row in outside_rows)
         total = sum(row[1] for row in outside_rows)
         shares = [row[0] / row[1] for row in outside_rows if row[1]]
         missed = sum(row[2] for row in outside_rows)
         wanted = sum(row[3] for row in outside_rows)
-        print(f"numbers outside the article on {len(outside_rows)} pages with a reference text: "
-              f"{out}/{total} ({100 * out / max(total, 1):.1f}%) pooled; median page "
-              f"{100 * statistics.median(shares) if shares else 0:.1f}%")
-        print(f"reference numbers read: {wanted - missed}/{wanted} "
-              f"({100 * (wanted - missed) / max(wanted, 1):.1f}%)")
-    print(f"reading: {len(docs) / max(read_time, 1e-9):.1f} pages per CPU-second "
-          f"({read_time:.2f} s; CPU time: the machine may be shared)")
+        print(
+            f"numbers outside the article on {len(outside_rows)} pages with a reference text: "
+            f"{out}/{total} ({100 * out / max(total, 1):.1f}%) pooled; median page "
+            f"{100 * statistics.median(shares) if shares else 0:.1f}%"
+        )
+        print(
+            f"reference numbers read: {wanted - missed}/{wanted} "
+            f"({100 * (wanted - missed) / max(wanted, 1):.1f}%)"
+        )
+    print(
+        f"reading: {len(docs) / max(read_time, 1e-9):.1f} pages per CPU-second "
+        f"({read_time:.2f} s; CPU time: the machine may be shared)"
+    )
     if not args.no_check and docs:
         from claims.check import CheckOptions, check_document
         from claims.rates import open_store

@@ -25,8 +25,9 @@ from claims.extract.units import read_unit_conversions  # noqa: E402
 def findings_of(text: str) -> list:
     """The unit and arithmetic findings of one case's text, read as check_document reads it."""
     reading = read(text)
-    return check_units(read_unit_conversions(reading.text)) + \
-        check_arithmetic(read_arithmetic(reading.text))
+    return check_units(read_unit_conversions(reading.text)) + check_arithmetic(
+        read_arithmetic(reading.text)
+    )
 
 
 def main(path: Path) -> None:
@@ -60,4 +61,8 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "units_arith_dev.jsonl")
+    main(
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else ROOT / "tests" / "fixtures" / "units_arith_dev.jsonl"
+    )

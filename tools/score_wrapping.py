@@ -31,7 +31,7 @@ _JOIN = re.compile(r"[\s\-]")
 def signature(doc, finding) -> tuple[str, str, str]:
     """What a finding is about, independent of layout: code, verdict, its figures' characters."""
     loc = finding.location
-    where = doc.source[loc.start:loc.end] if loc else finding.text
+    where = doc.source[loc.start : loc.end] if loc else finding.text
     return finding.code, finding.verdict.value, _JOIN.sub("", where)
 
 
@@ -70,7 +70,7 @@ def main(paths: list[Path]) -> int:
                     got = findings(wrap(case["text"], width), f"case.{ext}", day, store)
                     same = base & got
                     kept[(width, ext)] += sum(same.values())
-                    for sig in (base - got):
+                    for sig in base - got:
                         lost.append((case["id"], ext, width, sig))
     print(f"findings unwrapped: {base_total}")
     for (width, ext), n in sorted(kept.items()):

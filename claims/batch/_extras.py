@@ -27,5 +27,9 @@ def need(module: str) -> ModuleType:
     except ImportError:
         extra, what = EXTRAS.get(module, ("", module))
         top = module.split(".")[0]
-        how = f"python -m pip install 'news-claims[{extra}]'" if extra else f"python -m pip install {top}"
+        how = (
+            f"python -m pip install 'news-claims[{extra}]'"
+            if extra
+            else f"python -m pip install {top}"
+        )
         raise MissingExtra(f"{what} needs {top}, which is not installed: {how}") from None

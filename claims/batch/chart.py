@@ -17,8 +17,10 @@ from claims.batch.summary import Row
 
 WIDTH, HEIGHT = 760, 340
 LEFT, RIGHT, TOP, BOTTOM = 60, 20, 40, 50
-SERIES = (("error", "error_rate", "#c0392b", "errors"),
-          ("warning", "warning_rate", "#d68910", "warnings"))
+SERIES = (
+    ("error", "error_rate", "#c0392b", "errors"),
+    ("warning", "warning_rate", "#d68910", "warnings"),
+)
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -51,8 +53,12 @@ def periods(rows: Sequence[Row]) -> tuple[str, list[str], dict[str, Row]]:
         total = summed.setdefault(key, Row(key))
         total.stories += r.stories
         total.stories_with_errors += r.stories_with_errors
-        total.add({name: getattr(r, name) for name in ("ok", "warning", "error",
-                                                        "unverifiable", "suppressed")})
+        total.add(
+            {
+                name: getattr(r, name)
+                for name in ("ok", "warning", "error", "unverifiable", "suppressed")
+            }
+        )
     return size, list(dict.fromkeys(_period(m, size) for m in months)), summed
 
 
@@ -67,13 +73,19 @@ def error_rate_svg(rows: Sequence[Row], title: str = "Error rate") -> str:
     """An SVG document: error and warning rates (of figures judged) per as-of period."""
     size, keys, dated = periods(rows)
     title = f"{title} by {size}"
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-            f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">\n'
-            f'<title>{escape(title)}</title>\n<rect width="100%" height="100%" fill="white"/>\n'
-            f'<text x="{LEFT}" y="22" font-size="15" font-weight="bold">{escape(title)}</text>\n')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">\n'
+        f'<title>{escape(title)}</title>\n<rect width="100%" height="100%" fill="white"/>\n'
+        f'<text x="{LEFT}" y="22" font-size="15" font-weight="bold">{escape(title)}</text>\n'
+    )
     if not dated:
-        return head + f'<text x="{LEFT}" y="{HEIGHT // 2}">no dated results to draw</text>\n</svg>\n'
-    top_rate = _nice_ceiling(max(max(r.error_rate or 0, r.warning_rate or 0) for r in dated.values()))
+        return (
+            head + f'<text x="{LEFT}" y="{HEIGHT // 2}">no dated results to draw</text>\n</svg>\n'
+        )
+    top_rate = _nice_ceiling(
+        max(max(r.error_rate or 0, r.warning_rate or 0) for r in dated.values())
+    )
     most = max(r.checked for r in dated.values())
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(1, len(keys) - 1)
@@ -85,23 +97,29 @@ def error_rate_svg(rows: Sequence[Row], title: str = "Error rate") -> str:
         return TOP + plot_h * (1 - rate / top_rate)
 
     parts = [head]
-    for k in range(5):                                   # horizontal grid and y labels
+    for k in range(5):  # horizontal grid and y labels
         rate = top_rate * k / 4
-        parts.append(f'<line x1="{LEFT}" y1="{y(rate):.1f}" x2="{WIDTH - RIGHT}" y2="{y(rate):.1f}" '
-                     f'stroke="#ddd"/><text x="{LEFT - 6}" y="{y(rate) + 4:.1f}" '
-                     f'text-anchor="end">{100 * rate:g}%</text>\n')
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y(rate):.1f}" x2="{WIDTH - RIGHT}" y2="{y(rate):.1f}" '
+            f'stroke="#ddd"/><text x="{LEFT - 6}" y="{y(rate) + 4:.1f}" '
+            f'text-anchor="end">{100 * rate:g}%</text>\n'
+        )
     bar_w = max(1.0, min(step * 0.6, 14.0))
-    for i, key in enumerate(keys):                       # volume: figures judged per period
+    for i, key in enumerate(keys):  # volume: figures judged per period
         row = dated.get(key)
         if row is not None:
             h = plot_h * 0.25 * row.checked / most
-            parts.append(f'<rect class="judged" x="{x(i) - bar_w / 2:.1f}" y="{y(0) - h:.1f}" '
-                         f'width="{bar_w:.1f}" height="{h:.1f}" fill="#e5e5e5"/>\n')
+            parts.append(
+                f'<rect class="judged" x="{x(i) - bar_w / 2:.1f}" y="{y(0) - h:.1f}" '
+                f'width="{bar_w:.1f}" height="{h:.1f}" fill="#e5e5e5"/>\n'
+            )
     every = max(1, -(-len(keys) // 10))
-    for i, key in enumerate(keys):                       # x labels: about ten, never crowded
+    for i, key in enumerate(keys):  # x labels: about ten, never crowded
         if i % every == 0:
-            parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
-                         f'{key}</text>\n')
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+                f"{key}</text>\n"
+            )
     for name, attr, colour, label in SERIES:
         runs: list[list[str]] = [[]]
         for i, key in enumerate(keys):
@@ -112,23 +130,33 @@ def error_rate_svg(rows: Sequence[Row], title: str = "Error rate") -> str:
             runs[-1].append(f"{x(i):.1f},{y(getattr(row, attr) or 0):.1f}")
         for run in runs:
             if len(run) > 1:
-                parts.append(f'<polyline class="{name}" fill="none" stroke="{colour}" '
-                             f'stroke-width="2" points="{" ".join(run)}"/>\n')
+                parts.append(
+                    f'<polyline class="{name}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2" points="{" ".join(run)}"/>\n'
+                )
         for i, key in enumerate(keys):
             row = dated.get(key)
             if row is not None:
                 count = getattr(row, name)
-                parts.append(f'<circle class="{name}" cx="{x(i):.1f}" '
-                             f'cy="{y(getattr(row, attr) or 0):.1f}" r="3" fill="{colour}">'
-                             f'<title>{key}: {count} {label} of {row.checked} figures judged '
-                             f'({100 * (getattr(row, attr) or 0):.1f}%)</title></circle>\n')
+                parts.append(
+                    f'<circle class="{name}" cx="{x(i):.1f}" '
+                    f'cy="{y(getattr(row, attr) or 0):.1f}" r="3" fill="{colour}">'
+                    f"<title>{key}: {count} {label} of {row.checked} figures judged "
+                    f"({100 * (getattr(row, attr) or 0):.1f}%)</title></circle>\n"
+                )
     for k, (_name, _attr, colour, label) in enumerate(SERIES):
         lx = WIDTH - RIGHT - 300 + k * 100
-        parts.append(f'<rect x="{lx}" y="12" width="12" height="12" fill="{colour}"/>'
-                     f'<text x="{lx + 16}" y="22">{label}</text>\n')
-    parts.append(f'<rect x="{WIDTH - RIGHT - 100}" y="12" width="12" height="12" fill="#e5e5e5"/>'
-                 f'<text x="{WIDTH - RIGHT - 84}" y="22">figures judged</text>\n')
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 8}" fill="#555">rates: share of the figures '
-                 f'judged (ok + warnings + errors) in stories of that {size}; bars: how many '
-                 f'(most: {most:,})</text>\n</svg>\n')
+        parts.append(
+            f'<rect x="{lx}" y="12" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{lx + 16}" y="22">{label}</text>\n'
+        )
+    parts.append(
+        f'<rect x="{WIDTH - RIGHT - 100}" y="12" width="12" height="12" fill="#e5e5e5"/>'
+        f'<text x="{WIDTH - RIGHT - 84}" y="22">figures judged</text>\n'
+    )
+    parts.append(
+        f'<text x="{LEFT}" y="{HEIGHT - 8}" fill="#555">rates: share of the figures '
+        f"judged (ok + warnings + errors) in stories of that {size}; bars: how many "
+        f"(most: {most:,})</text>\n</svg>\n"
+    )
     return "".join(parts)

@@ -33,8 +33,10 @@ def rate_data_identity(cache_dir: str | None) -> tuple:
     from claims import __version__
 
     info = store_for(cache_dir).info()
-    return (__version__, tuple(sorted((s["source"], s["dataset"], s["last_date"] or "")
-                                      for s in info["sources"])))
+    return (
+        __version__,
+        tuple(sorted((s["source"], s["dataset"], s["last_date"] or "") for s in info["sources"])),
+    )
 
 
 _IDENTITY: dict[str | None, tuple] = {}
@@ -47,8 +49,9 @@ def check_partition(items: list[Item], job: Job) -> tuple[tuple, list[Done]]:
     return _IDENTITY[job.cache_dir], check_chunk(items, job)
 
 
-def run_dask(parts: Iterable[list[Item]], job: Job, on_records, *, scheduler: str | None,
-             workers: int) -> None:
+def run_dask(
+    parts: Iterable[list[Item]], job: Job, on_records, *, scheduler: str | None, workers: int
+) -> None:
     """Check every partition on Dask workers, writing results in input order."""
     distributed = need("distributed")
     cluster = None
@@ -57,8 +60,13 @@ def run_dask(parts: Iterable[list[Item]], job: Job, on_records, *, scheduler: st
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=logging.ERROR)
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
             client = distributed.Client(cluster)
     except (OSError, TimeoutError) as exc:
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
@@ -72,12 +80,16 @@ def run_dask(parts: Iterable[list[Item]], job: Job, on_records, *, scheduler: st
             try:
                 identity, records = future.result()
             except distributed.KilledWorker as exc:
-                raise ClaimsError(f"Dask workers died on a partition ({exc}); the results "
-                                  "written so far are kept: run again with --resume") from None
+                raise ClaimsError(
+                    f"Dask workers died on a partition ({exc}); the results "
+                    "written so far are kept: run again with --resume"
+                ) from None
             if identity != expected:
-                raise ClaimsError("a Dask worker judges with other rate data or another claims "
-                                  f"version ({identity[0]}; here {expected[0]}): give every "
-                                  "worker the same claims and rate store (CLAIMS_CACHE_DIR)")
+                raise ClaimsError(
+                    "a Dask worker judges with other rate data or another claims "
+                    f"version ({identity[0]}; here {expected[0]}): give every "
+                    "worker the same claims and rate store (CLAIMS_CACHE_DIR)"
+                )
             on_records(records)
 
         for part in parts:

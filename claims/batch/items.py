@@ -23,11 +23,11 @@ class Columns:
 
     id: str = "id"
     body: str = "text"
-    format: str = "text"                       # text | markdown | html: how ``body`` is read
+    format: str = "text"  # text | markdown | html: how ``body`` is read
     date: str | None = "date"
     url: str | None = "url"
     language: str | None = "language"
-    keep: tuple[str, ...] = ()                 # pass-through columns: section, author, ...
+    keep: tuple[str, ...] = ()  # pass-through columns: section, author, ...
     optional: frozenset[str] = frozenset({"date", "url", "language"})
 
     def check_names(self, names: Iterable[str], where: str) -> None:
@@ -35,18 +35,26 @@ class Columns:
         present = set(names)
         if not present:
             return
-        wanted = {"id": self.id, "body": self.body, "date": self.date, "url": self.url,
-                  "language": self.language}
+        wanted = {
+            "id": self.id,
+            "body": self.body,
+            "date": self.date,
+            "url": self.url,
+            "language": self.language,
+        }
         for role, name in wanted.items():
             if name is None or role in self.optional or _present(name, present):
                 continue
             flag = {"body": f"--{self.format}", "id": "--id"}.get(role, f"--{role}")
-            raise ConfigError(f"{where}: no column {name!r} (columns: {_listing(present)}); "
-                              f"name the {'story' if role == 'body' else role} column with {flag}")
+            raise ConfigError(
+                f"{where}: no column {name!r} (columns: {_listing(present)}); "
+                f"name the {'story' if role == 'body' else role} column with {flag}"
+            )
         missing = [k for k in self.keep if not _present(k, present)]
         if missing:
-            raise ConfigError(f"{where}: no column {missing[0]!r} to keep "
-                              f"(columns: {_listing(present)})")
+            raise ConfigError(
+                f"{where}: no column {missing[0]!r} to keep (columns: {_listing(present)})"
+            )
 
 
 @dataclass(frozen=True)
@@ -54,22 +62,30 @@ class Item:
     """One story to check, or a row that could not be read (``problem`` says why)."""
 
     id: str
-    text: str | None                           # the story as stored (text, Markdown or HTML)
+    text: str | None  # the story as stored (text, Markdown or HTML)
     format: str = "text"
-    date: str | None = None                    # as given by the archive (ISO day or timestamp)
+    date: str | None = None  # as given by the archive (ISO day or timestamp)
     url: str | None = None
     language: str | None = None
     meta: tuple[tuple[str, str | None], ...] = field(default=())
-    source: str = ""                           # where it was read: archive.jsonl:17
+    source: str = ""  # where it was read: archive.jsonl:17
     problem: str | None = None
-    fallback_date: str | None = None           # a day it cannot be later than (a web capture)
+    fallback_date: str | None = None  # a day it cannot be later than (a web capture)
 
     def head(self) -> dict[str, Any]:
         """The fields every result record starts with (``version``: the findings' JSON shape)."""
         from claims.model import JSON_VERSION
 
-        return {"version": JSON_VERSION, "id": self.id, "url": self.url, "date": self.date, "language": self.language,
-                "meta": dict(self.meta), "format": self.format, "source": self.source}
+        return {
+            "version": JSON_VERSION,
+            "id": self.id,
+            "url": self.url,
+            "date": self.date,
+            "language": self.language,
+            "meta": dict(self.meta),
+            "format": self.format,
+            "source": self.source,
+        }
 
 
 def item_from_row(row: Mapping[str, Any], columns: Columns, source: str) -> Item:
@@ -77,9 +93,14 @@ def item_from_row(row: Mapping[str, Any], columns: Columns, source: str) -> Item
     raw_id = _value(row, columns.id)
     ident = _scalar(raw_id)
     meta = tuple((k, _scalar(_value(row, k))) for k in columns.keep)
-    common: dict[str, Any] = dict(format=columns.format, date=_scalar(_value(row, columns.date)),
-                  url=_scalar(_value(row, columns.url)),
-                  language=_scalar(_value(row, columns.language)), meta=meta, source=source)
+    common: dict[str, Any] = dict(
+        format=columns.format,
+        date=_scalar(_value(row, columns.date)),
+        url=_scalar(_value(row, columns.url)),
+        language=_scalar(_value(row, columns.language)),
+        meta=meta,
+        source=source,
+    )
     if ident is None or ident == "":
         return Item(source, None, problem=f"no story id in column {columns.id!r}", **common)
     body = _value(row, columns.body)
@@ -91,8 +112,12 @@ def item_from_row(row: Mapping[str, Any], columns: Columns, source: str) -> Item
         except UnicodeDecodeError:
             return Item(ident, None, problem=f"column {columns.body!r} is not UTF-8 text", **common)
     if not isinstance(body, str):
-        return Item(ident, None, problem=f"column {columns.body!r} holds a "
-                    f"{type(body).__name__}, not text", **common)
+        return Item(
+            ident,
+            None,
+            problem=f"column {columns.body!r} holds a {type(body).__name__}, not text",
+            **common,
+        )
     return Item(ident, body, **common)
 
 

@@ -22,7 +22,7 @@ class Sink(Protocol):
     """A results writer; ``encoding`` tells workers how to encode records for it."""
 
     path: str
-    encoding: str                               # jsonl | parquet (see claims.batch.story.encode)
+    encoding: str  # jsonl | parquet (see claims.batch.story.encode)
 
     def write(self, payloads: list[Any]) -> None: ...
 
@@ -33,16 +33,18 @@ def is_parquet(path: str) -> bool:
     return path.lower().rstrip("/\\").endswith((".parquet", ".pq"))
 
 
-def open_sink(path: str, *, resume: bool, keep: tuple[str, ...] = (),
-              part_size: int = 10_000) -> tuple[Sink, set[str]]:
+def open_sink(
+    path: str, *, resume: bool, keep: tuple[str, ...] = (), part_size: int = 10_000
+) -> tuple[Sink, set[str]]:
     """A writer for ``path`` and the story ids it already holds (empty unless ``resume``)."""
     if path == "-":
         if resume:
             raise ConfigError("--resume needs an --out file, not stdout")
         return JsonlSink("-", sys.stdout), set()
     if os.path.exists(path) and not resume:
-        raise ConfigError(f"{path} exists: add --resume to continue that run, "
-                          "or choose another --out")
+        raise ConfigError(
+            f"{path} exists: add --resume to continue that run, or choose another --out"
+        )
     if is_parquet(path):
         from claims.batch.parquet_io import ParquetSink
 
@@ -87,14 +89,15 @@ def jsonl_done_ids(path: str) -> set[str]:
     with open(path, "rb") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.endswith(b"\n"):
-                break                                   # torn: the run was killed mid-line
+                break  # torn: the run was killed mid-line
             try:
                 record = json.loads(line)
                 ident = record["id"]
             except (ValueError, KeyError, TypeError):
                 if line.strip():
-                    raise InputError(f"{path}:{number}: not a claims results line; "
-                                     "cannot resume into this file") from None
+                    raise InputError(
+                        f"{path}:{number}: not a claims results line; cannot resume into this file"
+                    ) from None
             else:
                 done.add(ident)
             good_end += len(line)
@@ -122,12 +125,12 @@ def read_results(path: str) -> Iterator[dict[str, Any]]:
                     record = json.loads(line)
                 except ValueError:
                     if not line.endswith(b"\n"):
-                        return                          # a torn last line: the run was killed
-                    raise InputError(f"{path}:{number}: not JSON; is this a claims results "
-                                     "file?") from None
+                        return  # a torn last line: the run was killed
+                    raise InputError(
+                        f"{path}:{number}: not JSON; is this a claims results file?"
+                    ) from None
                 if not isinstance(record, dict) or "findings" not in record:
-                    raise InputError(f"{path}:{number}: not a claims results record "
-                                     "(no findings)")
+                    raise InputError(f"{path}:{number}: not a claims results record (no findings)")
                 yield record
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None

@@ -21,9 +21,9 @@ from claims.batch._extras import need
 from claims.batch.items import Columns, Item, item_from_row
 from claims.errors import ConfigError, InputError
 
-READ_BATCH = 256                 # stories per record batch read from an input file
-ROW_GROUP = 1_000                # stories per row group written
-PART_SECONDS = 300               # a part is closed after this long even if not full
+READ_BATCH = 256  # stories per record batch read from an input file
+ROW_GROUP = 1_000  # stories per row group written
+PART_SECONDS = 300  # a part is closed after this long even if not full
 
 
 def _pa():
@@ -37,10 +37,12 @@ class ParquetArchive:
     def __init__(self, path: str, columns: Columns) -> None:
         pq = _pa()
         self.path = path
-        self.files = (sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True))
-                      if os.path.isdir(path) else [path])
-        self.files = [f for f in self.files
-                      if not os.path.basename(f).startswith((".", "_"))]
+        self.files = (
+            sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True))
+            if os.path.isdir(path)
+            else [path]
+        )
+        self.files = [f for f in self.files if not os.path.basename(f).startswith((".", "_"))]
         if not self.files:
             raise InputError(f"{path}: no .parquet files in this folder")
         try:
@@ -85,6 +87,7 @@ class ParquetArchive:
 
 # ------------------------------------------------------------------ results
 
+
 def results_schema(keep: tuple[str, ...]):
     """The columns of a results part (``meta`` only when columns are kept)."""
     import pyarrow as pa
@@ -92,21 +95,36 @@ def results_schema(keep: tuple[str, ...]):
     from claims.batch.story import empty_counts
 
     text = pa.string()
-    fields = [("version", pa.int32()), ("id", text), ("url", text), ("date", text), ("language", text)]
+    fields = [
+        ("version", pa.int32()),
+        ("id", text),
+        ("url", text),
+        ("date", text),
+        ("language", text),
+    ]
     if keep:
         fields.append(("meta", pa.struct([(k, text) for k in keep])))
-    fields += [("format", text), ("source", text), ("as_of", text), ("as_of_source", text),
-               ("as_of_detail", text), ("modified", text), ("reading", text),
-               ("language_source", text), ("notes", pa.list_(text)), ("findings", text),
-               ("counts", pa.struct([(k, pa.int32()) for k in empty_counts()])),
-               ("problem", text)]
+    fields += [
+        ("format", text),
+        ("source", text),
+        ("as_of", text),
+        ("as_of_source", text),
+        ("as_of_detail", text),
+        ("modified", text),
+        ("reading", text),
+        ("language_source", text),
+        ("notes", pa.list_(text)),
+        ("findings", text),
+        ("counts", pa.struct([(k, pa.int32()) for k in empty_counts()])),
+        ("problem", text),
+    ]
     return pa.schema(fields)
 
 
 class ParquetSink:
     """A folder of Parquet parts written in row groups; each part appears only when whole."""
 
-    encoding = "parquet"                 # rows arrive with findings already a JSON string
+    encoding = "parquet"  # rows arrive with findings already a JSON string
 
     def __init__(self, path: str, *, keep: tuple[str, ...] = (), part_size: int = 10_000) -> None:
         _pa()
@@ -119,10 +137,11 @@ class ParquetSink:
         try:
             os.makedirs(path, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"{path}: cannot create the results folder: "
-                             f"{exc.strerror or exc}") from None
+            raise InputError(
+                f"{path}: cannot create the results folder: {exc.strerror or exc}"
+            ) from None
         for leftover in glob.glob(os.path.join(path, ".part-*.tmp")):
-            os.unlink(leftover)                         # a part a killed run did not finish
+            os.unlink(leftover)  # a part a killed run did not finish
         self.done: set[str] = set()
         parts = sorted(glob.glob(os.path.join(path, "part-*.parquet")))
         if parts:
@@ -133,13 +152,15 @@ class ParquetSink:
             except Exception as exc:  # noqa: BLE001
                 raise InputError(f"{parts[0]}: not a claims results part ({exc})") from None
             if not before.equals(self.schema):
-                raise ConfigError(f"{path} holds results with other columns ({', '.join(before.names)}"
-                                  "); resume with the same --keep, or write to another --out")
+                raise ConfigError(
+                    f"{path} holds results with other columns ({', '.join(before.names)}"
+                    "); resume with the same --keep, or write to another --out"
+                )
         for part in parts:
             self.done.update(_ids_in(part))
         self.next_part = 1 + max((_part_number(p) for p in parts), default=-1)
         self.buffer: list[dict[str, Any]] = []
-        self.writer: Any = None                # a pyarrow ParquetWriter while a part is open
+        self.writer: Any = None  # a pyarrow ParquetWriter while a part is open
         self.part_rows = 0
         self.part_started = 0.0
         self.temp = self.final = ""
@@ -170,8 +191,7 @@ class ParquetSink:
             self.part_rows, self.part_started = 0, time.monotonic()
         self.writer.write_table(pa.Table.from_pylist(records, schema=self.schema))
         self.part_rows += len(records)
-        if (self.part_rows >= self.part_size
-                or time.monotonic() - self.part_started > PART_SECONDS):
+        if self.part_rows >= self.part_size or time.monotonic() - self.part_started > PART_SECONDS:
             self._close_part()
 
     def _close_part(self) -> None:
@@ -185,7 +205,7 @@ class ParquetSink:
 
 
 def _part_number(path: str) -> int:
-    stem = os.path.basename(path)[len("part-"):-len(".parquet")]
+    stem = os.path.basename(path)[len("part-") : -len(".parquet")]
     return int(stem) if stem.isdigit() else -1
 
 
@@ -193,18 +213,21 @@ def _ids_in(part: str) -> list[str]:
     import pyarrow.parquet as pq
 
     try:
-        return [i for i in pq.read_table(part, columns=["id"]).column("id").to_pylist()
-                if i is not None]
+        return [
+            i for i in pq.read_table(part, columns=["id"]).column("id").to_pylist() if i is not None
+        ]
     except Exception as exc:  # noqa: BLE001
-        raise InputError(f"{part}: not a claims results part ({exc}); "
-                         "cannot resume into this folder") from None
+        raise InputError(
+            f"{part}: not a claims results part ({exc}); cannot resume into this folder"
+        ) from None
 
 
 def read_parquet_results(path: str) -> Iterator[dict[str, Any]]:
     """Records from a results folder (or one Parquet file), findings parsed back from JSON."""
     pq = _pa()
-    files = (sorted(glob.glob(os.path.join(path, "part-*.parquet"))) if os.path.isdir(path)
-             else [path])
+    files = (
+        sorted(glob.glob(os.path.join(path, "part-*.parquet"))) if os.path.isdir(path) else [path]
+    )
     if not files:
         raise InputError(f"{path}: no results parts (part-*.parquet) in this folder")
     for name in files:

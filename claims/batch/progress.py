@@ -15,21 +15,30 @@ from typing import Any
 class Progress:
     """Counts stories done; draws a bar only when ``enabled`` (stderr is a terminal)."""
 
-    def __init__(self, enabled: bool, count: Callable[[], int] | None = None,
-                 already: int = 0) -> None:
+    def __init__(
+        self, enabled: bool, count: Callable[[], int] | None = None, already: int = 0
+    ) -> None:
         self.bar: Any = None
         if not enabled:
             return
         try:
             from tqdm import tqdm
-        except ImportError:                  # a dependency, but a bar is never worth a failure
+        except ImportError:  # a dependency, but a bar is never worth a failure
             return
 
-        sized = _columns() > 0            # a terminal that reports no size: 80 x 20
-        self.bar = tqdm(total=None, initial=already, unit=" stories", unit_scale=True,
-                        dynamic_ncols=sized, ncols=None if sized else 80,
-                        nrows=None if sized else 20, file=sys.stderr, smoothing=0.1,
-                        desc="checking")
+        sized = _columns() > 0  # a terminal that reports no size: 80 x 20
+        self.bar = tqdm(
+            total=None,
+            initial=already,
+            unit=" stories",
+            unit_scale=True,
+            dynamic_ncols=sized,
+            ncols=None if sized else 80,
+            nrows=None if sized else 20,
+            file=sys.stderr,
+            smoothing=0.1,
+            desc="checking",
+        )
         if count is not None:
             threading.Thread(target=self._count, args=(count,), daemon=True).start()
 

@@ -22,10 +22,20 @@ from claims.errors import ConfigError, InputError
 
 KINDS = ("jsonl", "csv", "parquet", "warc")
 _SUFFIXES = (
-    (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"),
-    (".csv", "csv"), (".tsv", "csv"), (".csv.gz", "csv"), (".tsv.gz", "csv"),
-    (".parquet", "parquet"), (".pq", "parquet"),
-    (".warc", "warc"), (".warc.gz", "warc"), (".arc", "warc"), (".arc.gz", "warc"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".jsonl.gz", "jsonl"),
+    (".ndjson.gz", "jsonl"),
+    (".csv", "csv"),
+    (".tsv", "csv"),
+    (".csv.gz", "csv"),
+    (".tsv.gz", "csv"),
+    (".parquet", "parquet"),
+    (".pq", "parquet"),
+    (".warc", "warc"),
+    (".warc.gz", "warc"),
+    (".arc", "warc"),
+    (".arc.gz", "warc"),
 )
 
 
@@ -36,7 +46,7 @@ class Archive(Protocol):
     def path(self) -> str: ...
 
     @property
-    def keep(self) -> tuple[str, ...]: ...    # pass-through columns its items carry in ``meta``
+    def keep(self) -> tuple[str, ...]: ...  # pass-through columns its items carry in ``meta``
 
     def items(self) -> Iterator[Item]: ...
 
@@ -47,7 +57,9 @@ def kind_of(path: str, kind: str | None = None) -> str:
     """The archive kind: ``kind`` if given, else by extension (a folder is a Parquet dataset)."""
     if kind:
         if kind not in KINDS:
-            raise ConfigError(f"--input-type: unknown archive type {kind!r} (use {', '.join(KINDS)})")
+            raise ConfigError(
+                f"--input-type: unknown archive type {kind!r} (use {', '.join(KINDS)})"
+            )
         return kind
     if path == "-":
         return "jsonl"
@@ -57,8 +69,9 @@ def kind_of(path: str, kind: str | None = None) -> str:
     for suffix, found in sorted(_SUFFIXES, key=lambda s: -len(s[0])):
         if lower.endswith(suffix):
             return found
-    raise ConfigError(f"{path}: cannot tell the archive type from its name; "
-                      f"add --input-type {'|'.join(KINDS)}")
+    raise ConfigError(
+        f"{path}: cannot tell the archive type from its name; add --input-type {'|'.join(KINDS)}"
+    )
 
 
 def open_archive(path: str, columns: Columns, kind: str | None = None) -> Archive:
@@ -111,11 +124,15 @@ class _TextArchive:
             with _open_text(self.path) as fh:
                 yield from self._records(fh)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{self.path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+            raise InputError(
+                f"{self.path}: not UTF-8 text ({exc.reason}); save it as UTF-8"
+            ) from None
         except csv.Error as exc:
             raise InputError(f"{self.path}: not CSV: {exc}") from None
         except (OSError, EOFError) as exc:
-            raise InputError(f"{self.path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+            raise InputError(
+                f"{self.path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
 
     def count(self) -> int:
         if self.path == "-":
@@ -153,8 +170,9 @@ class JsonlArchive(_TextArchive):
                 yield Item(where, None, source=where, problem=f"not JSON: {exc}")
                 continue
             if not isinstance(row, dict):
-                yield Item(where, None, source=where,
-                           problem=f"a JSON {type(row).__name__}, not an object")
+                yield Item(
+                    where, None, source=where, problem=f"a JSON {type(row).__name__}, not an object"
+                )
                 continue
             yield item_from_row(row, self.columns, where)
 
@@ -192,10 +210,14 @@ class CsvArchive(_TextArchive):
     def items(self) -> Iterator[Item]:
         for line, row in self._read():
             where = f"{self.path}:{line}"
-            if None in row:                     # more fields than the header names
-                yield Item(where, None, source=where,
-                           problem=f"{len(row) - 1 + len(row[None])} fields, the header has "
-                                   f"{len(row) - 1}")
+            if None in row:  # more fields than the header names
+                yield Item(
+                    where,
+                    None,
+                    source=where,
+                    problem=f"{len(row) - 1 + len(row[None])} fields, the header has "
+                    f"{len(row) - 1}",
+                )
                 continue
             yield item_from_row(row, self.columns, where)
 

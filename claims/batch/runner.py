@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from claims.batch.items import Item
 from claims.batch.story import Done, Job, check_chunk
 
-CHUNK = 16                    # stories per task sent to a worker process
-IN_FLIGHT_PER_WORKER = 4      # tasks queued per worker: keeps it busy, bounds memory
+CHUNK = 16  # stories per task sent to a worker process
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps it busy, bounds memory
 
 OnRecords = Callable[[list[Done]], None]
 
@@ -60,8 +60,7 @@ def run_here(parts: Iterable[list[Item]], job: Job, on_records: OnRecords) -> No
         on_records(check_chunk(part, job))
 
 
-def run_processes(parts: Iterable[list[Item]], job: Job, on_records: OnRecords,
-                  jobs: int) -> None:
+def run_processes(parts: Iterable[list[Item]], job: Job, on_records: OnRecords, jobs: int) -> None:
     """Check chunks in ``jobs`` worker processes; results come back in input order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -72,8 +71,9 @@ def run_processes(parts: Iterable[list[Item]], job: Job, on_records: OnRecords,
     from claims.rates import open_store
 
     open_store(Path(job.cache_dir) if job.cache_dir else None).close()  # built once, here
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start)
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+    )
     pending: deque = deque()
     try:
         for part in parts:
@@ -83,8 +83,10 @@ def run_processes(parts: Iterable[list[Item]], job: Job, on_records: OnRecords,
         while pending:
             on_records(pending.popleft().result())
     except BrokenProcessPool:
-        raise ClaimsError("a worker process died (out of memory?); the results written so far "
-                          "are kept: run again with --resume") from None
+        raise ClaimsError(
+            "a worker process died (out of memory?); the results written so far "
+            "are kept: run again with --resume"
+        ) from None
     finally:
         for future in pending:
             future.cancel()

@@ -23,9 +23,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.rates import RateStore
 
 #: Result fields a record always has, with their values for a story that was not checked.
-UNCHECKED: dict[str, Any] = {"as_of": None, "as_of_source": None, "as_of_detail": None,
-                             "modified": None, "reading": None, "language_source": None,
-                             "notes": [], "findings": []}
+UNCHECKED: dict[str, Any] = {
+    "as_of": None,
+    "as_of_source": None,
+    "as_of_detail": None,
+    "modified": None,
+    "reading": None,
+    "language_source": None,
+    "notes": [],
+    "findings": [],
+}
 MAX_STORY_CHARS = 16 * 1024 * 1024
 
 
@@ -34,14 +41,14 @@ class Job:
     """What a worker needs besides the items: the rate store, the options, the output's form."""
 
     cache_dir: str | None
-    options: CheckOptions                      # picklable
-    output: str = "record"                     # record | jsonl | parquet: see ``encode``
+    options: CheckOptions  # picklable
+    output: str = "record"  # record | jsonl | parquet: see ``encode``
 
 
 class Done(NamedTuple):
     """One story's result as a worker hands it back: encoded for the sink, and its tallies."""
 
-    payload: Any                               # a JSON line, a Parquet row, or the record
+    payload: Any  # a JSON line, a Parquet row, or the record
     counts: dict[str, int]
     problem: bool
 
@@ -50,9 +57,11 @@ def encode(record: dict[str, Any], output: str) -> Any:
     """The record as the sink writes it, encoded by the worker (the main process only writes)."""
     if output == "jsonl":
         return json.dumps(record, ensure_ascii=False, default=str) + "\n"
-    if output == "parquet":                    # findings as a JSON string: see parquet_io
-        return {**record, "findings": json.dumps(record["findings"], ensure_ascii=False,
-                                                 default=str)}
+    if output == "parquet":  # findings as a JSON string: see parquet_io
+        return {
+            **record,
+            "findings": json.dumps(record["findings"], ensure_ascii=False, default=str),
+        }
     return record
 
 
@@ -76,26 +85,28 @@ def check_item(item: Item, store: RateSource, options: CheckOptions) -> dict[str
     if item.problem is not None or item.text is None:
         return unchecked(item, item.problem or "no story text")
     if len(item.text) > MAX_STORY_CHARS:
-        return unchecked(item, f"larger than {MAX_STORY_CHARS // (1024 * 1024)} M characters; "
-                               "not a story")
+        return unchecked(
+            item, f"larger than {MAX_STORY_CHARS // (1024 * 1024)} M characters; not a story"
+        )
     try:
         doc = load_document(item.id, item.text.encode("utf-8", "surrogatepass"), item.format)
         from claims.document import language_tag
 
-        if language_tag(item.language):    # the archive's language column outranks the page's
-            doc = replace(doc, language=item.language.strip())     # type: ignore[union-attr]
+        if language_tag(item.language):  # the archive's language column outranks the page's
+            doc = replace(doc, language=item.language.strip())  # type: ignore[union-attr]
         extra_notes = []
         if item.date:
             day = parse_day(item.date)
-            if day is not None:            # the archive's date outranks the page's own
+            if day is not None:  # the archive's date outranks the page's own
                 from claims.dates import StoryDates
 
                 doc = replace(doc, dates=StoryDates(day, "archive date"))
             else:
-                extra_notes.append(f"archive date {item.date[:40]!r} is not a date; "
-                                   "the story's own date was used")
+                extra_notes.append(
+                    f"archive date {item.date[:40]!r} is not a date; the story's own date was used"
+                )
         fallback = parse_day(item.fallback_date) if item.fallback_date else None
-        if fallback is not None and doc.date is None:    # judged as of the capture, not today
+        if fallback is not None and doc.date is None:  # judged as of the capture, not today
             options = replace(options, today=fallback)
         result = check_document(doc, store, options)
         out = result.to_dict()
@@ -108,7 +119,7 @@ def check_item(item: Item, store: RateSource, options: CheckOptions) -> dict[str
     except Exception as exc:  # noqa: BLE001 - one bad story never stops an archive run
         return unchecked(item, f"internal error ({type(exc).__name__}: {exc}); please report it")
     out.pop("path", None)
-    if out.get("language") is None:          # nothing told: the archive's column as given
+    if out.get("language") is None:  # nothing told: the archive's column as given
         out["language"] = item.language
     ident = item.id
     out["findings"] = [{"story_id": ident, **f} for f in out.get("findings", ())]

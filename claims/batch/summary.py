@@ -20,9 +20,13 @@ from typing import Any
 
 #: The tables every result set can have; kept columns (section, author) follow them.
 DIMENSIONS = ("month", "pair", "check", "code", "diagnosis")
-TITLES = {"month": "By month (as-of date)", "pair": "By currency pair (original -> converted)",
-          "check": "By check", "code": "By finding code",
-          "diagnosis": "By diagnosis (errors and warnings)"}
+TITLES = {
+    "month": "By month (as-of date)",
+    "pair": "By currency pair (original -> converted)",
+    "check": "By check",
+    "code": "By finding code",
+    "diagnosis": "By diagnosis (errors and warnings)",
+}
 VERDICTS = ("ok", "warning", "error", "unverifiable", "suppressed")
 
 
@@ -161,30 +165,40 @@ def _unit(side: Any) -> str | None:
 
 # ------------------------------------------------------------------ rendering
 
+
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
-_COLUMNS = (("stories", lambda r: f"{r.stories:,}"),
-            ("w/ error", lambda r: f"{r.stories_with_errors:,}"),
-            ("judged", lambda r: f"{r.checked:,}"), ("errors", lambda r: f"{r.error:,}"),
-            ("error %", lambda r: _pct(r.error_rate)), ("warnings", lambda r: f"{r.warning:,}"),
-            ("warn %", lambda r: _pct(r.warning_rate)),
-            ("unverif.", lambda r: f"{r.unverifiable:,}"))
-_DIAGNOSIS_COLUMNS = (("stories", lambda r: f"{r.stories:,}"), ("errors", lambda r: f"{r.error:,}"),
-                      ("warnings", lambda r: f"{r.warning:,}"))
+_COLUMNS = (
+    ("stories", lambda r: f"{r.stories:,}"),
+    ("w/ error", lambda r: f"{r.stories_with_errors:,}"),
+    ("judged", lambda r: f"{r.checked:,}"),
+    ("errors", lambda r: f"{r.error:,}"),
+    ("error %", lambda r: _pct(r.error_rate)),
+    ("warnings", lambda r: f"{r.warning:,}"),
+    ("warn %", lambda r: _pct(r.warning_rate)),
+    ("unverif.", lambda r: f"{r.unverifiable:,}"),
+)
+_DIAGNOSIS_COLUMNS = (
+    ("stories", lambda r: f"{r.stories:,}"),
+    ("errors", lambda r: f"{r.error:,}"),
+    ("warnings", lambda r: f"{r.warning:,}"),
+)
 
 
 def render_text(summary: Summary, tables: dict[str, list[Row]], *, top: int = 15) -> str:
     """The tables for a terminal: an overall line, then one aligned table per dimension."""
     t = summary.total
-    lines = [f"{t.stories:,} stories checked"
-             + (f" ({summary.problems:,} could not be checked)" if summary.problems else "")
-             + f"; {t.checked:,} figures judged: {t.error:,} errors ({_pct(t.error_rate)}), "
-               f"{t.warning:,} warnings ({_pct(t.warning_rate)}), {t.ok:,} ok; "
-               f"{t.unverifiable:,} unverifiable, {t.suppressed:,} suppressed; "
-               f"{t.stories_with_errors:,} {'story' if t.stories_with_errors == 1 else 'stories'} "
-               "with an error"]
+    lines = [
+        f"{t.stories:,} stories checked"
+        + (f" ({summary.problems:,} could not be checked)" if summary.problems else "")
+        + f"; {t.checked:,} figures judged: {t.error:,} errors ({_pct(t.error_rate)}), "
+        f"{t.warning:,} warnings ({_pct(t.warning_rate)}), {t.ok:,} ok; "
+        f"{t.unverifiable:,} unverifiable, {t.suppressed:,} suppressed; "
+        f"{t.stories_with_errors:,} {'story' if t.stories_with_errors == 1 else 'stories'} "
+        "with an error"
+    ]
     for name, rows in tables.items():
         shown = rows if name == "month" or top == 0 else rows[:top]
         columns = _DIAGNOSIS_COLUMNS if name == "diagnosis" else _COLUMNS
@@ -192,8 +206,12 @@ def render_text(summary: Summary, tables: dict[str, list[Row]], *, top: int = 15
         body = [(r.key, *(cell(r) for _, cell in columns)) for r in shown]
         widths = [max(len(str(x[i])) for x in [header, *body]) for i in range(len(header))]
         fmt = "  ".join([f"{{:<{widths[0]}}}"] + [f"{{:>{w}}}" for w in widths[1:]])
-        lines += ["", TITLES.get(name, f"By {name}"), fmt.format(*header),
-                  fmt.format(*("-" * w for w in widths))]
+        lines += [
+            "",
+            TITLES.get(name, f"By {name}"),
+            fmt.format(*header),
+            fmt.format(*("-" * w for w in widths)),
+        ]
         lines += [fmt.format(*row) for row in body]
         if len(shown) < len(rows):
             lines.append(f"... {len(rows) - len(shown)} more (--top 0 shows all)")
@@ -204,12 +222,38 @@ def render_csv(tables: dict[str, list[Row]]) -> str:
     """Every table in one long CSV: a row per (table, key), rates as fractions."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["table", "key", "stories", "stories_with_errors", "judged", "ok", "warning",
-                     "error", "unverifiable", "suppressed", "error_rate", "warning_rate"])
+    writer.writerow(
+        [
+            "table",
+            "key",
+            "stories",
+            "stories_with_errors",
+            "judged",
+            "ok",
+            "warning",
+            "error",
+            "unverifiable",
+            "suppressed",
+            "error_rate",
+            "warning_rate",
+        ]
+    )
     for name, rows in tables.items():
         for r in rows:
-            writer.writerow([name, r.key, r.stories, r.stories_with_errors, r.checked, r.ok,
-                             r.warning, r.error, r.unverifiable, r.suppressed,
-                             "" if r.error_rate is None else f"{r.error_rate:.4f}",
-                             "" if r.warning_rate is None else f"{r.warning_rate:.4f}"])
+            writer.writerow(
+                [
+                    name,
+                    r.key,
+                    r.stories,
+                    r.stories_with_errors,
+                    r.checked,
+                    r.ok,
+                    r.warning,
+                    r.error,
+                    r.unverifiable,
+                    r.suppressed,
+                    "" if r.error_rate is None else f"{r.error_rate:.4f}",
+                    "" if r.warning_rate is None else f"{r.warning_rate:.4f}",
+                ]
+            )
     return out.getvalue()

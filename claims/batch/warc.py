@@ -19,8 +19,9 @@ from claims.errors import InputError
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
-                      re.IGNORECASE)
+_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
+)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 
 
@@ -40,8 +41,8 @@ class WarcArchive:
         try:
             with open(self.path, "rb") as fh:
                 for number, record in enumerate(ArchiveIterator(fh, arc2warc=True), start=1):
-                    if _is_page(record):                # (asking warcio for the offset
-                        yield number, record            # would consume the record)
+                    if _is_page(record):  # (asking warcio for the offset
+                        yield number, record  # would consume the record)
         except ArchiveLoadFailed as exc:
             raise InputError(f"{self.path}: not a WARC file ({str(exc).splitlines()[0]})") from None
         except OSError as exc:
@@ -73,8 +74,13 @@ def _item(record: Any, source: str) -> Item:
     ident = (headers.get_header("WARC-Record-ID") or source).strip("<>")
     url = headers.get_header("WARC-Target-URI")
     captured = headers.get_header("WARC-Date")
-    common = dict(format="html", url=url, meta=(("captured", captured),), source=source,
-                  fallback_date=captured)
+    common = dict(
+        format="html",
+        url=url,
+        meta=(("captured", captured),),
+        source=source,
+        fallback_date=captured,
+    )
     try:
         data = record.content_stream().read(MAX_PAGE_BYTES + 1)
     except Exception as exc:  # noqa: BLE001 - a bad gzip or chunked body is this page's problem
@@ -99,7 +105,7 @@ def decode_page(data: bytes, content_type: str) -> tuple[str | None, str | None]
         try:
             return data.decode(name), None
         except LookupError:
-            pass                                       # an unknown charset name: guess below
+            pass  # an unknown charset name: guess below
         except UnicodeDecodeError:
             return None, f"not {name} as declared"
     try:

@@ -26,17 +26,17 @@ ALL_CHECKS = frozenset({"currency-conversion", "unit-conversion", "arithmetic"})
 class CheckOptions:
     """How to judge: the as-of date, the rate window and margin, what a bare ``$`` means."""
 
-    today: date                                  # passed in from the edge; never read here
-    as_of: date | None = None                    # --date; overrides the document's own date
-    window_days: int = 7                         # reference days before the as-of date
-    margin_pct: Decimal = Decimal("1")           # desk market rate vs reference fixing
-    dollar: str = "USD"                          # what a bare "$" means for this publication
-    language: str | None = None                  # the story's language (es, es-MX, ja); None: the
-                                                 # document's lang, else detected from the text
-    number_format: str | None = None             # 1.234,5 | 1,234.5 | ...; None: from the story
+    today: date  # passed in from the edge; never read here
+    as_of: date | None = None  # --date; overrides the document's own date
+    window_days: int = 7  # reference days before the as-of date
+    margin_pct: Decimal = Decimal("1")  # desk market rate vs reference fixing
+    dollar: str = "USD"  # what a bare "$" means for this publication
+    language: str | None = None  # the story's language (es, es-MX, ja); None: the
+    # document's lang, else detected from the text
+    number_format: str | None = None  # 1.234,5 | 1,234.5 | ...; None: from the story
     checks: frozenset[str] = ALL_CHECKS
     ignore_codes: frozenset[str] = frozenset()
-    missing_date: str = "today"                  # undated story: today | unverifiable | error
+    missing_date: str = "today"  # undated story: today | unverifiable | error
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,14 @@ class DocumentResult:
 
     path: str
     as_of: date
-    as_of_source: str                            # option | metadata | text | today
+    as_of_source: str  # option | metadata | text | today
     findings: tuple[Finding, ...] = ()
-    notes: tuple[str, ...] = field(default=())   # e.g. stale rate data, no date: as of today
-    as_of_detail: str | None = None              # e.g. "JSON-LD datePublished", "dateline"
-    modified: date | None = None                 # the story's modified date, when it has one
-    reading: str | None = None                   # HTML: "article: <article>", "page"
-    language: str | None = None                  # the story's language tag as read: es, zh-Hant
-    language_source: str | None = None           # option | document | detected | unknown
+    notes: tuple[str, ...] = field(default=())  # e.g. stale rate data, no date: as of today
+    as_of_detail: str | None = None  # e.g. "JSON-LD datePublished", "dateline"
+    modified: date | None = None  # the story's modified date, when it has one
+    reading: str | None = None  # HTML: "article: <article>", "page"
+    language: str | None = None  # the story's language tag as read: es, zh-Hant
+    language_source: str | None = None  # option | document | detected | unknown
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict (suppressed ones counted apart)."""
@@ -98,9 +98,13 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
     if "currency-conversion" in options.checks:
         from claims.extract import read_money
 
-        extraction = read_money(text, dollar=options.dollar, language=options.language,
-                                document_language=getattr(doc, "language", None),
-                                number_format=options.number_format)
+        extraction = read_money(
+            text,
+            dollar=options.dollar,
+            language=options.language,
+            document_language=getattr(doc, "language", None),
+            number_format=options.number_format,
+        )
         language, language_source = extraction.language, extraction.language_source
         if extraction.conversions or extraction.stated_rates:
             from claims.check import story_date
@@ -110,12 +114,19 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
             if undated and options.missing_date == "error":
                 from claims.errors import InputError
 
-                raise InputError(f"{doc.path}: the story has no date (metadata, front matter or "
-                                 'dateline) and missing_date = "error"; give --date or date it')
+                raise InputError(
+                    f"{doc.path}: the story has no date (metadata, front matter or "
+                    'dateline) and missing_date = "error"; give --date or date it'
+                )
 
             def at(day: date) -> Any:
-                return check_conversions(extraction, store, day, window_days=options.window_days,
-                                         margin_pct=options.margin_pct)
+                return check_conversions(
+                    extraction,
+                    store,
+                    day,
+                    window_days=options.window_days,
+                    margin_pct=options.margin_pct,
+                )
 
             found, notes = at(as_of)
             notes = list(notes)
@@ -126,8 +137,7 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
             elif undated:
                 notes.append(story_date.today_note(options.today))
             elif as_of_source == "metadata" and doc.dates.published == as_of and modified:
-                found = story_date.refit_at_modified(found, as_of, modified,
-                                                     lambda day: at(day)[0])
+                found = story_date.refit_at_modified(found, as_of, modified, lambda day: at(day)[0])
             findings.extend(found)
     if "unit-conversion" in options.checks:
         from claims.check.units import check_units
@@ -139,7 +149,7 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
         from claims.extract.arithmetic import read_arithmetic
 
         findings.extend(check_arithmetic(read_arithmetic(text)))
-    if language_source is None:                  # money not read: the language all the same
+    if language_source is None:  # money not read: the language all the same
         from claims.extract.language import resolve_language
 
         story = resolve_language(text, options.language, getattr(doc, "language", None))
@@ -149,6 +159,15 @@ def check_document(doc: Document, store: RateSource, options: CheckOptions) -> D
     located = tuple(doc.locate(reading.finding(f)) for f in findings)
     from claims.suppressions import apply as apply_suppressions
 
-    return DocumentResult(doc.path, as_of, as_of_source, tuple(apply_suppressions(doc, located)),
-                          tuple(notes), detail, doc.dates.modified, doc.reading, language,
-                          language_source)
+    return DocumentResult(
+        doc.path,
+        as_of,
+        as_of_source,
+        tuple(apply_suppressions(doc, located)),
+        tuple(notes),
+        detail,
+        doc.dates.modified,
+        doc.reading,
+        language,
+        language_source,
+    )

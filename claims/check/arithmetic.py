@@ -58,25 +58,30 @@ def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
     readings = (claim, *claim.alternatives)
     found = [_JUDGES[r.relation](r) for r in readings]
     sure = claim.certainty == "stated" and len(readings) == 1
-    fits = [f for f, r in zip(found, readings, strict=True) if f is not None and f.verdict is Verdict.OK
-            and (sure or _telling(f, r))]
+    fits = [
+        f
+        for f, r in zip(found, readings, strict=True)
+        if f is not None and f.verdict is Verdict.OK and (sure or _telling(f, r))
+    ]
     if fits:
         return fits[0]
     if len(readings) > 1 or claim.certainty == "guess":
         return None
     finding = found[0]
-    if finding is not None and claim.certainty == "inferred" \
-            and finding.verdict is Verdict.ERROR:
-        finding = replace(finding, verdict=Verdict.WARNING,
-                          code=code_for(CHECK, Verdict.WARNING))
+    if finding is not None and claim.certainty == "inferred" and finding.verdict is Verdict.ERROR:
+        finding = replace(finding, verdict=Verdict.WARNING, code=code_for(CHECK, Verdict.WARNING))
     return finding
 
 
 # ------------------------------------------------------------------ the kernel, for relations
 
-def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
-                   halves: Sequence[Decimal],
-                   intervals: Sequence[Interval | None] = ()) -> tuple[Decimal, Interval] | None:
+
+def relation_range(
+    fn: Callable[..., Decimal],
+    values: Sequence[Decimal],
+    halves: Sequence[Decimal],
+    intervals: Sequence[Interval | None] = (),
+) -> tuple[Decimal, Interval] | None:
     """(central value, range over the input intervals) of ``fn``; None if undefined (÷0).
     ``intervals`` (when given, per input, None for ``v +/- h``) replace an input's range."""
     ends = [(v - h, v + h) for v, h in zip(values, halves, strict=True)]
@@ -91,7 +96,7 @@ def relation_range(fn: Callable[..., Decimal], values: Sequence[Decimal],
     return central, Interval(min(corners), max(corners))
 
 
-ROUND_ZEROS = 3     # an input ending in this many zeros ("10,000") is rounded to them
+ROUND_ZEROS = 3  # an input ending in this many zeros ("10,000") is rounded to them
 
 
 def half(q: Quantity) -> Decimal:
@@ -99,8 +104,7 @@ def half(q: Quantity) -> Decimal:
     or more (``10,000``, ``30,000``), half a unit in its last significant digit
     (``tolerance.significant_step``: two digits always meant, ``10,000`` is 9,500-10,500)."""
     digits = q.text.rstrip("+ ").replace(",", "")
-    if not q.decimals and not q.scale_text and len(digits) - len(digits.rstrip("0")) \
-            >= ROUND_ZEROS:
+    if not q.decimals and not q.scale_text and len(digits) - len(digits.rstrip("0")) >= ROUND_ZEROS:
         return abs(tol.significant_step(q)) * tol.HALF
     return abs(q.step) * tol.HALF
 
@@ -109,20 +113,32 @@ def count_half(q: Quantity) -> Decimal:
     """How far a share's part or whole may be from its printed value: a plain whole number
     ending in a non-zero digit ("7 of the 12") is a count, exact; a round, scaled, decimal,
     money or qualified figure stands for half a unit in its last digit."""
-    if q.decimals or q.scale_text or q.unit or q.bound or not q.text[-1:].isdigit() \
-            or q.text.endswith("0"):
+    if (
+        q.decimals
+        or q.scale_text
+        or q.unit
+        or q.bound
+        or not q.text[-1:].isdigit()
+        or q.text.endswith("0")
+    ):
         return half(q)
     return Decimal(0)
 
 
-def judge(fn: Callable[..., Decimal], inputs: Sequence[Quantity], stated: Quantity,
-          halves: Sequence[Decimal] | None = None, *,
-          step: Decimal | None = None) -> Judgement | None:
+def judge(
+    fn: Callable[..., Decimal],
+    inputs: Sequence[Quantity],
+    stated: Quantity,
+    halves: Sequence[Decimal] | None = None,
+    *,
+    step: Decimal | None = None,
+) -> Judgement | None:
     """``stated`` against ``fn`` over ``inputs``; None when the relation is undefined."""
     halves = [half(q) for q in inputs] if halves is None else halves
     # a hedged input ("almost 1,500") stands for what its qualifier allows
-    intervals = [tol.printed(q, step=2 * h) if q.bound else None
-                 for q, h in zip(inputs, halves, strict=True)]
+    intervals = [
+        tol.printed(q, step=2 * h) if q.bound else None for q, h in zip(inputs, halves, strict=True)
+    ]
     found = relation_range(fn, [q.value for q in inputs], halves, intervals)
     if found is None:
         return None
@@ -142,7 +158,7 @@ def show(value: Decimal, like: Quantity) -> str:
     return text + (f" {like.scale_text}" if like.scale_text else "")
 
 
-_INDIAN = re.compile(r"\d,\d\d,\d{3}")     # 1,84,203: lakh and crore grouping
+_INDIAN = re.compile(r"\d,\d\d,\d{3}")  # 1,84,203: lakh and crore grouping
 
 
 def _indian(value: Decimal, decimals: int) -> str:
@@ -160,10 +176,18 @@ def _indian(value: Decimal, decimals: int) -> str:
     return sign + ",".join([*groups, tail]) + (dot + frac if dot else "")
 
 
-def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | None, *,
-             code: str | None = None, verdict: Verdict | None = None,
-             diagnosis: tuple[str, str] | None = None, said: str | None = None,
-             expected_text: str | None = None) -> Finding:
+def _finding(
+    claim: ArithmeticClaim,
+    j: Judgement,
+    message: str,
+    unit: str | None,
+    *,
+    code: str | None = None,
+    verdict: Verdict | None = None,
+    diagnosis: tuple[str, str] | None = None,
+    said: str | None = None,
+    expected_text: str | None = None,
+) -> Finding:
     """The finding of a judged claim; ``message`` is what the figures give."""
     verdict = verdict or j.verdict
     said = said or claim.stated.text
@@ -176,10 +200,15 @@ def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | Non
             message = f"{message}, not {said} ({slip} what the printed figures allow)"
     ok = j.acceptable
     return Finding(
-        code=code, check=CHECK, verdict=verdict, message=message, span=claim.span,
+        code=code,
+        check=CHECK,
+        verdict=verdict,
+        message=message,
+        span=claim.span,
         text=claim.text,
-        expected=Expected(j.central, ok.low, ok.high, unit,
-                          expected_text or show(j.central, claim.stated)),
+        expected=Expected(
+            j.central, ok.low, ok.high, unit, expected_text or show(j.central, claim.stated)
+        ),
         deviation_pct=round_pct(tol.deviation_pct(claim.stated.value, j.central)),
         diagnosis=diagnosis[0] if diagnosis else None,
         detail=diagnosis[1] if diagnosis else None,
@@ -188,6 +217,7 @@ def _finding(claim: ArithmeticClaim, j: Judgement, message: str, unit: str | Non
 
 
 # ------------------------------------------------------------------ one judge per relation
+
 
 def _change(claim: ArithmeticClaim) -> Finding | None:
     """A stated percent or percentage-point change from ``old`` to ``new``."""
@@ -206,10 +236,16 @@ def _change(claim: ArithmeticClaim) -> Finding | None:
     word = "rise" if sign > 0 else "fall"
     unit = "percentage points" if in_points else "%"
     if a.value == 0:
-        return Finding(code_for(CHECK, Verdict.UNVERIFIABLE), CHECK, Verdict.UNVERIFIABLE,
-                       "cannot check: the change is from zero, so no percent applies",
-                       claim.span, claim.text, diagnosis="zero-base",
-                       figures={**claim.figures, "stated": p})
+        return Finding(
+            code_for(CHECK, Verdict.UNVERIFIABLE),
+            CHECK,
+            Verdict.UNVERIFIABLE,
+            "cannot check: the change is from zero, so no percent applies",
+            claim.span,
+            claim.text,
+            diagnosis="zero-base",
+            figures={**claim.figures, "stated": p},
+        )
     j = judge(wanted, [a, b], p)
     if j is None:
         return None
@@ -219,19 +255,36 @@ def _change(claim: ArithmeticClaim) -> Finding | None:
             pts = show(j.central if in_points else alt.central, p)
             pct = show(alt.central if in_points else j.central, p)
             said = "the percent change as points" if in_points else "the points as percent"
-            message = (f"from {a.text} to {b.text} is a {word} of {pts} percentage points, or "
-                       f"{pct}%; {p.text} gives {said}")
-            return _finding(claim, j, message, unit, code="ARI004", verdict=Verdict.ERROR,
-                            diagnosis=("percent-vs-points",
-                                       "percent and percentage points confused: a change "
-                                       "between two percentages is a difference in points, "
-                                       "or a relative change in percent"))
+            message = (
+                f"from {a.text} to {b.text} is a {word} of {pts} percentage points, or "
+                f"{pct}%; {p.text} gives {said}"
+            )
+            return _finding(
+                claim,
+                j,
+                message,
+                unit,
+                code="ARI004",
+                verdict=Verdict.ERROR,
+                diagnosis=(
+                    "percent-vs-points",
+                    "percent and percentage points confused: a change "
+                    "between two percentages is a difference in points, "
+                    "or a relative change in percent",
+                ),
+            )
     wrong_way = j.verdict is not Verdict.OK and j.central < 0 < p.value
-    message = (f"from {a.text} to {b.text} is a {word} of {show(j.central, p)}"
-               f"{'' if unit == '%' else ' '}{unit}")
-    return _finding(claim, j, message, unit,
-                    diagnosis=("wrong-direction", "the figures move the other way")
-                    if wrong_way else None)
+    message = (
+        f"from {a.text} to {b.text} is a {word} of {show(j.central, p)}"
+        f"{'' if unit == '%' else ' '}{unit}"
+    )
+    return _finding(
+        claim,
+        j,
+        message,
+        unit,
+        diagnosis=("wrong-direction", "the figures move the other way") if wrong_way else None,
+    )
 
 
 def _change_amount(claim: ArithmeticClaim) -> Finding | None:
@@ -247,11 +300,10 @@ def _change_amount(claim: ArithmeticClaim) -> Finding | None:
     if j is None:
         return None
     word = "increase" if sign > 0 else "fall"
-    return _finding(claim, j, f"a {p.text} {word} to {b.text} is {show(j.central, d)}",
-                    d.unit)
+    return _finding(claim, j, f"a {p.text} {word} to {b.text} is {show(j.central, d)}", d.unit)
 
 
-INFORMATIVE = Decimal("0.5")   # a guessed reading must pin its figure to within this share
+INFORMATIVE = Decimal("0.5")  # a guessed reading must pin its figure to within this share
 
 
 def _telling(f: Finding, claim: ArithmeticClaim) -> bool:
@@ -263,8 +315,9 @@ def _telling(f: Finding, claim: ArithmeticClaim) -> bool:
     if e is None:
         return False
     said = claim.stated
-    own = tol.printed(said, step=said.step if said.unit == "times"
-                      else tol.significant_step(said), bounds=False)
+    own = tol.printed(
+        said, step=said.step if said.unit == "times" else tol.significant_step(said), bounds=False
+    )
     width = abs(e.high - e.low) - abs(own.high - own.low)
     return width <= INFORMATIVE * abs(e.value)
 
@@ -283,8 +336,10 @@ def _change_by_amount(claim: ArithmeticClaim) -> Finding | None:
         return None
     word = "up" if sign > 0 else "down"
     base = b.value - sign * d.value
-    message = (f"{b.text}, {word} {d.text} from {show(base, b)}, is a "
-               f"{'rise' if sign > 0 else 'fall'} of {show(j.central, p)}%")
+    message = (
+        f"{b.text}, {word} {d.text} from {show(base, b)}, is a "
+        f"{'rise' if sign > 0 else 'fall'} of {show(j.central, p)}%"
+    )
     return _finding(claim, j, message, "%")
 
 
@@ -295,30 +350,39 @@ def _per_unit(claim: ArithmeticClaim) -> Finding | None:
     j = judge(lambda x, y: x / y, [total, count], s)
     if j is None:
         return None
-    return _finding(claim, j, f"{total.text} over {count.text} is "
-                              f"{s.unit_text}{show(j.central, s)} per {claim.word}", s.unit)
+    return _finding(
+        claim,
+        j,
+        f"{total.text} over {count.text} is {s.unit_text}{show(j.central, s)} per {claim.word}",
+        s.unit,
+    )
 
 
 def _multiple(claim: ArithmeticClaim) -> Finding | None:
     """``doubled``, ``three times``, ``x-fold``: compared / base against the stated factor."""
     a, b, f = claim.figures["base"], claim.figures["compared"], claim.stated
     assert isinstance(a, Quantity) and isinstance(b, Quantity)
-    if f.unit == "times":                 # a word: its interval is half its step either way,
-        f = replace(f, step=f.step / 2)   # and a slip is at most that half
+    if f.unit == "times":  # a word: its interval is half its step either way,
+        f = replace(f, step=f.step / 2)  # and a slip is at most that half
         j = judge(lambda x, y: y / x, [a, b], f, step=f.step * 2)
     else:
         j = judge(lambda x, y: y / x, [a, b], f, step=f.step)
     if j is None:
         return None
-    return _finding(claim, j, f"{b.text} is {wording.fmt(j.central, 2)} times {a.text}",
-                    "times", said=claim.word, expected_text=wording.fmt(j.central, 2))
+    return _finding(
+        claim,
+        j,
+        f"{b.text} is {wording.fmt(j.central, 2)} times {a.text}",
+        "times",
+        said=claim.word,
+        expected_text=wording.fmt(j.central, 2),
+    )
 
 
 def _multiple_of_change(claim: ArithmeticClaim) -> Finding | None:
     """``from 110 to 219 ... almost six times the national rate ... up 17%``: the percent
     change from old to new over the stated rate, against the stated factor."""
-    a, b, r, f = (claim.figures["old"], claim.figures["new"], claim.figures["base"],
-                  claim.stated)
+    a, b, r, f = (claim.figures["old"], claim.figures["new"], claim.figures["base"], claim.stated)
     assert isinstance(a, Quantity) and isinstance(b, Quantity) and isinstance(r, Quantity)
     fn = lambda x, y, z: (y - x) / x * HUNDRED / z  # noqa: E731
     if f.unit == "times":
@@ -329,10 +393,16 @@ def _multiple_of_change(claim: ArithmeticClaim) -> Finding | None:
     if j is None:
         return None
     change = (b.value - a.value) / a.value * HUNDRED
-    return _finding(claim, j, f"from {a.text} to {b.text} is a change of "
-                              f"{wording.fmt(change, 1)}%, {wording.fmt(j.central, 2)} times "
-                              f"{r.text}", "times", said=claim.word,
-                    expected_text=wording.fmt(j.central, 2))
+    return _finding(
+        claim,
+        j,
+        f"from {a.text} to {b.text} is a change of "
+        f"{wording.fmt(change, 1)}%, {wording.fmt(j.central, 2)} times "
+        f"{r.text}",
+        "times",
+        said=claim.word,
+        expected_text=wording.fmt(j.central, 2),
+    )
 
 
 def _share(claim: ArithmeticClaim) -> Finding | None:
@@ -360,8 +430,9 @@ def _total(claim: ArithmeticClaim) -> Finding | None:
     j = judge(lambda *xs: sum(xs, Decimal(0)), parts, total)
     if j is None:
         return None
-    return _finding(claim, j, f"{' + '.join(q.text for q in parts)} = {show(j.central, total)}",
-                    total.unit)
+    return _finding(
+        claim, j, f"{' + '.join(q.text for q in parts)} = {show(j.central, total)}", total.unit
+    )
 
 
 def _remainder(claim: ArithmeticClaim) -> Finding | None:
@@ -371,8 +442,12 @@ def _remainder(claim: ArithmeticClaim) -> Finding | None:
     j = judge(lambda *xs: HUNDRED - sum(xs, Decimal(0)), parts, claim.stated)
     if j is None:
         return None
-    return _finding(claim, j, f"100% less {' and '.join(q.text for q in parts)} leaves "
-                              f"{show(j.central, claim.stated)}%", "%")
+    return _finding(
+        claim,
+        j,
+        f"100% less {' and '.join(q.text for q in parts)} leaves {show(j.central, claim.stated)}%",
+        "%",
+    )
 
 
 def _difference(claim: ArithmeticClaim) -> Finding | None:
@@ -393,8 +468,12 @@ def _difference_unit(claim: ArithmeticClaim) -> Finding | None:
     j = judge((lambda x, y: x - y) if below else (lambda x, y: y - x), [a, b], d)
     if j is None:
         return None
-    return _finding(claim, j, f"{b.text} is {show(j.central, d)}{b.unit_text} {claim.word} "
-                              f"{a.text}", b.unit_text or None)
+    return _finding(
+        claim,
+        j,
+        f"{b.text} is {show(j.central, d)}{b.unit_text} {claim.word} {a.text}",
+        b.unit_text or None,
+    )
 
 
 def _vote_share(claim: ArithmeticClaim) -> Finding | None:
@@ -410,10 +489,15 @@ def _vote_share(claim: ArithmeticClaim) -> Finding | None:
         if loose is not None and loose.verdict is not Verdict.ERROR:
             j = replace(loose, verdict=Verdict.WARNING)
     if j.verdict is not Verdict.OK and p.value < j.central:
-        return None                       # a longer list (candidates not named) would fit
+        return None  # a longer list (candidates not named) would fit
     total = sum((q.value for q in counts), Decimal(0))
-    return _finding(claim, j, f"{part.text} of the listed {' + '.join(q.text for q in counts)} = "
-                              f"{wording.fmt(total, 0)} is {show(j.central, p)}%", "%")
+    return _finding(
+        claim,
+        j,
+        f"{part.text} of the listed {' + '.join(q.text for q in counts)} = "
+        f"{wording.fmt(total, 0)} is {show(j.central, p)}%",
+        "%",
+    )
 
 
 def _earlier_share(claim: ArithmeticClaim) -> Finding | None:
@@ -421,16 +505,21 @@ def _earlier_share(claim: ArithmeticClaim) -> Finding | None:
     c, p = claim.figures["part"], claim.stated
     assert isinstance(c, Quantity)
     share = lambda x, y: x / y * HUNDRED  # noqa: E731
-    judged = [(base, judge(share, [c, base.figure], p, [Decimal(0), Decimal(0)], step=p.step))
-              for base in claim.bases]
+    judged = [
+        (base, judge(share, [c, base.figure], p, [Decimal(0), Decimal(0)], step=p.step))
+        for base in claim.bases
+    ]
     ok = [(b, j) for b, j in judged if j is not None and j.verdict is Verdict.OK]
     slips = [(b, j) for b, j in judged if j is not None and j.verdict is Verdict.WARNING]
     if ok:
         if len({b.figure.value for b, _ in ok}) != 1:
-            return None                   # two bases fit: which one is meant is a guess
+            return None  # two bases fit: which one is meant is a guess
         base, j = ok[0]
-    elif len({b.figure.value for b, _ in slips}) == 1 and \
-            set(claim.rivals) == {slips[0][0].figure.value} and slips[0][0].linked:
+    elif (
+        len({b.figure.value for b, _ in slips}) == 1
+        and set(claim.rivals) == {slips[0][0].figure.value}
+        and slips[0][0].linked
+    ):
         base, j = slips[0]
     else:
         return None
@@ -439,18 +528,31 @@ def _earlier_share(claim: ArithmeticClaim) -> Finding | None:
     where = "the previous sentence" if back == 1 else f"{back} sentences back"
     b = base.figure
     message = f"{c.text} of {b.text} (the base, from {where}) is {show(j.central, p)}%"
-    diagnosis = None if j.verdict is Verdict.OK else (
-        "base-elsewhere", f"the base {b.text} comes from {where}, where an explicit phrase "
-                          "names it")
-    return _finding(replace(claim, figures={**claim.figures, "whole": b}), j, message, "%",
-                    diagnosis=diagnosis)
+    diagnosis = (
+        None
+        if j.verdict is Verdict.OK
+        else (
+            "base-elsewhere",
+            f"the base {b.text} comes from {where}, where an explicit phrase names it",
+        )
+    )
+    return _finding(
+        replace(claim, figures={**claim.figures, "whole": b}), j, message, "%", diagnosis=diagnosis
+    )
 
 
 _JUDGES: dict[str, Callable[[ArithmeticClaim], Finding | None]] = {
-    "change": _change, "change-amount": _change_amount, "multiple": _multiple,
-    "share": _share, "total": _total, "difference": _difference,
-    "difference-unit": _difference_unit, "vote-share": _vote_share,
-    "earlier-share": _earlier_share, "change-by-amount": _change_by_amount,
-    "per-unit": _per_unit, "remainder": _remainder,
+    "change": _change,
+    "change-amount": _change_amount,
+    "multiple": _multiple,
+    "share": _share,
+    "total": _total,
+    "difference": _difference,
+    "difference-unit": _difference_unit,
+    "vote-share": _vote_share,
+    "earlier-share": _earlier_share,
+    "change-by-amount": _change_by_amount,
+    "per-unit": _per_unit,
+    "remainder": _remainder,
     "multiple-of-change": _multiple_of_change,
 }

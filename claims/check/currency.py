@@ -54,9 +54,14 @@ from claims.rules import CURRENCY as CHECK
 from claims.wording import format_rate, rate_phrase, write_like
 
 
-def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
-                      window_days: int = 7, margin_pct: Decimal = Decimal("1"),
-                      ) -> tuple[list[Finding], list[str]]:
+def check_conversions(
+    extraction: Extraction,
+    store: RateSource,
+    as_of: date,
+    *,
+    window_days: int = 7,
+    margin_pct: Decimal = Decimal("1"),
+) -> tuple[list[Finding], list[str]]:
     """Findings for every conversion and stated rate in one story, plus notes (stale data)."""
     notes: list[str] = []
     rate_end, stale_days = rate_end_for(store, as_of)
@@ -64,7 +69,8 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
         notes.append(
             f"rate data ends {rate_end.isoformat()}, {stale_days} days before the as-of date "
             f"{as_of.isoformat()}; small deviations are reported as warnings. "
-            "Run `claims rates update` for newer rates.")
+            "Run `claims rates update` for newer rates."
+        )
     ctx = RateWindow(store, as_of, rate_end, stale_days, window_days, margin_pct)
     findings = [_check_stated_rate(ctx, sr) for sr in extraction.stated_rates]
     checked: list[tuple[CurrencyConversion, Fit]] = []
@@ -80,15 +86,20 @@ def check_conversions(extraction: Extraction, store: RateSource, as_of: date, *,
 
 # ------------------------------------------------------------------ one conversion
 
-def _check_conversion(ctx: RateWindow, conv: CurrencyConversion,
-                      stated_rates: dict[tuple[str, str], StatedRate],
-                      language: str | None = None) -> tuple[Finding, Fit | None]:
+
+def _check_conversion(
+    ctx: RateWindow,
+    conv: CurrencyConversion,
+    stated_rates: dict[tuple[str, str], StatedRate],
+    language: str | None = None,
+) -> tuple[Finding, Fit | None]:
     """One conversion; a currency read by default, or a figure that reads two ways, is tried
     on its other readings: a gap is reported only when it holds on every reading."""
     unknown = _unknown_currency(conv.original) or _unknown_currency(conv.converted)
     if unknown:
-        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE, unknown,
-                        diagnosis="ambiguous-currency"), None
+        return _finding(
+            conv, "CUR004", Verdict.UNVERIFIABLE, unknown, diagnosis="ambiguous-currency"
+        ), None
     finding, judgement = _check_pair(ctx, conv, stated_rates)
     guessed = [m for m in (conv.original, conv.converted) if m.unit_guessed]
     two_way = [m for m in (conv.original, conv.converted) if m.ambiguous]
@@ -110,11 +121,14 @@ def _check_conversion(ctx: RateWindow, conv: CurrencyConversion,
                 alt_finding, _ = _check_pair(ctx, other_conv, stated_rates)
                 if alt_finding.verdict is Verdict.OK:
                     return _finding(
-                        conv, "CUR004", Verdict.UNVERIFIABLE,
+                        conv,
+                        "CUR004",
+                        Verdict.UNVERIFIABLE,
                         f"ambiguous currency: {money.text!r} was read as {money.unit}, but "
                         f"the conversion fits {alt}; name the currency ({notes})",
-                        diagnosis="ambiguous-currency"), None
-        if not any(m.unit_candidates for m in guessed):        # nothing else to try
+                        diagnosis="ambiguous-currency",
+                    ), None
+        if not any(m.unit_candidates for m in guessed):  # nothing else to try
             return _on_a_guess(finding, guessed, "ambiguous-currency", None), None
         notes += "; it does not fit any of the other currencies either"
     return replace(finding, message=f"{finding.message} [{notes}]"), judgement
@@ -134,20 +148,31 @@ def _other_values(money: Quantity, language: str | None) -> list[Quantity] | Non
             used = scale_value(money.scale_text, base_of(language)).adjusted()
         except KeyError:
             return None
-        factors = [Decimal(10) ** (int(e) - used) for e in re.findall(r"10\^(\d+)", note)
-                   if int(e) != used]
+        factors = [
+            Decimal(10) ** (int(e) - used) for e in re.findall(r"10\^(\d+)", note) if int(e) != used
+        ]
     elif " read with " in note or " read as thousands" in note:
         factors = [Decimal(1000) if money.decimals >= 3 else Decimal("0.001")]
     if not factors:
         return None
-    return [replace(money, value=money.value * f, step=money.step * f,
-                    high=money.high * f if money.high is not None else None,
-                    decimals=0 if f > 1 else money.decimals + 3) for f in factors]
+    return [
+        replace(
+            money,
+            value=money.value * f,
+            step=money.step * f,
+            high=money.high * f if money.high is not None else None,
+            decimals=0 if f > 1 else money.decimals + 3,
+        )
+        for f in factors
+    ]
 
 
-def _other_reading_fits(ctx: RateWindow, conv: CurrencyConversion,
-                        stated_rates: dict[tuple[str, str], StatedRate],
-                        language: str | None) -> str | Literal[False] | None:
+def _other_reading_fits(
+    ctx: RateWindow,
+    conv: CurrencyConversion,
+    stated_rates: dict[tuple[str, str], StatedRate],
+    language: str | None,
+) -> str | Literal[False] | None:
     """How a two-way conversion fits on another reading of its figures (a description), None
     when another reading cannot be told, False when no other reading fits either."""
     sides = []
@@ -166,14 +191,18 @@ def _other_reading_fits(ctx: RateWindow, conv: CurrencyConversion,
             other = replace(conv, original=orig, converted=converted)
             found, _ = _check_pair(ctx, other, stated_rates)
             if found.verdict in (Verdict.OK, Verdict.WARNING):
-                changed = [f"{m.text!r} as {plain(m.value)}" for m, was in
-                           ((orig, conv.original), (converted, conv.converted)) if m is not was]
+                changed = [
+                    f"{m.text!r} as {plain(m.value)}"
+                    for m, was in ((orig, conv.original), (converted, conv.converted))
+                    if m is not was
+                ]
                 return f"it fits with {' and '.join(changed)}"
     return False
 
 
-def _on_a_guess(finding: Finding, guesses: Sequence[Quantity], diagnosis: str,
-                other: str | None) -> Finding:
+def _on_a_guess(
+    finding: Finding, guesses: Sequence[Quantity], diagnosis: str, other: str | None
+) -> Finding:
     """A gap found on a guessed reading is not a verdict: ``unverifiable`` (CUR004), saying
     what was guessed and what the reading would have said; the expected figure and the rate
     stay as evidence. A false error built on a guess is worse than a miss (issue 10)."""
@@ -181,16 +210,25 @@ def _on_a_guess(finding: Finding, guesses: Sequence[Quantity], diagnosis: str,
         why = "; ".join(m.reading_note or f"{m.text!r} reads two ways" for m in guesses)
         head = "the figures read two ways"
     else:
-        why = "; ".join(f"{m.text!r} read as {m.unit}: {m.unit_note or 'no cue in the story'}"
-                        for m in guesses)
+        why = "; ".join(
+            f"{m.text!r} read as {m.unit}: {m.unit_note or 'no cue in the story'}" for m in guesses
+        )
         head = "the currency was guessed"
-    said = f"{finding.verdict.value} ({finding.diagnosis})" if finding.diagnosis else \
-        finding.verdict.value
+    said = (
+        f"{finding.verdict.value} ({finding.diagnosis})"
+        if finding.diagnosis
+        else finding.verdict.value
+    )
     fits = f"; {other}" if other else ""
-    return replace(finding, code="CUR004", verdict=Verdict.UNVERIFIABLE, diagnosis=diagnosis,
-                   message=f"cannot verify: {head} ({why}); on that reading it would be "
-                           f"{said}: {finding.message}{fits}; set number_format/language or "
-                           "name the currency")
+    return replace(
+        finding,
+        code="CUR004",
+        verdict=Verdict.UNVERIFIABLE,
+        diagnosis=diagnosis,
+        message=f"cannot verify: {head} ({why}); on that reading it would be "
+        f"{said}: {finding.message}{fits}; set number_format/language or "
+        "name the currency",
+    )
 
 
 def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> CurrencyConversion:
@@ -199,58 +237,96 @@ def _with_currency(conv: CurrencyConversion, money: Quantity, code: str) -> Curr
     return replace(conv, converted=replace(money, unit=code))
 
 
-def _check_pair(ctx: RateWindow, conv: CurrencyConversion,
-                stated_rates: dict[tuple[str, str], StatedRate],
-                ) -> tuple[Finding, Fit | None]:
+def _check_pair(
+    ctx: RateWindow,
+    conv: CurrencyConversion,
+    stated_rates: dict[tuple[str, str], StatedRate],
+) -> tuple[Finding, Fit | None]:
     orig, conv_m = conv.original, conv.converted
     try:
         rates = ctx.window(orig.unit, conv_m.unit)  # type: ignore[arg-type]
     except RateError as exc:
-        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
-                        f"no reference rate for {orig.unit}/{conv_m.unit}: {exc}",
-                        diagnosis="no-rate"), None
+        return _finding(
+            conv,
+            "CUR004",
+            Verdict.UNVERIFIABLE,
+            f"no reference rate for {orig.unit}/{conv_m.unit}: {exc}",
+            diagnosis="no-rate",
+        ), None
     if not rates:
-        return _finding(conv, "CUR004", Verdict.UNVERIFIABLE,
-                        f"no reference rate for {orig.unit}/{conv_m.unit} near "
-                        f"{ctx.rate_end.isoformat()}", diagnosis="no-rate"), None
-    margin = coarse_margin(rates, ctx.margin_pct)                        # issue 13 hook
+        return _finding(
+            conv,
+            "CUR004",
+            Verdict.UNVERIFIABLE,
+            f"no reference rate for {orig.unit}/{conv_m.unit} near {ctx.rate_end.isoformat()}",
+            diagnosis="no-rate",
+        ), None
+    margin = coarse_margin(rates, ctx.margin_pct)  # issue 13 hook
     judgement = fit(orig, conv_m, rates, margin)
     stated = _matching_stated_rate(orig, conv_m, stated_rates)
     if stated is not None:
         own = fit(orig, conv_m, [stated], STATED_MARGIN_PCT)
         if own.gap_pct == 0:
-            return _report(conv, judgement, Verdict.OK, "CUR003",
-                           f"fits the story's own rate ({stated_rate_text(own.rate)})",
-                           rate=own.rate, expected_from=own), own
+            return _report(
+                conv,
+                judgement,
+                Verdict.OK,
+                "CUR003",
+                f"fits the story's own rate ({stated_rate_text(own.rate)})",
+                rate=own.rate,
+                expected_from=own,
+            ), own
         if judgement.gap_pct == 0:
-            return _report(conv, judgement, Verdict.WARNING, "CUR006",
-                           f"does not fit the story's own rate ({stated_rate_text(own.rate)}) "
-                           f"but fits the reference rate", diagnosis="disagrees-with-stated-rate",
-                           expected_from=own), judgement
+            return _report(
+                conv,
+                judgement,
+                Verdict.WARNING,
+                "CUR006",
+                f"does not fit the story's own rate ({stated_rate_text(own.rate)}) "
+                f"but fits the reference rate",
+                diagnosis="disagrees-with-stated-rate",
+                expected_from=own,
+            ), judgement
     if judgement.gap_pct == 0:
         verdict, code = Verdict.OK, "CUR003"
-        return _report(conv, judgement, verdict, code,
-                       coarse_note(rates, margin) or "fits the reference rate"), judgement
+        return _report(
+            conv, judgement, verdict, code, coarse_note(rates, margin) or "fits the reference rate"
+        ), judgement
     diag = diagnose(ctx, orig, conv_m, judgement)
     allowed = WARNING_BAND_PCT
     if ctx.stale_days:
-        allowed = max(allowed, min(STALE_DRIFT_CAP_PCT,
-                                   WARNING_BAND_PCT + STALE_DRIFT_PCT_PER_DAY * ctx.stale_days))
-    if margin > ctx.margin_pct:                       # issue 13 hook: a monthly rate's
-        allowed = max(allowed, margin)                # warnings reach as far again
+        allowed = max(
+            allowed,
+            min(STALE_DRIFT_CAP_PCT, WARNING_BAND_PCT + STALE_DRIFT_PCT_PER_DAY * ctx.stale_days),
+        )
+    if margin > ctx.margin_pct:  # issue 13 hook: a monthly rate's
+        allowed = max(allowed, margin)  # warnings reach as far again
     gross = diag is not None and diag.gross
     settled = diag is not None and diag.settles_as_warning
     if (judgement.gap_pct <= allowed or settled) and not gross:
-        reason = diag.message if diag else (
-            "stale rate data" if ctx.stale_days else
-            coarse_note(rates, margin, outside=True) or "outside the reference window: "
-            "rounding, a stale or a different source's rate")
+        reason = (
+            diag.message
+            if diag
+            else (
+                "stale rate data"
+                if ctx.stale_days
+                else coarse_note(rates, margin, outside=True)
+                or "outside the reference window: rounding, a stale or a different source's rate"
+            )
+        )
         code_diag = diag.code if diag else ("stale-data" if ctx.stale_days else "off-window")
-        return _report(conv, judgement, Verdict.WARNING, "CUR002", reason,
-                       diagnosis=code_diag), judgement
+        return _report(
+            conv, judgement, Verdict.WARNING, "CUR002", reason, diagnosis=code_diag
+        ), judgement
     message = diag.message if diag else "does not fit the reference rates"
-    return _report(conv, judgement, Verdict.ERROR, "CUR001", message,
-                   diagnosis=diag.code if diag else "mismatch"), judgement
+    return _report(
+        conv,
+        judgement,
+        Verdict.ERROR,
+        "CUR001",
+        message,
+        diagnosis=diag.code if diag else "mismatch",
+    ), judgement
 
 
 def _unknown_currency(money: Quantity) -> str | None:
@@ -270,15 +346,23 @@ def _stated_index(stated: Sequence[StatedRate]) -> dict[tuple[str, str], StatedR
     return index
 
 
-def _matching_stated_rate(orig: Quantity, conv: Quantity,
-                          stated: dict[tuple[str, str], StatedRate]) -> Rate | None:
+def _matching_stated_rate(
+    orig: Quantity, conv: Quantity, stated: dict[tuple[str, str], StatedRate]
+) -> Rate | None:
     """The story's own rate for this pair, as converted currency per 1 original currency."""
     sr = stated.get((orig.unit or "", conv.unit or "")) if orig.unit and conv.unit else None
     if sr is None:
         return None
     value = sr.value if (sr.base, sr.quote) == (orig.unit, conv.unit) else 1 / sr.value
-    return Rate(orig.unit or "", conv.unit or "", value, date.min, date.min,
-                source=f"stated in the story: {sr.text.strip()}", kind="stated")
+    return Rate(
+        orig.unit or "",
+        conv.unit or "",
+        value,
+        date.min,
+        date.min,
+        source=f"stated in the story: {sr.text.strip()}",
+        kind="stated",
+    )
 
 
 def stated_rate_text(rate: Rate) -> str:
@@ -288,44 +372,75 @@ def stated_rate_text(rate: Rate) -> str:
 
 # ------------------------------------------------------------------ stated rates
 
+
 def _check_stated_rate(ctx: RateWindow, sr: StatedRate) -> Finding:
     """A printed rate such as ``($1 = 1,130.2900 won)`` against the reference window."""
     span_text = sr.text
     try:
         rates = ctx.window(sr.base, sr.quote)
     except RateError as exc:
-        return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE,
-                       f"no reference rate to check the stated rate: {exc}", sr.span, span_text,
-                       diagnosis="no-rate", figures={"stated_rate": _rate_quantity(sr)})
+        return Finding(
+            "CUR004",
+            CHECK,
+            Verdict.UNVERIFIABLE,
+            f"no reference rate to check the stated rate: {exc}",
+            sr.span,
+            span_text,
+            diagnosis="no-rate",
+            figures={"stated_rate": _rate_quantity(sr)},
+        )
     if not rates:
-        return Finding("CUR004", CHECK, Verdict.UNVERIFIABLE, "no reference rate near the date",
-                       sr.span, span_text, diagnosis="no-rate", figures={"stated_rate": _rate_quantity(sr)})
+        return Finding(
+            "CUR004",
+            CHECK,
+            Verdict.UNVERIFIABLE,
+            "no reference rate near the date",
+            sr.span,
+            span_text,
+            diagnosis="no-rate",
+            figures={"stated_rate": _rate_quantity(sr)},
+        )
     values = [r.value for r in rates]
-    margin = coarse_margin(rates, ctx.margin_pct)                        # issue 13 hook
+    margin = coarse_margin(rates, ctx.margin_pct)  # issue 13 hook
     window = Interval(min(values), max(values)).widened(margin)
     point = Interval(sr.value, sr.value)
     gap = window.gap_pct(point)
     ref = rates[-1]
-    written = f"1 {sr.base} = {format_rate(ref.value)} {sr.quote}"   # the story's orientation
+    written = f"1 {sr.base} = {format_rate(ref.value)} {sr.quote}"  # the story's orientation
     expected = Expected(ref.value, window.low, window.high, sr.quote, written)
     deviation = float((sr.value - ref.value) / ref.value * HUNDRED)
     if gap == 0:
         verdict, code, msg = Verdict.OK, "CUR003", "stated rate fits the reference rate"
     elif gap <= max(WARNING_BAND_PCT, margin if margin > ctx.margin_pct else 0) or ctx.stale_days:
-        verdict, code, msg = Verdict.WARNING, "CUR005", "stated rate is outside the reference window"
+        verdict, code, msg = (
+            Verdict.WARNING,
+            "CUR005",
+            "stated rate is outside the reference window",
+        )
     else:
         verdict, code, msg = Verdict.ERROR, "CUR005", "stated rate does not fit the reference rate"
-    return Finding(code, CHECK, verdict,
-                   f"{msg}: reference {written} on {ref.date.isoformat()} "
-                   f"({ref.source}), range {format_rate(window.low)}-{format_rate(window.high)}",
-                   sr.span, span_text, expected=expected, deviation_pct=round_pct(deviation),
-                   rate=ref, figures={"stated_rate": _rate_quantity(sr)},
-                   diagnosis=None if gap == 0 else "stated-rate-off")
+    return Finding(
+        code,
+        CHECK,
+        verdict,
+        f"{msg}: reference {written} on {ref.date.isoformat()} "
+        f"({ref.source}), range {format_rate(window.low)}-{format_rate(window.high)}",
+        sr.span,
+        span_text,
+        expected=expected,
+        deviation_pct=round_pct(deviation),
+        rate=ref,
+        figures={"stated_rate": _rate_quantity(sr)},
+        diagnosis=None if gap == 0 else "stated-rate-off",
+    )
 
 
 # ------------------------------------------------------------------ conversions that disagree
 
-def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: Decimal) -> list[Finding]:
+
+def _disagreements(
+    checked: list[tuple[CurrencyConversion, Fit]], margin_pct: Decimal
+) -> list[Finding]:
     """Two conversions of one currency pair in a story at rates that cannot both hold.
 
     Only conversions that each fit the reference window are compared (one already flagged
@@ -340,12 +455,20 @@ def _disagreements(checked: list[tuple[CurrencyConversion, Fit]], margin_pct: De
         if key in seen:
             first, first_rates = seen[key]
             if not first_rates.widened(margin_pct).overlaps(implied):
-                out.append(Finding(
-                    "CUR007", CHECK, Verdict.WARNING,
-                    f"converted at a rate ({_interval_rate_text(implied, pair)}) that disagrees "
-                    f"with {first.text!r} earlier in the story ({_interval_rate_text(first_rates, pair)})",
-                    conv.span, conv.text, original=conv.original,
-                    converted=conv.converted, diagnosis="inconsistent-rates"))
+                out.append(
+                    Finding(
+                        "CUR007",
+                        CHECK,
+                        Verdict.WARNING,
+                        f"converted at a rate ({_interval_rate_text(implied, pair)}) that disagrees "
+                        f"with {first.text!r} earlier in the story ({_interval_rate_text(first_rates, pair)})",
+                        conv.span,
+                        conv.text,
+                        original=conv.original,
+                        converted=conv.converted,
+                        diagnosis="inconsistent-rates",
+                    )
+                )
         else:
             seen[key] = (conv, implied)
     return out
@@ -369,29 +492,53 @@ def _interval_rate_text(iv: Interval, pair: tuple[str, str]) -> str:
 
 # ------------------------------------------------------------------ building findings
 
-def _report(conv: CurrencyConversion, j: Fit, verdict: Verdict, code: str, reason: str, *,
-            diagnosis: str | None = None, rate: Rate | None = None,
-            expected_from: Fit | None = None) -> Finding:
+
+def _report(
+    conv: CurrencyConversion,
+    j: Fit,
+    verdict: Verdict,
+    code: str,
+    reason: str,
+    *,
+    diagnosis: str | None = None,
+    rate: Rate | None = None,
+    expected_from: Fit | None = None,
+) -> Finding:
     src = expected_from or j
     rate = rate or j.rate
     conv_m = conv.converted
     expected_text = write_like(conv_m, src.central)
-    range_text = (f"{write_like(conv_m, src.expected.low, extra_decimals=1)} to "
-                  f"{write_like(conv_m, src.expected.high, extra_decimals=1)}")
-    expected = Expected(src.central, src.expected.low, src.expected.high, conv_m.unit,
-                        expected_text, range_text)
+    range_text = (
+        f"{write_like(conv_m, src.expected.low, extra_decimals=1)} to "
+        f"{write_like(conv_m, src.expected.high, extra_decimals=1)}"
+    )
+    expected = Expected(
+        src.central, src.expected.low, src.expected.high, conv_m.unit, expected_text, range_text
+    )
     deviation = (conv_m.value - src.central) / src.central * HUNDRED if src.central else None
-    cite = (f"{stated_rate_text(_display_rate(rate))} on {rate.date.isoformat()} ({rate.source})"
-            if rate.kind != "stated" else f"{stated_rate_text(_display_rate(rate))} ({rate.source})")
+    cite = (
+        f"{stated_rate_text(_display_rate(rate))} on {rate.date.isoformat()} ({rate.source})"
+        if rate.kind != "stated"
+        else f"{stated_rate_text(_display_rate(rate))} ({rate.source})"
+    )
     if verdict is Verdict.OK:
         message = f"{conv_m.text} {reason}: {cite}"
     else:
         message = f"{conv_m.text} should be about {expected_text}: {reason}; rate {cite}"
-    return Finding(code, CHECK, verdict, message, conv.span, conv.text,
-                   original=conv.original, converted=conv_m,
-                   expected=expected,
-                   deviation_pct=round_pct(deviation),
-                   diagnosis=diagnosis, rate=_display_rate(rate))
+    return Finding(
+        code,
+        CHECK,
+        verdict,
+        message,
+        conv.span,
+        conv.text,
+        original=conv.original,
+        converted=conv_m,
+        expected=expected,
+        deviation_pct=round_pct(deviation),
+        diagnosis=diagnosis,
+        rate=_display_rate(rate),
+    )
 
 
 _MAJORS = ("USD", "EUR", "GBP", "JPY", "CHF")
@@ -416,14 +563,29 @@ def _rate_quantity(sr: StatedRate) -> Quantity:
     return Quantity(sr.text, sr.span, sr.value, f"{sr.quote} per {sr.base}")
 
 
-def _finding(conv: CurrencyConversion, code: str, verdict: Verdict, message: str, *,
-             diagnosis: str | None = None) -> Finding:
-    return Finding(code, CHECK, verdict, message, conv.span, conv.text,
-                   original=conv.original, converted=conv.converted,
-                   diagnosis=diagnosis)
+def _finding(
+    conv: CurrencyConversion,
+    code: str,
+    verdict: Verdict,
+    message: str,
+    *,
+    diagnosis: str | None = None,
+) -> Finding:
+    return Finding(
+        code,
+        CHECK,
+        verdict,
+        message,
+        conv.span,
+        conv.text,
+        original=conv.original,
+        converted=conv.converted,
+        diagnosis=diagnosis,
+    )
 
 
 # ------------------------------------------------------------------ coarse rates (issue 13 hook)
+
 
 def coarse_margin(rates: Sequence[Rate], margin_pct: Decimal) -> Decimal:
     """max(option margin, the margin a coarse (monthly) source gives its rates)."""
@@ -437,8 +599,10 @@ def coarse_note(rates: Sequence[Rate], margin: Decimal, outside: bool = False) -
         return None
     what = f"{coarse[-1].frequency} rate"
     if outside:
-        return (f"outside the {margin}% margin of a {what}, which is fixed before its period "
-                "starts and cannot tell a few percent; check the day's rate")
+        return (
+            f"outside the {margin}% margin of a {what}, which is fixed before its period "
+            "starts and cannot tell a few percent; check the day's rate"
+        )
     return f"fits the {what} within its {margin}% margin"
 
 

@@ -22,18 +22,26 @@ from claims.wording import rate_phrase
 
 #: Currencies that share a name or symbol in print, so one is easily put for another.
 LOOKALIKES: tuple[frozenset[str], ...] = (
-    frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}),     # "$", "dollars"
-    frozenset({"JPY", "CNY"}),                                 # "¥", "yuan"/"yen" mix-ups
-    frozenset({"SEK", "NOK", "DKK", "ISK", "CZK"}),            # "kr", "crowns"
-    frozenset({"MXN", "PHP"}),                                 # "pesos"
-    frozenset({"GBP", "EUR"}),                                 # "pounds"/"euros" slips
-    frozenset({"INR", "IDR"}),                                 # "Rs"/"Rp"
+    frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}),  # "$", "dollars"
+    frozenset({"JPY", "CNY"}),  # "¥", "yuan"/"yen" mix-ups
+    frozenset({"SEK", "NOK", "DKK", "ISK", "CZK"}),  # "kr", "crowns"
+    frozenset({"MXN", "PHP"}),  # "pesos"
+    frozenset({"GBP", "EUR"}),  # "pounds"/"euros" slips
+    frozenset({"INR", "IDR"}),  # "Rs"/"Rp"
 )
 
-_SCALE_FACTORS = ((Decimal(1000), "1,000 times too large"), (Decimal(10) ** 6, "a million times too large"),
-                  (Decimal("0.001"), "1,000 times too small"), (Decimal("0.000001"), "a million times too small"))
-_DECIMAL_FACTORS = ((Decimal(10), "10 times too large"), (Decimal(100), "100 times too large"),
-                    (Decimal("0.1"), "10 times too small"), (Decimal("0.01"), "100 times too small"))
+_SCALE_FACTORS = (
+    (Decimal(1000), "1,000 times too large"),
+    (Decimal(10) ** 6, "a million times too large"),
+    (Decimal("0.001"), "1,000 times too small"),
+    (Decimal("0.000001"), "a million times too small"),
+)
+_DECIMAL_FACTORS = (
+    (Decimal(10), "10 times too large"),
+    (Decimal(100), "100 times too large"),
+    (Decimal("0.1"), "10 times too small"),
+    (Decimal("0.01"), "100 times too small"),
+)
 
 #: How far back a rate from another period is looked for.
 OTHER_PERIOD_YEARS = 5
@@ -46,12 +54,12 @@ class Diagnosis:
     code: str
     message: str
     gross: bool
-    settles_as_warning: bool = False      # the story's own wording allows the other reading
+    settles_as_warning: bool = False  # the story's own wording allows the other reading
 
 
 def diagnose(ctx: RateWindow, orig: Quantity, conv: Quantity, j: Fit) -> Diagnosis | None:
     """The first cause that explains the printed converted figure, or None."""
-    slack = j.expected.widened(WARNING_BAND_PCT)   # a slip on top of some rate drift
+    slack = j.expected.widened(WARNING_BAND_PCT)  # a slip on top of some rate drift
     for factor, words in _SCALE_FACTORS:
         if slack.scaled(factor).overlaps(j.stated):
             return Diagnosis("wrong-scale", f"wrong scale: {conv.text} is {words}", True)
@@ -60,9 +68,11 @@ def diagnose(ctx: RateWindow, orig: Quantity, conv: Quantity, j: Fit) -> Diagnos
             return Diagnosis("decimal-slip", f"decimal slip: {conv.text} is {words}", True)
     inverted = _inverted(ctx, orig, j)
     if inverted is not None and inverted.overlaps(j.stated):
-        return Diagnosis("inverted-rate",
-                         "inverted rate: the figure divides by the rate where it should multiply",
-                         True)
+        return Diagnosis(
+            "inverted-rate",
+            "inverted rate: the figure divides by the rate where it should multiply",
+            True,
+        )
     found = _other_currency(ctx, orig, conv)
     if found is not None:
         return found
@@ -73,7 +83,7 @@ def _inverted(ctx: RateWindow, orig: Quantity, j: Fit) -> Interval | None:
     """What the converted figure would be had the rate been used upside down."""
     if not orig.value or not j.central:
         return None
-    rate = j.central / orig.value        # converted currency per 1 original currency
+    rate = j.central / orig.value  # converted currency per 1 original currency
     # amount/rate = (amount*rate)/rate^2: the expected interval moved by 1/rate^2.
     return j.expected.scaled(1 / (rate * rate)).widened(ctx.margin_pct)
 
@@ -98,11 +108,15 @@ def _other_currency(ctx: RateWindow, orig: Quantity, conv: Quantity) -> Diagnosi
                             "wrong-currency",
                             f"{money.text} fits {alt} rather than {money.unit}: if this "
                             f"story's '{money.unit_text}' means {alt}, set dollar = "
-                            f"\"{alt}\" (--dollar {alt})", False, settles_as_warning=True)
+                            f'"{alt}" (--dollar {alt})',
+                            False,
+                            settles_as_warning=True,
+                        )
                     return Diagnosis(
                         "wrong-currency",
                         f"wrong currency: {money.text} fits {alt} rather than {money.unit}",
-                        True)
+                        True,
+                    )
     return None
 
 
@@ -136,7 +150,9 @@ def _other_period(ctx: RateWindow, orig: Quantity, conv: Quantity, j: Fit) -> Di
     return Diagnosis(
         "other-period-rate",
         f"fits the rate of {day.isoformat()} ({rate_phrase(orig.unit or '', conv.unit or '', value)}), "
-        f"{when} {direction} the as-of date", False)
+        f"{when} {direction} the as-of date",
+        False,
+    )
 
 
 def _how_long(days: int) -> str:

@@ -19,7 +19,7 @@ from claims.check.tolerance import Interval, Judgement
 from claims.model import Quantity, Rate
 
 #: Policy knobs (percent). Documented in docs/rules.md; window and margin are configurable.
-ORIGINAL_CAP_PCT = Decimal("1")     # most rounding credit an original figure gets
+ORIGINAL_CAP_PCT = Decimal("1")  # most rounding credit an original figure gets
 STATED_MARGIN_PCT = Decimal("0.5")  # a conversion against the rate its own story prints
 WARNING_BAND_PCT = tol.WARNING_BAND_PCT
 STALE_DRIFT_PCT_PER_DAY = Decimal("0.1")  # extra slack per day the data is older than the story
@@ -52,8 +52,13 @@ class Fit:
         return self.judgement.gap_pct or Decimal(0)
 
 
-def fit(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decimal,
-        band_pct: Decimal = WARNING_BAND_PCT) -> Fit:
+def fit(
+    orig: Quantity,
+    conv: Quantity,
+    rates: Sequence[Rate],
+    margin_pct: Decimal,
+    band_pct: Decimal = WARNING_BAND_PCT,
+) -> Fit:
     """Compare a pair with rates (value = converted currency per 1 original currency).
 
     For a range (``$8.1 billion to $11.6 billion``) both ends are judged and the worse gap kept.
@@ -71,8 +76,7 @@ def fit(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decim
         o_int = original_interval(orig, o_value)
         expected = Interval(o_int.low * low_rate, o_int.high * high_rate).widened(margin_pct)
         stated = converted_interval(conv, c_value)
-        j = tol.judge(expected, o_value * rate.value, stated, conv, slips=False,
-                      band_pct=band_pct)
+        j = tol.judge(expected, o_value * rate.value, stated, conv, slips=False, band_pct=band_pct)
         if worst is None or (j.gap_pct or 0) > worst.gap_pct:
             worst = Fit(j, o_int, rate)
     assert worst is not None
@@ -81,8 +85,13 @@ def fit(orig: Quantity, conv: Quantity, rates: Sequence[Rate], margin_pct: Decim
 
 def original_interval(orig: Quantity, value: Decimal | None = None) -> Interval:
     """What the desk converted (module doc)."""
-    return tol.printed(orig, value, step=tol.significant_step(orig, original=True),
-                       bounds=False, cap_pct=ORIGINAL_CAP_PCT)
+    return tol.printed(
+        orig,
+        value,
+        step=tol.significant_step(orig, original=True),
+        bounds=False,
+        cap_pct=ORIGINAL_CAP_PCT,
+    )
 
 
 def converted_interval(conv: Quantity, value: Decimal | None = None) -> Interval:

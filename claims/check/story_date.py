@@ -30,15 +30,19 @@ def _figure(f: Finding) -> str:
     return side.text if side is not None else f.text
 
 
-UNDATED_NOTE = ('no date found in the story (metadata, front matter or dateline): its currency '
-                'conversions are not verified (missing_date = "unverifiable")')
+UNDATED_NOTE = (
+    "no date found in the story (metadata, front matter or dateline): its currency "
+    'conversions are not verified (missing_date = "unverifiable")'
+)
 
 
 def today_note(today: date) -> str:
     """The note of a story judged as of today because it carries no date."""
-    return (f"no date found in the story (metadata, front matter or dateline): judged as of "
-            f"today, {today.isoformat()}; give --date, date the story, or set "
-            f'missing_date = "unverifiable" to refuse')
+    return (
+        f"no date found in the story (metadata, front matter or dateline): judged as of "
+        f"today, {today.isoformat()}; give --date, date the story, or set "
+        f'missing_date = "unverifiable" to refuse'
+    )
 
 
 def undated(findings: Sequence[Finding]) -> list[Finding]:
@@ -46,37 +50,55 @@ def undated(findings: Sequence[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         if f.check == "currency-conversion" and f.code in DATED_CODES:
-            f = replace(f, code="CUR004", verdict=Verdict.UNVERIFIABLE,
-                        message=f"cannot verify {_figure(f)}: the story has no date and "
-                                f'missing_date = "unverifiable"; give --date or date the story',
-                        expected=None, deviation_pct=None, rate=None, diagnosis="no-date")
+            f = replace(
+                f,
+                code="CUR004",
+                verdict=Verdict.UNVERIFIABLE,
+                message=f"cannot verify {_figure(f)}: the story has no date and "
+                f'missing_date = "unverifiable"; give --date or date the story',
+                expected=None,
+                deviation_pct=None,
+                rate=None,
+                diagnosis="no-date",
+            )
         out.append(f)
     return out
 
 
-def refit_at_modified(findings: Sequence[Finding], published: date, modified: date,
-                      recheck: Callable[[date], Sequence[Finding]]) -> list[Finding]:
+def refit_at_modified(
+    findings: Sequence[Finding],
+    published: date,
+    modified: date,
+    recheck: Callable[[date], Sequence[Finding]],
+) -> list[Finding]:
     """Errors that fit the modified date's rates, as warnings naming both dates.
 
     ``recheck(day)`` runs the same currency check as of ``day``; it is called only when
     there is an error to reconsider."""
-    errors = [f for f in findings if f.verdict is Verdict.ERROR
-              and f.check == "currency-conversion" and f.code in DATED_CODES]
+    errors = [
+        f
+        for f in findings
+        if f.verdict is Verdict.ERROR and f.check == "currency-conversion" and f.code in DATED_CODES
+    ]
     if not errors or modified == published:
         return list(findings)
     fits: dict[tuple[int, int], Finding] = {
-        (f.span.start, f.span.end): f for f in recheck(modified) if f.verdict is Verdict.OK}
+        (f.span.start, f.span.end): f for f in recheck(modified) if f.verdict is Verdict.OK
+    }
     out = []
     for f in findings:
         ok = fits.get((f.span.start, f.span.end)) if f in errors else None
         if ok is not None:
             evidence = ok.message.split(": ", 1)[-1]
-            f = replace(ok, code="CUR002", verdict=Verdict.WARNING,
-                        message=f"{_figure(f)} fails at the story's published date "
-                                f"{published.isoformat()} but fits at its modified date "
-                                f"{modified.isoformat()} (an updated story?): {evidence}",
-                        diagnosis="fits-modified-date",
-                        detail=f"at the published date {published.isoformat()}: {f.message}")
+            f = replace(
+                ok,
+                code="CUR002",
+                verdict=Verdict.WARNING,
+                message=f"{_figure(f)} fails at the story's published date "
+                f"{published.isoformat()} but fits at its modified date "
+                f"{modified.isoformat()} (an updated story?): {evidence}",
+                diagnosis="fits-modified-date",
+                detail=f"at the published date {published.isoformat()}: {f.message}",
+            )
         out.append(f)
     return out
-

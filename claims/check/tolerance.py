@@ -37,13 +37,13 @@ HALF = Decimal("0.5")
 HUNDRED = Decimal(100)
 
 #: Policy knobs, in percent (documented in docs/rules.md and the README).
-APPROX_PCT = Decimal("1.5")        # "about": one more rounding step, or this much
-BOUND_PCT = Decimal("10")          # how far "more than" / "nearly" may reach
-WARNING_BAND_PCT = Decimal("5")    # a gap up to this is rounding slop, a stale rate, or a
-                                   # round restatement a few percent off
-MIN_SIGNIFICANT_ORIGINAL = 3       # an original figure's own digits before its zeros count
-SLIP_REACH = Decimal("1.5")        # a slip prints at most this many last-digit units off
-MIN_SIGNIFICANT = 2                # digits of a round restated figure always taken as meant
+APPROX_PCT = Decimal("1.5")  # "about": one more rounding step, or this much
+BOUND_PCT = Decimal("10")  # how far "more than" / "nearly" may reach
+WARNING_BAND_PCT = Decimal("5")  # a gap up to this is rounding slop, a stale rate, or a
+# round restatement a few percent off
+MIN_SIGNIFICANT_ORIGINAL = 3  # an original figure's own digits before its zeros count
+SLIP_REACH = Decimal("1.5")  # a slip prints at most this many last-digit units off
+MIN_SIGNIFICANT = 2  # digits of a round restated figure always taken as meant
 
 
 @dataclass(frozen=True)
@@ -116,12 +116,22 @@ def is_round(q: Quantity) -> bool:
     """Whether ``q`` is a round figure: at most two significant digits before trailing zeros
     that are not meant (``3,000``, ``150``; not ``60`` or ``11,968,600``)."""
     digits, zeros = _digits(q)
-    return bool(zeros) and not q.zeros_meant and digits - zeros <= MIN_SIGNIFICANT \
+    return (
+        bool(zeros)
+        and not q.zeros_meant
+        and digits - zeros <= MIN_SIGNIFICANT
         and digits > MIN_SIGNIFICANT
+    )
 
 
-def printed(q: Quantity, value: Decimal | None = None, *, step: Decimal | None = None,
-            bounds: bool = True, cap_pct: Decimal | None = None) -> Interval:
+def printed(
+    q: Quantity,
+    value: Decimal | None = None,
+    *,
+    step: Decimal | None = None,
+    bounds: bool = True,
+    cap_pct: Decimal | None = None,
+) -> Interval:
     """What the printed figure ``q`` (or its ``value``, e.g. a range's high end) claims about
     the truth: half its (significant) step either side, at most ``cap_pct`` percent, bent by
     its qualifier; ``bounds=False`` keeps only "about" (a conversion restates its original as
@@ -147,24 +157,33 @@ class Judgement:
     """How a stated figure sits against what its evidence allows."""
 
     verdict: Verdict
-    expected: Interval            # what the evidence allows the true value to be
-    central: Decimal              # the value at the central inputs or rate
-    stated: Interval              # what the printed figure claims
-    gap: Decimal                  # 0 when they meet, in the figure's units
-    gap_pct: Decimal | None       # the gap in percent (None where percent means nothing)
+    expected: Interval  # what the evidence allows the true value to be
+    central: Decimal  # the value at the central inputs or rate
+    stated: Interval  # what the printed figure claims
+    gap: Decimal  # 0 when they meet, in the figure's units
+    gap_pct: Decimal | None  # the gap in percent (None where percent means nothing)
 
     @property
     def acceptable(self) -> Interval:
         """The printed values that would have been ok: the expected range, widened by how far
         the stated figure's own interval reaches below and above it."""
         mid = (self.stated.low + self.stated.high) / 2
-        return Interval(self.expected.low - (self.stated.high - mid),
-                        self.expected.high + (mid - self.stated.low))
+        return Interval(
+            self.expected.low - (self.stated.high - mid),
+            self.expected.high + (mid - self.stated.low),
+        )
 
 
-def judge(expected: Interval, central: Decimal, stated: Interval, figure: Quantity, *,
-          relative: bool = True, band_pct: Decimal | None = None,
-          slips: bool = True) -> Judgement:
+def judge(
+    expected: Interval,
+    central: Decimal,
+    stated: Interval,
+    figure: Quantity,
+    *,
+    relative: bool = True,
+    band_pct: Decimal | None = None,
+    slips: bool = True,
+) -> Judgement:
     """The verdict rule of the module doc for one stated figure; ``band_pct`` None: the band
     applies only when ``figure`` is a round restatement."""
     if band_pct is None:
@@ -173,8 +192,7 @@ def judge(expected: Interval, central: Decimal, stated: Interval, figure: Quanti
     gap_pct = expected.gap_pct(stated) if relative else None
     if not gap:
         verdict = Verdict.OK
-    elif (slips and is_slip(gap, figure, central)) or \
-            (gap_pct is not None and gap_pct <= band_pct):
+    elif (slips and is_slip(gap, figure, central)) or (gap_pct is not None and gap_pct <= band_pct):
         verdict = Verdict.WARNING
     else:
         verdict = Verdict.ERROR

@@ -73,8 +73,10 @@ def _map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
         zero = Decimal(q(Decimal(0), src).to(dst).magnitude)
         return zero, Decimal(q(Decimal(1), src).to(dst).magnitude) - zero, False
     except Exception as exc:
-        if type(exc).__name__ != "DimensionalityError" or \
-                {DIMENSIONS.get(src), DIMENSIONS.get(dst)} != {"fuel"}:
+        if type(exc).__name__ != "DimensionalityError" or {
+            DIMENSIONS.get(src),
+            DIMENSIONS.get(dst),
+        } != {"fuel"}:
             raise
         return Decimal(0), Decimal((1 / q(Decimal(1), src)).to(dst).magnitude), True
 
@@ -82,8 +84,12 @@ def _map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
 def _combinations(a: Quantity, b: Quantity) -> list[tuple[str, str]]:
     """The readings of the pair's units worth trying: a temperature difference only against
     a difference."""
-    return [(src, dst) for src in a.unit_candidates for dst in b.unit_candidates
-            if src.startswith("delta_") == dst.startswith("delta_")]
+    return [
+        (src, dst)
+        for src in a.unit_candidates
+        for dst in b.unit_candidates
+        if src.startswith("delta_") == dst.startswith("delta_")
+    ]
 
 
 class _Reading(NamedTuple):
@@ -92,8 +98,8 @@ class _Reading(NamedTuple):
     judgement: Judgement
     src: str
     dst: str
-    centrals: tuple[Decimal, Decimal | None]    # the exact conversion of each end
-    stated_value: Decimal                       # the stated end judged
+    centrals: tuple[Decimal, Decimal | None]  # the exact conversion of each end
+    stated_value: Decimal  # the stated end judged
 
 
 def check_units(conversions: Iterable[UnitConversion]) -> list[Finding]:
@@ -105,32 +111,44 @@ def _check(conv: UnitConversion) -> Finding:
     a, b = conv.original, conv.converted
     unknown = a if a.unit is None else b if b.unit is None else None
     if unknown is not None:
-        return _unverifiable(conv, unknown.unit_note or "a unit the checker does not convert",
-                             "unknown-unit")
+        return _unverifiable(
+            conv, unknown.unit_note or "a unit the checker does not convert", "unknown-unit"
+        )
     readings = []
     for src, dst in _combinations(a, b):
         try:
             readings.append(_fit(a, b, src, dst))
         except Exception as exc:  # pint.DimensionalityError, UndefinedUnitError
-            if type(exc).__name__ not in ("DimensionalityError", "UndefinedUnitError",
-                                          "OffsetUnitCalculusError"):
+            if type(exc).__name__ not in (
+                "DimensionalityError",
+                "UndefinedUnitError",
+                "OffsetUnitCalculusError",
+            ):
                 raise
     if not readings:
-        return _unverifiable(conv, f"{a.unit} and {b.unit} measure different things",
-                             "incompatible-units")
+        return _unverifiable(
+            conv, f"{a.unit} and {b.unit} measure different things", "incompatible-units"
+        )
     best = min(readings, key=_badness)
     j = best.judgement
     if a.unit_note == MAYBE_DIFFERENCE:
         if best.src in DIFFERENCES:
-            return _unverifiable(conv, "the figures fit only as a temperature difference (no 32° "
-                                 "offset), and no word around them says it is one",
-                                 "maybe-difference")
-        a = replace(a, unit_note=None, unit_candidates=tuple(
-            c for c in a.unit_candidates if c not in DIFFERENCES))
+            return _unverifiable(
+                conv,
+                "the figures fit only as a temperature difference (no 32° "
+                "offset), and no word around them says it is one",
+                "maybe-difference",
+            )
+        a = replace(
+            a,
+            unit_note=None,
+            unit_candidates=tuple(c for c in a.unit_candidates if c not in DIFFERENCES),
+        )
     if j.verdict is not Verdict.OK and (a.unit_note or b.unit_note):
         note = a.unit_note or b.unit_note
-        return _unverifiable(conv, f"{note}, and it does not fit; perhaps not a temperature",
-                             "inferred-unit")
+        return _unverifiable(
+            conv, f"{note}, and it does not fit; perhaps not a temperature", "inferred-unit"
+        )
     temperature = best.dst in TEMPERATURES or best.dst in DIFFERENCES
     ends = [_written(c, b, 1) for c in best.centrals if c is not None]
     shown = " to ".join(ends)
@@ -142,18 +160,32 @@ def _check(conv: UnitConversion) -> Finding:
         message = f"{said_a} is {shown}: {said_b} is right within rounding"
     else:
         slip = "just outside" if j.verdict is Verdict.WARNING else "outside"
-        off = (f"{best.stated_value - j.central:+.1f} degrees, " if temperature
-               else f"{dev:+.2f}%, " if dev is not None else "")
+        off = (
+            f"{best.stated_value - j.central:+.1f} degrees, "
+            if temperature
+            else f"{dev:+.2f}%, "
+            if dev is not None
+            else ""
+        )
         message = f"{said_a} is {shown}, not {said_b} ({off}{slip} what the printed digits allow)"
     ok_range = j.acceptable
     written = " to ".join(_written(c, b, 0) for c in best.centrals if c is not None)
     return Finding(
-        code=code_for(CHECK, j.verdict), check=CHECK, verdict=j.verdict, message=message,
-        span=conv.span, text=conv.text, original=_chosen(a, best.src),
+        code=code_for(CHECK, j.verdict),
+        check=CHECK,
+        verdict=j.verdict,
+        message=message,
+        span=conv.span,
+        text=conv.text,
+        original=_chosen(a, best.src),
         converted=_chosen(b, best.dst),
-        expected=Expected(j.central, ok_range.low, ok_range.high, b.unit,
-                          written if b.unit_text in _COMPOUNDS
-                          else f"{written} {b.unit_text}".strip()),
+        expected=Expected(
+            j.central,
+            ok_range.low,
+            ok_range.high,
+            b.unit,
+            written if b.unit_text in _COMPOUNDS else f"{written} {b.unit_text}".strip(),
+        ),
         deviation_pct=round_pct(dev),
         diagnosis=_diagnose(a, b, best) if j.verdict is not Verdict.OK else None,
         detail=_reading_note(a, best.src) or _reading_note(b, best.dst),
@@ -162,20 +194,25 @@ def _check(conv: UnitConversion) -> Finding:
 
 def _said(q: Quantity) -> str:
     """The figure in the story's words, its hedge kept: ``nearly 79 kilos``."""
-    return f"{q.qualifier} {q.text}" if q.qualifier and not q.text.lower().startswith(
-        q.qualifier) else q.text
+    return (
+        f"{q.qualifier} {q.text}"
+        if q.qualifier and not q.text.lower().startswith(q.qualifier)
+        else q.text
+    )
 
 
 #: A compound figure's larger and smaller unit, and how many of the smaller make the larger.
-_COMPOUNDS = {COMPOUND_NAMES["foot"]: ("ft", "in", 12), COMPOUND_NAMES["stone"]: ("st", "lb", 14),
-              COMPOUND_NAMES["pound"]: ("lb", "oz", 16)}
+_COMPOUNDS = {
+    COMPOUND_NAMES["foot"]: ("ft", "in", 12),
+    COMPOUND_NAMES["stone"]: ("st", "lb", 14),
+    COMPOUND_NAMES["pound"]: ("lb", "oz", 16),
+}
 
 
 def _written(value: Decimal, q: Quantity, extra: int) -> str:
     """``value`` (in ``q``'s unit) written the way ``q`` is: 266 ounces as ``16 lb 10 oz``."""
     if q.unit_text not in _COMPOUNDS:
-        return wording.scaled_fmt(value, wording.multiplier_of(q), q.scale_text, q.decimals,
-                                  extra)
+        return wording.scaled_fmt(value, wording.multiplier_of(q), q.scale_text, q.decimals, extra)
     big, small, factor = _COMPOUNDS[q.unit_text]
     rounded = round(value, q.decimals + extra)
     whole, rest = divmod(rounded, factor)
@@ -209,8 +246,9 @@ def _fit(a: Quantity, b: Quantity, src: str, dst: str) -> _Reading:
         if worst is None or j.verdict.severity > worst.verdict.severity:
             worst, stated_value = j, vb
     assert worst is not None
-    return _Reading(worst, src, dst, (centrals[0], centrals[1] if len(centrals) > 1 else None),
-                    stated_value)
+    return _Reading(
+        worst, src, dst, (centrals[0], centrals[1] if len(centrals) > 1 else None), stated_value
+    )
 
 
 def _badness(r: _Reading) -> tuple[int, Decimal, Decimal]:
@@ -227,9 +265,13 @@ def _chosen(q: Quantity, pint_name: str) -> Quantity:
     return replace(q, unit_candidates=(pint_name, *rest))
 
 
-_READ_AS = {"inch_Hg": "inches of mercury", "metric_horsepower": "metric horsepower (PS)",
-            "horsepower": "mechanical horsepower", "mile/gallon": "miles per US gallon",
-            "mile/imperial_gallon": "miles per imperial gallon"}
+_READ_AS = {
+    "inch_Hg": "inches of mercury",
+    "metric_horsepower": "metric horsepower (PS)",
+    "horsepower": "mechanical horsepower",
+    "mile/gallon": "miles per US gallon",
+    "mile/imperial_gallon": "miles per imperial gallon",
+}
 
 
 def _reading_note(q: Quantity, pint_name: str) -> str | None:
@@ -254,13 +296,20 @@ def _diagnose(a: Quantity, b: Quantity, best: _Reading) -> str | None:
     exact = best.judgement.central
     try:
         truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if 0 < b.step <= 1 else None
-    except ArithmeticError:               # more digits than the context holds: no diagnosis
+    except ArithmeticError:  # more digits than the context holds: no diagnosis
         return None
     return "truncated" if truncated is not None and truncated == b.value else None
 
 
 def _unverifiable(conv: UnitConversion, why: str, slug: str) -> Finding:
-    return Finding(code=code_for(CHECK, Verdict.UNVERIFIABLE), check=CHECK,
-                   verdict=Verdict.UNVERIFIABLE, message=f"cannot check the conversion: {why}",
-                   span=conv.span, text=conv.text, diagnosis=slug, original=conv.original,
-                   converted=conv.converted)
+    return Finding(
+        code=code_for(CHECK, Verdict.UNVERIFIABLE),
+        check=CHECK,
+        verdict=Verdict.UNVERIFIABLE,
+        message=f"cannot check the conversion: {why}",
+        span=conv.span,
+        text=conv.text,
+        diagnosis=slug,
+        original=conv.original,
+        converted=conv.converted,
+    )

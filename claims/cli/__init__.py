@@ -40,10 +40,12 @@ def build_parser() -> Parser:
     from claims.cli.stories import add_check, add_extract
 
     parser = Parser(prog="claims", description=DESCRIPTION, formatter_class=Help)
-    parser.add_argument("-V", "--version", action="version", version=_version(),
-                        help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser,
-                                title="commands")
+    parser.add_argument(
+        "-V", "--version", action="version", version=_version(), help="print the version and exit"
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=Parser, title="commands"
+    )
     add_check(sub)
     add_extract(sub)
     add_rates(sub)
@@ -66,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "run", None):               # `claims` alone: the help, as usage
+    if not getattr(args, "run", None):  # `claims` alone: the help, as usage
         sys.stdout.write(parser.format_help())
         return EXIT_USAGE
     try:
@@ -77,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("claims: interrupted")
         return 130
-    except BrokenPipeError:                          # `claims check ... | head`
+    except BrokenPipeError:  # `claims check ... | head`
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
@@ -86,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a pre-publish hook
         if os.environ.get("CLAIMS_DEBUG"):
             raise
-        say(f"claims: internal error ({type(exc).__name__}: {exc}); "
-            "please report it with the input (CLAIMS_DEBUG=1 shows the traceback)")
+        say(
+            f"claims: internal error ({type(exc).__name__}: {exc}); "
+            "please report it with the input (CLAIMS_DEBUG=1 shows the traceback)"
+        )
         return EXIT_INTERNAL

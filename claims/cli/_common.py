@@ -13,7 +13,7 @@ from typing import IO, Any
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-EXIT_INTERNAL = 3          # a bug in claims itself: one line, and a request to report it
+EXIT_INTERNAL = 3  # a bug in claims itself: one line, and a request to report it
 
 _CHOICE = re.compile(r"invalid choice: '(?P<got>[^']*)' \(choose from (?P<options>.*)\)")
 _UNKNOWN = re.compile(r"unrecognized arguments: (?P<args>.*)")
@@ -72,9 +72,12 @@ class Help(argparse.RawDescriptionHelpFormatter):
 
 
 def add_cache_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="rate store folder (default: $CLAIMS_CACHE_DIR, rates_cache/ in a "
-                             "checkout, else the user cache directory)")
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="rate store folder (default: $CLAIMS_CACHE_DIR, rates_cache/ in a "
+        "checkout, else the user cache directory)",
+    )
 
 
 def store_dir(args: argparse.Namespace) -> Any:
@@ -104,32 +107,40 @@ def parse_date(text: str, option: str = "--date") -> date:
     if shape:
         y, m = int(shape["y"]), int(shape["m"])
         if not FIRST_YEAR <= y <= OPTION_LAST_YEAR:
-            raise ConfigError(f"{option}: {raw[:40]!r}: the year must be from {FIRST_YEAR} to "
-                              f"{OPTION_LAST_YEAR}")
+            raise ConfigError(
+                f"{option}: {raw[:40]!r}: the year must be from {FIRST_YEAR} to {OPTION_LAST_YEAR}"
+            )
         if not 1 <= m <= 12:
             raise ConfigError(f"{option}: {raw[:40]!r} is not a day: there is no month {m}")
         import calendar
 
-        raise ConfigError(f"{option}: {raw[:40]!r} is not a day: {calendar.month_name[m]} {y} "
-                          f"has {calendar.monthrange(y, m)[1]} days")
+        raise ConfigError(
+            f"{option}: {raw[:40]!r} is not a day: {calendar.month_name[m]} {y} "
+            f"has {calendar.monthrange(y, m)[1]} days"
+        )
     found = _AMBIGUOUS.fullmatch(raw)
     if found:
         a, b, year = int(found["a"]), int(found["b"]), found["y"]
-        readings = sorted({(m_, d_) for m_, d_ in ((a, b), (b, a))
-                           if 1 <= m_ <= 12 and 1 <= d_ <= 31})
+        readings = sorted(
+            {(m_, d_) for m_, d_ in ((a, b), (b, a)) if 1 <= m_ <= 12 and 1 <= d_ <= 31}
+        )
         if len(readings) == 2:
-            raise ConfigError(f"{option}: {raw!r} could be read two ways; write it as "
-                              f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d} "
-                              "(year-month-day)")
+            raise ConfigError(
+                f"{option}: {raw!r} could be read two ways; write it as "
+                f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d} "
+                "(year-month-day)"
+            )
         if readings:
             m_, d_ = readings[0]
-            raise ConfigError(f"{option}: write {raw[:40]!r} as {year}-{m_:02d}-{d_:02d} "
-                              "(YYYY-MM-DD)")
+            raise ConfigError(
+                f"{option}: write {raw[:40]!r} as {year}-{m_:02d}-{d_:02d} (YYYY-MM-DD)"
+            )
     other = parse_day(raw)
     if other is not None:
         raise ConfigError(f"{option}: write {raw[:40]!r} as {other.isoformat()} (YYYY-MM-DD)")
-    raise ConfigError(f"{option}: not a date: {raw[:40]!r}; write it as YYYY-MM-DD, "
-                      "such as 2025-06-30")
+    raise ConfigError(
+        f"{option}: not a date: {raw[:40]!r}; write it as YYYY-MM-DD, such as 2025-06-30"
+    )
 
 
 def iso_date(text: str, option: str) -> date:

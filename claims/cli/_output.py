@@ -38,15 +38,19 @@ def targets(specs: Sequence[str], output_file: str | None, default: str) -> list
         name, sep, path = spec.partition("=")
         name = name.strip().lower()
         if name not in FORMATS:
-            raise ConfigError(f"--format: unknown format {name!r} (one of "
-                              f"{', '.join(FORMATS)}){suggestion(name, FORMATS)}")
+            raise ConfigError(
+                f"--format: unknown format {name!r} (one of "
+                f"{', '.join(FORMATS)}){suggestion(name, FORMATS)}"
+            )
         if sep and not path:
             raise ConfigError(f"--format: {spec!r} names no file; write {name}=FILE")
         out.append(Target(name, path or None))
     bare = [t for t in out if t.path is None]
     if len(bare) > 1:
-        raise ConfigError("--format: only one format can go to standard output; give the others "
-                          f"a file ({bare[1].fmt}=FILE)")
+        raise ConfigError(
+            "--format: only one format can go to standard output; give the others "
+            f"a file ({bare[1].fmt}=FILE)"
+        )
     if output_file:
         if not bare:
             raise ConfigError("--output-file: every --format already names its own file")
@@ -85,22 +89,26 @@ class Sink:
         if target.path is None:
             self.stream = getattr(sys.stdout, "buffer", None)
             self.text = None if self.stream is not None else sys.stdout
-            self.encoding = ("utf-8" if target.fmt in MACHINE
-                             else getattr(sys.stdout, "encoding", None) or "utf-8")
+            self.encoding = (
+                "utf-8"
+                if target.fmt in MACHINE
+                else getattr(sys.stdout, "encoding", None) or "utf-8"
+            )
         else:
             folder = os.path.dirname(os.path.abspath(target.path))
             try:
                 fd, self.tmp = tempfile.mkstemp(prefix=".claims-", suffix=".tmp", dir=folder)
             except OSError as exc:
-                raise ConfigError(f"--format: cannot write {target.path}: "
-                                  f"{exc.strerror or exc}") from None
+                raise ConfigError(
+                    f"--format: cannot write {target.path}: {exc.strerror or exc}"
+                ) from None
             self.stream = os.fdopen(fd, "wb")
             self.encoding = "utf-8"
 
     def write(self, chunk: str) -> None:
         if not chunk:
             return
-        if self.text is not None:                 # a stdout without bytes (some test harnesses)
+        if self.text is not None:  # a stdout without bytes (some test harnesses)
             self.text.write(chunk)
             return
         assert self.stream is not None

@@ -9,10 +9,13 @@ from claims.cli._common import EXIT_OK
 
 
 def add_rules(sub) -> None:
-    p = sub.add_parser("rules", help="list the finding codes, or explain some in full",
-                       description="List every finding code with its name and usual verdict; "
-                                   "name codes (or a prefix such as CUR) for their help and "
-                                   "examples.")
+    p = sub.add_parser(
+        "rules",
+        help="list the finding codes, or explain some in full",
+        description="List every finding code with its name and usual verdict; "
+        "name codes (or a prefix such as CUR) for their help and "
+        "examples.",
+    )
     p.add_argument("codes", nargs="*", metavar="CODE", help="a code such as CUR001, or a prefix")
     p.set_defaults(run=cmd_rules)
 

@@ -51,42 +51,75 @@ pyproject.toml; options override them. The finding codes: `claims rules`.
 
 
 def _add_documents_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files, folders (walked for stories), globs such as 'content/**/*.md', "
-                        "or - for standard input")
-    p.add_argument("--input-format", choices=["text", "markdown", "html"],
-                   help="read every input as this format (default: by extension)")
-    p.add_argument("--scope", choices=["article", "page"],
-                   help="HTML: read the story's article (default) or every word of the page")
-    p.add_argument("--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code '
-                                                    "(default: USD)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (walked for stories), globs such as 'content/**/*.md', "
+        "or - for standard input",
+    )
+    p.add_argument(
+        "--input-format",
+        choices=["text", "markdown", "html"],
+        help="read every input as this format (default: by extension)",
+    )
+    p.add_argument(
+        "--scope",
+        choices=["article", "page"],
+        help="HTML: read the story's article (default) or every word of the page",
+    )
+    p.add_argument(
+        "--dollar", metavar="CODE", help='what a bare "$" means, an ISO 4217 code (default: USD)'
+    )
     add_language_options(p)
-    p.add_argument("--config", metavar="FILE",
-                   help="use this .claims.toml or pyproject.toml instead of searching upward")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this .claims.toml or pyproject.toml instead of searching upward",
+    )
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    p.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
-                   help="leave out matching files and folders (gitignore syntax, relative to "
-                        "the current folder; repeatable), e.g. --exclude 'public/'")
-    p.add_argument("--include", action="append", default=[], metavar="PATTERN",
-                   help="in folders and globs, pick only matching files (gitignore syntax; "
-                        "repeatable; default: story extensions)")
-    p.add_argument("--no-gitignore", action="store_true",
-                   help="also check files that .gitignore lists")
-    p.add_argument("--max-story-mb", metavar="MB",
-                   help="a larger story is a problem, not read (default: 16)")
-    p.add_argument("--max-story-seconds", metavar="S",
-                   help="a story taking longer is a problem (default: 60; 0: no limit)")
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out matching files and folders (gitignore syntax, relative to "
+        "the current folder; repeatable), e.g. --exclude 'public/'",
+    )
+    p.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="in folders and globs, pick only matching files (gitignore syntax; "
+        "repeatable; default: story extensions)",
+    )
+    p.add_argument(
+        "--no-gitignore", action="store_true", help="also check files that .gitignore lists"
+    )
+    p.add_argument(
+        "--max-story-mb", metavar="MB", help="a larger story is a problem, not read (default: 16)"
+    )
+    p.add_argument(
+        "--max-story-seconds",
+        metavar="S",
+        help="a story taking longer is a problem (default: 60; 0: no limit)",
+    )
     add_cache_dir(p)
 
 
 def add_extract(sub: Any) -> None:
-    p = sub.add_parser("extract", help="list money figures, conversions and stated rates",
-                       formatter_class=Help,
-                       description="List every money figure, conversion pair and stated rate "
-                                   "with its position, without judging them.\n\nexample:\n"
-                                   "  claims extract story.md --format json")
-    p.add_argument("--format", default="text", choices=["text", "json"],
-                   help="text (default) or json")
+    p = sub.add_parser(
+        "extract",
+        help="list money figures, conversions and stated rates",
+        formatter_class=Help,
+        description="List every money figure, conversion pair and stated rate "
+        "with its position, without judging them.\n\nexample:\n"
+        "  claims extract story.md --format json",
+    )
+    p.add_argument(
+        "--format", default="text", choices=["text", "json"], help="text (default) or json"
+    )
     _add_documents_options(p)
     p.set_defaults(run=cmd_extract)
 
@@ -94,28 +127,53 @@ def add_extract(sub: Any) -> None:
 def add_check(sub: Any) -> None:
     from claims.report import FORMATS, PURPOSE
 
-    p = sub.add_parser("check", help="check the numbers in stories", formatter_class=Help,
-                       description=CHECK_HELP)
-    p.add_argument("--date", help="as-of date, e.g. 2025-06-30 (default: the story's own date, "
-                                  "else today)")
-    p.add_argument("--format", action="append", default=[], metavar="FORMAT[=FILE]",
-                   help="output format, repeatable, each to standard output or a file: "
-                        + "; ".join(f"{k} ({v})" for k, v in PURPOSE.items() if k in FORMATS)
-                        + " (default: text, or `format` in .claims.toml)")
-    p.add_argument("-o", "--output-file", metavar="FILE",
-                   help="write the format that has no =FILE here instead of standard output")
-    p.add_argument("-q", "--quiet", action="store_true",
-                   help="text: only problems (no ok findings, no notes of clean files); the "
-                        "summary is still printed")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                   help="colour in the text format (default auto: a terminal, unless NO_COLOR; "
-                        "FORCE_COLOR forces it)")
-    p.add_argument("--fail-on", choices=["error", "warning", "never"],
-                   help="exit 1 when a finding reaches this verdict (default: error)")
+    p = sub.add_parser(
+        "check", help="check the numbers in stories", formatter_class=Help, description=CHECK_HELP
+    )
+    p.add_argument(
+        "--date", help="as-of date, e.g. 2025-06-30 (default: the story's own date, else today)"
+    )
+    p.add_argument(
+        "--format",
+        action="append",
+        default=[],
+        metavar="FORMAT[=FILE]",
+        help="output format, repeatable, each to standard output or a file: "
+        + "; ".join(f"{k} ({v})" for k, v in PURPOSE.items() if k in FORMATS)
+        + " (default: text, or `format` in .claims.toml)",
+    )
+    p.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="write the format that has no =FILE here instead of standard output",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="text: only problems (no ok findings, no notes of clean files); the "
+        "summary is still printed",
+    )
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour in the text format (default auto: a terminal, unless NO_COLOR; "
+        "FORCE_COLOR forces it)",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "never"],
+        help="exit 1 when a finding reaches this verdict (default: error)",
+    )
     add_judging_options(p)
-    p.add_argument("--missing-date", choices=["today", "unverifiable", "error"],
-                   help="an undated story: judge as of today and say so (default), make its "
-                        "conversions unverifiable, or refuse it (exit 2)")
+    p.add_argument(
+        "--missing-date",
+        choices=["today", "unverifiable", "error"],
+        help="an undated story: judge as of today and say so (default), make its "
+        "conversions unverifiable, or refuse it (exit 2)",
+    )
     _add_documents_options(p)
     p.set_defaults(run=cmd_check)
 
@@ -123,23 +181,39 @@ def add_check(sub: Any) -> None:
 def add_language_options(p: Any, *, language: bool = True) -> None:
     """The story's language and number style (``language``/``number_format`` in .claims.toml)."""
     if language:
-        p.add_argument("--language", metavar="TAG",
-                       help="the stories' language, e.g. es, es-MX, de, ja, zh-Hant (default: "
-                            "auto: the document's own lang tag, else detected from the text)")
-    p.add_argument("--number-format", metavar="STYLE",
-                   help="the decimal mark: 1,234.5 or 1.234,5 (also 1 234,5, 1'234.5, "
-                        "decimal-point, decimal-comma; default: auto, from the story)")
+        p.add_argument(
+            "--language",
+            metavar="TAG",
+            help="the stories' language, e.g. es, es-MX, de, ja, zh-Hant (default: "
+            "auto: the document's own lang tag, else detected from the text)",
+        )
+    p.add_argument(
+        "--number-format",
+        metavar="STYLE",
+        help="the decimal mark: 1,234.5 or 1.234,5 (also 1 234,5, 1'234.5, "
+        "decimal-point, decimal-comma; default: auto, from the story)",
+    )
 
 
 def add_judging_options(p: Any) -> None:
     """How figures are judged: shared by ``check`` and ``batch``."""
-    p.add_argument("--window-days", metavar="N",
-                   help="reference days before the as-of date, 0 to 366 (default: 7)")
-    p.add_argument("--margin-pct", metavar="PCT",
-                   help="allowance for a desk's market rate, in percent, 0 to 50 (default: 1)")
-    p.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                   help="never report this finding code or prefix, e.g. CUR002 or UNT "
-                        "(repeatable)")
+    p.add_argument(
+        "--window-days",
+        metavar="N",
+        help="reference days before the as-of date, 0 to 366 (default: 7)",
+    )
+    p.add_argument(
+        "--margin-pct",
+        metavar="PCT",
+        help="allowance for a desk's market rate, in percent, 0 to 50 (default: 1)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="never report this finding code or prefix, e.g. CUR002 or UNT (repeatable)",
+    )
 
 
 def settings(args: argparse.Namespace) -> Any:
@@ -148,17 +222,25 @@ def settings(args: argparse.Namespace) -> Any:
 
     from claims.runner import Settings
 
-    options = {"dollar": args.dollar, "max_story_mb": args.max_story_mb,
-               "max_story_seconds": args.max_story_seconds,
-               "gitignore": False if args.no_gitignore else None,
-               "scope": getattr(args, "scope", None),
-               "missing_date": getattr(args, "missing_date", None),
-               "language": getattr(args, "language", None),
-               "number_format": getattr(args, "number_format", None)}
+    options = {
+        "dollar": args.dollar,
+        "max_story_mb": args.max_story_mb,
+        "max_story_seconds": args.max_story_seconds,
+        "gitignore": False if args.no_gitignore else None,
+        "scope": getattr(args, "scope", None),
+        "missing_date": getattr(args, "missing_date", None),
+        "language": getattr(args, "language", None),
+        "number_format": getattr(args, "number_format", None),
+    }
     for key in ("fail_on", "window_days", "margin_pct", "ignore"):
         options[key] = getattr(args, key, None)
-    return Settings(options, config=Path(args.config) if args.config else None,
-                    use_config=not args.no_config, include=args.include, exclude=args.exclude)
+    return Settings(
+        options,
+        config=Path(args.config) if args.config else None,
+        use_config=not args.no_config,
+        include=args.include,
+        exclude=args.exclude,
+    )
 
 
 def _tell(event: Any, quiet: bool) -> None:
@@ -182,7 +264,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from claims.runner import Checked, Note, check_paths, config_name
 
     as_of = parse_date(args.date) if args.date else None
-    today = date.today()                      # the one place the clock is read
+    today = date.today()  # the one place the clock is read
     run = settings(args)
     first = run.for_folder(os.getcwd())
     default = (first.format if not isinstance(first, Exception) else None) or "text"
@@ -209,19 +291,32 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             try:
                 return window_series(results, opener(), windows) if results else {}
-            except ClaimsError:                # no store: the report draws no series
+            except ClaimsError:  # no store: the report draws no series
                 return {}
 
         for target in wanted:
-            sinks.append(Sink(target, color=color and target.path is None, quiet=args.quiet,
-                              base=os.getcwd(), series_for=series_for))
+            sinks.append(
+                Sink(
+                    target,
+                    color=color and target.path is None,
+                    quiet=args.quiet,
+                    base=os.getcwd(),
+                    series_for=series_for,
+                )
+            )
         for sink in sinks:
             sink.write(sink.reporter.start())
         failing, worst = False, EXIT_OK
-        events = check_paths(args.paths, run, today=today, as_of=as_of, open_store=opener,
-                             input_format=args.input_format,
-                             debug=bool(os.environ.get("CLAIMS_DEBUG")),
-                             keep_documents=any(s.reporter.wants_story for s in sinks))
+        events = check_paths(
+            args.paths,
+            run,
+            today=today,
+            as_of=as_of,
+            open_store=opener,
+            input_format=args.input_format,
+            debug=bool(os.environ.get("CLAIMS_DEBUG")),
+            keep_documents=any(s.reporter.wants_story for s in sinks),
+        )
         for event in events:
             if isinstance(event, Checked):
                 failing = failing or event.config.fails(event.result)
@@ -262,7 +357,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     json_out = args.format == "json"
     state = {"worst": EXIT_OK, "any": False}
     stories = _extracted(args, state)
-    first = next(stories, None)                     # nothing read: nothing on standard output
+    first = next(stories, None)  # nothing read: nothing on standard output
     if first is not None:
         import itertools
 
@@ -301,10 +396,14 @@ def _extracted(args: argparse.Namespace, state: dict[str, int]) -> Iterator[tupl
             with time_budget(seconds):
                 doc = load_document(name, data, args.input_format, scope=cfg.scope or "article")
                 del data
-                found = extract(doc.text, dollar=cfg.dollar or "USD",
-                                soft_breaks=doc.soft_breaks, language=cfg.language,
-                                document_language=doc.language,
-                                number_format=cfg.number_format)
+                found = extract(
+                    doc.text,
+                    dollar=cfg.dollar or "USD",
+                    soft_breaks=doc.soft_breaks,
+                    language=cfg.language,
+                    document_language=doc.language,
+                    number_format=cfg.number_format,
+                )
         except StoryTimeout:
             say(f"claims: {name}: not read: took longer than {seconds:g} s (max_story_seconds)")
             state["worst"] = max(state["worst"], EXIT_USAGE)

@@ -39,21 +39,38 @@ __all__ = ["extract", "read_money"]
 _KNOWN = frozenset(_LANGUAGES)
 
 
-def extract(text: str, *, dollar: str = "USD", language: str | None = None,
-            document_language: str | None = None, number_format: str | None = None,
-            soft_breaks: Sequence[tuple[int, int]] | None = None) -> Extraction:
+def extract(
+    text: str,
+    *,
+    dollar: str = "USD",
+    language: str | None = None,
+    document_language: str | None = None,
+    number_format: str | None = None,
+    soft_breaks: Sequence[tuple[int, int]] | None = None,
+) -> Extraction:
     """Money mentions, conversion pairs and stated rates in ``text``, however it is wrapped
     (``reading.read``); spans point into ``text``. Raises ``ValueError`` for a
     ``number_format`` it does not know."""
     reading = read(text, soft_breaks)
-    return reading.extraction(read_money(reading.text, dollar=dollar, language=language,
-                                         document_language=document_language,
-                                         number_format=number_format))
+    return reading.extraction(
+        read_money(
+            reading.text,
+            dollar=dollar,
+            language=language,
+            document_language=document_language,
+            number_format=number_format,
+        )
+    )
 
 
-def read_money(text: str, *, dollar: str = "USD", language: str | None = None,
-               document_language: str | None = None,
-               number_format: str | None = None) -> Extraction:
+def read_money(
+    text: str,
+    *,
+    dollar: str = "USD",
+    language: str | None = None,
+    document_language: str | None = None,
+    number_format: str | None = None,
+) -> Extraction:
     """``extract`` on text already read (``Reading.text``): spans in that text."""
     story = resolve_language(text, language, document_language)
     style = story_style(text, story, number_format)

@@ -19,8 +19,10 @@ def trie(words: list[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [(r"[\x20\u00a0]+" if ch == " " else re.escape(ch)) + build(node[ch])
-                for ch in sorted(k for k in node if k)]
+        alts = [
+            (r"[\x20\u00a0]+" if ch == " " else re.escape(ch)) + build(node[ch])
+            for ch in sorted(k for k in node if k)
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

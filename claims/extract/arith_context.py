@@ -49,51 +49,67 @@ from claims.extract.unit_names import UNITS
 from claims.model import ArithmeticClaim, Base, Span
 
 HUNDRED = Decimal(100)
-LOOK_BACK = 2                 # earlier sentences of the paragraph searched for a base
+LOOK_BACK = 2  # earlier sentences of the paragraph searched for a base
 MIN_COUNT = 100
 
 #: A parenthesis that may hold a percentage: a superset of every ``(⟦P⟧)`` of a skeleton.
 _HIT = re.compile(r"\([^()]*(?:%|cent|pct?)\s*\)", re.IGNORECASE)
 #: COUNT, up to two lowercase words, (P%): on a skeleton.
-_PAREN = re.compile(r"⟦N(?P<c>\d+)⟧(?P<noun>(?:\s+[a-z][\w-]*){0,2}?)\s*\(\s*⟦P(?P<p>\d+)⟧"
-                    r"\s*\)")
+_PAREN = re.compile(
+    r"⟦N(?P<c>\d+)⟧(?P<noun>(?:\s+[a-z][\w-]*){0,2}?)\s*\(\s*⟦P(?P<p>\d+)⟧"
+    r"\s*\)"
+)
 _ON = r"\s+on\s+⟦N\d+⟧(?:\s+votes)?"
 _NAME = r"[^⟦;:()]{1,40}?"
 #: on A (P%), with B on X, C on Y and D on Z -- and no figure after.
-_VOTES = re.compile(rf"\bon\s+⟦N(?P<c>\d+)⟧(?:\s+votes)?\s*\(\s*⟦P(?P<p>\d+)⟧\s*\),?\s+with\s+"
-                    rf"(?P<rest>{_NAME}{_ON}(?:,\s+{_NAME}{_ON})*,?\s+and\s+{_NAME}{_ON})"
-                    r"(?=[^⟦]*\Z)", re.IGNORECASE)
+_VOTES = re.compile(
+    rf"\bon\s+⟦N(?P<c>\d+)⟧(?:\s+votes)?\s*\(\s*⟦P(?P<p>\d+)⟧\s*\),?\s+with\s+"
+    rf"(?P<rest>{_NAME}{_ON}(?:,\s+{_NAME}{_ON})*,?\s+and\s+{_NAME}{_ON})"
+    r"(?=[^⟦]*\Z)",
+    re.IGNORECASE,
+)
 _N = re.compile(r"⟦N(\d+)⟧")
 
 _CHANGE_WORDS = "|".join((pat.UPV, pat.DNV, pat.UPN, pat.DNN))
 #: Words before COUNT that make it a change, a whole or a comparison rather than a part
 #: ("a total of" only introduces it).
-_BEFORE = re.compile(rf"(?:\b(?:(?<!total\s)of|from|to|by|than|plus|minus|more|fewer|less|"
-                     rf"extra|additional|added|gained|lost|shed|cut|created|net|swing|majority|"
-                     rf"margin|lead|gap|difference|(?:{_CHANGE_WORDS})s?)|[+±−–-])\s*\Z",
-                     re.IGNORECASE)
+_BEFORE = re.compile(
+    rf"(?:\b(?:(?<!total\s)of|from|to|by|than|plus|minus|more|fewer|less|"
+    rf"extra|additional|added|gained|lost|shed|cut|created|net|swing|majority|"
+    rf"margin|lead|gap|difference|(?:{_CHANGE_WORDS})s?)|[+±−–-])\s*\Z",
+    re.IGNORECASE,
+)
 #: Words after the parenthesis that make P a change or a comparison.
-_AFTER = re.compile(r"[\s,]*(?:more|fewer|less|higher|lower|up|down|from|than|over|above|below|"
-                    r"compared|on\s+(?:the|a|last|its|their)|year-on-year|y/y|yoy|increase|rise|"
-                    r"fall|drop|decline|change|growth|gain|loss|jump)\b", re.IGNORECASE)
+_AFTER = re.compile(
+    r"[\s,]*(?:more|fewer|less|higher|lower|up|down|from|than|over|above|below|"
+    r"compared|on\s+(?:the|a|last|its|their)|year-on-year|y/y|yoy|increase|rise|"
+    r"fall|drop|decline|change|growth|gain|loss|jump)\b",
+    re.IGNORECASE,
+)
 #: Words between COUNT and the parenthesis that make it a quantity, money or a comparison.
 _NOT_COUNTS = frozenset(
     {s.lower() for u in UNITS for s in u.surfaces if " " not in s and len(s) > 2}
     | {"km", "kg", "cm", "mm", "ft", "lb", "mi", "ha", "hp", "kw", "mw", "gw", "bn", "mn"}
-    | set("dollars euros pounds yen won yuan renminbi rupees rupee crore crores lakh lakhs francs "
-          "pesos rand naira ringgit baht dirhams riyals shekels roubles rubles lira cents pence "
-          "seconds minutes hours days weeks months years decades more fewer less extra additional "
-          "higher lower up down over above below points pts degrees".split()))
+    | set(
+        "dollars euros pounds yen won yuan renminbi rupees rupee crore crores lakh lakhs francs "
+        "pesos rand naira ringgit baht dirhams riyals shekels roubles rubles lira cents pence "
+        "seconds minutes hours days weeks months years decades more fewer less extra additional "
+        "higher lower up down over above below points pts degrees".split()
+    )
+)
 #: The phrase that ties a base to what it counts: "of the 97,750", "the number ... at 70,716".
-_LINK = re.compile(r"(?:\bof\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?|\b(?:number|total|"
-                   r"count|tally)\b[^⟦]{0,40}?\b(?:at|was|were|is|of|to|reached)\s+)\Z",
-                   re.IGNORECASE)
+_LINK = re.compile(
+    r"(?:\bof\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?|\b(?:number|total|"
+    r"count|tally)\b[^⟦]{0,40}?\b(?:at|was|were|is|of|to|reached)\s+)\Z",
+    re.IGNORECASE,
+)
 
-Sentence = tuple[int, int, str, list[Token]]          # start, end, skeleton, tokens
+Sentence = tuple[int, int, str, list[Token]]  # start, end, skeleton, tokens
 
 
-def shares(text: str, taken: Sequence[Span],
-           sentences: Sequence[tuple[int, int]] | None = None) -> list[ArithmeticClaim]:
+def shares(
+    text: str, taken: Sequence[Span], sentences: Sequence[tuple[int, int]] | None = None
+) -> list[ArithmeticClaim]:
     """The claims of both forms in ``text``, leaving alone the figures ``taken`` covers.
 
     ``sentences`` (every sentence of ``fig.sentences``): try each one, and take earlier
@@ -108,7 +124,7 @@ def shares(text: str, taken: Sequence[Span],
             pos = i + 1
             while m and pos < m.end() and not text[pos].isalnum():
                 pos += 1
-            if m and pos < m.end():           # a letter or digit: where a P token starts
+            if m and pos < m.end():  # a letter or digit: where a P token starts
                 start = fig.sentence_start(text, pos)
                 if start not in seen:
                     seen.add(start)
@@ -117,8 +133,12 @@ def shares(text: str, taken: Sequence[Span],
             i = text.find("(", i + 1)
     else:
         for i, (start, end) in enumerate(sentences):
-            found += _read(text, _sentence(text, start, end), covered,
-                           partial(_earlier_listed, text, sentences, i))
+            found += _read(
+                text,
+                _sentence(text, start, end),
+                covered,
+                partial(_earlier_listed, text, sentences, i),
+            )
     return found
 
 
@@ -136,7 +156,7 @@ def _earlier(text: str, start: int) -> list[Sentence]:
         k = start - 1
         while k >= 0 and not text[k].isalnum():
             k -= 1
-        if k < 0 or "\n" in text[k + 1:start]:
+        if k < 0 or "\n" in text[k + 1 : start]:
             break
         start = fig.sentence_start(text, k)
         out.append(_sentence(text, start, fig.sentence_end(text, k)))
@@ -152,16 +172,17 @@ def _earlier_listed(text: str, sentences: Sequence[tuple[int, int]], i: int) -> 
         j -= 1
         k = next((x for x in range(e - 1, s - 1, -1) if text[x].isalnum()), -1)
         if k < 0:
-            continue                      # no letter or digit: no figure, and no stop
-        if "\n" in text[k + 1:start]:
+            continue  # no letter or digit: no figure, and no stop
+        if "\n" in text[k + 1 : start]:
             break
         out.append(_sentence(text, s, e))
         start = s
     return out
 
 
-def _read(text: str, sent: Sentence, taken: _Taken,
-          earlier: Callable[[], list[Sentence]]) -> list[ArithmeticClaim]:
+def _read(
+    text: str, sent: Sentence, taken: _Taken, earlier: Callable[[], list[Sentence]]
+) -> list[ArithmeticClaim]:
     start, end, skeleton, tokens = sent
     if "⟦P" not in skeleton:
         return []
@@ -173,7 +194,7 @@ def _read(text: str, sent: Sentence, taken: _Taken,
         f = _vote_share(text, c, p, [tokens[int(i)] for i in _N.findall(m["rest"])])
         if f is not None:
             found.append(f)
-        return found                     # the list is the sentence's whole claim
+        return found  # the list is the sentence's whole claim
     siblings = {int(m["c"]) for m in _PAREN.finditer(skeleton)}
     for m in _PAREN.finditer(skeleton):
         c, p = tokens[int(m["c"])], tokens[int(m["p"])]
@@ -198,7 +219,7 @@ class _Taken:
             self.reach.append(max(s.end, self.reach[-1]) if self.reach else s.end)
 
     def overlaps(self, lo: int, hi: int) -> bool:
-        i = bisect_left(self.starts, hi)              # the spans starting before ``hi``
+        i = bisect_left(self.starts, hi)  # the spans starting before ``hi``
         return i > 0 and self.reach[i - 1] > lo
 
 
@@ -209,12 +230,20 @@ def _free(taken: _Taken, *used: Token) -> bool:
 def _plain(t: Token) -> bool:
     """A printed whole number: no money, unit, scale, decimals or qualifier."""
     r = t.reading
-    return t.kind == "N" and r is not None and not t.unit and not r.decimals \
-        and not r.scale_text and t.value == t.value.to_integral_value() and t.bound is None
+    return (
+        t.kind == "N"
+        and r is not None
+        and not t.unit
+        and not r.decimals
+        and not r.scale_text
+        and t.value == t.value.to_integral_value()
+        and t.bound is None
+    )
 
 
-def _part_like(text: str, start: int, skeleton: str, tokens: list[Token], m: re.Match[str],
-               siblings: set[int]) -> bool:
+def _part_like(
+    text: str, start: int, skeleton: str, tokens: list[Token], m: re.Match[str], siblings: set[int]
+) -> bool:
     """COUNT (P%) reads as a part of something not named in the sentence (module doc)."""
     c, p = tokens[int(m["c"])], tokens[int(m["p"])]
     if not _plain(c) or c.value < MIN_COUNT or not 0 < p.value < HUNDRED:
@@ -225,15 +254,15 @@ def _part_like(text: str, start: int, skeleton: str, tokens: list[Token], m: re.
         return False
     if _AFTER.match(skeleton, m.end()) is not None:
         return False
-    return not any(t.kind == "N" and t.idx not in siblings and t.value > c.value
-                   for t in tokens)
+    return not any(t.kind == "N" and t.idx not in siblings and t.value > c.value for t in tokens)
 
 
-def _earlier_share(text: str, c: Token, p: Token, span: Span,
-                   earlier: list[Sentence]) -> ArithmeticClaim | None:
+def _earlier_share(
+    text: str, c: Token, p: Token, span: Span, earlier: list[Sentence]
+) -> ArithmeticClaim | None:
     """COUNT (P%) with the whole numbers above COUNT in the earlier sentences as its bases."""
     bases: list[Base] = []
-    rivals: set[Decimal] = set()                  # whole numbers >= COUNT there
+    rivals: set[Decimal] = set()  # whole numbers >= COUNT there
     for back, (_, _, skeleton, tokens) in enumerate(earlier, 1):
         siblings = {int(m["c"]) for m in _PAREN.finditer(skeleton)}
         for t in tokens:
@@ -245,9 +274,15 @@ def _earlier_share(text: str, c: Token, p: Token, span: Span,
                 bases.append(Base(t.quantity(), back, linked is not None))
     if not bases:
         return None
-    return ArithmeticClaim("earlier-share", p.quantity(), {"part": c.quantity()}, span,
-                           text[span.start:span.end], bases=tuple(bases),
-                           rivals=tuple(sorted(rivals)))
+    return ArithmeticClaim(
+        "earlier-share",
+        p.quantity(),
+        {"part": c.quantity()},
+        span,
+        text[span.start : span.end],
+        bases=tuple(bases),
+        rivals=tuple(sorted(rivals)),
+    )
 
 
 def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> ArithmeticClaim | None:
@@ -256,6 +291,10 @@ def _vote_share(text: str, c: Token, p: Token, others: list[Token]) -> Arithmeti
     if len(counts) < 3 or not all(_plain(t) for t in counts) or not 0 < p.value < HUNDRED:
         return None
     span = Span(c.start, max(t.end for t in counts))
-    return ArithmeticClaim("vote-share", p.quantity(),
-                           {"part": c.quantity(), "listed": tuple(t.quantity() for t in counts)},
-                           span, text[span.start:span.end])
+    return ArithmeticClaim(
+        "vote-share",
+        p.quantity(),
+        {"part": c.quantity(), "listed": tuple(t.quantity() for t in counts)},
+        span,
+        text[span.start : span.end],
+    )

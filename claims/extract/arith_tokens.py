@@ -23,25 +23,39 @@ from claims.model import Quantity, Span
 
 #: Spelled small numbers used in arithmetic claims ("a three percentage point drop").
 SPELLED_NUMBERS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
 }
 
-_PERCENT = re.compile(r"[\x20\u00a0]?(?:%|per[\x20\u00a0]?cent\b|percent\b|pc\b|pct\b)",
-                      re.IGNORECASE)
+_PERCENT = re.compile(
+    r"[\x20\u00a0]?(?:%|per[\x20\u00a0]?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE
+)
 _POINTS = re.compile(
     r"[\x20\u00a0-]?(?:percentage[\x20\u00a0-]points?|percent(?:age)?[\x20\u00a0-]pts?\b|"
     r"pct\.?[\x20\u00a0]points?|pp\b|ppts?\b)",
     re.IGNORECASE,
 )
-_GLUED_UNIT = re.compile(r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\b",
-                         re.IGNORECASE)
+_GLUED_UNIT = re.compile(r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€¥₹₩]|R)\Z")
 _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
-    % "|".join(SPELLED_NUMBERS), re.IGNORECASE)
+    % "|".join(SPELLED_NUMBERS),
+    re.IGNORECASE,
+)
 _YEAR_TO = re.compile(r"(?:19|20)\d\d\s+to\s+")
-_CENT = re.compile(r"cent", re.IGNORECASE)     # in each word ``_SPELLED`` looks ahead for
+_CENT = re.compile(r"cent", re.IGNORECASE)  # in each word ``_SPELLED`` looks ahead for
 
 
 def spelled_starts(text: str) -> list[int]:
@@ -73,18 +87,18 @@ class Token:
     """One figure of a sentence: value, rounding step, kind, and where it is in the text."""
 
     idx: int
-    kind: str                 # N number, P percent, Q percentage points, Y year
+    kind: str  # N number, P percent, Q percentage points, Y year
     value: Decimal
     step: Decimal
     start: int
     end: int
     text: str
-    unit: str = ""            # glued unit or currency: "mpg", "Rs", "$"
+    unit: str = ""  # glued unit or currency: "mpg", "Rs", "$"
     reading: NumberReading | None = None
-    skel_start: int = 0       # where the token sits in the skeleton
+    skel_start: int = 0  # where the token sits in the skeleton
     skel_end: int = 0
     sentence: str = field(default="", repr=False, compare=False)  # for the qualifier
-    at: int = field(default=0, repr=False, compare=False)         # start in ``sentence``
+    at: int = field(default=0, repr=False, compare=False)  # start in ``sentence``
 
     @cached_property
     def qualifier(self) -> str | None:
@@ -100,11 +114,19 @@ class Token:
     def quantity(self) -> Quantity:
         """The token as a typed figure: ``%`` and ``percentage points`` are units."""
         r = self.reading
-        return Quantity(self.text, Span(self.start, self.end), self.value,
-                        _KIND_UNIT.get(self.kind, self.unit or None), self.step,
-                        qualifier=self.qualifier, bound=self.bound, unit_text=self.unit,
-                        scale_text=r.scale_text if r else None, decimals=r.decimals if r else 0,
-                        zeros_meant=r is None)
+        return Quantity(
+            self.text,
+            Span(self.start, self.end),
+            self.value,
+            _KIND_UNIT.get(self.kind, self.unit or None),
+            self.step,
+            qualifier=self.qualifier,
+            bound=self.bound,
+            unit_text=self.unit,
+            scale_text=r.scale_text if r else None,
+            decimals=r.decimals if r else 0,
+            zeros_meant=r is None,
+        )
 
 
 _KIND_UNIT = {"P": "%", "Q": "percentage points"}
@@ -117,13 +139,20 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
     for r in read_numbers(sentence, glued=True):
         if r.high is None:
             found.append((r.span.start, r.span.end, r.value, r.step, r))
-        elif year := _YEAR_TO.match(r.text):   # "in 2009 to 6,073": a year, then a figure
+        elif year := _YEAR_TO.match(r.text):  # "in 2009 to 6,073": a year, then a figure
             cut = r.span.start + year.end()
-            found += [(x.span.start + cut, x.span.end + cut, x.value, x.step,
-                       replace(x, span=Span(x.span.start + cut, x.span.end + cut)))
-                      for x in read_numbers(sentence[cut:r.span.end], glued=True)
-                      if x.high is None]
-    if _CENT.search(sentence):                   # a spelled token needs a percent word after
+            found += [
+                (
+                    x.span.start + cut,
+                    x.span.end + cut,
+                    x.value,
+                    x.step,
+                    replace(x, span=Span(x.span.start + cut, x.span.end + cut)),
+                )
+                for x in read_numbers(sentence[cut : r.span.end], glued=True)
+                if x.high is None
+            ]
+    if _CENT.search(sentence):  # a spelled token needs a percent word after
         for m in _SPELLED.finditer(sentence):
             value = Decimal(SPELLED_NUMBERS[m.group("w").lower()])
             found.append((m.start(), m.end(), value, Decimal(1), None))
@@ -141,20 +170,42 @@ def tokenize(text: str, start: int, end: int) -> tuple[str, list[Token]]:
         p = _POINTS.match(sentence, e) or None
         if p:
             kind, e = "Q", p.end()
-        elif (p := _PERCENT.match(sentence, e)):
+        elif p := _PERCENT.match(sentence, e):
             kind, e = "P", p.end()
         elif (g := _GLUED_UNIT.match(sentence, e)) and not unit:
             unit, e = (g.group("u") or g.group("w")).lower(), g.end()
-        elif reading is not None and not unit and not reading.scale_text and reading.decimals == 0 \
-                and reading.text.isdigit() and len(reading.text) == 4 and 1900 <= value <= 2100:
+        elif (
+            reading is not None
+            and not unit
+            and not reading.scale_text
+            and reading.decimals == 0
+            and reading.text.isdigit()
+            and len(reading.text) == 4
+            and 1900 <= value <= 2100
+        ):
             kind = "Y"
         idx = len(tokens)
         parts.append(sentence[pos:s])
         skel_start = length + s - pos
         parts.append(f"⟦{kind}{idx}⟧")
         length = skel_start + len(parts[-1])
-        tokens.append(Token(idx, kind, value, step, start + s, start + e, sentence[s:e], unit,
-                            reading, skel_start, length, sentence, s))
+        tokens.append(
+            Token(
+                idx,
+                kind,
+                value,
+                step,
+                start + s,
+                start + e,
+                sentence[s:e],
+                unit,
+                reading,
+                skel_start,
+                length,
+                sentence,
+                s,
+            )
+        )
         pos = e
     parts.append(sentence[pos:])
     return "".join(parts), tokens

@@ -49,8 +49,10 @@ from claims.model import ArithmeticClaim, Quantity, Span
 
 __all__ = ["read_arithmetic"]
 
-_QUICK = re.compile(r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
-                    r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b")
+_QUICK = re.compile(
+    r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
+    r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b"
+)
 _DIGIT = re.compile(r"\d")
 _DIRECTION_UP = ("vu", "nu", "nu2")
 _DIRECTION_DOWN = ("vd", "nd", "nd2")
@@ -76,8 +78,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _claims(text: str, sentences: Iterable[tuple[int, int]],
-            prefilter: bool = True) -> list[ArithmeticClaim]:
+def _claims(
+    text: str, sentences: Iterable[tuple[int, int]], prefilter: bool = True
+) -> list[ArithmeticClaim]:
     """The claims read in ``sentences`` (spans of ``text``), then the shares whose base is
     elsewhere (``arith_context``); ``prefilter=False`` takes every sentence of ``text`` and
     tries every pattern on each (the reference the equivalence tests compare with)."""
@@ -101,8 +104,11 @@ def _claims(text: str, sentences: Iterable[tuple[int, int]],
             if prefilter and not pat.may_match(form, skeleton):
                 continue
             for m in rx.finditer(skeleton):
-                roles = {k: tokens[int(v)] for k, v in m.groupdict().items()
-                         if v is not None and v.isdigit() and k not in ("tw",)}
+                roles = {
+                    k: tokens[int(v)]
+                    for k, v in m.groupdict().items()
+                    if v is not None and v.isdigit() and k not in ("tw",)
+                }
                 if used & {t.idx for t in roles.values()}:
                     continue
                 span = Span(to_text(tokens, start, m.start()), to_text(tokens, start, m.end()))
@@ -138,20 +144,34 @@ def _same_kind(*tokens: Token) -> bool:
     return len({t.kind for t in tokens}) == 1 and len(units) <= 1
 
 
-def _claim(relation: str, text: str, span: Span, stated: Quantity,
-           figures: dict[str, Token | list[Token]], **extra: object) -> ArithmeticClaim:
-    typed = {role: (t.quantity() if isinstance(t, Token) else tuple(x.quantity() for x in t))
-             for role, t in figures.items()}
-    return ArithmeticClaim(relation, stated, typed, span, text[span.start:span.end],
-                           **extra)  # type: ignore[arg-type]
+def _claim(
+    relation: str,
+    text: str,
+    span: Span,
+    stated: Quantity,
+    figures: dict[str, Token | list[Token]],
+    **extra: object,
+) -> ArithmeticClaim:
+    typed = {
+        role: (t.quantity() if isinstance(t, Token) else tuple(x.quantity() for x in t))
+        for role, t in figures.items()
+    }
+    return ArithmeticClaim(relation, stated, typed, span, text[span.start : span.end], **extra)  # type: ignore[arg-type]
 
 
-Reader = Callable[[str, re.Match[str], dict[str, Token], list[Token], Span, int],
-                  "ArithmeticClaim | None"]
+Reader = Callable[
+    [str, re.Match[str], dict[str, Token], list[Token], Span, int], "ArithmeticClaim | None"
+]
 
 
-def _change(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-            span: Span, start: int) -> ArithmeticClaim | None:
+def _change(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """A stated percent or percentage-point change between ``a`` and ``b``."""
     a, b = roles["a"], roles["b"]
     p = roles.get("p") or roles.get("p2")
@@ -163,22 +183,35 @@ def _change(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[T
     return _claim("change", text, span, p.quantity(), {"old": a, "new": b}, direction=sign)
 
 
-def _change_amount(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-                   span: Span, start: int) -> ArithmeticClaim | None:
+def _change_amount(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """``rose by P% to B, an increase of D``."""
     p, b, d = roles["p"], roles["b"], roles["d"]
     sign = _direction(m)
     if not sign or b.kind != "N" or b.unit != d.unit:
         return None
-    return _claim("change-amount", text, span, d.quantity(), {"change": p, "new": b},
-                  direction=sign)
+    return _claim(
+        "change-amount", text, span, d.quantity(), {"change": p, "new": b}, direction=sign
+    )
 
 
 _TIMES_AFTER = re.compile(r"[ \t\u00a0-]*\n?[ \t]*times\b", re.IGNORECASE)
 
 
-def _multiple(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-              span: Span, start: int) -> ArithmeticClaim | None:
+def _multiple(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """``doubled``, ``three times``, ``x-fold``: the stated factor, as a figure."""
     a, b = roles["a"], roles["b"]
     if not _same_kind(a, b):
@@ -190,36 +223,58 @@ def _multiple(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list
     else:
         key = "tw" if groups.get("tw") else "mult"
         at = Span(to_text(tokens, start, m.start(key)), to_text(tokens, start, m.end(key)))
-        written = text[at.start:at.end]
+        written = text[at.start : at.end]
         # a multiplier word stands for half its step either way: "three times" 2.5-3.5,
         # "doubled" within 5%
         if key == "tw":
             word = f"{written} times"
-            times = _TIMES_AFTER.match(text, at.end)      # the figure is "three times", all of it
+            times = _TIMES_AFTER.match(text, at.end)  # the figure is "three times", all of it
             shown = Span(at.start, times.end()) if times else at
-            stated = Quantity(text[shown.start:shown.end], shown,
-                              Decimal(pat.TIMES_WORDS[written.lower()]), "times", Decimal(1),
-                              zeros_meant=True)
+            stated = Quantity(
+                text[shown.start : shown.end],
+                shown,
+                Decimal(pat.TIMES_WORDS[written.lower()]),
+                "times",
+                Decimal(1),
+                zeros_meant=True,
+            )
         else:
             word = written.lower()
             factor = Decimal(pat.MULT_WORDS[word])
-            stated = Quantity(written, at, factor, "times", factor * Decimal("0.1"),
-                              zeros_meant=True)
+            stated = Quantity(
+                written, at, factor, "times", factor * Decimal("0.1"), zeros_meant=True
+            )
     return _claim("multiple", text, span, stated, {"base": a, "compared": b}, word=word)
 
 
-def _share(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-           span: Span, start: int) -> ArithmeticClaim | None:
+def _share(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """``part of whole (P%)``."""
     part, whole, p = roles["part"], roles["whole"], roles["p"]
-    if part.value > whole.value or part.kind != "N" or whole.kind != "N" \
-            or (part.unit or None) != (whole.unit or None):   # 2,000 of $5 billion: no share
+    if (
+        part.value > whole.value
+        or part.kind != "N"
+        or whole.kind != "N"
+        or (part.unit or None) != (whole.unit or None)
+    ):  # 2,000 of $5 billion: no share
         return None
     return _claim("share", text, span, p.quantity(), {"part": part, "whole": whole})
 
 
-def _total(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-           span: Span, start: int) -> ArithmeticClaim | None:
+def _total(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """Listed parts against their stated total."""
     total = roles["total"]
     parts = [tokens[i] for i in sorted(_part_indices(m))]
@@ -228,8 +283,14 @@ def _total(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[To
     return _claim("total", text, span, total.quantity(), {"parts": parts})
 
 
-def _difference(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-                span: Span, start: int) -> ArithmeticClaim | None:
+def _difference(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """``Labour on 593 ... Conservatives on 520, Majority 73``: a - b against d."""
     a, b, d = roles["a"], roles["b"], roles["d"]
     if not _same_kind(a, b, d) or a.value < b.value:
@@ -237,8 +298,14 @@ def _difference(text: str, m: re.Match[str], roles: dict[str, Token], tokens: li
     return _claim("difference", text, span, d.quantity(), {"first": a, "second": b})
 
 
-def _difference_unit(text: str, m: re.Match[str], roles: dict[str, Token], tokens: list[Token],
-                     span: Span, start: int) -> ArithmeticClaim | None:
+def _difference_unit(
+    text: str,
+    m: re.Match[str],
+    roles: dict[str, Token],
+    tokens: list[Token],
+    span: Span,
+    start: int,
+) -> ArithmeticClaim | None:
     """``31.5mpg, 12.6mpg below`` with exactly one other figure in that unit in the sentence."""
     b, d = roles["b"], roles["d"]
     if not b.unit or b.unit != d.unit or b.unit in ("$", "£", "€"):
@@ -247,13 +314,23 @@ def _difference_unit(text: str, m: re.Match[str], roles: dict[str, Token], token
     if len(others) != 1:
         return None
     below = m.group("below") is not None
-    return _claim("difference-unit", text, span, d.quantity(),
-                  {"reference": others[0], "figure": b}, direction=-1 if below else 1,
-                  word="below" if below else "above")
+    return _claim(
+        "difference-unit",
+        text,
+        span,
+        d.quantity(),
+        {"reference": others[0], "figure": b},
+        direction=-1 if below else 1,
+        word="below" if below else "above",
+    )
 
 
 _READERS: dict[str, Reader] = {
-    "change": _change, "change-amount": _change_amount, "multiple": _multiple,
-    "share": _share, "total": _total, "difference": _difference,
+    "change": _change,
+    "change-amount": _change_amount,
+    "multiple": _multiple,
+    "share": _share,
+    "total": _total,
+    "difference": _difference,
     "difference-unit": _difference_unit,
 }

@@ -20,18 +20,35 @@ from functools import cache, lru_cache
 
 from claims.extract._lang import LANGUAGES
 
-__all__ = ["StoryLanguage", "resolve_language", "detect_language", "base_of", "normalise",
-           "SUPPORTED"]
+__all__ = [
+    "StoryLanguage",
+    "resolve_language",
+    "detect_language",
+    "base_of",
+    "normalise",
+    "SUPPORTED",
+]
 
 #: Languages with tables (plus English, the built-in default).
 SUPPORTED: frozenset[str] = frozenset(LANGUAGES) | {"en"}
 
-_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "zh-cn": "zh", "zh-tw": "zh-Hant",
-            "zh-hk": "zh-Hant", "zh-hans": "zh", "zh-hant": "zh-Hant"}
+_ALIASES = {
+    "nb": "no",
+    "nn": "no",
+    "iw": "he",
+    "in": "id",
+    "zh-cn": "zh",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-hans": "zh",
+    "zh-hant": "zh-Hant",
+}
 _SAMPLE = 4000
 _WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset("the and of to was were said with that for from has have which this its by "
-                     "is are will would their been after".split())
+_ENGLISH = frozenset(
+    "the and of to was were said with that for from has have which this its by "
+    "is are will would their been after".split()
+)
 #: characters only traditional Chinese writes (a few frequent ones)
 _HANT = frozenset("國們這個來為說對時會經與萬億們資產業務報導灣臺")
 
@@ -41,8 +58,8 @@ class StoryLanguage:
     """A story's language tag and where it came from."""
 
     code: str | None
-    source: str                            # option | document | detected | unknown
-    confident: bool = True                 # False when detection had little to go on
+    source: str  # option | document | detected | unknown
+    confident: bool = True  # False when detection had little to go on
 
     @property
     def base(self) -> str | None:
@@ -82,13 +99,13 @@ def _normalise(tag: str) -> str:
     head = _ALIASES.get(head, head)
     if not rest:
         return head
-    parts = [p.title() if len(p) == 4 else p.upper() if len(p) == 2 else p
-             for p in rest.split("-")]
+    parts = [p.title() if len(p) == 4 else p.upper() if len(p) == 2 else p for p in rest.split("-")]
     return "-".join([head, *parts])
 
 
-def resolve_language(text: str, language: str | None = None,
-                     document_language: str | None = None) -> StoryLanguage:
+def resolve_language(
+    text: str, language: str | None = None, document_language: str | None = None
+) -> StoryLanguage:
     """The story's language: the option, else the document's tag, else detected from ``text``."""
     if language and language.lower() != "auto":
         return StoryLanguage(_normalise(language), "option")
@@ -109,7 +126,7 @@ def _detect(text: str) -> tuple[str | None, bool]:
     words = [w.lower() for w in _WORD.findall(sample)]
     english = sum(1 for w in words if w in _ENGLISH)
     if english >= 2 and english >= 0.08 * len(words):
-        return "en", True                  # English by its words: no further cost
+        return "en", True  # English by its words: no further cost
     script = _by_script(sample)
     if script is not None:
         return script, True
@@ -124,7 +141,7 @@ def _detect(text: str) -> tuple[str | None, bool]:
         hint = _by_stopwords(words, least=1)
         if hint is not None:
             return found or hint, False
-        return found or "en", True            # no word of any other language: English
+        return found or "en", True  # no word of any other language: English
     return found, len(words) >= 12
 
 
@@ -177,7 +194,7 @@ def _cld2(sample: str) -> str | None:
         return None
     try:
         _, _, details = detect(sample, bestEffort=True)
-    except Exception:                      # pycld2 rejects some invalid UTF-8 sequences
+    except Exception:  # pycld2 rejects some invalid UTF-8 sequences
         return None
     code = _normalise(details[0][1]) if details and details[0][1] != "un" else None
     code = _RELATIVES.get(code or "", code)
@@ -186,8 +203,16 @@ def _cld2(sample: str) -> str | None:
 
 #: Languages CLD2 may name for short copy of a close relative with tables (Indonesian news is
 #: often called Malay, a short Italian line Corsican).
-_RELATIVES = {"ms": "id", "co": "it", "gl": "pt", "oc": "fr", "lb": "de", "af": "nl",
-              "nn": "no", "ca": "es"}
+_RELATIVES = {
+    "ms": "id",
+    "co": "it",
+    "gl": "pt",
+    "oc": "fr",
+    "lb": "de",
+    "af": "nl",
+    "nn": "no",
+    "ca": "es",
+}
 
 
 @lru_cache(maxsize=1)

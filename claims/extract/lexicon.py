@@ -38,11 +38,11 @@ class Lexicon:
     joins: tuple[str, ...] = ()
     rate_words: tuple[str, ...] = ()
     per: tuple[str, ...] = ()
-    lengths: tuple[int, ...] = ()             # name lengths, longest first
+    lengths: tuple[int, ...] = ()  # name lengths, longest first
     prefix_lengths: tuple[int, ...] = ()
-    firsts: frozenset[str] = frozenset()      # first characters of the names, lower case
+    firsts: frozenset[str] = frozenset()  # first characters of the names, lower case
     cjk: bool = False
-    home: str | None = None                   # the language's usual currency (a guess)
+    home: str | None = None  # the language's usual currency (a guess)
 
     @property
     def empty(self) -> bool:
@@ -85,11 +85,19 @@ def lexicon(lang: str | None) -> Lexicon:
         rates.update(info["rate_words"])
         per.update(info["per"])
     return Lexicon(
-        lang, names, prefixes, symbols, _longest_first(joins), _longest_first(rates),
-        _longest_first(per), tuple(sorted({len(k) for k in names}, reverse=True)),
+        lang,
+        names,
+        prefixes,
+        symbols,
+        _longest_first(joins),
+        _longest_first(rates),
+        _longest_first(per),
+        tuple(sorted({len(k) for k in names}, reverse=True)),
         tuple(sorted({len(k) for k in prefixes}, reverse=True)),
-        frozenset(k[0] for k in names), lang in _CJK or lang is None,
-        LANGUAGES[lang]["home"] if lang is not None else None)
+        frozenset(k[0] for k in names),
+        lang in _CJK or lang is None,
+        LANGUAGES[lang]["home"] if lang is not None else None,
+    )
 
 
 def _longest_first(words: set[str]) -> tuple[str, ...]:
@@ -97,8 +105,8 @@ def _longest_first(words: set[str]) -> tuple[str, ...]:
 
 
 _CONNECTOR = re.compile(
-    r"(?:de|del|di|dei|degli|delle|della|dello|do|da|dos|das)[\x20\u00a0]+|d['’]",
-    re.IGNORECASE)
+    r"(?:de|del|di|dei|degli|delle|della|dello|do|da|dos|das)[\x20\u00a0]+|d['’]", re.IGNORECASE
+)
 _BLANKS = " \u00a0"
 
 
@@ -111,22 +119,21 @@ def _longest(text: str, pos: int, lex: Lexicon) -> tuple[Form, int] | None:
     if pos >= len(text) or text[pos].lower() not in lex.firsts:
         return None
     for n in lex.lengths:
-        chunk = text[pos:pos + n]
+        chunk = text[pos : pos + n]
         if len(chunk) < n:
             continue
         key = chunk.lower().replace("\u00a0", " ")
         form = lex.names.get(key)
         if form is None:
             continue
-        nxt = text[pos + n:pos + n + 1]
+        nxt = text[pos + n : pos + n + 1]
         if nxt and _is_letter(nxt) and _is_letter(chunk[-1]):
-            continue                              # "euro" inside "europe"
+            continue  # "euro" inside "europe"
         return form, pos + n
     return None
 
 
-def name_after(text: str, pos: int, lex: Lexicon, scaled: bool
-               ) -> tuple[Form, int, bool] | None:
+def name_after(text: str, pos: int, lex: Lexicon, scaled: bool) -> tuple[Form, int, bool] | None:
     """The currency name right after a figure ending at ``pos``: (form, end, elided scale)."""
     if lex.empty:
         return None
@@ -158,7 +165,7 @@ def prefix_before(text: str, start: int, lex: Lexicon) -> tuple[Form, int] | Non
             end -= len(q)
             break
     for n in lex.prefix_lengths:
-        key = text[max(0, end - n):end]
+        key = text[max(0, end - n) : end]
         if len(key) == n and key in lex.prefixes:
             return lex.prefixes[key], end - n
     return None

@@ -27,13 +27,35 @@ __all__ = ["find_myriad", "merge_myriad", "write_myriad", "BIG", "UNIT_CHARS"]
 
 _T = Decimal(10)
 #: myriad units -> value (憶 is a frequent misprint of 億)
-BIG: dict[str, Decimal] = {"万": _T ** 4, "萬": _T ** 4, "만": _T ** 4, "億": _T ** 8,
-                           "亿": _T ** 8, "憶": _T ** 8, "억": _T ** 8, "兆": _T ** 12,
-                           "조": _T ** 12, "京": _T ** 16, "경": _T ** 16}
-SMALL: dict[str, Decimal] = {"十": _T, "拾": _T, "십": _T, "百": _T ** 2, "佰": _T ** 2,
-                             "백": _T ** 2, "千": _T ** 3, "仟": _T ** 3, "천": _T ** 3}
+BIG: dict[str, Decimal] = {
+    "万": _T**4,
+    "萬": _T**4,
+    "만": _T**4,
+    "億": _T**8,
+    "亿": _T**8,
+    "憶": _T**8,
+    "억": _T**8,
+    "兆": _T**12,
+    "조": _T**12,
+    "京": _T**16,
+    "경": _T**16,
+}
+SMALL: dict[str, Decimal] = {
+    "十": _T,
+    "拾": _T,
+    "십": _T,
+    "百": _T**2,
+    "佰": _T**2,
+    "백": _T**2,
+    "千": _T**3,
+    "仟": _T**3,
+    "천": _T**3,
+}
 KANJI_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
-    "两": 2, "兩": 2, "零": 0}
+    "两": 2,
+    "兩": 2,
+    "零": 0,
+}
 UNIT_CHARS = frozenset(BIG)
 
 _BIG_RE = re.compile(f"[{''.join(BIG)}]")
@@ -41,7 +63,7 @@ _NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.・]\d+)?")
 _JOIN = re.compile(r"[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?")
 _BACK_CHARS = frozenset("0123456789,.・") | frozenset(SMALL) | frozenset(KANJI_DIGITS)
 _HANGUL_BIG = frozenset("만억조경")
-_MYRIAD_LIKE = frozenset("万萬만")           # a plain number may follow (1億779萬6,091.52)
+_MYRIAD_LIKE = frozenset("万萬만")  # a plain number may follow (1億779萬6,091.52)
 
 
 def _start_of(text: str, unit_at: int) -> int:
@@ -51,15 +73,18 @@ def _start_of(text: str, unit_at: int) -> int:
         c = text[i - 1]
         if c in _BACK_CHARS or c in BIG:
             i -= 1
-        elif c in " \u00a0" and i >= 2 and (text[i - 2] in BIG or (
-                text[i - 2].isdigit() and text[i] in BIG and i == unit_at)):
-            i -= 1                                 # 1조 6천억 / 5000 億
+        elif (
+            c in " \u00a0"
+            and i >= 2
+            and (text[i - 2] in BIG or (text[i - 2].isdigit() and text[i] in BIG and i == unit_at))
+        ):
+            i -= 1  # 1조 6천억 / 5000 億
         else:
             break
     while i < unit_at and text[i] in ",.・ \u00a0":
         i += 1
     if i > 0 and text[i - 1].isdigit():
-        return unit_at                             # should not happen: digits run on
+        return unit_at  # should not happen: digits run on
     return i
 
 
@@ -79,7 +104,7 @@ class _Parse:
     def _read(self, text: str, pos: int) -> None:
         section = Decimal(0)
         cur: Decimal | None = None
-        pending: Decimal | None = None              # the step of the digits read since a unit
+        pending: Decimal | None = None  # the step of the digits read since a unit
         pend_dec = 0
         n = len(text)
         while pos < n:
@@ -103,8 +128,9 @@ class _Parse:
                 pos += 1
             elif c in SMALL:
                 section += (cur if cur is not None else Decimal(1)) * SMALL[c]
-                pending = (pending if cur is not None and pending is not None
-                           else Decimal(1)) * SMALL[c]
+                pending = (
+                    pending if cur is not None and pending is not None else Decimal(1)
+                ) * SMALL[c]
                 cur = None
                 pos += 1
             elif c in BIG:
@@ -113,7 +139,7 @@ class _Parse:
                     break
                 mult = BIG[c]
                 if pos + 1 < n and text[pos + 1] in BIG and BIG[text[pos + 1]] > mult:
-                    mult *= BIG[text[pos + 1]]               # 万亿 = 10^12
+                    mult *= BIG[text[pos + 1]]  # 万亿 = 10^12
                     pos += 1
                 self.value += group * mult
                 self.step = (pending or Decimal(1)) * mult
@@ -122,18 +148,28 @@ class _Parse:
                 self.end = pos + 1
                 section, cur, pending, pend_dec = Decimal(0), None, None, 0
                 pos += 1
-                if pos < n and text[pos] in " \u00a0" and pos + 1 < n and \
-                        (text[pos + 1].isdigit() or text[pos + 1] in SMALL) and \
-                        text[pos - 1] in _HANGUL_BIG:
-                    pos += 1                                 # 1조 6천억
+                if (
+                    pos < n
+                    and text[pos] in " \u00a0"
+                    and pos + 1 < n
+                    and (text[pos + 1].isdigit() or text[pos + 1] in SMALL)
+                    and text[pos - 1] in _HANGUL_BIG
+                ):
+                    pos += 1  # 1조 6천억
             elif c in " \u00a0" and cur is not None and pos + 1 < n and text[pos + 1] in BIG:
-                pos += 1                                     # 5000 億
+                pos += 1  # 5000 億
             else:
                 break
-        if self.unit is not None and self.unit in _MYRIAD_LIKE and cur is not None \
-                and not section and cur < BIG[self.unit] and pending is not None and \
-                text[self.end:self.end + 1].isdigit():
-            self.value += cur                                # 1億779萬6,091.52
+        if (
+            self.unit is not None
+            and self.unit in _MYRIAD_LIKE
+            and cur is not None
+            and not section
+            and cur < BIG[self.unit]
+            and pending is not None
+            and text[self.end : self.end + 1].isdigit()
+        ):
+            self.value += cur  # 1億779萬6,091.52
             self.step = pending
             self.decimals = pend_dec
             self.end = self._tail_end(text)
@@ -145,8 +181,18 @@ class _Parse:
 
 def _reading(text: str, p: _Parse, start: int) -> NumberReading:
     assert p.unit is not None and p.step is not None
-    return NumberReading(p.value, None, p.step, p.decimals, text[p.end - len(p.unit):p.end],
-                         Span(start, p.end), text[start:p.end], p.mult, None, p.mark)
+    return NumberReading(
+        p.value,
+        None,
+        p.step,
+        p.decimals,
+        text[p.end - len(p.unit) : p.end],
+        Span(start, p.end),
+        text[start : p.end],
+        p.mult,
+        None,
+        p.mark,
+    )
 
 
 def find_myriad(text: str) -> list[NumberReading]:
@@ -158,7 +204,7 @@ def find_myriad(text: str) -> list[NumberReading]:
             continue
         start = _start_of(text, m.start())
         if start == m.start():
-            continue                                     # a unit with no figure: 万一
+            continue  # a unit with no figure: 万一
         p = _Parse(text, start)
         if p.unit is None or p.step is None:
             continue
@@ -182,9 +228,18 @@ def _join_range(text: str, out: list[NumberReading], r: NumberReading) -> Number
         j = _JOIN.match(text, low.span.end)
         if j and j.end() == r.span.start and low.value < r.value and low.high is None:
             span = Span(low.span.start, r.span.end)
-            return NumberReading(low.value, r.value, low.step, low.decimals, r.scale_text,
-                                 span, text[span.start:span.end], r.mult, None,
-                                 low.decimal_mark or r.decimal_mark)
+            return NumberReading(
+                low.value,
+                r.value,
+                low.step,
+                low.decimals,
+                r.scale_text,
+                span,
+                text[span.start : span.end],
+                r.mult,
+                None,
+                low.decimal_mark or r.decimal_mark,
+            )
     m = _LOW_PLAIN.search(text, max(0, r.span.start - 16), r.span.start)
     if m and (m.start() == 0 or not text[m.start() - 1].isdigit()) and r.mult is not None:
         digits = m.group(1).replace("・", ".")
@@ -192,9 +247,18 @@ def _join_range(text: str, out: list[NumberReading], r: NumberReading) -> Number
         low_value = Decimal(digits) * r.mult
         if low_value < r.value:
             span = Span(m.start(), r.span.end)
-            return NumberReading(low_value, r.value, Decimal(1).scaleb(-dec) * r.mult, dec,
-                                 r.scale_text, span, text[span.start:span.end], r.mult, None,
-                                 r.decimal_mark)
+            return NumberReading(
+                low_value,
+                r.value,
+                Decimal(1).scaleb(-dec) * r.mult,
+                dec,
+                r.scale_text,
+                span,
+                text[span.start : span.end],
+                r.mult,
+                None,
+                r.decimal_mark,
+            )
     return r
 
 
@@ -206,28 +270,31 @@ def merge_myriad(text: str, readings: list[NumberReading]) -> list[NumberReading
     if not found:
         return readings
     kept: list[NumberReading] = []
-    j = 0                                            # both lists run left to right
+    j = 0  # both lists run left to right
     for r in readings:
         while j < len(found) and found[j].span.end <= r.span.start:
             j += 1
         if j < len(found) and found[j].span.start < r.span.end:
-            continue                                 # digits inside a myriad figure
+            continue  # digits inside a myriad figure
         kept.append(r)
     return sorted(kept + found, key=lambda r: r.span.start)
 
 
-
-def write_myriad(amount: Decimal, *, unit: str = "億", step: Decimal | None = None,
-                 commas: bool = False) -> str:
+def write_myriad(
+    amount: Decimal, *, unit: str = "億", step: Decimal | None = None, commas: bool = False
+) -> str:
     """``amount`` written in myriad units like a printed figure whose smallest unit is
     ``unit`` and last digit is worth ``step``: 3.4e11 -> ``3400億``; 7.99e12 -> ``7兆9900億``;
     Korean units (``1조 6500억``) when the figure used them; ``commas`` groups thousands within
     a unit (``1,455億``) as the figure did."""
     korean = unit in _HANGUL_BIG
-    names = ("경", "조", "억", "만") if korean else ("京", "兆", "亿" if unit == "亿" else "億",
-                                                    "萬" if unit == "萬" else "万")
-    values = (_T ** 16, _T ** 12, _T ** 8, _T ** 4)
-    low = BIG.get(unit, _T ** 8)
+    names = (
+        ("경", "조", "억", "만")
+        if korean
+        else ("京", "兆", "亿" if unit == "亿" else "億", "萬" if unit == "萬" else "万")
+    )
+    values = (_T**16, _T**12, _T**8, _T**4)
+    low = BIG.get(unit, _T**8)
     step = step or low
     rounded = (amount / step).quantize(Decimal(1)) * step
     digits = max(0, -(step / low).normalize().as_tuple().exponent)  # type: ignore[operator]

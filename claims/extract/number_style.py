@@ -30,21 +30,31 @@ __all__ = ["NumberStyle", "story_style", "decide", "read_mark", "parse_number_fo
 class NumberStyle:
     """A story's number conventions."""
 
-    decimal: str | None          # "," or "."; None when nothing tells
-    source: str                  # option | story | language | default
-    varies: bool = False         # decided by a language written both ways, or by a guess
-    space_group: bool = False    # a single plain space groups thousands: "7 682 M€"
-    lang: str | None = None      # base language of the story (scale words, homographs)
+    decimal: str | None  # "," or "."; None when nothing tells
+    source: str  # option | story | language | default
+    varies: bool = False  # decided by a language written both ways, or by a guess
+    space_group: bool = False  # a single plain space groups thousands: "7 682 M€"
+    lang: str | None = None  # base language of the story (scale words, homographs)
     region: str | None = None
-    sure: bool = True            # the language is known for sure (option, document, evidence)
+    sure: bool = True  # the language is known for sure (option, document, evidence)
 
 
 ENGLISH = NumberStyle(".", "language", lang="en")
 
 _FORMATS = {
-    "1,234.5": ".", "1 234.5": ".", "1'234.5": ".", "1’234.5": ".", "decimal-point": ".",
-    "decimal-dot": ".", "point": ".", "dot": ".",
-    "1.234,5": ",", "1 234,5": ",", "1'234,5": ",", "decimal-comma": ",", "comma": ",",
+    "1,234.5": ".",
+    "1 234.5": ".",
+    "1'234.5": ".",
+    "1’234.5": ".",
+    "decimal-point": ".",
+    "decimal-dot": ".",
+    "point": ".",
+    "dot": ".",
+    "1.234,5": ",",
+    "1 234,5": ",",
+    "1'234,5": ",",
+    "decimal-comma": ",",
+    "comma": ",",
 }
 
 
@@ -57,16 +67,18 @@ def parse_number_format(value: str | None) -> str | None:
     key = value.strip().replace("\u00a0", " ").lower()
     if key in _FORMATS:
         return _FORMATS[key]
-    raise ValueError(f"number_format must be auto, 1,234.5, 1.234,5, 1 234,5, 1'234.5, "
-                     f"decimal-point or decimal-comma (got {value!r})")
+    raise ValueError(
+        f"number_format must be auto, 1,234.5, 1.234,5, 1 234,5, 1'234.5, "
+        f"decimal-point or decimal-comma (got {value!r})"
+    )
 
 
 #: A mark between digits (found with a charset scan), then the whole figure around it.
 _MARK = re.compile(r"[.,]\d")
 _MARKED = re.compile(r"\d+(?:[.,]\d+)+")
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")       # 1,234,567 / 1,234.5
-_COMMA_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")     # 1.234.567 / 1.234,5
-_FOLLOWED = re.compile(r"[\x20\u00a0]?(?:%|[^\W\d_])")          # 3,5 % / 3.5 million
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,234,567 / 1,234.5
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 / 1.234,5
+_FOLLOWED = re.compile(r"[\x20\u00a0]?(?:%|[^\W\d_])")  # 3,5 % / 3.5 million
 
 
 def _votes(text: str) -> tuple[int, int]:
@@ -112,19 +124,24 @@ def _votes(text: str) -> tuple[int, int]:
     return dot, comma
 
 
-def story_style(text: str, language: StoryLanguage, number_format: str | None = None
-                ) -> NumberStyle:
+def story_style(
+    text: str, language: StoryLanguage, number_format: str | None = None
+) -> NumberStyle:
     """The story's decimal mark and where it comes from (see the module docstring)."""
     base = language.base
     info = LANGUAGES.get(base or "")
     space = bool(info and info["space_group"]) or base not in (None, "en")
     mark = parse_number_format(number_format)
-    common: dict[str, Any] = {"space_group": space and base != "en", "lang": base,
-                              "region": language.region, "sure": language.confident}
+    common: dict[str, Any] = {
+        "space_group": space and base != "en",
+        "lang": base,
+        "region": language.region,
+        "sure": language.confident,
+    }
     if mark is not None:
         return NumberStyle(mark, "option", **common)
     dot, comma = _votes(text)
-    if base == "en":                       # English copy quoting 1.234.567 pesos: still '.',
+    if base == "en":  # English copy quoting 1.234.567 pesos: still '.',
         return NumberStyle(".", "language", varies=comma > dot, **common)  # two-way flagged
     if dot and comma:
         if dot >= 3 * comma:
@@ -151,15 +168,40 @@ def _scale_marks() -> dict[str, set[str]]:
     for info in LANGUAGES.values():
         for word in info["scales"]:
             out.setdefault(word, set()).add("varies" if info["decimal_varies"] else info["decimal"])
-    for word in ("million", "millions", "billion", "billions", "trillion", "thousand",
-                 "bn", "mn", "tn"):
+    for word in (
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "thousand",
+        "bn",
+        "mn",
+        "tn",
+    ):
         out.setdefault(word, set()).add(".")
     return out
 
 
 _SCALE_MARKS = _scale_marks()
-_ENGLISH_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "thousand",
-                            "bn", "mn", "tn", "mln", "bln", "trn", "crore", "lakh"})
+_ENGLISH_WORDS = frozenset(
+    {
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "thousand",
+        "bn",
+        "mn",
+        "tn",
+        "mln",
+        "bln",
+        "trn",
+        "crore",
+        "lakh",
+    }
+)
 
 
 def _marks_of(scale_word: str, lang: str | None) -> set[str] | None:
@@ -174,52 +216,64 @@ def _marks_of(scale_word: str, lang: str | None) -> set[str] | None:
     return _SCALE_MARKS.get(word)
 
 
-def decide(raw: str, mark: str, scale_word: str | None, style: NumberStyle
-           ) -> tuple[bool, str | None]:
+def decide(
+    raw: str, mark: str, scale_word: str | None, style: NumberStyle
+) -> tuple[bool, str | None]:
     """Read a two-way figure (one ``mark``, three digits after it): whether the mark is the
     decimal one, and a note when that rests on a guess (None when it does not)."""
     if style.source == "option":
         return style.decimal == mark, None
     marks = _marks_of(scale_word, style.lang) if scale_word else None
     if marks and len(marks) == 1 and "varies" not in marks:
-        (local,) = marks                          # 3.800 billion, 3.000 Milliarden
+        (local,) = marks  # 3.800 billion, 3.000 Milliarden
         return local == mark, None
     if raw.endswith("00"):
         said = style.decimal == mark and style.source in ("story", "language") and not style.varies
-        note = (f"'{raw}' read as thousands (round figure), though the story writes '{mark}' "
-                f"as its decimal mark") if said or style.source == "default" else None
+        note = (
+            (
+                f"'{raw}' read as thousands (round figure), though the story writes '{mark}' "
+                f"as its decimal mark"
+            )
+            if said or style.source == "default"
+            else None
+        )
         return False, note
     if style.decimal is not None and not style.varies:
         return style.decimal == mark, None
     decimal = style.decimal or "."
-    read, alt = ("a decimal mark", "thousands") if decimal == mark else \
-        ("thousands", "a decimal mark")
-    why = (f"the {style.lang} convention, which varies by country" if style.decimal
-           else "no language or figure in the story tells")
+    read, alt = (
+        ("a decimal mark", "thousands") if decimal == mark else ("thousands", "a decimal mark")
+    )
+    why = (
+        f"the {style.lang} convention, which varies by country"
+        if style.decimal
+        else "no language or figure in the story tells"
+    )
     return decimal == mark, f"'{raw}' read with '{mark}' as {read} ({why}); it may be {alt}"
 
 
-def read_mark(raw: str, scale_text: str | None, style: NumberStyle
-            ) -> tuple[bool | None, str | None, str]:
+def read_mark(
+    raw: str, scale_text: str | None, style: NumberStyle
+) -> tuple[bool | None, str | None, str]:
     """``raw``'s decimal mark read in the story's style: (decimal comma?, note, raw as kept);
     ``raw`` is cut at a comma that is punctuation in English copy (``1,2345``)."""
     commas, dots = raw.count(","), raw.count(".")
     if commas + dots != 1:
-        return None, None, raw                    # 1,234.5 / 1.234.567 / 1234: one reading
+        return None, None, raw  # 1,234.5 / 1.234.567 / 1234: one reading
     mark = "," if commas else "."
     head, _, tail = raw.partition(mark)
     if _GROUP_BLANKS.search(head):
-        return mark == ",", None, raw             # 1 234,5 / 1'234.50: blanks group
+        return mark == ",", None, raw  # 1 234,5 / 1'234.50: blanks group
     if len(tail) == 3 and 1 <= len(head) <= 3 and head[0] != "0":
         is_decimal, note = decide(raw, mark, scale_text, style)
         return (is_decimal if mark == "," else not is_decimal), note, raw
     if mark == ".":
-        return False, None, raw                   # 3.5, 1234.567, 0.125: a decimal point
+        return False, None, raw  # 3.5, 1234.567, 0.125: a decimal point
     if style.decimal == "," or _is_foreign(scale_text) or (scale_text and len(tail) <= 2):
-        return True, None, raw                    # 3,5 millones / 0,20 euros / 5,3761
+        return True, None, raw  # 3,5 millones / 0,20 euros / 5,3761
     if len(tail) == 3:
-        return False, None, raw                   # 1234,567 in English copy: as before
-    return None, None, head                       # "1,2345" in English copy: punctuation
+        return False, None, raw  # 1234,567 in English copy: as before
+    return None, None, head  # "1,2345" in English copy: punctuation
 
 
 _GROUP_BLANKS = re.compile(r"[\x20\u00a0\u202f\u2009'’]")

@@ -78,8 +78,7 @@ _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 # ---------------------------------------------------------------- patterns
 
-_NUMBER_SRC = (
-    r"""
+_NUMBER_SRC = r"""
     (?<!\d)(?<!\d[.,])                              # not inside another number
     (?!0\d)                                         # nor a run of zeros: 1 500 000 -> "000"
     (?:
@@ -94,15 +93,21 @@ _NUMBER_SRC = (
       | \d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)  # 1 234 567     plain spaces, two+ groups
       | \d+(?:[.,]\d+)?                             # 1234.5 / 1234,5 (mark decided later)
     )
-    """ % {"digits": "|".join(_DIGIT_WORDS)})
+    """ % {"digits": "|".join(_DIGIT_WORDS)}
 _NUMBER = re.compile(_NUMBER_SRC, re.VERBOSE | re.IGNORECASE)
+
+
 #: In copy that groups thousands with spaces (French, Swedish, Polish ...), one plain space
 #: group is enough: 7 682 M€, 500 000 miljoner.
 @lru_cache(maxsize=1)
 def _number_spaced() -> re.Pattern[str]:
-    return re.compile(_NUMBER_SRC.replace(
-        r"\d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)",
-        r"\d{1,3}(?:\x20\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)"), re.VERBOSE | re.IGNORECASE)
+    return re.compile(
+        _NUMBER_SRC.replace(
+            r"\d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)",
+            r"\d{1,3}(?:\x20\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)",
+        ),
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def _pattern(style: NumberStyle | None) -> re.Pattern[str]:
@@ -118,9 +123,16 @@ _SCALE = re.compile(
       | (?P<letter>(?-i:%(letters)s))               # a glued one-letter abbreviation
     )
     (?![^\W\d_])                                    # the word ends here
-    """ % {
-        "words": trie([w.lower() for w in list(SCALES) + list(FOREIGN_SCALES)
-                        + [w for ws in LANGUAGE_SCALES.values() for w in ws if len(w) > 1]]),
+    """
+    % {
+        "words": trie(
+            [
+                w.lower()
+                for w in list(SCALES)
+                + list(FOREIGN_SCALES)
+                + [w for ws in LANGUAGE_SCALES.values() for w in ws if len(w) > 1]
+            ]
+        ),
         "letters": alternation(list(LETTER_SCALES)),
     },
     re.VERBOSE | re.IGNORECASE,
@@ -135,12 +147,13 @@ _RANGE_JOIN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_BETWEEN_FROM = re.compile(r"\b(between|from)\s$", re.IGNORECASE)   # on the 9 chars before
+_BETWEEN_FROM = re.compile(r"\b(between|from)\s$", re.IGNORECASE)  # on the 9 chars before
 
 _DIGIT_WORD_VALUE = {w: str(i) for i, w in enumerate(_DIGIT_WORDS)}
 
 
 # ---------------------------------------------------------------- reading
+
 
 def parse_number(s: str, *, decimal_comma: bool | None = None) -> Decimal:
     """The value of a printed number without scale; see the module docstring."""
@@ -163,7 +176,7 @@ def _normalise(s: str, decimal_comma: bool | None) -> tuple[str, int]:
         return f"{whole}.{frac}", len(frac)
     s = re.sub(r"[\x20\u00a0\u202f\u2009'’]", "", s)
     commas, dots = s.count(","), s.count(".")
-    if commas and dots:                               # the later mark is the decimal one
+    if commas and dots:  # the later mark is the decimal one
         if s.rfind(",") > s.rfind("."):
             s = s.replace(".", "").replace(",", ".")
         else:
@@ -185,8 +198,9 @@ def _three_after(s: str, mark: str) -> bool:
     return len(s) - s.rfind(mark) - 1 == 3
 
 
-def read_at(text: str, start: int, *, letters: bool = True,
-            style: NumberStyle | None = None) -> NumberReading | None:
+def read_at(
+    text: str, start: int, *, letters: bool = True, style: NumberStyle | None = None
+) -> NumberReading | None:
     """The number whose digits begin at ``start`` (no range joining), or None."""
     m = _pattern(style).match(text, start)
     if m is None or m.start() != start:
@@ -194,8 +208,9 @@ def read_at(text: str, start: int, *, letters: bool = True,
     return _reading(text, m, letters, style)
 
 
-def _scale_at(text: str, end: int, letters: bool, style: NumberStyle | None
-              ) -> tuple[re.Match[str] | None, str | None, Decimal | None, Decimal | None]:
+def _scale_at(
+    text: str, end: int, letters: bool, style: NumberStyle | None
+) -> tuple[re.Match[str] | None, str | None, Decimal | None, Decimal | None]:
     """The scale word right after the digits, its text, multiplier, and that multiplier again
     when the word alone would mislead (German ``Billion``, a glued ``mil``); None when there is
     no scale or it is another language's word (``mi`` is Portuguese millions, English miles)."""
@@ -208,18 +223,26 @@ def _scale_at(text: str, end: int, letters: bool, style: NumberStyle | None
     own = None
     try:
         mult = scale_value(scale_text, style.lang if style else None)
-        if style is not None and style.lang and style.lang != "en" and \
-                scale_text.lower() in LANGUAGE_SCALES.get(style.lang, ()):
-            own = mult                             # German "Billion": 10**12
+        if (
+            style is not None
+            and style.lang
+            and style.lang != "en"
+            and scale_text.lower() in LANGUAGE_SCALES.get(style.lang, ())
+        ):
+            own = mult  # German "Billion": 10**12
     except KeyError:
         return None, None, None, None
     if scale_m.group("sep") is None and scale_text.lower() == "mil":
-        mult = own = _MILLION                      # RM500mil, US$106mil (Malaysian press)
+        mult = own = _MILLION  # RM500mil, US$106mil (Malaysian press)
     return scale_m, scale_text, mult, own
 
 
-def _homograph_note(scale_text: str | None, style: NumberStyle | None, mark: str | None = None,
-                    number: Decimal | None = None) -> str | None:
+def _homograph_note(
+    scale_text: str | None,
+    style: NumberStyle | None,
+    mark: str | None = None,
+    number: Decimal | None = None,
+) -> str | None:
     """A note when a scale word means another power of ten in another language (``Billion``:
     10**12 in German, 10**9 in English) and the story's language was not known for sure.
 
@@ -234,19 +257,24 @@ def _homograph_note(scale_text: str | None, style: NumberStyle | None, mark: str
         return None
     if scale_text == "billion" and number is not None and number >= 2:
         return None
-    return (f"'{scale_text}' means " + " or ".join(f"10^{v.adjusted()}" for v in values)
-            + " depending on the language, and the story's language is not certain")
+    return (
+        f"'{scale_text}' means "
+        + " or ".join(f"10^{v.adjusted()}" for v in values)
+        + " depending on the language, and the story's language is not certain"
+    )
 
 
-def _reading(text: str, m: re.Match[str], letters: bool,
-             style: NumberStyle | None = None) -> NumberReading | None:
+def _reading(
+    text: str, m: re.Match[str], letters: bool, style: NumberStyle | None = None
+) -> NumberReading | None:
     """Build a reading from a number match: resolve the decimal mark, attach the scale."""
     raw, end = m.group(), m.end()
     scale_m, scale_text, mult, own = _scale_at(text, end, letters, style)
     foreign = False
     if scale_m and scale_text:
         foreign = " ".join(scale_text.lower().split()) in FOREIGN_SCALES and not (
-            scale_m.group("sep") is None and scale_text.lower() == "mil")
+            scale_m.group("sep") is None and scale_text.lower() == "mil"
+        )
     decimal_comma: bool | None = True if foreign else None
     note = None
     if style is not None and m.group("point") is None:
@@ -265,7 +293,7 @@ def _reading(text: str, m: re.Match[str], letters: bool,
             decimal_comma = False
     digits, decimals = _normalise(raw, decimal_comma)
     if len(digits) > MAX_DIGITS:
-        return None                                   # a digit run, not a figure
+        return None  # a digit run, not a figure
     try:
         value = Decimal(digits)
     except InvalidOperation:
@@ -278,13 +306,26 @@ def _reading(text: str, m: re.Match[str], letters: bool,
         own = None
     mark = None
     if decimals:
-        mark = "," if decimal_comma or (decimal_comma is None and "," in raw and "." not in raw) \
+        mark = (
+            ","
+            if decimal_comma or (decimal_comma is None and "," in raw and "." not in raw)
             else "."
+        )
         if "," in raw and "." in raw:
             mark = "," if raw.rfind(",") > raw.rfind(".") else "."
     note = note or _homograph_note(scale_text, style, mark, number)
-    return NumberReading(value, None, step, decimals, scale_text, Span(m.start(), end),
-                         text[m.start():end], own, note, mark)
+    return NumberReading(
+        value,
+        None,
+        step,
+        decimals,
+        scale_text,
+        Span(m.start(), end),
+        text[m.start() : end],
+        own,
+        note,
+        mark,
+    )
 
 
 #: More digits than any figure in print (1946's pengő notes had 21 zeros): a serial number,
@@ -294,8 +335,7 @@ MAX_DIGITS = 40
 _DIGITS = re.compile(r"\d+")
 
 
-def _next_number(text: str, pos: int, pattern: re.Pattern[str] = _NUMBER
-                 ) -> re.Match[str] | None:
+def _next_number(text: str, pos: int, pattern: re.Pattern[str] = _NUMBER) -> re.Match[str] | None:
     """``_NUMBER.search(text, pos)``, fast: its leading lookbehinds defeat re's literal scan, so
     find each run of digits (~100 MB/s) and try the full pattern only at the run's start (the
     lookbehinds rule out every later position in the run)."""
@@ -324,8 +364,11 @@ def _iter_single(text: str, letters: bool, glued: bool, style: NumberStyle | Non
         r = _reading(text, m, letters, style)
         if r is None:
             continue
-        if style is not None and before == "." and _LEAD_DOT.search(
-                text, max(0, m.start() - 2), m.start()):
+        if (
+            style is not None
+            and before == "."
+            and _LEAD_DOT.search(text, max(0, m.start() - 2), m.start())
+        ):
             r = _leading_dot(text, r)
         yield r
         pos = max(pos, r.span.end)
@@ -342,14 +385,19 @@ def _leading_dot(text: str, r: NumberReading) -> NumberReading:
         return r
     n = len(digits.group())
     mult = r.scale
-    return replace(r, value=Decimal(digits.group()).scaleb(-n) * mult,
-                   step=Decimal(1).scaleb(-n) * mult, decimals=n, decimal_mark=".",
-                   span=Span(r.span.start - 1, r.span.end), text="." + r.text)
+    return replace(
+        r,
+        value=Decimal(digits.group()).scaleb(-n) * mult,
+        step=Decimal(1).scaleb(-n) * mult,
+        decimals=n,
+        decimal_mark=".",
+        span=Span(r.span.start - 1, r.span.end),
+        text="." + r.text,
+    )
 
 
 def _looks_like_year(r: NumberReading) -> bool:
-    return r.scale_text is None and r.decimals == 0 and 1800 <= r.value <= 2100 \
-        and r.text.isdigit()
+    return r.scale_text is None and r.decimals == 0 and 1800 <= r.value <= 2100 and r.text.isdigit()
 
 
 def _join(text: str, low: NumberReading, high: NumberReading) -> NumberReading | None:
@@ -363,13 +411,26 @@ def _join(text: str, low: NumberReading, high: NumberReading) -> NumberReading |
         value, step = value * high.scale, step * high.scale
     if high.value < value:
         return None
-    return NumberReading(value, high.value, step, low.decimals, high.scale_text or low.scale_text,
-                         Span(low.span.start, high.span.end),
-                         text[low.span.start:high.span.end], high.mult or low.mult)
+    return NumberReading(
+        value,
+        high.value,
+        step,
+        low.decimals,
+        high.scale_text or low.scale_text,
+        Span(low.span.start, high.span.end),
+        text[low.span.start : high.span.end],
+        high.mult or low.mult,
+    )
 
 
-def read_numbers(text: str, *, letters: bool = True, glued: bool = False,
-                 words: bool = False, style: NumberStyle | None = None) -> list[NumberReading]:
+def read_numbers(
+    text: str,
+    *,
+    letters: bool = True,
+    glued: bool = False,
+    words: bool = False,
+    style: NumberStyle | None = None,
+) -> list[NumberReading]:
     """Every number in ``text`` with scales applied and ranges joined; see the module docstring.
 
     ``words`` also reads numbers spelled out before a big scale word (``three billion``,
@@ -393,8 +454,9 @@ def read_numbers(text: str, *, letters: bool = True, glued: bool = False,
     return out
 
 
-def _read_digits(text: str, letters: bool, glued: bool,
-                 style: NumberStyle | None = None) -> list[NumberReading]:
+def _read_digits(
+    text: str, letters: bool, glued: bool, style: NumberStyle | None = None
+) -> list[NumberReading]:
     singles = list(_iter_single(text, letters, glued, style))
     out: list[NumberReading] = []
     i = 0
@@ -407,8 +469,9 @@ def _read_digits(text: str, letters: bool, glued: bool,
                 word = j.group().strip().lower()
                 lead = _BETWEEN_FROM.search(text, max(0, r.span.start - 9), r.span.start)
                 lead_word = lead.group(1).lower() if lead else None
-                ok = (word == "and" and lead_word == "between") or \
-                     (word != "and" and lead_word != "from" and lead_word != "between")
+                ok = (word == "and" and lead_word == "between") or (
+                    word != "and" and lead_word != "from" and lead_word != "between"
+                )
                 joined = _join(text, r, nxt) if ok else None
                 if joined is not None:
                     out.append(joined)
@@ -427,13 +490,25 @@ def _chains(text: str, readings: list[NumberReading]) -> list[NumberReading]:
     out: list[NumberReading] = []
     for r in readings:
         prev = out[-1] if out else None
-        if prev is not None and prev.scale_text and r.scale_text and prev.high is None \
-                and r.high is None and prev.decimals == 0 and r.scale < prev.scale \
-                and r.value < prev.scale and _CHAIN_GAP.fullmatch(text, prev.span.end,
-                                                                   r.span.start):
+        if (
+            prev is not None
+            and prev.scale_text
+            and r.scale_text
+            and prev.high is None
+            and r.high is None
+            and prev.decimals == 0
+            and r.scale < prev.scale
+            and r.value < prev.scale
+            and _CHAIN_GAP.fullmatch(text, prev.span.end, r.span.start)
+        ):
             span = Span(prev.span.start, r.span.end)
-            out[-1] = replace(r, value=prev.value + r.value, span=span,
-                              text=text[span.start:span.end], note=prev.note or r.note)
+            out[-1] = replace(
+                r,
+                value=prev.value + r.value,
+                span=span,
+                text=text[span.start : span.end],
+                note=prev.note or r.note,
+            )
             continue
         out.append(r)
     return out
@@ -442,6 +517,11 @@ def _chains(text: str, readings: list[NumberReading]) -> list[NumberReading]:
 def rescale(r: NumberReading, scale_text: str) -> NumberReading:
     """``r`` (read without scale) multiplied by ``scale_text`` (for ``between $10 and $20 million``)."""
     mult = scale_value(scale_text)
-    return replace(r, value=r.value * mult, step=r.step * mult,
-                   high=r.high * mult if r.high is not None else None, scale_text=scale_text,
-                   mult=None)
+    return replace(
+        r,
+        value=r.value * mult,
+        step=r.step * mult,
+        high=r.high * mult if r.high is not None else None,
+        scale_text=scale_text,
+        mult=None,
+    )

@@ -48,11 +48,12 @@ _PAREN_GAP = re.compile(
     (?:(?:or|i\.e\.|equivalent\sto|equal\sto|the\sequivalent\sof|roughly\sequal\sto
           |converted\sto|worth)[\x20\u00a0,]{1,2})?  # an optional lead-in word
     $
-    """ % {"gloss": _GLOSS},
+    """
+    % {"gloss": _GLOSS},
     re.VERBOSE | re.IGNORECASE,
 )
 
-_PAREN_TAIL = re.compile(r"[^()\[\]（）【】]{0,120}?[)\]）】］]")   # the rest, closed
+_PAREN_TAIL = re.compile(r"[^()\[\]（）【】]{0,120}?[)\]）】］]")  # the rest, closed
 
 _HEDGED_GAP = re.compile(
     r"""
@@ -71,7 +72,8 @@ _OR_GAP = re.compile(
       |equal[\x20\u00a0]to|i\.e\.,?|which[\x20\u00a0]is|that[\x20\u00a0]is,?
       |converted[\x20\u00a0]to|translating[\x20\u00a0]to|roughly)
     [\x20\u00a0]$
-    """ % {"gloss": _GLOSS},
+    """
+    % {"gloss": _GLOSS},
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -107,8 +109,7 @@ _COMPARED = re.compile(
 
 #: Between two figures inside one parenthesis: ($2.5bn; €2.3bn), (US$1.3 billion or 1.2 billion
 #: euros).
-_LIST_GAP = re.compile(
-    r"(?:[\x20\u00a0]?[;,/](?:[\x20\u00a0]or)?|[\x20\u00a0]or)[\x20\u00a0]?$")
+_LIST_GAP = re.compile(r"(?:[\x20\u00a0]?[;,/](?:[\x20\u00a0]or)?|[\x20\u00a0]or)[\x20\u00a0]?$")
 
 
 def _per(text: str, end: int) -> str | None:
@@ -123,40 +124,41 @@ def _same_currency(a: Quantity, b: Quantity) -> bool:
     if a.unit is not None or b.unit is not None:
         return a.unit == b.unit
     if a.unit_candidates and a.unit_candidates == b.unit_candidates:
-        return True                                   # pesos ($7 billones): the peso sign
+        return True  # pesos ($7 billones): the peso sign
     return a.unit_text.lower() == b.unit_text.lower()
 
 
-def _gap_end(text: str, ma: Quantity, b: Found, gap_start: int,
-             lex: Lexicon | None) -> int | None:
+def _gap_end(text: str, ma: Quantity, b: Found, gap_start: int, lex: Lexicon | None) -> int | None:
     """Where the conversion ends when the gap before ``b`` introduces one, else None."""
     mb = b.money
     g = gaps(lex) if lex is not None and not lex.empty else None
     if _PAREN_GAP.match(text, gap_start, b.lead) or (
-            g is not None and g.paren.match(text, gap_start, b.lead)):
+        g is not None and g.paren.match(text, gap_start, b.lead)
+    ):
         tail = _PAREN_TAIL.match(text, mb.span.end)
         return tail.end() if tail is not None else None
     if _OR_GAP.match(text, gap_start, b.lead) or (
-            g is not None and g.join is not None and g.join.match(text, gap_start, b.lead)):
+        g is not None and g.join is not None and g.join.match(text, gap_start, b.lead)
+    ):
         return mb.span.end
     bound = bound_of(mb.qualifier) if mb.qualifier is not None else None
-    if bound == "approx" and (_HEDGED_GAP.match(text, gap_start, b.lead)
-                              or _WHAT_GAP.match(text, gap_start, b.lead)):
+    if bound == "approx" and (
+        _HEDGED_GAP.match(text, gap_start, b.lead) or _WHAT_GAP.match(text, gap_start, b.lead)
+    ):
         return mb.span.end
     if g is not None and bound is not None and g.hedged.match(text, gap_start, b.lead):
-        return mb.span.end                        # - unos 106.000 millones de euros -
+        return mb.span.end  # - unos 106.000 millones de euros -
     if g is not None and g.free is not None and g.free.match(text, gap_start, b.lead):
-        return mb.span.end                        # ...했습니다. 우리 돈 약 2경 9천조 원
+        return mb.span.end  # ...했습니다. 우리 돈 약 2경 9천조 원
     return None
 
 
-def _try(text: str, a: Found, b: Found, lex: Lexicon | None = None
-         ) -> CurrencyConversion | None:
+def _try(text: str, a: Found, b: Found, lex: Lexicon | None = None) -> CurrencyConversion | None:
     """``a`` and its stated conversion ``b``, or None."""
     ma, mb = a.money, b.money
     if b.lead - ma.span.end > _MAX_GAP or _same_currency(ma, mb):
         return None
-    per_m = _PER.match(text, ma.span.end, b.lead)     # 10 yen per share ($0.07 per share)
+    per_m = _PER.match(text, ma.span.end, b.lead)  # 10 yen per share ($0.07 per share)
     gap_start = per_m.end() if per_m else ma.span.end
     end = _gap_end(text, ma, b, gap_start, lex)
     if end is None:
@@ -168,7 +170,7 @@ def _try(text: str, a: Found, b: Found, lex: Lexicon | None = None
     if per_b is not None and per_a != per_b:
         return None
     span = Span(ma.span.start, end)
-    return CurrencyConversion(ma, mb, span, text[span.start:span.end])
+    return CurrencyConversion(ma, mb, span, text[span.start : span.end])
 
 
 def _unelide(mb: Quantity, ma: Quantity, b: Found) -> Quantity:
@@ -179,11 +181,15 @@ def _unelide(mb: Quantity, ma: Quantity, b: Found) -> Quantity:
     mult = ma.step * Decimal(10) ** ma.decimals if ma.step else Decimal(1)
     if mult <= 1:
         return mb
-    return replace(mb, value=mb.value * mult, step=mb.step * mult,
-                   high=mb.high * mult if mb.high is not None else None,
-                   scale_text=ma.scale_text,
-                   reading_note=f"'{mb.text}' leaves out its scale word; read as "
-                                f"'{ma.scale_text}' like the '{ma.text}' it converts")
+    return replace(
+        mb,
+        value=mb.value * mult,
+        step=mb.step * mult,
+        high=mb.high * mult if mb.high is not None else None,
+        scale_text=ma.scale_text,
+        reading_note=f"'{mb.text}' leaves out its scale word; read as "
+        f"'{ma.scale_text}' like the '{ma.text}' it converts",
+    )
 
 
 def _another(text: str, first: CurrencyConversion, b: Found, c: Found) -> CurrencyConversion | None:
@@ -191,28 +197,37 @@ def _another(text: str, first: CurrencyConversion, b: Found, c: Found) -> Curren
     ``£2bn ($2.5bn; €2.3bn)`` or ``1.4 trillion yen ($9.3 billion), or roughly 8.6 billion
     euros``; None when ``c`` is not one."""
     ma, mb, mc = first.original, first.converted, c.money
-    if _same_currency(ma, mc) or _same_currency(mb, mc) or mc.high is not None and \
-            ma.high is None:
+    if _same_currency(ma, mc) or _same_currency(mb, mc) or mc.high is not None and ma.high is None:
         return None
-    if c.lead < first.span.end:                       # inside the parenthesis
+    if c.lead < first.span.end:  # inside the parenthesis
         if not _LIST_GAP.match(text, mb.span.end, c.lead):
             return None
         end = first.span.end
     elif c.lead - first.span.end <= 16 and (
-            _OR_GAP.match(text, first.span.end, c.lead) or (
-                mc.qualifier is not None and bound_of(mc.qualifier) == "approx"
-                and _HEDGED_GAP.match(text, first.span.end, c.lead))):
+        _OR_GAP.match(text, first.span.end, c.lead)
+        or (
+            mc.qualifier is not None
+            and bound_of(mc.qualifier) == "approx"
+            and _HEDGED_GAP.match(text, first.span.end, c.lead)
+        )
+    ):
         end = mc.span.end
     else:
         return None
     if _COMPARED.match(text, mc.span.end) or _per(text, mc.span.end) != _per(text, mb.span.end):
         return None
     span = Span(ma.span.start, end)
-    return CurrencyConversion(ma, mc, span, text[span.start:span.end])
+    return CurrencyConversion(ma, mc, span, text[span.start : span.end])
 
 
-def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None,
-              lex: Lexicon | None, dollar: str) -> Found | None:
+def _implicit(
+    text: str,
+    r: NumberReading,
+    b: Found,
+    earlier: Quantity | None,
+    lex: Lexicon | None,
+    dollar: str,
+) -> Found | None:
     """A figure with no currency written, converted in parentheses right after: the currency
     is named after the bracket (``66.000 millones (52.000 millones de euros) de dólares``),
     else taken from the nearest earlier figure, else (a flagged guess) the story language's
@@ -227,7 +242,7 @@ def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None,
     after = name_after(text, tail.end(), lex, True) if tail and lex and not lex.empty else None
     if tail is not None and after is not None and after[0].code is not None:
         unit = dollar if after[0].code == DOLLAR else after[0].code
-        note = f"currency written after the bracket: '{text[tail.end():after[1]].strip()}'"
+        note = f"currency written after the bracket: '{text[tail.end() : after[1]].strip()}'"
     elif earlier is not None and earlier.unit is not None and not small:
         unit, note = earlier.unit, f"currency not written; taken from the earlier '{earlier.text}'"
     elif earlier is None and lex is not None and lex.home:
@@ -235,15 +250,26 @@ def _implicit(text: str, r: NumberReading, b: Found, earlier: Quantity | None,
         note = f"currency not written; {lex.home} is the usual currency of the story's language"
     if unit is None or unit == b.money.unit:
         return None
-    money = Quantity(text=r.text, span=r.span, value=r.value, unit=unit,
-                     step=r.step, high=r.high, unit_text="", unit_before=False,
-                     scale_text=r.scale_text, decimals=r.decimals, unit_note=note,
-                     unit_guessed=guessed, ambiguous=r.note is not None, reading_note=r.note)
+    money = Quantity(
+        text=r.text,
+        span=r.span,
+        value=r.value,
+        unit=unit,
+        step=r.step,
+        high=r.high,
+        unit_text="",
+        unit_before=False,
+        scale_text=r.scale_text,
+        decimals=r.decimals,
+        unit_note=note,
+        unit_guessed=guessed,
+        ambiguous=r.note is not None,
+        reading_note=r.note,
+    )
     return Found(money, r.span.start)
 
 
-def _home_converted(text: str, r: NumberReading, prev: Found | None,
-                   lex: Lexicon) -> Found | None:
+def _home_converted(text: str, r: NumberReading, prev: Found | None, lex: Lexicon) -> Found | None:
     """``2억1100만 달러(약2300억)``: a myriad figure in brackets right after a foreign-currency
     figure, with no currency word, is the story's own currency (won in Korean copy); the
     reading is marked as guessed."""
@@ -252,23 +278,38 @@ def _home_converted(text: str, r: NumberReading, prev: Found | None,
     qm = qualifier_before(text, r.span.start)
     lead = qm[1] if qm else r.span.start
     if not _PAREN_GAP.match(text, prev.money.span.end, lead) and not (
-            gaps(lex).paren.match(text, prev.money.span.end, lead)):
+        gaps(lex).paren.match(text, prev.money.span.end, lead)
+    ):
         return None
-    if not _PAREN_TAIL.match(text, r.span.end) or \
-            text[r.span.end:r.span.end + 1] not in ")）]":
+    if not _PAREN_TAIL.match(text, r.span.end) or text[r.span.end : r.span.end + 1] not in ")）]":
         return None
     note = f"no currency written; read as {lex.home}, the story's own currency"
-    money = Quantity(text=r.text, span=r.span, value=r.value, unit=lex.home, step=r.step,
-                     high=r.high, qualifier=qm[0] if qm else None,
-                     bound=bound_of(qm[0]) if qm else None, scale_text=r.scale_text,
-                     decimals=r.decimals, unit_note=note, unit_guessed=True,
-                     ambiguous=r.note is not None, reading_note=r.note)
+    money = Quantity(
+        text=r.text,
+        span=r.span,
+        value=r.value,
+        unit=lex.home,
+        step=r.step,
+        high=r.high,
+        qualifier=qm[0] if qm else None,
+        bound=bound_of(qm[0]) if qm else None,
+        scale_text=r.scale_text,
+        decimals=r.decimals,
+        unit_note=note,
+        unit_guessed=True,
+        ambiguous=r.note is not None,
+        reading_note=r.note,
+    )
     return Found(money, lead)
 
 
-def pair(text: str, found: list[Found], readings: list[NumberReading],
-         lex: Lexicon | None = None, dollar: str = "USD"
-         ) -> tuple[list[CurrencyConversion], list[Found]]:
+def pair(
+    text: str,
+    found: list[Found],
+    readings: list[NumberReading],
+    lex: Lexicon | None = None,
+    dollar: str = "USD",
+) -> tuple[list[CurrencyConversion], list[Found]]:
     """Conversions among ``found`` (plus implicit originals from bare ``readings``).
 
     Returns the conversions and the mentions (``found`` plus any implicit originals added).
@@ -281,16 +322,21 @@ def pair(text: str, found: list[Found], readings: list[NumberReading],
         while ci < len(covered) and covered[ci].end <= r.span.start:
             ci += 1
         if ci < len(covered) and covered[ci].start <= r.span.start:
-            continue                                  # part of a money mention
+            continue  # part of a money mention
         nxt = _next_found(text, r.span.end, starts)
         if nxt is None:
-            conv = _home_converted(text, r, found[ci - 1] if ci else None, lex) \
-                if lex is not None and lex.cjk and lex.home else None
+            conv = (
+                _home_converted(text, r, found[ci - 1] if ci else None, lex)
+                if lex is not None and lex.cjk and lex.home
+                else None
+            )
             if conv is not None:
                 extra.append(conv)
             continue
-        earlier = next((f.money for f in reversed(found[:ci])
-                        if f.money.unit not in (None, nxt.money.unit)), None)
+        earlier = next(
+            (f.money for f in reversed(found[:ci]) if f.money.unit not in (None, nxt.money.unit)),
+            None,
+        )
         imp = _implicit(text, r, nxt, earlier, lex, dollar)
         if imp is not None:
             extra.append(imp)
@@ -318,4 +364,3 @@ def _next_found(text: str, end: int, starts: dict[int, Found]) -> Found | None:
         if pos in starts:
             return starts[pos]
     return None
-

@@ -59,15 +59,17 @@ _CACHE: dict[str | None, Gaps] = {}
 def _compile(lex: Lexicon) -> Gaps:
     cues = _words(lex.joins + lex.rate_words)
     rates = _words(lex.rate_words)
-    lead = (rf"(?:[^()\[\]（）【】]{{0,40}}?(?:{rates}){_B}*[,:;]?{_B}*)?" if rates else "")
+    lead = rf"(?:[^()\[\]（）【】]{{0,40}}?(?:{rates}){_B}*[,:;]?{_B}*)?" if rates else ""
     cue_seq = rf"(?:(?:{cues}){_B}*[,:;]?{_B}*){{0,3}}" if cues else ""
     paren = re.compile(
-        rf"""[»”"’']?{_B}?[{re.escape(OPENERS)}]{_B}?{lead}{cue_seq}$""",
-        re.IGNORECASE)
+        rf"""[»”"’']?{_B}?[{re.escape(OPENERS)}]{_B}?{lead}{cue_seq}$""", re.IGNORECASE
+    )
     sep = rf"(?:{_B}?[,;、，]|{_B}[-–—]|{_B}--|{_B}?[·・]|{_B})"
-    join = re.compile(
-        rf"""{sep}{_B}*(?:(?:{cues}){_B}*[,:]?{_B}*){{1,3}}$""", re.IGNORECASE) \
-        if cues else None
+    join = (
+        re.compile(rf"""{sep}{_B}*(?:(?:{cues}){_B}*[,:]?{_B}*){{1,3}}$""", re.IGNORECASE)
+        if cues
+        else None
+    )
     hedged = re.compile(rf"""{sep}{_B}*$""")
     free = None
     if lex.cjk and lex.joins:

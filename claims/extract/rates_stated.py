@@ -18,8 +18,9 @@ from claims.model import Span, StatedRate
 
 __all__ = ["find_stated_rates"]
 
-_UNIT_FIRST = re.compile(                                                # $1 = 74.8 rupees
-    r"[\x20\u00a0]?(?:[=:＝]|約合|约合|兑|兌|は|相当于|相當於)[\x20\u00a0]?(?:約|约)?$")
+_UNIT_FIRST = re.compile(  # $1 = 74.8 rupees
+    r"[\x20\u00a0]?(?:[=:＝]|約合|约合|兑|兌|は|相当于|相當於)[\x20\u00a0]?(?:約|约)?$"
+)
 _UNIT_LAST = re.compile(r"[\x20\u00a0]?(?:[-–—=:/]|per)[\x20\u00a0]?$")  # 29.25 rubles - U.S. $1
 _PER_NAME = re.compile(
     r"""
@@ -50,8 +51,9 @@ def _span(text: str, a: Found, b: Found) -> Span:
     return Span(start, end)
 
 
-def find_stated_rates(text: str, found: list[Found], dollar: str = "USD",
-                      lex: Lexicon | None = None) -> tuple[list[StatedRate], list[Found]]:
+def find_stated_rates(
+    text: str, found: list[Found], dollar: str = "USD", lex: Lexicon | None = None
+) -> tuple[list[StatedRate], list[Found]]:
     """Stated rates in ``text`` and the mentions that are not legs of one."""
     rates: list[StatedRate] = []
     used: set[int] = set()
@@ -60,27 +62,44 @@ def find_stated_rates(text: str, found: list[Found], dollar: str = "USD",
             continue
         a, b = found[i], found[i + 1]
         gap_ok = b.lead == b.money.span.start
-        if _is_unit(a) and (gap_ok or b.money.qualifier in _RATE_WORDS) and \
-                _UNIT_FIRST.match(text, a.money.span.end, b.money.span.start):
+        if (
+            _is_unit(a)
+            and (gap_ok or b.money.qualifier in _RATE_WORDS)
+            and _UNIT_FIRST.match(text, a.money.span.end, b.money.span.start)
+        ):
             base, quote = a, b
-        elif gap_ok and _is_unit(b) and not _is_unit(a) and \
-                _UNIT_LAST.match(text, a.money.span.end, b.lead):
+        elif (
+            gap_ok
+            and _is_unit(b)
+            and not _is_unit(a)
+            and _UNIT_LAST.match(text, a.money.span.end, b.lead)
+        ):
             base, quote = b, a
         else:
             continue
         if base.money.unit == quote.money.unit or quote.money.high is not None:
             continue
         span = _span(text, a, b)
-        rates.append(StatedRate(base.money.unit or "", quote.money.unit or "",
-                                quote.money.value, span, text[span.start:span.end]))
+        rates.append(
+            StatedRate(
+                base.money.unit or "",
+                quote.money.unit or "",
+                quote.money.value,
+                span,
+                text[span.start : span.end],
+            )
+        )
         used.update((i, i + 1))
     for i, f in enumerate(found):
-        if i in used or f.money.high is not None or (
-                f.money.scale_text is not None and f.money.value >= 10 ** 6):
-            continue                                  # Rp 15 ribu per dolar: a scaled rate
+        if (
+            i in used
+            or f.money.high is not None
+            or (f.money.scale_text is not None and f.money.value >= 10**6)
+        ):
+            continue  # Rp 15 ribu per dolar: a scaled rate
         per = _PER_NAME.match(text, f.money.span.end) or (
-            _per_words(lex).match(text, f.money.span.end) if lex is not None and lex.per
-            else None)
+            _per_words(lex).match(text, f.money.span.end) if lex is not None and lex.per else None
+        )
         if not per:
             continue
         named = _name_after(text, per.end() - 1, lex)
@@ -88,12 +107,19 @@ def find_stated_rates(text: str, found: list[Found], dollar: str = "USD",
             continue
         form, name_end, written = named
         if written.lower().startswith("pound"):
-            continue                                  # $3 per pound is a price by weight
+            continue  # $3 per pound is a price by weight
         base_code = dollar if form.code == cur.DOLLAR else form.code
         if base_code and f.money.unit and base_code != f.money.unit:
             span = Span(f.money.span.start, name_end)
-            rates.append(StatedRate(base_code, f.money.unit, Decimal(f.money.value), span,
-                                    text[span.start:span.end]))
+            rates.append(
+                StatedRate(
+                    base_code,
+                    f.money.unit,
+                    Decimal(f.money.value),
+                    span,
+                    text[span.start : span.end],
+                )
+            )
             used.add(i)
     rates.extend(_to_one(text, dollar, {r.span.start for r in rates}))
     rates.sort(key=lambda r: r.span.start)
@@ -105,7 +131,7 @@ def _name_after(text: str, pos: int, lex: Lexicon | None) -> tuple[cur.Form, int
     if lex is not None and not lex.empty:
         found = name_after(text, pos, lex, True)
         if found is not None:
-            return found[0], found[1], text[pos:found[1]].strip()
+            return found[0], found[1], text[pos : found[1]].strip()
     m = cur.AFTER_RE.match(text, pos)
     if m is None or m.group("name") is None:
         return None
@@ -121,7 +147,8 @@ def _per_words(lex: Lexicon) -> re.Pattern[str]:
     if pattern is None:
         words = "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in lex.per)
         pattern = _PER_CACHE[lex.lang] = re.compile(
-            rf"[\x20\u00a0](?:{words})[\x20\u00a0](?=\S)", re.IGNORECASE)
+            rf"[\x20\u00a0](?:{words})[\x20\u00a0](?=\S)", re.IGNORECASE
+        )
     return pattern
 
 
@@ -151,7 +178,13 @@ def _to_one(text: str, dollar: str, taken: set[int]) -> list[StatedRate]:
         base = dollar if base_form.code == cur.DOLLAR else base_form.code
         if not quote or not base or quote == base:
             continue
-        out.append(StatedRate(base, quote, Decimal(m.group("n").replace(",", "")),
-                              Span(m.start(), m.end()), m.group()))
+        out.append(
+            StatedRate(
+                base,
+                quote,
+                Decimal(m.group("n").replace(",", "")),
+                Span(m.start(), m.end()),
+                m.group(),
+            )
+        )
     return out
-

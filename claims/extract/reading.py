@@ -40,8 +40,8 @@ class Reading:
     """The normalised text and, for each of its characters, the document-text offset."""
 
     text: str
-    offsets: array | None = None              # reading offset -> document text offset
-    source_length: int = 0                     # length of the document text
+    offsets: array | None = None  # reading offset -> document text offset
+    source_length: int = 0  # length of the document text
 
     def to_text(self, offset: int) -> int:
         """The document-text offset of reading offset ``offset`` (the end maps to the end)."""
@@ -68,30 +68,48 @@ class Reading:
     def finding(self, f: Finding) -> Finding:
         if self.offsets is None:
             return f
-        figures = {role: (self.quantity(v) if isinstance(v, Quantity)
-                          else tuple(self.quantity(x) for x in v)) for role, v in f.figures.items()}
-        return replace(f, span=self.text_span(f.span),
-                       original=self.quantity(f.original) if f.original else None,
-                       converted=self.quantity(f.converted) if f.converted else None,
-                       figures=figures)
+        figures = {
+            role: (
+                self.quantity(v) if isinstance(v, Quantity) else tuple(self.quantity(x) for x in v)
+            )
+            for role, v in f.figures.items()
+        }
+        return replace(
+            f,
+            span=self.text_span(f.span),
+            original=self.quantity(f.original) if f.original else None,
+            converted=self.quantity(f.converted) if f.converted else None,
+            figures=figures,
+        )
 
     def extraction(self, e: Extraction) -> Extraction:
         if self.offsets is None:
             return e
         return replace(
-            e, mentions=tuple(self.quantity(q) for q in e.mentions),
-            conversions=tuple(CurrencyConversion(self.quantity(c.original),
-                                                 self.quantity(c.converted),
-                                                 self.text_span(c.span), c.text)
-                              for c in e.conversions),
-            stated_rates=tuple(replace(r, span=self.text_span(r.span)) for r in e.stated_rates))
+            e,
+            mentions=tuple(self.quantity(q) for q in e.mentions),
+            conversions=tuple(
+                CurrencyConversion(
+                    self.quantity(c.original),
+                    self.quantity(c.converted),
+                    self.text_span(c.span),
+                    c.text,
+                )
+                for c in e.conversions
+            ),
+            stated_rates=tuple(replace(r, span=self.text_span(r.span)) for r in e.stated_rates),
+        )
 
 
 _BLANKS = "\x20\t"
-_ZERO_WIDTH = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
-               "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-          "\u202f\u205f\u3000"
+_ZERO_WIDTH = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+    "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+)
 #: Space characters that group digits and that the number reader knows as such.
 _GROUPING = "\u00a0\u202f\u2009"
 
@@ -103,7 +121,8 @@ _CHANGE = re.compile(
     | (?P<space>[%(spaces)s])                                         # odd spaces
     | (?P<zero>[%(zero)s]+)                                           # invisible characters
     | (?P<digit>(?![0-9])\d|[\u066b\u066c\uff0c\uff0e])               # other digits, marks
-    """ % {"spaces": _SPACES, "zero": _ZERO_WIDTH},
+    """
+    % {"spaces": _SPACES, "zero": _ZERO_WIDTH},
     re.VERBOSE,
 )
 _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
@@ -119,9 +138,14 @@ def read(text: str, soft_breaks: Sequence[tuple[int, int]] | None = None) -> Rea
     continued line's text starts); ``None`` decides them for plain text.
     """
     soft = None if soft_breaks is None else {at for at, _ in soft_breaks}
-    if text.isascii() and "\n" not in text and "\r" not in text and "\t" not in text \
-            and "  " not in text:
-        return Reading(text, None, len(text))          # nothing to change: the common short case
+    if (
+        text.isascii()
+        and "\n" not in text
+        and "\r" not in text
+        and "\t" not in text
+        and "  " not in text
+    ):
+        return Reading(text, None, len(text))  # nothing to change: the common short case
     pieces: list[str] = []
     offsets = array("l")
     last = 0
@@ -147,26 +171,28 @@ def read(text: str, soft_breaks: Sequence[tuple[int, int]] | None = None) -> Rea
     return Reading("".join(pieces), offsets, len(text))
 
 
-def _rewrite(text: str, m: re.Match[str], kind: str | None,
-             soft: set[int] | None) -> tuple[str, Sequence[int]] | None:
+def _rewrite(
+    text: str, m: re.Match[str], kind: str | None, soft: set[int] | None
+) -> tuple[str, Sequence[int]] | None:
     """What one match reads as, and the document offset of each character; None: as is."""
     start, end = m.start(), m.end()
     if kind == "hyphen":
         if not _is_soft(text, m.start("nl"), end, soft):
             return None
-        if text[start - 1].isdigit():                 # 3.5-\nbillion: the hyphen is the style
+        if text[start - 1].isdigit():  # 3.5-\nbillion: the hyphen is the style
             return "-", (start,)
-        return "", ()                                 # bil-\nlion: one word
+        return "", ()  # bil-\nlion: one word
     if kind == "breaks":
         return _breaks(text, start, end, soft)
     if kind == "blanks":
         return " ", (start,)
     if kind == "space":
         ch = text[start]
-        between_digits = 0 < start < len(text) - 1 and text[start - 1].isdigit() \
-            and text[start + 1].isdigit()
+        between_digits = (
+            0 < start < len(text) - 1 and text[start - 1].isdigit() and text[start + 1].isdigit()
+        )
         if between_digits:
-            return (None if ch in _GROUPING else ("\u2009", (start,)))
+            return None if ch in _GROUPING else ("\u2009", (start,))
         return " ", (start,)
     if kind == "zero":
         return "", ()
@@ -179,14 +205,21 @@ def _rewrite(text: str, m: re.Match[str], kind: str | None,
     return None if value is None else (str(value), (start,))
 
 
-def _breaks(text: str, start: int, end: int, soft: set[int] | None
-            ) -> tuple[str, Sequence[int]] | None:
+def _breaks(
+    text: str, start: int, end: int, soft: set[int] | None
+) -> tuple[str, Sequence[int]] | None:
     """A run of blanks and line breaks: one space when it is a single soft break, else the
     line breaks alone (a paragraph boundary)."""
-    newlines = [i for i in range(start, end) if text[i] in "\n\u2028\u2029"
-                or (text[i] == "\r" and text[i + 1:i + 2] != "\n")]
-    if len(newlines) == 1 and text[newlines[0]] != "\u2029" \
-            and _is_soft(text, newlines[0], end, soft):
+    newlines = [
+        i
+        for i in range(start, end)
+        if text[i] in "\n\u2028\u2029" or (text[i] == "\r" and text[i + 1 : i + 2] != "\n")
+    ]
+    if (
+        len(newlines) == 1
+        and text[newlines[0]] != "\u2029"
+        and _is_soft(text, newlines[0], end, soft)
+    ):
         return " ", (newlines[0],)
     return "\n" * len(newlines), newlines
 
@@ -201,7 +234,7 @@ def _is_soft(text: str, newline: int, next_start: int, soft: set[int] | None) ->
     line_start = newline + 2 if text.startswith("\r\n", newline) else newline + 1
     if _BLOCK_START.match(text, line_start) is not None:
         return False
-    before = newline - 1                              # a table row ends with "|"
+    before = newline - 1  # a table row ends with "|"
     while before >= 0 and text[before] in " \t\r":
         before -= 1
     return before < 0 or text[before] != "|"

@@ -54,8 +54,11 @@ def _held(text: str, end: int, start: int = 0) -> bool:
     """Whether the split at ``end`` is an abbreviation's dot, read on the (at most) four
     characters from ``start``. A sentence starts after a blank, which the abbreviation cannot
     span, so the answer does not depend on ``start``: ``sentence_at`` passes 0."""
-    return end > start and text[end - 1] == "." and \
-        _ABBREVIATION.search(text[max(start, end - 4):end]) is not None
+    return (
+        end > start
+        and text[end - 1] == "."
+        and _ABBREVIATION.search(text[max(start, end - 4) : end]) is not None
+    )
 
 
 def sentence_end(text: str, pos: int) -> int:
@@ -91,8 +94,12 @@ def _last_mark(text: str, pos: int) -> int:
     hi, step = pos, 128
     while hi > 0:
         lo = max(0, hi - step)
-        k = max(text.rfind(".", lo, hi), text.rfind("\n", lo, hi), text.rfind("!", lo, hi),
-                text.rfind("?", lo, hi))
+        k = max(
+            text.rfind(".", lo, hi),
+            text.rfind("\n", lo, hi),
+            text.rfind("!", lo, hi),
+            text.rfind("?", lo, hi),
+        )
         if k >= 0:
             return k
         hi, step = lo, step * 4
@@ -130,10 +137,19 @@ def _split_over(text: str, k: int) -> tuple[int, int, int] | None:
 _SYNC = re.compile(r"[^\w\x20\u00a0\u202f\u2009.,'’\-–—]|(?<=\x20)(?P<word>[a-z]+)(?=\x20)")
 #: Words a number reading can hold: scale words, spelled decimals, range joins.
 NUMBER_WORDS = frozenset(
-    w for phrase in [*SCALES, *FOREIGN_SCALES, *LETTER_SCALES, "point", "to", "and",
-                     "zero one two three four five six seven eight nine"]
-    for w in phrase.lower().split())
-_CONTEXT = 16                     # read before a window: "between"/"from" before a range
+    w
+    for phrase in [
+        *SCALES,
+        *FOREIGN_SCALES,
+        *LETTER_SCALES,
+        "point",
+        "to",
+        "and",
+        "zero one two three four five six seven eight nine",
+    ]
+    for w in phrase.lower().split()
+)
+_CONTEXT = 16  # read before a window: "between"/"from" before a range
 _BLANKS = re.compile(r"[\x20\u00a0]{2}")
 
 
@@ -180,8 +196,11 @@ def reach_back(text: str, x: int, reach: int) -> int:
 def read_window(text: str, start: int, end: int, *, letters: bool) -> list[NumberReading]:
     """``read_numbers`` of ``text[start:end]`` (both sync points) at full-text offsets."""
     lo = max(0, start - _CONTEXT)
-    return [r if lo == 0 else replace(r, span=Span(r.span.start + lo, r.span.end + lo))
-            for r in read_numbers(text[lo:end], letters=letters) if r.span.start + lo >= start]
+    return [
+        r if lo == 0 else replace(r, span=Span(r.span.start + lo, r.span.end + lo))
+        for r in read_numbers(text[lo:end], letters=letters)
+        if r.span.start + lo >= start
+    ]
 
 
 _ASCII = bytes(range(128))

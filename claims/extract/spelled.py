@@ -20,11 +20,18 @@ from claims.model import Span
 
 __all__ = ["word_numbers", "foreign_word_numbers"]
 
-_UNIT_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TEN_WORDS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+_UNIT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TEN_WORDS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i >= 2
+}
 
 #: A number written in words right before a big scale word: "three billion", "half a billion",
 #: "twenty-five million", "a billion". Searched (with endpos) in a short window before the
@@ -39,9 +46,11 @@ _WORD_NUMBER = re.compile(
       | (?P<unit>%(units)s)                                    # three
     )
     [\x20\u00a0-]$                                           # a half-billion
-    """ % {"tens": "|".join(k for k in _TEN_WORDS),
-           "units": "|".join(sorted((k for k in _UNIT_WORDS if k != "zero"),
-                                    key=lambda w: -len(w)))},
+    """
+    % {
+        "tens": "|".join(k for k in _TEN_WORDS),
+        "units": "|".join(sorted((k for k in _UNIT_WORDS if k != "zero"), key=lambda w: -len(w))),
+    },
     re.VERBOSE | re.IGNORECASE,
 )
 _WORD_SCALE = re.compile(r"(?:m|b|tr)illion(?![^\W\d_])", re.IGNORECASE)
@@ -63,9 +72,9 @@ def word_numbers(text: str) -> list[NumberReading]:
     if "ILLION" in text:
         hits = sorted(hits + _find_all(text, "ILLION"))
     for k in hits:
-        start = k - 2 if text[k - 2:k].lower() == "tr" else k - 1
+        start = k - 2 if text[k - 2 : k].lower() == "tr" else k - 1
         if start < 2 or not text[start - 2].isalpha():
-            continue                                  # "5 billion": digits, read already
+            continue  # "5 billion": digits, read already
         sm = _WORD_SCALE.match(text, start)
         if sm is None:
             continue
@@ -77,14 +86,25 @@ def word_numbers(text: str) -> list[NumberReading]:
         elif m.group("a"):
             n = Decimal(1)
         elif m.group("tens"):
-            n = Decimal(_TEN_WORDS[m.group("tens").lower()] +
-                        (_UNIT_WORDS[m.group("tu").lower()] if m.group("tu") else 0))
+            n = Decimal(
+                _TEN_WORDS[m.group("tens").lower()]
+                + (_UNIT_WORDS[m.group("tu").lower()] if m.group("tu") else 0)
+            )
         else:
             n = Decimal(_UNIT_WORDS[m.group("unit").lower()])
         scale_text = sm.group()
         mult = scale_value(scale_text)
-        out.append(NumberReading(n * mult, None, mult, 0, scale_text, Span(m.start(), sm.end()),
-                                 text[m.start():sm.end()]))
+        out.append(
+            NumberReading(
+                n * mult,
+                None,
+                mult,
+                0,
+                scale_text,
+                Span(m.start(), sm.end()),
+                text[m.start() : sm.end()],
+            )
+        )
     return out
 
 
@@ -96,13 +116,15 @@ def _foreign_re(lang: str) -> re.Pattern[str] | None:
         return None
     scales = list(LANGUAGE_SCALES.get(lang, {})) + list(FOREIGN_SCALES)
     return re.compile(
-        r"(?<![^\W\d_])(?P<n>%s)[\x20\u00a0]+(?P<s>%s)(?![^\W\d_])" % (
-            alternation(list(words)), alternation([w for w in scales if len(w) > 2])),
-        re.IGNORECASE)
+        r"(?<![^\W\d_])(?P<n>%s)[\x20\u00a0]+(?P<s>%s)(?![^\W\d_])"
+        % (alternation(list(words)), alternation([w for w in scales if len(w) > 2])),
+        re.IGNORECASE,
+    )
 
 
-def foreign_word_numbers(text: str, lang: str,
-                         readings: list[NumberReading]) -> list[NumberReading]:
+def foreign_word_numbers(
+    text: str, lang: str, readings: list[NumberReading]
+) -> list[NumberReading]:
     """Number words of ``lang`` before a scale word, where no digits were read."""
     pattern = _foreign_re(lang)
     if pattern is None:
@@ -118,6 +140,9 @@ def foreign_word_numbers(text: str, lang: str,
         except KeyError:
             continue
         n = Decimal(str(words[m.group("n").lower()]))
-        out.append(NumberReading(n * mult, None, mult, 0, m.group("s"),
-                                 Span(m.start(), m.end()), m.group()))
+        out.append(
+            NumberReading(
+                n * mult, None, mult, 0, m.group("s"), Span(m.start(), m.end()), m.group()
+            )
+        )
     return out

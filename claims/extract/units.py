@@ -67,8 +67,13 @@ from claims.extract.unit_names import (
 )
 from claims.model import Quantity, Span, UnitConversion
 
-__all__ = ["read_unit_conversions", "TEMPERATURES", "DIFFERENCES", "COMPOUND_NAMES",
-           "MAYBE_DIFFERENCE"]
+__all__ = [
+    "read_unit_conversions",
+    "TEMPERATURES",
+    "DIFFERENCES",
+    "COMPOUND_NAMES",
+    "MAYBE_DIFFERENCE",
+]
 
 _HALF = Decimal("0.5")
 
@@ -76,7 +81,7 @@ _HALF = Decimal("0.5")
 TEMPERATURES = ("degC", "degF")
 #: pint names of temperature differences (converted without the offset: 1.5 °C is 2.7 °F).
 DIFFERENCES = ("delta_degC", "delta_degF")
-_B = r"[\x20\u00a0]"                     # one blank
+_B = r"[\x20\u00a0]"  # one blank
 
 
 def _cased(surface: str) -> bool:
@@ -103,7 +108,8 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
         (?P<unit>%s)                            # the unit word, longest first (km/h before km)
         (?:(?<=[^\w])|(?![^\W\d_]))             # a word ends at a word boundary
         (?P<per>[\x20\u00a0]?(?i:%s)(?![^\W\d_]))?   # a time basis: barrels a day
-        """ % (alt(list(cased) + list(folded), set(folded)), alt(list(PER_DAY))),
+        """
+        % (alt(list(cased) + list(folded), set(folded)), alt(list(PER_DAY))),
         re.VERBOSE,
     )
     return pattern, cased, folded
@@ -112,7 +118,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
 _UNIT_AFTER, _CASED, _FOLDED = _build_unit_lookup()
 _PER_UNIT = re.compile(r"[\x20\u00a0]?(?:/|per\b|an?\b|each\b)[\x20\u00a0]?(?=\S)", re.I)
 _QUALIFIER = english_trie()
-_FILLER_WORDS = 4                        # words of "of rain on the island" before a joint
+_FILLER_WORDS = 4  # words of "of rain on the island" before a joint
 
 #: Where a restatement may start, right after the first side (its unit, and perhaps "of
 #: torque"): the prefilter's anchors.
@@ -139,76 +145,117 @@ _SEPARATOR = re.compile(
     (?P<hedge>(?i:%s)\s*)?                      # a hedge: (about 62 miles), (nearly 4F)
     (?:(?:[A-Z]{1,3})?[$£€¥₹₩][\x20\u00a0]?)?    # a price's currency: ($1620 an acre)
     (?P<neg>[-\u2212\u2013](?=\d)|(?i:minus)[\x20\u00a0]+)?   # a sign: (-4F), (minus 4F)
-    """ % (_FILLER_WORDS, _JOINT, _QUALIFIER),
+    """
+    % (_FILLER_WORDS, _JOINT, _QUALIFIER),
     re.VERBOSE,
 )
 _CLOSE = re.compile(r"\s*[)\],;:]")
 #: Further restatements in the same brackets: (3.6 l/100km or 64.8 mpg US)
 _MORE = re.compile(r"(?:,?\s+or\s+|,\s+|\s*/\s*)(?:(?i:%s)\s*)?(?=\d)" % _QUALIFIER)
 #: A minus sign before a temperature: ``-20C``, ``−3C``, ``minus 5 degrees`` (not ``5-10``).
-_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,)\-\u2212\u2013])[-\u2212\u2013]|"
-                          r"(?<![\w-])(?i:minus|negative)[\x20\u00a0]+)\Z")
-_BELOW_ZERO = re.compile(r"[\x20\u00a0]+(?:(?:degrees?|°)[\x20\u00a0]+)?below[\x20\u00a0]+zero\b",
-                         re.IGNORECASE)
+_SIGN_BEFORE = re.compile(
+    r"(?:(?<![\w.,)\-\u2212\u2013])[-\u2212\u2013]|"
+    r"(?<![\w-])(?i:minus|negative)[\x20\u00a0]+)\Z"
+)
+_BELOW_ZERO = re.compile(
+    r"[\x20\u00a0]+(?:(?:degrees?|°)[\x20\u00a0]+)?below[\x20\u00a0]+zero\b", re.IGNORECASE
+)
 #: The smaller unit of a compound measure written after the larger, keyed by the larger's pint
 #: name: ``5 feet 10 inches``, ``9st 6lb``, ``16 pounds and one ounce``, ``329 lb 15 oz``.
 _SMALLER: dict[str, tuple[str, re.Pattern[str], int]] = {
-    big: (small, re.compile(
-        r"[\x20\u00a0]*,?[\x20\u00a0]*(?:and[\x20\u00a0]+)?(?P<n>\d+(?:\.\d+)?|%s)[\x20\u00a0]?"
-        r"(?:%s)(?![^\W\d_])" % ("|".join(w for w in SPELLED if w.isalpha() and
-                                          Decimal(SPELLED[w]) >= 1 and " " not in w), words),
-        re.IGNORECASE), factor)
+    big: (
+        small,
+        re.compile(
+            r"[\x20\u00a0]*,?[\x20\u00a0]*(?:and[\x20\u00a0]+)?(?P<n>\d+(?:\.\d+)?|%s)[\x20\u00a0]?"
+            r"(?:%s)(?![^\W\d_])"
+            % (
+                "|".join(
+                    w for w in SPELLED if w.isalpha() and Decimal(SPELLED[w]) >= 1 and " " not in w
+                ),
+                words,
+            ),
+            re.IGNORECASE,
+        ),
+        factor,
+    )
     for big, small, words, factor in (
         ("foot", "inch", r"inches|inch|ins|in\b\.?|[”″\"]", 12),
         ("stone", "pound", r"pounds|pound|lbs|lb", 14),
-        ("pound", "ounce", r"ounces|ounce|oz", 16))
+        ("pound", "ounce", r"ounces|ounce|oz", 16),
+    )
 }
 #: The ``unit_text`` of a compound side, by its larger unit (the checker writes such a figure
 #: back the same way: 16 lb 10 oz).
-COMPOUND_NAMES = {"foot": "feet and inches", "stone": "stone and pounds",
-                  "pound": "pounds and ounces"}
+COMPOUND_NAMES = {
+    "foot": "feet and inches",
+    "stone": "stone and pounds",
+    "pound": "pounds and ounces",
+}
 #: Feet and inches in prime marks: ``6’11”``, ``7’0″``, ``6'9.5"``.
 _FEET_INCHES = re.compile(r"(?P<ft>\d)[’'′][\x20\u00a0]?(?P<in>\d{1,2}(?:\.\d+)?)(?:[”″\"]|’’|'')")
 _FRACTION = re.compile(r"/(?P<d>2|3|4|8|16|32)(?!\d)")
 _MIXED_BEFORE = re.compile(r"(?<![\d.,/])(?P<w>\d+)[\x20\u00a0]\Z")
-_AND_FRACTION = re.compile(r"[\x20\u00a0-]+and[\x20\u00a0-]+(?P<f>a[\x20\u00a0-]+half|a[\x20\u00a0-]+"
-                           r"quarter|three[\x20\u00a0-]+quarters)\b", re.IGNORECASE)
-_AND_VALUES = {"half": (Decimal("0.5"), Decimal("0.5"), 1),
-               "quarter": (Decimal("0.25"), Decimal("0.25"), 2),
-               "quarters": (Decimal("0.75"), Decimal("0.25"), 2)}
+_AND_FRACTION = re.compile(
+    r"[\x20\u00a0-]+and[\x20\u00a0-]+(?P<f>a[\x20\u00a0-]+half|a[\x20\u00a0-]+"
+    r"quarter|three[\x20\u00a0-]+quarters)\b",
+    re.IGNORECASE,
+)
+_AND_VALUES = {
+    "half": (Decimal("0.5"), Decimal("0.5"), 1),
+    "quarter": (Decimal("0.25"), Decimal("0.25"), 2),
+    "quarters": (Decimal("0.75"), Decimal("0.25"), 2),
+}
 _DECIMAL_COMMA = re.compile(r",[\x20\u00a0]?(?=\d{1,2}\b)")
 _GLUED_DECIMAL_COMMA = re.compile(r",(?P<d>\d{1,2})(?![\d,])")
 _SPELLED = re.compile(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-])"
-    % "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0-]") for w in
-               sorted((w for w in SPELLED if len(w) > 1), key=len, reverse=True)),
+    % "|".join(
+        re.escape(w).replace(r"\ ", r"[\x20\u00a0-]")
+        for w in sorted((w for w in SPELLED if len(w) > 1), key=len, reverse=True)
+    ),
     re.IGNORECASE,
 )
 _FRACTION_CHAR = re.compile("[%s]" % "".join(FRACTIONS))
-_UNSUPPORTED = re.compile(r"[\x20\u00a0-]?(?P<word>%s)\b"
-                          % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)), re.IGNORECASE)
+_UNSUPPORTED = re.compile(
+    r"[\x20\u00a0-]?(?P<word>%s)\b" % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)),
+    re.IGNORECASE,
+)
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
 #: A pair followed (or preceded) by "class" names a category, not a measure: the 15 kg (30 lb)
 #: line class, the 60 kg (132 lb) division.
-_NOMINAL_AFTER = re.compile(r"[\x20\u00a0]+(?:[a-z-]+[\x20\u00a0]+)?(?:class|classes|category|"
-                            r"division|weight[\x20\u00a0]+class)\b", re.IGNORECASE)
+_NOMINAL_AFTER = re.compile(
+    r"[\x20\u00a0]+(?:[a-z-]+[\x20\u00a0]+)?(?:class|classes|category|"
+    r"division|weight[\x20\u00a0]+class)\b",
+    re.IGNORECASE,
+)
 #: Words that make a temperature a difference: warming, a rise, above normal, an anomaly.
 _DIFFERENCE = re.compile(
     r"\b(?:warm(?:ing|ed|er|s)?|hott?er|cool(?:ing|ed|er|s)?|cold(?:er)?|ris(?:e|es|ing|en)|"
     r"rose|increas\w*|jump\w*|drop\w*|fell|fall(?:s|ing)?|higher|lower|anomal\w*|"
     r"differen\w*|chang\w*|swing|deviation|up|down|by|"
-    r"(?:above|below)(?![\x20\u00a0]+(?:zero|freezing)))\b", re.IGNORECASE)
-_AFTER_REACH = 120                # a joint and the words before the restated figure
-_SCALE_REACH = 16                 # a scale word between a number's digits and its end
+    r"(?:above|below)(?![\x20\u00a0]+(?:zero|freezing)))\b",
+    re.IGNORECASE,
+)
+_AFTER_REACH = 120  # a joint and the words before the restated figure
+_SCALE_REACH = 16  # a scale word between a number's digits and its end
 _TAIL = re.compile(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
 _DIGIT = re.compile(r"\d")
 _SYNC_WORDS = fig.NUMBER_WORDS | {w for phrase in SPELLED for w in phrase.split()}
 #: Characters a number's unit, "and a half", a compound's smaller part and an "of ..."
 #: phrase can take, a run of blanks counting as one: the first number ends no further than
 #: this before its separator.
-_REACH = len(" and three quarters") + 6 + max(
-    max(len(s) for u in UNITS for s in u.surfaces) + 1 + max(map(len, PER_DAY)),
-    max(map(len, DEGREE_WORDS)), max(map(len, UNSUPPORTED))) + 16 + 4 + 12 * _FILLER_WORDS
+_REACH = (
+    len(" and three quarters")
+    + 6
+    + max(
+        max(len(s) for u in UNITS for s in u.surfaces) + 1 + max(map(len, PER_DAY)),
+        max(map(len, DEGREE_WORDS)),
+        max(map(len, UNSUPPORTED)),
+    )
+    + 16
+    + 4
+    + 12 * _FILLER_WORDS
+)
 
 
 class _Quantity(NamedTuple):
@@ -219,7 +266,7 @@ class _Quantity(NamedTuple):
     unit_text: str
     end: int
     note: str | None = None
-    start: int | None = None          # where the side starts when not at its number ($)
+    start: int | None = None  # where the side starts when not at its number ($)
 
 
 def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberReading]:
@@ -230,17 +277,27 @@ def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberRe
     for rx in (_SPELLED, _FRACTION_CHAR):
         for m in rx.finditer(text, start, end):
             if rx is _FRACTION_CHAR and m.start() and text[m.start() - 1].isdigit():
-                continue                                  # 17½: read with its whole number
+                continue  # 17½: read with its whole number
             w = m.group().lower()
             value = Decimal(SPELLED.get(w) or SPELLED[" ".join(re.split(r"[\x20\u00a0-]", w))])
             step = Decimal(1) if value >= 1 else Decimal("0.25") if value < 1 else _HALF
-            found.append(NumberReading(value, None, step, 0 if value >= 1 else 2, None,
-                                       Span(m.start(), m.end()), m.group()))
+            found.append(
+                NumberReading(
+                    value,
+                    None,
+                    step,
+                    0 if value >= 1 else 2,
+                    None,
+                    Span(m.start(), m.end()),
+                    m.group(),
+                )
+            )
     return sorted(found, key=lambda r: r.span.start)
 
 
-_SPELLED_WORDS = frozenset(w for phrase in SPELLED for w in re.split(r"[\x20-]", phrase.lower())
-                           if w != "a" and len(w) > 1)
+_SPELLED_WORDS = frozenset(
+    w for phrase in SPELLED for w in re.split(r"[\x20-]", phrase.lower()) if w != "a" and len(w) > 1
+)
 _WORD_SPLIT = re.compile(r"[^\w½¼¾⅓⅔⅛⅜⅝⅞]+")
 
 
@@ -260,29 +317,35 @@ def _windows(text: str) -> list[tuple[int, int]]:
     if not runs:
         return []
 
-    def digit_in(a: int, b: int) -> bool:       # a digit in text[a:b]
+    def digit_in(a: int, b: int) -> bool:  # a digit in text[a:b]
         i = bisect_left(runs, a)
-        return (i < len(runs) and runs[i] < b) or (a < b and text[a:a + 1].isdigit())
+        return (i < len(runs) and runs[i] < b) or (a < b and text[a : a + 1].isdigit())
 
-    blank_runs = "  " in text or "\u00a0" in text   # else reach_back is a subtraction
+    blank_runs = "  " in text or "\u00a0" in text  # else reach_back is a subtraction
     candidates = sorted(c.start() for rx in _ANCHOR_STARTS for c in rx.finditer(text))
     for c in candidates:
         m = _ANCHOR.match(text, c)
         if m is None:
             continue
-        p = c - 1                                # the last character of the first side
+        p = c - 1  # the last character of the first side
         while p >= 0 and text[p].isspace():
             p -= 1
         if p < 0:
             continue
-        lo = max(0, (fig.reach_back(text, p + 1, _REACH) if blank_runs else p + 1 - _REACH)
-                 - _SCALE_REACH)
+        lo = max(
+            0,
+            (fig.reach_back(text, p + 1, _REACH) if blank_runs else p + 1 - _REACH) - _SCALE_REACH,
+        )
         if not digit_in(lo, p + 1) and not (
-                digit_in(c, c + _AFTER_REACH) and _spelled_in(text, lo, p + 1)):
-            continue                  # no figure ends close enough before (one has digits)
-        if m.group().strip() == "," and text[m.end():m.end() + 1].isdigit() and \
-                text.rfind("(", lo, p) <= text.rfind(")", lo, p):
-            continue                  # "90 judges, 56 expressed": a bare comma only in brackets
+            digit_in(c, c + _AFTER_REACH) and _spelled_in(text, lo, p + 1)
+        ):
+            continue  # no figure ends close enough before (one has digits)
+        if (
+            m.group().strip() == ","
+            and text[m.end() : m.end() + 1].isdigit()
+            and text.rfind("(", lo, p) <= text.rfind(")", lo, p)
+        ):
+            continue  # "90 judges, 56 expressed": a bare comma only in brackets
         start = fig.sync_before(text, lo, _SYNC_WORDS)
         tail = _TAIL.match(text, m.end())
         last = tail.start("w") if tail else m.end()
@@ -309,18 +372,23 @@ def _figure(text: str, r: NumberReading, numbers: dict[int, NumberReading]) -> N
     end = r.span.end
     value, step, decimals = r.value, r.step, r.decimals
     m = _FRACTION.match(text, end)
-    if m and not r.decimals and r.value < int(m.group("d")):     # 1/2, 172 1/2
+    if m and not r.decimals and r.value < int(m.group("d")):  # 1/2, 172 1/2
         d = int(m.group("d"))
         value, step, decimals, end = r.value / d, Decimal(1) / d, 2, m.end()
         w = _MIXED_BEFORE.search(text, max(0, r.span.start - 12), r.span.start)
         if w:
             value += Decimal(w.group("w"))
-            return NumberReading(value, None, step, decimals, None, Span(w.start("w"), end),
-                                 text[w.start("w"):end])
-    elif end < len(text) and text[end] in FRACTIONS and not r.decimals:       # 17½
+            return NumberReading(
+                value, None, step, decimals, None, Span(w.start("w"), end), text[w.start("w") : end]
+            )
+    elif end < len(text) and text[end] in FRACTIONS and not r.decimals:  # 17½
         f = Decimal(FRACTIONS[text[end]])
-        value, step, decimals, end = value + f, min(f, _HALF) if f != Decimal("0.75") else \
-            Decimal("0.25"), 2, end + 1
+        value, step, decimals, end = (
+            value + f,
+            min(f, _HALF) if f != Decimal("0.75") else Decimal("0.25"),
+            2,
+            end + 1,
+        )
     else:
         half = _AND_FRACTION.match(text, end)
         if half and not r.decimals:
@@ -328,16 +396,23 @@ def _figure(text: str, r: NumberReading, numbers: dict[int, NumberReading]) -> N
             value, end = value + add, half.end()
         else:
             comma = _GLUED_DECIMAL_COMMA.match(text, end)
-            if comma and not r.decimals and not r.scale_text and "," not in r.text and \
-                    len(r.text) <= 3 and _UNIT_AFTER.match(text, comma.end()):
+            if (
+                comma
+                and not r.decimals
+                and not r.scale_text
+                and "," not in r.text
+                and len(r.text) <= 3
+                and _UNIT_AFTER.match(text, comma.end())
+            ):
                 digits = comma.group("d")
                 decimals = len(digits)
                 step = Decimal(1).scaleb(-decimals)
                 value, end = r.value + Decimal(digits) * step, comma.end()
     if end == r.span.end:
         return r
-    return NumberReading(value, None, step, decimals, None, Span(r.span.start, end),
-                         text[r.span.start:end])
+    return NumberReading(
+        value, None, step, decimals, None, Span(r.span.start, end), text[r.span.start : end]
+    )
 
 
 def _unit_at(text: str, r: NumberReading, price: bool = False) -> _Quantity | None:
@@ -347,9 +422,15 @@ def _unit_at(text: str, r: NumberReading, price: bool = False) -> _Quantity | No
     if fi and fi.start() == r.span.start and r.high is None and not price:
         inches = Decimal(fi.group("in"))
         step = Decimal(1).scaleb(-len(fi.group("in").partition(".")[2]))
-        n = NumberReading(Decimal(fi.group("ft")) * 12 + inches, None, step,
-                          len(fi.group("in").partition(".")[2]), None,
-                          Span(fi.start(), fi.end()), fi.group())
+        n = NumberReading(
+            Decimal(fi.group("ft")) * 12 + inches,
+            None,
+            step,
+            len(fi.group("in").partition(".")[2]),
+            None,
+            Span(fi.start(), fi.end()),
+            fi.group(),
+        )
         return _Quantity(n, _lookup("inches") or UNITS[0], COMPOUND_NAMES["foot"], fi.end())
     end = r.span.end
     if price:
@@ -361,8 +442,15 @@ def _unit_at(text: str, r: NumberReading, price: bool = False) -> _Quantity | No
     if m is None:
         below = _BELOW_ZERO.match(text, end) if not price else None
         if below and r.high is None:
-            neg = NumberReading(-r.value, None, r.step, r.decimals, None,
-                                Span(r.span.start, below.end()), text[r.span.start:below.end()])
+            neg = NumberReading(
+                -r.value,
+                None,
+                r.step,
+                r.decimals,
+                None,
+                Span(r.span.start, below.end()),
+                text[r.span.start : below.end()],
+            )
             return _Quantity(neg, UnitName(("degrees",), (), "degrees"), "degrees", below.end())
         return None
     surface = m.group("unit")
@@ -372,14 +460,20 @@ def _unit_at(text: str, r: NumberReading, price: bool = False) -> _Quantity | No
     if price:
         if not unit.pint or dimensions(unit) & {"temperature", "time"}:
             return None
-        unit = UnitName(unit.surfaces, tuple(f"1/({p})" for p in unit.pint),
-                        f"per {_singular(unit.label)}")
+        unit = UnitName(
+            unit.surfaces, tuple(f"1/({p})" for p in unit.pint), f"per {_singular(unit.label)}"
+        )
     q = _Quantity(r, unit, surface, m.end())
     below = _BELOW_ZERO.match(text, q.end)
     if below and r.high is None and _is_temperature(unit):
-        q = q._replace(number=replace(_negated(r, r.span.start, text),
-                                      span=Span(r.span.start, below.end()),
-                                      text=text[r.span.start:below.end()]), end=below.end())
+        q = q._replace(
+            number=replace(
+                _negated(r, r.span.start, text),
+                span=Span(r.span.start, below.end()),
+                text=text[r.span.start : below.end()],
+            ),
+            end=below.end(),
+        )
     return _compound(text, q)
 
 
@@ -401,8 +495,15 @@ def _compound(text: str, q: _Quantity) -> _Quantity:
     part = Decimal(SPELLED[n]) if n in SPELLED else Decimal(n)
     decimals = len(n.partition(".")[2]) if n[0].isdigit() else 0
     r = q.number
-    merged = NumberReading(r.value * factor + part, None, Decimal(1).scaleb(-decimals), decimals,
-                           None, Span(r.span.start, m.end()), text[r.span.start:m.end()])
+    merged = NumberReading(
+        r.value * factor + part,
+        None,
+        Decimal(1).scaleb(-decimals),
+        decimals,
+        None,
+        Span(r.span.start, m.end()),
+        text[r.span.start : m.end()],
+    )
     unit = next(u for u in UNITS if u.pint and u.pint[0] == small)
     return _Quantity(merged, unit, COMPOUND_NAMES[big], m.end())
 
@@ -431,8 +532,15 @@ def _negated(r: NumberReading, start: int, text: str) -> NumberReading:
     """``r`` below zero, its span and text taking in the sign written at ``start``."""
     if r.high is not None:
         return r
-    return NumberReading(-r.value, None, r.step, r.decimals, r.scale_text,
-                         Span(start, r.span.end), text[start:r.span.end])
+    return NumberReading(
+        -r.value,
+        None,
+        r.step,
+        r.decimals,
+        r.scale_text,
+        Span(start, r.span.end),
+        text[start : r.span.end],
+    )
 
 
 def _signed(text: str, q: _Quantity) -> _Quantity:
@@ -457,9 +565,15 @@ def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Q
     if quantity is None or not quantity.unit.pint or quantity.unit.pint[0] not in ("degC", "degF"):
         return None
     decimals = len(nxt.text)
-    merged = NumberReading(r.value + nxt.value.scaleb(-decimals), None,
-                           Decimal(1).scaleb(-decimals), decimals, None,
-                           Span(r.span.start, nxt.span.end), text[r.span.start:nxt.span.end])
+    merged = NumberReading(
+        r.value + nxt.value.scaleb(-decimals),
+        None,
+        Decimal(1).scaleb(-decimals),
+        decimals,
+        None,
+        Span(r.span.start, nxt.span.end),
+        text[r.span.start : nxt.span.end],
+    )
     return quantity._replace(number=merged)
 
 
@@ -471,16 +585,30 @@ def read_unit_conversions(text: str) -> list[UnitConversion]:
     return _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
 
 
-def _bare_temperature(text: str, r: NumberReading, sep: re.Match[str] | None,
-                      second: _Quantity | None) -> _Quantity | None:
+def _bare_temperature(
+    text: str, r: NumberReading, sep: re.Match[str] | None, second: _Quantity | None
+) -> _Quantity | None:
     """``119 (48.3 C)``: a bare whole number before a bracketed temperature in a stated scale
     is read as the other scale (the checker only confirms such a reading, never faults it)."""
-    if sep is None or second is None or "(" not in sep.group("sep") or r.high is not None \
-            or not second.unit.pint or second.unit.pint[0] not in TEMPERATURES \
-            or not -80 <= r.value <= 140 or r.scale_text or "," in r.text:
+    if (
+        sep is None
+        or second is None
+        or "(" not in sep.group("sep")
+        or r.high is not None
+        or not second.unit.pint
+        or second.unit.pint[0] not in TEMPERATURES
+        or not -80 <= r.value <= 140
+        or r.scale_text
+        or "," in r.text
+    ):
         return None
-    return _Quantity(r, UnitName((), (), "degrees"), "", r.span.end,
-                     note="no scale printed: read as degrees in the other scale")
+    return _Quantity(
+        r,
+        UnitName((), (), "degrees"),
+        "",
+        r.span.end,
+        note="no scale printed: read as degrees in the other scale",
+    )
 
 
 def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
@@ -509,9 +637,12 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
         r2 = _figure(text, by_start[sep.end()], by_start)
         money2 = _MONEY_BEFORE.search(text, max(0, r2.span.start - 5), r2.span.start)
         price2 = bool(money2)
-        if price != price2 or (price and money2 and _MONEY_BEFORE.search(
-                text, max(0, r.span.start - 5), r.span.start).group().strip() !=  # type: ignore
-                money2.group().strip()):          # two currencies: a currency conversion
+        if price != price2 or (
+            price
+            and money2
+            and _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start).group().strip()  # type: ignore
+            != money2.group().strip()
+        ):  # two currencies: a currency conversion
             continue
         second = _unit_at(text, r2, price)
         if first is None and odd is None:
@@ -523,14 +654,14 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
         odd2 = _UNSUPPORTED.match(text, r2.span.end) if second is None else None
         if (first is None) != (second is None) and (odd or odd2) and paren:
             end = odd2.end() if odd2 else (first.end if first else r.span.end)
-            end += 1 if text[end:end + 1] in ")]" else 0
+            end += 1 if text[end : end + 1] in ")]" else 0
             found.append(_unknown(text, first, r, odd, second, r2, odd2, Span(r.span.start, end)))
             taken = end
             continue
         if first is None or second is None:
             continue
         if not (_DIGIT.search(r.text) or _DIGIT.search(r2.text)):
-            continue                  # "one mile or two": prose, not a conversion
+            continue  # "one mile or two": prose, not a conversion
         if not _joint_fits(text, r, first, second, sep, paren):
             continue
         restated = [(second, sep)]
@@ -545,21 +676,32 @@ def _pairs(text: str, numbers: list[NumberReading]) -> list[UnitConversion]:
             close = q.end
         if paren and not _CLOSE.match(text, close):
             continue
-        end = close + (1 if paren and text[close:close + 1] in ")]" else 0)
+        end = close + (1 if paren and text[close : close + 1] in ")]" else 0)
         if _NOMINAL_AFTER.match(text, end):
             taken = end
             continue
         for q, m in restated:
-            pair = _pair(text, first, q, m, Span((first.start if first.start is not None
-                                                  else first.number.span.start), end))
+            pair = _pair(
+                text,
+                first,
+                q,
+                m,
+                Span((first.start if first.start is not None else first.number.span.start), end),
+            )
             if pair is not None:
                 found.append(pair)
         taken = end
     return found
 
 
-def _joint_fits(text: str, r: NumberReading, first: _Quantity, second: _Quantity,
-                sep: re.Match[str], paren: bool) -> bool:
+def _joint_fits(
+    text: str,
+    r: NumberReading,
+    first: _Quantity,
+    second: _Quantity,
+    sep: re.Match[str],
+    paren: bool,
+) -> bool:
     """Whether the joint can restate ``first`` as ``second``: brackets always (a mismatch of
     kinds is reported); a weak joint only between units of one kind, a duration only hedged,
     a bare comma only inside brackets: ``(250ha, 619 acres)``; never one unit restated as
@@ -575,16 +717,20 @@ def _joint_fits(text: str, r: NumberReading, first: _Quantity, second: _Quantity
         return False
     joint = sep.group("sep").strip()
     if joint == "," and not sep.group("hedge"):
-        before = text[max(0, r.span.start - 1):r.span.start]
-        return before == "(" and bool(_CLOSE.match(text, second.end)) and \
-            text[second.end:second.end + 1] == ")"
+        before = text[max(0, r.span.start - 1) : r.span.start]
+        return (
+            before == "("
+            and bool(_CLOSE.match(text, second.end))
+            and text[second.end : second.end + 1] == ")"
+        )
     if sep.group("filler") and not joint.endswith(("s", "is", "equals", "to", ", or")):
-        return False                  # "6 inches of snow, or 15 cm"; not "5 km of road or 3"
+        return False  # "6 inches of snow, or 15 cm"; not "5 km of road or 3"
     return True
 
 
-def _pair(text: str, first: _Quantity, second: _Quantity, sep: re.Match[str],
-          span: Span) -> UnitConversion | None:
+def _pair(
+    text: str, first: _Quantity, second: _Quantity, sep: re.Match[str], span: Span
+) -> UnitConversion | None:
     if first.number.high is not None and second.number.high is None:
         return None
     if first.number.high is None and second.number.high is not None:
@@ -603,13 +749,16 @@ def _pair(text: str, first: _Quantity, second: _Quantity, sep: re.Match[str],
     if _is_temperature(a) and _is_temperature(b):
         if _differs(text, span):
             a, b = _as_difference(a), _as_difference(b)
-        elif max(abs(first.number.value), abs(second.number.value)) <= _SMALL_DEGREES \
-                and first.note is None:
+        elif (
+            max(abs(first.number.value), abs(second.number.value)) <= _SMALL_DEGREES
+            and first.note is None
+        ):
             # "the 1.5C (2.7F) threshold": small figures may be a difference no word marks
             a, b = _as_difference(a), _as_difference(b)
             first = first._replace(note=MAYBE_DIFFERENCE)
-    return UnitConversion(_side(text, first, a), _side(text, second, b), span,
-                          text[span.start:span.end])
+    return UnitConversion(
+        _side(text, first, a), _side(text, second, b), span, text[span.start : span.end]
+    )
 
 
 def _differs(text: str, span: Span) -> bool:
@@ -649,25 +798,54 @@ def _side(text: str, q: _Quantity, unit: UnitName) -> Quantity:
             start = money.start()
     found = qualifier_before(text, start)
     qualifier = found[0] if found else None
-    return Quantity(text[start:q.end].strip(), Span(start, q.end), r.value,
-                    unit.label, r.step, r.high, qualifier, bound_of(qualifier),
-                    unit_text=q.unit_text, scale_text=r.scale_text, decimals=r.decimals,
-                    unit_candidates=unit.pint, unit_note=q.note,
-                    zeros_meant=not any(c.isdigit() for c in r.text))   # "a hundred"
+    return Quantity(
+        text[start : q.end].strip(),
+        Span(start, q.end),
+        r.value,
+        unit.label,
+        r.step,
+        r.high,
+        qualifier,
+        bound_of(qualifier),
+        unit_text=q.unit_text,
+        scale_text=r.scale_text,
+        decimals=r.decimals,
+        unit_candidates=unit.pint,
+        unit_note=q.note,
+        zeros_meant=not any(c.isdigit() for c in r.text),
+    )  # "a hundred"
 
 
-def _unknown(text: str, first: _Quantity | None, r: NumberReading, odd: re.Match[str] | None,
-             second: _Quantity | None, r2: NumberReading, odd2: re.Match[str] | None,
-             span: Span) -> UnitConversion:
+def _unknown(
+    text: str,
+    first: _Quantity | None,
+    r: NumberReading,
+    odd: re.Match[str] | None,
+    second: _Quantity | None,
+    r2: NumberReading,
+    odd2: re.Match[str] | None,
+    span: Span,
+) -> UnitConversion:
     """A pair one of whose units the checker does not convert (``5 leagues (24 km)``)."""
+
     def side(q: _Quantity | None, n: NumberReading, m: re.Match[str] | None) -> Quantity:
         if q is not None:
             return _side(text, q, q.unit)
         assert m is not None
         word = m.group("word")
-        return Quantity(text[n.span.start:m.end()].strip(), Span(n.span.start, m.end()), n.value,
-                        None, n.step, n.high, unit_text=word, scale_text=n.scale_text,
-                        decimals=n.decimals,
-                        unit_note=f"{word} is a unit the checker does not convert")
-    return UnitConversion(side(first, r, odd), side(second, r2, odd2), span,
-                          text[span.start:span.end])
+        return Quantity(
+            text[n.span.start : m.end()].strip(),
+            Span(n.span.start, m.end()),
+            n.value,
+            None,
+            n.step,
+            n.high,
+            unit_text=word,
+            scale_text=n.scale_text,
+            decimals=n.decimals,
+            unit_note=f"{word} is a unit the checker does not convert",
+        )
+
+    return UnitConversion(
+        side(first, r, odd), side(second, r2, odd2), span, text[span.start : span.end]
+    )

@@ -32,14 +32,14 @@ from claims.rates.locations import (
     bundled_ecb_zip,
 )
 
-if TYPE_CHECKING:                        # parsing modules load only when a build runs
+if TYPE_CHECKING:  # parsing modules load only when a build runs
     from claims.rates.ecb import EcbTable
     from claims.rates.importing import ImportTable
 
-SIDECAR = "eurofxref-hist.json"          # where and when the kept download was retrieved
-BUNDLED_COPY = "bundled-eurofxref-hist.zip"      # the newest bundled zip seen by this cache
+SIDECAR = "eurofxref-hist.json"  # where and when the kept download was retrieved
+BUNDLED_COPY = "bundled-eurofxref-hist.zip"  # the newest bundled zip seen by this cache
 BUNDLED_SIDECAR = "bundled-eurofxref-hist.json"
-SIDECAR_ENTRIES = 8                      # sha256 -> origin entries kept (see keep_download)
+SIDECAR_ENTRIES = 8  # sha256 -> origin entries kept (see keep_download)
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ class EcbSource:
     """An ECB history file and where it came from."""
 
     table: EcbTable
-    origin: str                          # URL, or the package that bundles it
-    retrieved: str                       # UTC date of download or of the build
+    origin: str  # URL, or the package that bundles it
+    retrieved: str  # UTC date of download or of the build
     bundled: bool = False
 
     @property
@@ -74,10 +74,10 @@ def seed_stamp() -> str:
         return "unreadable"
     end = tail.rfind(b"PK\x05\x06")
     if end >= 0 and end + 20 <= len(tail):
-        cd_size, cd_offset = struct.unpack("<II", tail[end + 12:end + 20])
+        cd_size, cd_offset = struct.unpack("<II", tail[end + 12 : end + 20])
         start = cd_offset - (size - tail_len)
         if start >= 0:
-            return f"zip:{size}:{hashlib.sha256(tail[start:start + cd_size]).hexdigest()[:16]}"
+            return f"zip:{size}:{hashlib.sha256(tail[start : start + cd_size]).hexdigest()[:16]}"
     return f"size:{size}"
 
 
@@ -102,10 +102,16 @@ def ensure(location: StoreLocation) -> tuple[sqlite3.Connection, dict[str, str]]
         raise RateError(f"rate store {location.db_path} unusable after a rebuild: {exc}") from None
 
 
-def rebuild(location: StoreLocation, reason: str, *, ecb_source: EcbSource | None = None,
-            add_import: ImportTable | None = None, commit: Callable[[], None] | None = None,
-            unless: Callable[[], bool] | None = None,
-            check: Callable[[], None] | None = None) -> bool:
+def rebuild(
+    location: StoreLocation,
+    reason: str,
+    *,
+    ecb_source: EcbSource | None = None,
+    add_import: ImportTable | None = None,
+    commit: Callable[[], None] | None = None,
+    unless: Callable[[], bool] | None = None,
+    check: Callable[[], None] | None = None,
+) -> bool:
     """Build a fresh database into a temp file and swap it in, all under the writers' lock.
 
     ``unless`` is checked once the lock is held (another process may have done the work
@@ -124,13 +130,20 @@ def rebuild(location: StoreLocation, reason: str, *, ecb_source: EcbSource | Non
         db.remove_stale_temps(target)
         seeds = {seed_stamp()} | (_previous_seeds(location) if ecb_source is None else set())
         source = ecb_source or _best_ecb(location)
-        imports = [t for t in load_saved(location)
-                   if add_import is None or t.source != add_import.source]
+        imports = [
+            t for t in load_saved(location) if add_import is None or t.source != add_import.source
+        ]
         if add_import is not None:
             imports.append(add_import)
-        datasets = ([_ecb_dataset(source)] if source else []) + [_import_dataset(t) for t in imports]
-        meta = {"built": _now(), "reason": reason, "seeds": " ".join(sorted(seeds)),
-                "ecb": source.identity if source else "none"}
+        datasets = ([_ecb_dataset(source)] if source else []) + [
+            _import_dataset(t) for t in imports
+        ]
+        meta = {
+            "built": _now(),
+            "reason": reason,
+            "seeds": " ".join(sorted(seeds)),
+            "ecb": source.identity if source else "none",
+        }
         temp = db.temp_path(target)
         try:
             db.write_database(temp, datasets, meta)
@@ -142,11 +155,15 @@ def rebuild(location: StoreLocation, reason: str, *, ecb_source: EcbSource | Non
         except sqlite3.Error as exc:
             raise RateError(f"cannot build the rate store in {location.folder}: {exc}") from None
         except IsADirectoryError:
-            raise RateError(f"the rate store {target} is a folder, not a file: remove it or "
-                            "choose another --cache-dir") from None
+            raise RateError(
+                f"the rate store {target} is a folder, not a file: remove it or "
+                "choose another --cache-dir"
+            ) from None
         except OSError as exc:
-            raise RateError(f"cannot write the rate store in {location.folder}: "
-                            f"{exc.strerror or exc} (use --cache-dir)") from None
+            raise RateError(
+                f"cannot write the rate store in {location.folder}: "
+                f"{exc.strerror or exc} (use --cache-dir)"
+            ) from None
         finally:
             temp.unlink(missing_ok=True)
     return True
@@ -176,7 +193,7 @@ def read_sidecar(folder: Path, name: str) -> dict[str, dict]:
     """sha256 -> {url, retrieved} of the files kept in ``folder`` (older layouts read too)."""
     path = folder / name
     try:
-        if not path.is_file():                         # a FIFO would block the read
+        if not path.is_file():  # a FIFO would block the read
             return {}
         info = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -210,8 +227,13 @@ def _keep_bundled(location: StoreLocation, source: EcbSource) -> None:
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != source.table.sha256:
         return
-    keep_file(location.downloads, BUNDLED_COPY, BUNDLED_SIDECAR, data,
-              {"sha256": source.table.sha256, "url": source.origin, "retrieved": source.retrieved})
+    keep_file(
+        location.downloads,
+        BUNDLED_COPY,
+        BUNDLED_SIDECAR,
+        data,
+        {"sha256": source.table.sha256, "url": source.origin, "retrieved": source.retrieved},
+    )
 
 
 def _kept(location: StoreLocation, name: str, sidecar: str, bundled: bool) -> EcbSource | None:
@@ -229,7 +251,10 @@ def _kept(location: StoreLocation, name: str, sidecar: str, bundled: bool) -> Ec
     if entry is None:
         origin, retrieved = "download (origin not recorded)", _today()
     else:
-        origin, retrieved = str(entry.get("url", "download")), str(entry.get("retrieved") or _today())
+        origin, retrieved = (
+            str(entry.get("url", "download")),
+            str(entry.get("retrieved") or _today()),
+        )
     return EcbSource(table, origin, retrieved, bundled=bundled)
 
 
@@ -237,8 +262,14 @@ def _best_ecb(location: StoreLocation) -> EcbSource | None:
     """The newest of the bundled history and the files kept in downloads/ (bad files passed over)."""
     from claims.rates import ecb
 
-    candidates = [c for c in (_kept(location, ECB_DOWNLOAD_NAME, SIDECAR, False),
-                              _kept(location, BUNDLED_COPY, BUNDLED_SIDECAR, True)) if c]
+    candidates = [
+        c
+        for c in (
+            _kept(location, ECB_DOWNLOAD_NAME, SIDECAR, False),
+            _kept(location, BUNDLED_COPY, BUNDLED_SIDECAR, True),
+        )
+        if c
+    ]
     bundled = bundled_ecb_zip()
     if bundled is not None:
         try:
@@ -253,16 +284,30 @@ def _ecb_dataset(source: EcbSource) -> db.Dataset:
     from claims.rates.ecb import SOURCE
 
     table = source.table
-    return db.Dataset(kind="reference", source=SOURCE, identity=source.identity,
-                      sha256=table.sha256, origin=source.origin, retrieved=source.retrieved,
-                      series={("EUR", code): pair for code, pair in table.series.items()},
-                      days=table.days)
+    return db.Dataset(
+        kind="reference",
+        source=SOURCE,
+        identity=source.identity,
+        sha256=table.sha256,
+        origin=source.origin,
+        retrieved=source.retrieved,
+        series={("EUR", code): pair for code, pair in table.series.items()},
+        days=table.days,
+    )
 
 
 def _import_dataset(table: ImportTable) -> db.Dataset:
-    return db.Dataset(kind="imported", source=table.citation, identity=table.identity,
-                      sha256=table.sha256, origin=table.file, retrieved=table.imported,
-                      series=table.series, frequency=table.frequency, prefer=table.prefer)
+    return db.Dataset(
+        kind="imported",
+        source=table.citation,
+        identity=table.identity,
+        sha256=table.sha256,
+        origin=table.file,
+        retrieved=table.imported,
+        series=table.series,
+        frequency=table.frequency,
+        prefer=table.prefer,
+    )
 
 
 def _now() -> str:

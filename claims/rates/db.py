@@ -81,11 +81,13 @@ class Damaged(Exception):
 SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
-def series_sha(base: str, quote: str, first: str, last: str, n: int, start: int,
-               dates: str, vals: str) -> str:
+def series_sha(
+    base: str, quote: str, first: str, last: str, n: int, start: int, dates: str, vals: str
+) -> str:
     """The checksum of one packed series row (``dates`` is not read when ``start`` >= 0)."""
-    packed = "|".join((base, quote, first, last, str(n), str(start),
-                       dates if start < 0 else "", vals))
+    packed = "|".join(
+        (base, quote, first, last, str(n), str(start), dates if start < 0 else "", vals)
+    )
     return hashlib.sha256(packed.encode()).hexdigest()
 
 
@@ -93,8 +95,9 @@ def calendar_sha(dates: str) -> str:
     return hashlib.sha256(dates.encode()).hexdigest()
 
 
-def dataset_digest(citation: Sequence[object], shas: Sequence[tuple[str, str, str]],
-                   calendar: str | None) -> str:
+def dataset_digest(
+    citation: Sequence[object], shas: Sequence[tuple[str, str, str]], calendar: str | None
+) -> str:
     """sha256 over a dataset's citation row and its (base, quote, sha) rows in order."""
     h = hashlib.sha256("|".join(map(str, citation)).encode())
     for base, quote, sha in sorted(shas):
@@ -114,7 +117,7 @@ class Dataset:
     origin: str
     retrieved: str
     series: Mapping[tuple[str, str], tuple[Sequence[str], Sequence[str]]]
-    days: Sequence[str] = ()            # the fixing calendar (ECB); empty for imports
+    days: Sequence[str] = ()  # the fixing calendar (ECB); empty for imports
     frequency: str = "daily"
     prefer: bool = False
 
@@ -124,7 +127,7 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")       # fsync'd once below, before the rename
+        conn.execute("PRAGMA synchronous=OFF")  # fsync'd once below, before the rename
         conn.executescript(SCHEMA)
         for number, ds in enumerate(datasets, start=1):
             firsts = [d[0] for d, _ in ds.series.values() if d]
@@ -133,29 +136,59 @@ def write_database(path: Path, datasets: Sequence[Dataset], meta: dict[str, str]
             position = {d: i for i, d in enumerate(ds.days)}
             shas = []
             for (base, quote), (dates, vals) in ds.series.items():
-                conn.executemany("INSERT INTO rates VALUES (?,?,?,?,?)",
-                                 ((number, base, quote, d, v) for d, v in zip(dates, vals, strict=True)))
+                conn.executemany(
+                    "INSERT INTO rates VALUES (?,?,?,?,?)",
+                    ((number, base, quote, d, v) for d, v in zip(dates, vals, strict=True)),
+                )
                 start = position.get(dates[0], -1)
-                if start >= 0 and tuple(ds.days[start:start + len(dates)]) != tuple(dates):
+                if start >= 0 and tuple(ds.days[start : start + len(dates)]) != tuple(dates):
                     start = -1
                 packed_dates, packed_vals = ",".join(dates), ",".join(vals)
-                sha = series_sha(base, quote, dates[0], dates[-1], len(dates), start,
-                                 packed_dates, packed_vals)
+                sha = series_sha(
+                    base, quote, dates[0], dates[-1], len(dates), start, packed_dates, packed_vals
+                )
                 shas.append((base, quote, sha))
-                conn.execute("INSERT INTO series VALUES (?,?,?,?,?,?,?,?,?,?)",
-                             (number, base, quote, dates[0], dates[-1], len(dates), start, sha,
-                              packed_dates, packed_vals))
+                conn.execute(
+                    "INSERT INTO series VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        number,
+                        base,
+                        quote,
+                        dates[0],
+                        dates[-1],
+                        len(dates),
+                        start,
+                        sha,
+                        packed_dates,
+                        packed_vals,
+                    ),
+                )
             calendar = None
             if ds.days:
                 packed = ",".join(ds.days)
                 calendar = calendar_sha(packed)
-                conn.execute("INSERT INTO calendars VALUES (?,?,?,?)",
-                             (number, len(ds.days), calendar, packed))
-            citation = (number, ds.kind, ds.source, ds.identity, ds.sha256, ds.origin,
-                        ds.retrieved, min(firsts, default=""), max(lasts, default=""), rows,
-                        ds.frequency, int(ds.prefer))
-            conn.execute("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (*citation, dataset_digest(citation, shas, calendar)))
+                conn.execute(
+                    "INSERT INTO calendars VALUES (?,?,?,?)",
+                    (number, len(ds.days), calendar, packed),
+                )
+            citation = (
+                number,
+                ds.kind,
+                ds.source,
+                ds.identity,
+                ds.sha256,
+                ds.origin,
+                ds.retrieved,
+                min(firsts, default=""),
+                max(lasts, default=""),
+                rows,
+                ds.frequency,
+                int(ds.prefer),
+            )
+            conn.execute(
+                "INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*citation, dataset_digest(citation, shas, calendar)),
+            )
         meta = {**meta, "schema_version": SCHEMA_VERSION, "complete": "1"}
         conn.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         conn.commit()
@@ -174,9 +207,11 @@ def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
     except OSError as exc:
         raise RateError(f"cannot read the rate store {path}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise RateError(f"the rate store {path} is a folder, not a file: remove it or choose "
-                        "another --cache-dir")
-    if not stat.S_ISREG(info.st_mode):          # a FIFO would block the open for ever
+        raise RateError(
+            f"the rate store {path} is a folder, not a file: remove it or choose "
+            "another --cache-dir"
+        )
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the open for ever
         raise Damaged(f"{path.name} is not a regular file ({_kind(info.st_mode)})")
     size = info.st_size
     for suffix in SIDE_FILES:
@@ -188,8 +223,9 @@ def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("schema_version") != SCHEMA_VERSION:
-            raise Damaged(f"schema version {meta.get('schema_version')!r}, "
-                          f"expected {SCHEMA_VERSION!r}")
+            raise Damaged(
+                f"schema version {meta.get('schema_version')!r}, expected {SCHEMA_VERSION!r}"
+            )
         if meta.get("complete") != "1":
             raise Damaged("incomplete build")
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
@@ -213,8 +249,10 @@ def verify_datasets(conn: sqlite3.Connection) -> dict[int, str]:
         shas.setdefault(ds, []).append((base, quote, sha))
     calendars = dict(conn.execute("SELECT dataset_id, sha FROM calendars"))
     digests = {}
-    for row in conn.execute("SELECT id, kind, source, identity, sha256, origin, retrieved, "
-                            "first_date, last_date, rows, frequency, prefer, digest FROM datasets"):
+    for row in conn.execute(
+        "SELECT id, kind, source, identity, sha256, origin, retrieved, "
+        "first_date, last_date, rows, frequency, prefer, digest FROM datasets"
+    ):
         citation, digest = row[:-1], row[-1]
         if dataset_digest(citation, shas.get(row[0], ()), calendars.get(row[0])) != digest:
             raise sqlite3.DatabaseError(f"dataset {row[0]} ({row[2]}) fails its checksum")
@@ -232,10 +270,13 @@ def verify_all(conn: sqlite3.Connection) -> str:
                 return f"the fixing calendar of dataset {ds} fails its checksum"
         record: dict[tuple[int, str, str], list[tuple[str, str]]] = {}
         for ds, base, quote, day, value in conn.execute(
-                "SELECT dataset_id, base, quote, date, value FROM rates ORDER BY 1, 2, 3, 4"):
+            "SELECT dataset_id, base, quote, date, value FROM rates ORDER BY 1, 2, 3, 4"
+        ):
             record.setdefault((ds, base, quote), []).append((day, value))
-        rows = conn.execute("SELECT dataset_id, base, quote, first_date, last_date, n, cal_start, "
-                            "dates, vals, sha FROM series").fetchall()
+        rows = conn.execute(
+            "SELECT dataset_id, base, quote, first_date, last_date, n, cal_start, "
+            "dates, vals, sha FROM series"
+        ).fetchall()
         if len(rows) != len(record):
             return "the rates table and the packed series disagree"
         for ds, base, quote, first, last, n, start, dates, vals, sha in rows:
@@ -297,13 +338,18 @@ def remove_stale_temps(target: Path) -> None:
         try:
             side.unlink(missing_ok=True)
         except OSError as exc:
-            raise RateError(f"cannot remove the stale {side}: {exc.strerror or exc}; remove it "
-                            "by hand") from None
+            raise RateError(
+                f"cannot remove the stale {side}: {exc.strerror or exc}; remove it by hand"
+            ) from None
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
         if test(mode):
             return name
     return "not a plain file"
@@ -316,13 +362,17 @@ def store_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_path, "a+b")
     except OSError as exc:
-        raise RateError(f"cannot write the rate store folder {lock_path.parent}: "
-                        f"{exc.strerror or exc} (use --cache-dir)") from None
+        raise RateError(
+            f"cannot write the rate store folder {lock_path.parent}: "
+            f"{exc.strerror or exc} (use --cache-dir)"
+        ) from None
     deadline = time.monotonic() + timeout
     try:
         while not _try_lock(handle):
             if time.monotonic() > deadline:
-                raise UpdateError(f"another claims process has held {lock_path} for {timeout:.0f} s")
+                raise UpdateError(
+                    f"another claims process has held {lock_path} for {timeout:.0f} s"
+                )
             time.sleep(0.05)
         try:
             yield
@@ -345,7 +395,7 @@ if sys.platform != "win32":
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
-else:                                               # Windows
+else:  # Windows
     import msvcrt
 
     def _try_lock(handle) -> bool:

@@ -19,9 +19,9 @@ from itertools import pairwise
 from claims.errors import UpdateError
 
 SOURCE = "ECB euro reference rate"
-MAX_ZIP_BYTES = 32 * 1024 * 1024          # the real file is ~0.7 MB
-MAX_CSV_BYTES = 128 * 1024 * 1024         # uncompressed; the real file is ~2 MB
-MAX_RATIO = 200                           # uncompressed/compressed: more is a zip bomb
+MAX_ZIP_BYTES = 32 * 1024 * 1024  # the real file is ~0.7 MB
+MAX_CSV_BYTES = 128 * 1024 * 1024  # uncompressed; the real file is ~2 MB
+MAX_RATIO = 200  # uncompressed/compressed: more is a zip bomb
 MAX_ROWS = 200_000
 _CODE = re.compile(r"[A-Z]{3}\Z")
 _VALUE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
@@ -32,9 +32,9 @@ _MISSING = {"N/A", ""}
 class EcbTable:
     """The parsed history: ascending fixing days and, per currency, its (dates, values)."""
 
-    days: tuple[str, ...]                                   # ISO dates, ascending
+    days: tuple[str, ...]  # ISO dates, ascending
     series: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
-    sha256: str                                             # of the file as given (zip or csv)
+    sha256: str  # of the file as given (zip or csv)
 
     @property
     def first_date(self) -> str:
@@ -61,10 +61,12 @@ def read_zip(data: bytes) -> str:
         member = members[0]
         limit = min(MAX_CSV_BYTES, max(len(data), 1) * MAX_RATIO)
         if member.file_size > limit:
-            raise UpdateError(f"zip member {member.filename} unpacks to {member.file_size} bytes, "
-                              f"over the {limit} byte limit")
+            raise UpdateError(
+                f"zip member {member.filename} unpacks to {member.file_size} bytes, "
+                f"over the {limit} byte limit"
+            )
         with archive.open(member) as handle:
-            raw = handle.read(limit + 1)         # never trust the declared size alone
+            raw = handle.read(limit + 1)  # never trust the declared size alone
         if len(raw) > limit:
             raise UpdateError(f"zip member {member.filename} unpacks past the {limit} byte limit")
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
@@ -96,7 +98,9 @@ def parse_csv(text: str, sha256: str = "") -> EcbTable:
     try:
         return _parse_rows(rows, sha256)
     except csv.Error as exc:
-        raise UpdateError(f"line {rows.line_num}: not readable as CSV ({_short(exc)[:80]})") from None
+        raise UpdateError(
+            f"line {rows.line_num}: not readable as CSV ({_short(exc)[:80]})"
+        ) from None
 
 
 def _parse_rows(rows, sha256: str) -> EcbTable:
@@ -105,7 +109,7 @@ def _parse_rows(rows, sha256: str) -> EcbTable:
         raise UpdateError("not an ECB history file: first column is not 'Date'")
     codes = [c.strip() for c in header[1:]]
     while codes and codes[-1] == "":
-        codes.pop()                          # the ECB ends every line with a comma
+        codes.pop()  # the ECB ends every line with a comma
     bad = [c for c in codes if not _CODE.match(c)]
     if bad or not codes:
         raise UpdateError(f"not an ECB history file: bad currency columns {bad[:3] or 'none'}")
@@ -130,7 +134,9 @@ def _parse_rows(rows, sha256: str) -> EcbTable:
             if cell in _MISSING:
                 continue
             if not _VALUE.match(cell) or not cell.strip("0."):
-                raise UpdateError(f"line {number}: {code} value {cell[:20]!r} is not a positive decimal")
+                raise UpdateError(
+                    f"line {number}: {code} value {cell[:20]!r} is not a positive decimal"
+                )
             dates, vals = values[code]
             dates.append(day)
             vals.append(cell)

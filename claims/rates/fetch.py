@@ -30,7 +30,7 @@ MAX_TIMEOUT = 3600.0
 MAX_REDIRECTS = 10
 _CHUNK = 64 * 1024
 _SCHEMES = ("http", "https", "file")
-_SAFE = "!#$%&'()*+,/:;=?@[]~"           # left as written when a URL is re-quoted
+_SAFE = "!#$%&'()*+,/:;=?@[]~"  # left as written when a URL is re-quoted
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,18 @@ class Fetched:
     """What a download brought: the bytes and the URL they finally came from."""
 
     data: bytes
-    url: str                             # after redirects
+    url: str  # after redirects
 
 
 def check_timeout(seconds: float) -> float:
     """A per-read timeout: a finite number of seconds in (0, 3600]."""
-    if not (isinstance(seconds, (int, float)) and math.isfinite(seconds)
-            and 0 < seconds <= MAX_TIMEOUT):
-        raise UpdateError(f"--timeout must be a number of seconds above 0 and at most "
-                          f"{MAX_TIMEOUT:g} (got {seconds!r})")
+    if not (
+        isinstance(seconds, (int, float)) and math.isfinite(seconds) and 0 < seconds <= MAX_TIMEOUT
+    ):
+        raise UpdateError(
+            f"--timeout must be a number of seconds above 0 and at most "
+            f"{MAX_TIMEOUT:g} (got {seconds!r})"
+        )
     return float(seconds)
 
 
@@ -75,7 +78,7 @@ def download(url: str, timeout: float, max_bytes: int) -> Fetched:
     def work() -> None:
         try:
             outcome["ok"] = _fetch(url, timeout, deadline, total, max_bytes, sockets)
-        except BaseException as exc:                     # reported by the caller's thread
+        except BaseException as exc:  # reported by the caller's thread
             outcome["error"] = exc
 
     worker = threading.Thread(target=work, name="claims-download", daemon=True)
@@ -88,8 +91,10 @@ def download(url: str, timeout: float, max_bytes: int) -> Fetched:
             except OSError:
                 pass
         worker.join(1.0)
-        raise UpdateError(f"download took longer than {total:g} s (--timeout {timeout:g}, "
-                          f"{TOTAL_FACTOR}x in total) ({url})")
+        raise UpdateError(
+            f"download took longer than {total:g} s (--timeout {timeout:g}, "
+            f"{TOTAL_FACTOR}x in total) ({url})"
+        )
     error = outcome.get("error")
     if isinstance(error, UpdateError):
         raise error
@@ -100,8 +105,14 @@ def download(url: str, timeout: float, max_bytes: int) -> Fetched:
     return fetched
 
 
-def _fetch(url: str, timeout: float, deadline: float, total: float, max_bytes: int,
-           sockets: list[socket.socket]) -> Fetched:
+def _fetch(
+    url: str,
+    timeout: float,
+    deadline: float,
+    total: float,
+    max_bytes: int,
+    sockets: list[socket.socket],
+) -> Fetched:
     opener = urllib.request.build_opener(_Http(sockets), _Https(sockets), _Redirects())
     request = urllib.request.Request(url, headers={"User-Agent": "claims-rates-update/2"})
     try:
@@ -122,13 +133,18 @@ def _fetch(url: str, timeout: float, deadline: float, total: float, max_bytes: i
                     raise UpdateError(f"download took longer than {total:g} s ({url})")
                 chunks.append(chunk)
             if declared and declared.isdigit() and size != int(declared):
-                raise UpdateError(f"download failed: truncated, {size} of {declared} bytes ({final})")
+                raise UpdateError(
+                    f"download failed: truncated, {size} of {declared} bytes ({final})"
+                )
     except UpdateError:
         raise
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
-            what = (f"a redirect loop (or more than {MAX_REDIRECTS} redirects)"
-                    if "loop" in str(exc.msg) else "a redirect without a usable Location")
+            what = (
+                f"a redirect loop (or more than {MAX_REDIRECTS} redirects)"
+                if "loop" in str(exc.msg)
+                else "a redirect without a usable Location"
+            )
             raise UpdateError(f"download failed: {what} (HTTP {exc.code}) from {url}") from None
         raise UpdateError(f"download failed: HTTP {exc.code} from {exc.geturl() or url}") from None
     except urllib.error.URLError as exc:
@@ -185,8 +201,9 @@ def redirect_allowed(old: str, new: str) -> bool:
     if after.scheme.lower() == "https":
         return True
     if after.scheme.lower() == "http" and before.scheme.lower() == "http":
-        return before.hostname == after.hostname or (_loopback(before.hostname)
-                                                      and _loopback(after.hostname))
+        return before.hostname == after.hostname or (
+            _loopback(before.hostname) and _loopback(after.hostname)
+        )
     return False
 
 
@@ -198,8 +215,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         if location:
             newurl = urllib.parse.urljoin(req.full_url, location.strip())
             if not redirect_allowed(req.full_url, newurl):
-                raise UpdateError(f"refusing a redirect from {req.full_url} to {newurl[:120]}: "
-                                  "only to https (or http to http on the same host)")
+                raise UpdateError(
+                    f"refusing a redirect from {req.full_url} to {newurl[:120]}: "
+                    "only to https (or http to http on the same host)"
+                )
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -207,10 +226,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 def _tracked(base: type, sockets: list[socket.socket]) -> type:
     """A connection class that records its socket, so the deadline can shut it down."""
+
     class Tracked(base):
         def connect(self) -> None:
             super().connect()
             sockets.append(self.sock)
+
     return Tracked
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from claims.errors import UpdateError
 
-Row = tuple[int, str, str, str, str]            # line, ISO date (or as written), base, quote, rate
+Row = tuple[int, str, str, str, str]  # line, ISO date (or as written), base, quote, rate
 
 
 class Note(NamedTuple):
@@ -55,8 +55,11 @@ def delimiter(sample: str) -> str:
 
 
 def reader(text: str):
-    sample = "\n".join(text.splitlines()[:5]) if "\t" in text[:4096] else \
-        text.split("\n", 1)[0].split("\r", 1)[0]
+    sample = (
+        "\n".join(text.splitlines()[:5])
+        if "\t" in text[:4096]
+        else text.split("\n", 1)[0].split("\r", 1)[0]
+    )
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(sample))
 
 
@@ -77,15 +80,19 @@ def table(reader, label: str) -> Iterator[Row]:
     names = [h.lower() for h in header(reader, label)]
     missing = [c for c in ("date", "base", "quote", "rate") if c not in names]
     if missing:
-        raise UpdateError(f"{label}: missing columns {', '.join(missing)} (need date, base, quote, "
-                          "rate; or --format fred|h10|imf|columns)")
+        raise UpdateError(
+            f"{label}: missing columns {', '.join(missing)} (need date, base, quote, "
+            "rate; or --format fred|h10|imf|columns)"
+        )
     at = {c: names.index(c) for c in ("date", "base", "quote", "rate")}
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(names) or any(cell.strip() for cell in row[len(names):]):
-            raise UpdateError(f"{label} line {number}: {len(row)} cells, expected {len(names)} "
-                              "(a comma inside an unquoted rate?)")
+        if len(row) < len(names) or any(cell.strip() for cell in row[len(names) :]):
+            raise UpdateError(
+                f"{label} line {number}: {len(row)} cells, expected {len(names)} "
+                "(a comma inside an unquoted rate?)"
+            )
         yield (number, *(row[at[c]].strip() for c in ("date", "base", "quote", "rate")))
 
 
@@ -95,18 +102,24 @@ def columns(reader, label: str, columns: Sequence[str], date_format: str | None)
     for spec in columns:
         key, sep, column = spec.partition("=")
         if not sep or column.strip() not in names:
-            raise UpdateError(f"--column {spec[:40]!r}: expected date=COLUMN or BASE/QUOTE=COLUMN "
-                              f"naming one of the file's columns ({', '.join(names)[:120]})")
+            raise UpdateError(
+                f"--column {spec[:40]!r}: expected date=COLUMN or BASE/QUOTE=COLUMN "
+                f"naming one of the file's columns ({', '.join(names)[:120]})"
+            )
         at = names.index(column.strip())
         if key.strip().lower() == "date":
             date_col = at
         elif m := _PAIR.match(key.strip()):
             pairs.append((m[1].upper(), m[2].upper(), at))
         else:
-            raise UpdateError(f"--column {spec[:40]!r}: {key[:20]!r} is neither date nor BASE/QUOTE")
+            raise UpdateError(
+                f"--column {spec[:40]!r}: {key[:20]!r} is neither date nor BASE/QUOTE"
+            )
     if date_col is None or not pairs:
-        raise UpdateError("--format columns needs --column date=COLUMN and at least one "
-                          "--column BASE/QUOTE=COLUMN")
+        raise UpdateError(
+            "--format columns needs --column date=COLUMN and at least one "
+            "--column BASE/QUOTE=COLUMN"
+        )
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row) or len(row) <= date_col:
             continue
@@ -115,11 +128,12 @@ def columns(reader, label: str, columns: Sequence[str], date_format: str | None)
             try:
                 day = datetime.strptime(day, date_format).date().isoformat()
             except ValueError:
-                raise UpdateError(f"{label} line {number}: date {day[:20]!r} does not match "
-                                  f"{date_format!r}") from None
+                raise UpdateError(
+                    f"{label} line {number}: date {day[:20]!r} does not match {date_format!r}"
+                ) from None
         for base, quote, at in pairs:
             cell = row[at].strip() if at < len(row) else ""
             if cell not in MISSING:
                 if "," in cell and "." not in cell:
-                    cell = cell.replace(",", ".")             # a decimal comma
+                    cell = cell.replace(",", ".")  # a decimal comma
                 yield number, day, base, quote, cell

@@ -35,8 +35,13 @@ ANCHORS = ("USD", "EUR", "GBP")
 
 #: Volatility classes by the 90th percentile of a currency's HMRC month-to-month move against
 #: an anchor (percent): (name, upper limit). Their margins are calibrated from data.
-CLASSES: tuple[tuple[str, float], ...] = (("pegged", 0.5), ("calm", 2.0), ("moderate", 3.5),
-                                          ("volatile", 6.0), ("extreme", math.inf))
+CLASSES: tuple[tuple[str, float], ...] = (
+    ("pegged", 0.5),
+    ("calm", 2.0),
+    ("moderate", 3.5),
+    ("volatile", 6.0),
+    ("extreme", math.inf),
+)
 
 _CTX = Context(prec=12)
 _HUNDRED = Decimal(100)
@@ -66,8 +71,8 @@ class HmrcRates:
 
     def __init__(self, calibration: dict | None) -> None:
         self._calibration = calibration or {}
-        self._raw_tables: dict[str, dict[str, Decimal] | None] = {}     # as published
-        self._tables: dict[str, dict[str, Decimal] | None] = {}         # typos left out
+        self._raw_tables: dict[str, dict[str, Decimal] | None] = {}  # as published
+        self._tables: dict[str, dict[str, Decimal] | None] = {}  # typos left out
         self._answers: dict[tuple[str, str, str], tuple[Decimal, Decimal, str, str]] = {}
 
     @functools.cached_property
@@ -103,7 +108,9 @@ class HmrcRates:
             return frozenset()
         import hmrc_rates
 
-        return frozenset(c.code for c in self._rates.currencies(hmrc_rates.RateType.MONTHLY)) | {"GBP"}
+        return frozenset(c.code for c in self._rates.currencies(hmrc_rates.RateType.MONTHLY)) | {
+            "GBP"
+        }
 
     def table(self, month: str) -> dict[str, Decimal] | None:
         """Units per 1 GBP in ``month``: positive finite values, typos left out (``_in_line``)."""
@@ -111,8 +118,11 @@ class HmrcRates:
             raw = self._raw(month)
             if raw is not None:
                 before, after = self._raw(shift(month, -1)) or {}, self._raw(shift(month, 1)) or {}
-                raw = {code: value for code, value in raw.items()
-                       if _in_line(value, before.get(code), after.get(code))}
+                raw = {
+                    code: value
+                    for code, value in raw.items()
+                    if _in_line(value, before.get(code), after.get(code))
+                }
             self._tables[month] = raw
         return self._tables[month]
 
@@ -140,8 +150,18 @@ class HmrcRates:
         if key not in self._answers:
             self._answers[key] = self._answer(base, quote, month)
         value, margin, source, dataset = self._answers[key]
-        return Rate(base, quote, value, date(on.year, on.month, 1), on, source, dataset, "hmrc",
-                    margin_pct=margin, frequency=FREQUENCY)
+        return Rate(
+            base,
+            quote,
+            value,
+            date(on.year, on.month, 1),
+            on,
+            source,
+            dataset,
+            "hmrc",
+            margin_pct=margin,
+            frequency=FREQUENCY,
+        )
 
     def _answer(self, base: str, quote: str, month: str) -> tuple[Decimal, Decimal, str, str]:
         if self._rates is None:
@@ -154,17 +174,26 @@ class HmrcRates:
         if missing:
             raise NoRate(f"HMRC has no {'/'.join(missing)} rate for {month}")
         cross = "" if "GBP" in (base, quote) else ", GBP cross"
-        return (_CTX.divide(table[quote], table[base]), self.margin(base, quote, month),
-                f"{SOURCE} for {month}{cross}",
-                f"{self.version}: HMRC monthly exchange rates for {month} (units per GBP)")
+        return (
+            _CTX.divide(table[quote], table[base]),
+            self.margin(base, quote, month),
+            f"{SOURCE} for {month}{cross}",
+            f"{self.version}: HMRC monthly exchange rates for {month} (units per GBP)",
+        )
 
     def margin(self, base: str, quote: str, month: str) -> Decimal:
         """Percent a day's market may stray from the month's rate for this pair."""
         model = self._local_model(base, quote)
-        moves = [m for m in (self._move(base, quote, shift(month, -1), month),
-                             self._move(base, quote, month, shift(month, 1))) if m is not None]
+        moves = [
+            m
+            for m in (
+                self._move(base, quote, shift(month, -1), month),
+                self._move(base, quote, month, shift(month, 1)),
+            )
+            if m is not None
+        ]
         local = model[0] + model[1] * max(moves, default=Decimal(0))
-        if self.table(shift(month, 1)) is None:            # the month's end is not known yet
+        if self.table(shift(month, 1)) is None:  # the month's end is not known yet
             local = max(local, self.static_margin(base, quote))
         return max(Decimal(1), local.quantize(_TENTH, rounding=ROUND_CEILING))
 
@@ -187,7 +216,10 @@ class HmrcRates:
     def _local_model(self, base: str, quote: str) -> tuple[Decimal, Decimal]:
         anchor = next((a for a in ANCHORS if a in (base, quote)), "USD")
         params = self._calibration.get("local", {}).get(anchor, {})
-        return (Decimal(str(params.get("base_pct", "3"))), Decimal(str(params.get("per_move", "2"))))
+        return (
+            Decimal(str(params.get("base_pct", "3"))),
+            Decimal(str(params.get("per_move", "2"))),
+        )
 
     def _move(self, base: str, quote: str, month: str, following: str) -> Decimal | None:
         a, b = self.table(month), self.table(following)
@@ -201,12 +233,18 @@ class HmrcRates:
 
     def info(self) -> dict:
         """Coverage and how the source is used, for ``rates info``."""
-        return {"source": f"{SOURCE} (HMRC)", "kind": "hmrc", "frequency": FREQUENCY,
-                "dataset": self.version, "installed": self.available,
-                "first_date": f"{self.months[0]}-01" if self.months else "",
-                "last_date": f"{self.months[-1]}-01" if self.months else "",
-                "pairs": len(self.currencies), "margin": "calibrated per pair and month "
-                "(docs/rates.md)", "used": "only where the ECB, the pegs and imports cannot answer"}
+        return {
+            "source": f"{SOURCE} (HMRC)",
+            "kind": "hmrc",
+            "frequency": FREQUENCY,
+            "dataset": self.version,
+            "installed": self.available,
+            "first_date": f"{self.months[0]}-01" if self.months else "",
+            "last_date": f"{self.months[-1]}-01" if self.months else "",
+            "pairs": len(self.currencies),
+            "margin": "calibrated per pair and month (docs/rates.md)",
+            "used": "only where the ECB, the pegs and imports cannot answer",
+        }
 
 
 #: A month's value more than this factor away from both its neighbours, the same way, is a typo

@@ -26,8 +26,11 @@ from claims.rates import formats, layouts
 from claims.rates.locations import StoreLocation
 
 #: The name an official series is cited by when ``--source`` is not given.
-OFFICIAL_NAMES = {"fred": "Federal Reserve H.10 (FRED)", "h10": "Federal Reserve H.10",
-                  "imf": "IMF representative rates"}
+OFFICIAL_NAMES = {
+    "fred": "Federal Reserve H.10 (FRED)",
+    "h10": "Federal Reserve H.10",
+    "imf": "IMF representative rates",
+}
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_ROWS = 1_000_000
 MANIFEST = "manifest.json"
@@ -43,14 +46,14 @@ class ImportTable:
     series: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]
     sha256: str
     rows: int
-    imported: str = ""                      # UTC date the file was imported
-    file: str = ""                          # the saved copy's name under downloads/imports/
-    fmt: str = "table"                      # how the file is read (claims.rates.formats)
+    imported: str = ""  # UTC date the file was imported
+    file: str = ""  # the saved copy's name under downloads/imports/
+    fmt: str = "table"  # how the file is read (claims.rates.formats)
     columns: tuple[str, ...] = ()
     date_format: str | None = None
-    prefer: bool = False                    # answers its pairs before the ECB
+    prefer: bool = False  # answers its pairs before the ECB
     frequency: str = "daily"
-    notes: tuple[str, ...] = ()             # what the reader left out on purpose
+    notes: tuple[str, ...] = ()  # what the reader left out on purpose
 
     @property
     def citation(self) -> str:
@@ -69,9 +72,16 @@ def check_source_name(source: str) -> str:
     return name
 
 
-def parse_import(data: bytes, source: str | None, label: str = "import", *, fmt: str = "auto",
-                 columns: Sequence[str] = (), date_format: str | None = None,
-                 prefer: bool = False) -> ImportTable:
+def parse_import(
+    data: bytes,
+    source: str | None,
+    label: str = "import",
+    *,
+    fmt: str = "auto",
+    columns: Sequence[str] = (),
+    date_format: str | None = None,
+    prefer: bool = False,
+) -> ImportTable:
     """Validate an import file read as ``fmt`` (``claims.rates.formats``); errors name the line.
 
     ``source`` may be None for an official series (it is then cited by its publisher's name).
@@ -79,8 +89,10 @@ def parse_import(data: bytes, source: str | None, label: str = "import", *, fmt:
     if len(data) > MAX_IMPORT_BYTES:
         raise UpdateError(f"{label}: over the {MAX_IMPORT_BYTES} byte limit")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise UpdateError(f"{label}: a binary spreadsheet (Excel); save it as CSV, or take the "
-                          "publisher's CSV/TSV download")
+        raise UpdateError(
+            f"{label}: a binary spreadsheet (Excel); save it as CSV, or take the "
+            "publisher's CSV/TSV download"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,9 +105,18 @@ def parse_import(data: bytes, source: str | None, label: str = "import", *, fmt:
         raise UpdateError(f"{label}: --source must name who published this table (it is cited)")
     source = check_source_name(OFFICIAL_NAMES[fmt] if source is None else source)
     series, count, notes = _collect(layouts.rows(fmt, text, label, columns, date_format), label)
-    return ImportTable(source=source, series=series, sha256=hashlib.sha256(data).hexdigest(),
-                       rows=count, fmt=fmt, columns=tuple(columns), date_format=date_format,
-                       prefer=prefer, frequency=frequency_of(series), notes=notes)
+    return ImportTable(
+        source=source,
+        series=series,
+        sha256=hashlib.sha256(data).hexdigest(),
+        rows=count,
+        fmt=fmt,
+        columns=tuple(columns),
+        date_format=date_format,
+        prefer=prefer,
+        frequency=frequency_of(series),
+        notes=notes,
+    )
 
 
 def _collect(found, label: str):
@@ -118,29 +139,41 @@ def _collect(found, label: str):
         if not day:
             raise UpdateError(f"{label} line {number}: date {written[:20]!r} is not YYYY-MM-DD")
         if not (_CODE.match(base) and _CODE.match(quote)) or base == quote:
-            raise UpdateError(f"{label} line {number}: bad currency pair {base[:5]!r}/{quote[:5]!r}")
+            raise UpdateError(
+                f"{label} line {number}: bad currency pair {base[:5]!r}/{quote[:5]!r}"
+            )
         if not _VALUE.match(value) or not value.strip("0."):
-            raise UpdateError(f"{label} line {number}: rate {value[:20]!r} is not a positive decimal "
-                              "(digits and a point, no thousands separators)")
+            raise UpdateError(
+                f"{label} line {number}: rate {value[:20]!r} is not a positive decimal "
+                "(digits and a point, no thousands separators)"
+            )
         pair = rows.setdefault((base, quote), {})
         if pair.get(day, value) != value:
-            raise UpdateError(f"{label} line {number}: {base}/{quote} on {day} given twice "
-                              "with different rates")
+            raise UpdateError(
+                f"{label} line {number}: {base}/{quote} on {day} given twice with different rates"
+            )
         pair[day] = value
     if not rows:
         raise UpdateError(f"{label}: no rows of rates" + (f" ({notes[0]})" if notes else ""))
-    for (base, quote) in rows:
+    for base, quote in rows:
         if (quote, base) in rows and base < quote:
-            raise UpdateError(f"{label}: has both {base}/{quote} and {quote}/{base}; keep one direction")
-    series = {pair: (tuple(sorted(days)), tuple(days[d] for d in sorted(days)))
-              for pair, days in rows.items()}
+            raise UpdateError(
+                f"{label}: has both {base}/{quote} and {quote}/{base}; keep one direction"
+            )
+    series = {
+        pair: (tuple(sorted(days)), tuple(days[d] for d in sorted(days)))
+        for pair, days in rows.items()
+    }
     return series, count, tuple(notes)
 
 
 def frequency_of(series) -> str:
     """daily, weekly or monthly from the median gap between a table's dates."""
-    gaps = sorted((date.fromisoformat(b) - date.fromisoformat(a)).days
-                  for dates, _ in series.values() for a, b in pairwise(dates))
+    gaps = sorted(
+        (date.fromisoformat(b) - date.fromisoformat(a)).days
+        for dates, _ in series.values()
+        for a, b in pairwise(dates)
+    )
     if not gaps:
         return "daily"
     median = gaps[len(gaps) // 2]
@@ -155,13 +188,17 @@ def load_saved(location: StoreLocation) -> list[ImportTable]:
     for entry in manifest(location):
         try:
             path = location.imports / entry["file"]
-            if not path.is_file():                       # a FIFO would block the read
+            if not path.is_file():  # a FIFO would block the read
                 continue
-            table = parse_import(path.read_bytes(), entry["source"], entry["file"],
-                                 fmt=entry.get("format", "table"),
-                                 columns=tuple(entry.get("columns") or ()),
-                                 date_format=entry.get("date_format"),
-                                 prefer=bool(entry.get("prefer")))
+            table = parse_import(
+                path.read_bytes(),
+                entry["source"],
+                entry["file"],
+                fmt=entry.get("format", "table"),
+                columns=tuple(entry.get("columns") or ()),
+                date_format=entry.get("date_format"),
+                prefer=bool(entry.get("prefer")),
+            )
         except (OSError, KeyError, TypeError, UpdateError):
             continue
         tables.append(replace(table, imported=entry.get("imported", ""), file=entry["file"]))
@@ -174,4 +211,3 @@ def manifest(location: StoreLocation) -> list[dict]:
     except (OSError, ValueError):
         return []
     return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-

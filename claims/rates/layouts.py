@@ -14,8 +14,9 @@ from claims.rates.formats import Note, Row
 __all__ = ["rows", "detect"]
 
 
-def rows(fmt: str, text: str, label: str, columns: Sequence[str] = (),
-         date_format: str | None = None) -> Iterator[Row | Note]:
+def rows(
+    fmt: str, text: str, label: str, columns: Sequence[str] = (), date_format: str | None = None
+) -> Iterator[Row | Note]:
     """The rate rows of ``text`` read as ``fmt``; a layout problem is an UpdateError."""
     if fmt == "auto":
         fmt = detect(text)
@@ -44,10 +45,15 @@ def detect(text: str) -> str:
     first = head[0].strip().strip('"').lower()
     if first in ("series description", "descriptions:"):
         return "h10"
-    if any(official.IMF_TITLE.match(line.strip().strip('"')) or
-           official.IMF_HEADER.match(line) for line in lines[:4]):
+    if any(
+        official.IMF_TITLE.match(line.strip().strip('"')) or official.IMF_HEADER.match(line)
+        for line in lines[:4]
+    ):
         return "imf"
-    if first == "observation_date" or (first == "date" and len(head) > 1 and all(
-            official.FRED_ID.match(cell.strip().upper()) for cell in head[1:])):
+    if first == "observation_date" or (
+        first == "date"
+        and len(head) > 1
+        and all(official.FRED_ID.match(cell.strip().upper()) for cell in head[1:])
+    ):
         return "fred"
     return "table"

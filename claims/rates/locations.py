@@ -17,10 +17,10 @@ from pathlib import Path
 ENV_VAR = "CLAIMS_CACHE_DIR"
 DB_NAME = "rates.sqlite3"
 LOCK_NAME = "rates.lock"
-DOWNLOADS = "downloads"                  # kept source files: the database can be rebuilt from them
+DOWNLOADS = "downloads"  # kept source files: the database can be rebuilt from them
 ECB_DOWNLOAD_NAME = "eurofxref-hist.zip"
-IMPORTS = "imports"                      # under DOWNLOADS: imported CSV files and their manifest
-_PACKAGE_ROOT = Path(__file__).resolve().parents[1]     # .../claims
+IMPORTS = "imports"  # under DOWNLOADS: imported CSV files and their manifest
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # .../claims
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class StoreLocation:
     """The folder holding the database, and which rule chose it."""
 
     folder: Path
-    chosen_by: str                       # "--cache-dir" | "CLAIMS_CACHE_DIR" | "checkout" | "user cache"
+    chosen_by: str  # "--cache-dir" | "CLAIMS_CACHE_DIR" | "checkout" | "user cache"
 
     @property
     def db_path(self) -> Path:

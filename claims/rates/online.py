@@ -27,12 +27,13 @@ def service_url() -> str:
         from forex_python.converter import Common
 
         return Common()._source_url()
-    except Exception:                                  # not installed, or its API changed
+    except Exception:  # not installed, or its API changed
         return "https://theratesapi.com/api/"
 
 
-def fetch_rate(base: str, quote: str, on: date, timeout: float = DEFAULT_TIMEOUT,
-               url: str | None = None) -> Rate:
+def fetch_rate(
+    base: str, quote: str, on: date, timeout: float = DEFAULT_TIMEOUT, url: str | None = None
+) -> Rate:
     """Ask the service for ``base``/``quote`` on ``on``; any failure is NoRate with the reason."""
     root = url or service_url()
     query = urllib.parse.urlencode({"base": base, "symbols": quote, "rtype": "fpy"})
@@ -51,12 +52,21 @@ def fetch_rate(base: str, quote: str, on: date, timeout: float = DEFAULT_TIMEOUT
     except urllib.error.HTTPError as exc:
         raise NoRate(f"online source {host}: HTTP {exc.code}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise NoRate(f"online source {host} unreachable within {timeout:g} s: "
-                     f"{getattr(exc, 'reason', exc)}") from None
+        raise NoRate(
+            f"online source {host} unreachable within {timeout:g} s: {getattr(exc, 'reason', exc)}"
+        ) from None
     except (ValueError, KeyError, TypeError, InvalidOperation):
         raise NoRate(f"online source {host}: no {base}/{quote} rate in its answer") from None
     if not value > 0 or used > on:
         raise NoRate(f"online source {host}: unusable answer for {base}/{quote} on {on}")
     retrieved = datetime.now(UTC).isoformat(timespec="seconds")
-    return Rate(base, quote, value, used, on, f"online: {host} (forex-python service)",
-                f"{address} retrieved {retrieved}", "online")
+    return Rate(
+        base,
+        quote,
+        value,
+        used,
+        on,
+        f"online: {host} (forex-python service)",
+        f"{address} retrieved {retrieved}",
+        "online",
+    )

@@ -28,12 +28,12 @@ class Peg:
     currency: str
     anchor: str
     value: Decimal
-    type: str                                # fixed | band
+    type: str  # fixed | band
     start: str
     authority: str
     low: Decimal | None = None
     high: Decimal | None = None
-    start_precision: str = "day"             # day | month | year: how exactly the start is known
+    start_precision: str = "day"  # day | month | year: how exactly the start is known
     reference: str = ""
     note: str = ""
 
@@ -43,10 +43,19 @@ class Peg:
         return f"peg: {self.authority}"
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"currency": self.currency, "anchor": self.anchor, "value": str(self.value),
-                "type": self.type, "low": _opt(self.low), "high": _opt(self.high),
-                "start": self.start, "start_precision": self.start_precision,
-                "authority": self.authority, "reference": self.reference, "note": self.note}
+        return {
+            "currency": self.currency,
+            "anchor": self.anchor,
+            "value": str(self.value),
+            "type": self.type,
+            "low": _opt(self.low),
+            "high": _opt(self.high),
+            "start": self.start,
+            "start_precision": self.start_precision,
+            "authority": self.authority,
+            "reference": self.reference,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,8 @@ class PegTable:
     """The pegs file as loaded: every row, its identity, and the fixed pegs by currency."""
 
     pegs: tuple[Peg, ...]
-    identity: str                                    # "pegs.csv sha256:533a31c59a6b"
-    fixed: dict[str, tuple[Peg, ...]]                # latest start first
+    identity: str  # "pegs.csv sha256:533a31c59a6b"
+    fixed: dict[str, tuple[Peg, ...]]  # latest start first
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str = "pegs.csv") -> PegTable:
@@ -108,10 +117,19 @@ def _peg(row: dict[str, str]) -> Peg:
     authority = row["authority"].strip()
     if not authority:
         raise ValueError("authority is empty")
-    return Peg(currency=currency, anchor=anchor, value=value, type=kind, start=start,
-               authority=authority, low=low, high=high,
-               start_precision=(row.get("start_precision") or "day").strip(),
-               reference=(row.get("reference") or "").strip(), note=(row.get("note") or "").strip())
+    return Peg(
+        currency=currency,
+        anchor=anchor,
+        value=value,
+        type=kind,
+        start=start,
+        authority=authority,
+        low=low,
+        high=high,
+        start_precision=(row.get("start_precision") or "day").strip(),
+        reference=(row.get("reference") or "").strip(),
+        note=(row.get("note") or "").strip(),
+    )
 
 
 def _opt(value: Decimal | None) -> str | None:

@@ -24,13 +24,17 @@ from claims.rates import build, catalog, db
 from claims.rates.locations import StoreLocation, data_dir
 from claims.rates.pegs import Peg, PegTable
 
-if TYPE_CHECKING:                        # HMRC's module loads on the first pair it is asked
+if TYPE_CHECKING:  # HMRC's module loads on the first pair it is asked
     from claims.rates.hmrc import HmrcRates
 
 CROSS_DIGITS = 12
 #: The sources in the order they are asked; the first that answers is used.
-PREFERRED, REFERENCE, IMPORTS, HMRC = ("preferred imports", "ECB euro reference rates and pegs",
-                                       "imports", "HMRC monthly rates")
+PREFERRED, REFERENCE, IMPORTS, HMRC = (
+    "preferred imports",
+    "ECB euro reference rates and pegs",
+    "imports",
+    "HMRC monthly rates",
+)
 ORDER = (PREFERRED, REFERENCE, IMPORTS, HMRC)
 _CTX = Context(prec=CROSS_DIGITS)
 _ONE = Decimal(1)
@@ -38,9 +42,9 @@ _PEG_FILE = "pegs.csv"
 
 
 class _Series(NamedTuple):
-    dates: list[str]                     # ISO, ascending (empty when ``start`` >= 0)
-    vals: list[str]                      # as published
-    start: int                           # index of the first value in the ECB calendar, or -1
+    dates: list[str]  # ISO, ascending (empty when ``start`` >= 0)
+    vals: list[str]  # as published
+    start: int  # index of the first value in the ECB calendar, or -1
 
 
 class _Dataset(NamedTuple):
@@ -64,6 +68,7 @@ class _Leg(NamedTuple):
 
 def _recovering(method):
     """Run a lookup; if SQLite reports damage, rebuild the store once and run it again."""
+
     @functools.wraps(method)
     def wrapper(self: RateStore, *args, **kwargs):
         try:
@@ -74,6 +79,7 @@ def _recovering(method):
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
             raise RateError(f"rate store {self.location.db_path} is damaged: {exc}") from None
+
     return wrapper
 
 
@@ -129,8 +135,12 @@ class RateStore:
                     first_error = exc
                 continue
             last = rates[-1] if rates else None
-            if last and last.source == found.source and last.value == found.value and (
-                    last.date == found.date or found.kind == "peg"):
+            if (
+                last
+                and last.source == found.source
+                and last.value == found.value
+                and (last.date == found.date or found.kind == "peg")
+            ):
                 continue
             rates.append(found)
         if not rates:
@@ -157,17 +167,28 @@ class RateStore:
             again = db.verify_all(self._conn)
             integrity = f"ok (rebuilt: {integrity})" if again == "ok" else again
         pegs = self._pegs()
-        sources, currencies = catalog.describe(self._datasets.values(), self._series_meta,
-                                               self._ecb.id if self._ecb else None, pegs,
-                                               self.hmrc.info())
-        return {"store": str(self.location.db_path), "folder": str(self.location.folder),
-                "chosen_by": self.location.chosen_by, "data_dir": str(data_dir()),
-                "built": self._meta.get("built"), "build_reason": self._meta.get("reason"),
-                "schema_version": self._meta.get("schema_version"), "integrity": integrity,
-                "last_date": self._ecb.last_date if self._ecb else None,
-                "sources": sources, "currencies": currencies,
-                "pegs": [p.to_dict() for p in pegs.pegs],
-                "source_notes": catalog.source_notes(data_dir())}
+        sources, currencies = catalog.describe(
+            self._datasets.values(),
+            self._series_meta,
+            self._ecb.id if self._ecb else None,
+            pegs,
+            self.hmrc.info(),
+        )
+        return {
+            "store": str(self.location.db_path),
+            "folder": str(self.location.folder),
+            "chosen_by": self.location.chosen_by,
+            "data_dir": str(data_dir()),
+            "built": self._meta.get("built"),
+            "build_reason": self._meta.get("reason"),
+            "schema_version": self._meta.get("schema_version"),
+            "integrity": integrity,
+            "last_date": self._ecb.last_date if self._ecb else None,
+            "sources": sources,
+            "currencies": currencies,
+            "pegs": [p.to_dict() for p in pegs.pegs],
+            "source_notes": catalog.source_notes(data_dir()),
+        }
 
     def close(self) -> None:
         self._conn.close()
@@ -179,8 +200,8 @@ class RateStore:
         imports, HMRC's monthly rates. With ``trace``, every source is asked and its outcome
         (a Rate, the NoRate, None for no table, or why it was not asked) appended to it."""
         answer: Rate | None = None
-        reference: NoRate | None = None               # why the ECB and the pegs cannot answer
-        imported: NoRate | None = None                # why an import of the pair cannot
+        reference: NoRate | None = None  # why the ECB and the pegs cannot answer
+        imported: NoRate | None = None  # why an import of the pair cannot
         for name in ORDER:
             outcome: Rate | NoRate | str | None
             if name == PREFERRED:
@@ -213,7 +234,9 @@ class RateStore:
         raise imported or reference or NoRate(f"no source has a {base}/{quote} rate")
 
     @_recovering
-    def trace(self, base: str, quote: str, on: date) -> list[tuple[str, Rate | NoRate | str | None]]:
+    def trace(
+        self, base: str, quote: str, on: date
+    ) -> list[tuple[str, Rate | NoRate | str | None]]:
         """Every source's outcome for the pair, in the order they are asked (for ``rates show``)."""
         base, quote = self._known(base), self._known(quote)
         steps: list = []
@@ -247,18 +270,30 @@ class RateStore:
         if base == quote:
             return Rate(base, quote, _ONE, on, on, "same currency", "", "identity")
         lb, lq = self._leg(base, iso), self._leg(quote, iso)
-        if lb.root == lq.root:                                   # pegs (or EUR) only
+        if lb.root == lq.root:  # pegs (or EUR) only
             pegs = [p for p in (lb.peg, lq.peg) if p]
-            return Rate(base, quote, _ratio(lq.factor, lb.factor), on, on,
-                        "; ".join(p.source for p in pegs), self._pegs().dataset(pegs), "peg")
+            return Rate(
+                base,
+                quote,
+                _ratio(lq.factor, lb.factor),
+                on,
+                on,
+                "; ".join(p.source for p in pegs),
+                self._pegs().dataset(pegs),
+                "peg",
+            )
         days = self._days()
         if iso > days[-1]:
-            raise StaleData(f"ECB data ends {days[-1]}; no {base}/{quote} rate for {iso} yet "
-                            "(run `claims rates update`)", date.fromisoformat(days[-1]))
+            raise StaleData(
+                f"ECB data ends {days[-1]}; no {base}/{quote} rate for {iso} yet "
+                "(run `claims rates update`)",
+                date.fromisoformat(days[-1]),
+            )
         at = bisect_right(days, iso) - 1
         if at < 0:
-            raise NoRate(f"no {base}/{quote} rate before the first ECB fixing {days[0]} "
-                         f"(asked {iso})")
+            raise NoRate(
+                f"no {base}/{quote} rate before the first ECB fixing {days[0]} (asked {iso})"
+            )
         fixing = days[at]
         value = _ratio(self._ecb_value(lq.root, at), self._ecb_value(lb.root, at))
         if lb.factor is not None or lq.factor is not None:
@@ -267,25 +302,31 @@ class RateStore:
         ecb = self._ecb_dataset()
         source = "; ".join([ecb.source] + [p.source for p in pegs])
         dataset = "; ".join([ecb.identity] + ([self._pegs().dataset(pegs)] if pegs else []))
-        return Rate(base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference")
+        return Rate(
+            base, quote, value, date.fromisoformat(fixing), on, source, dataset, "reference"
+        )
 
     def _leg(self, code: str, iso: str) -> _Leg:
-        leg = self._plain_legs.get(code)                          # no pegs: same on every day
+        leg = self._plain_legs.get(code)  # no pegs: same on every day
         if leg is not None:
             return leg
         pegs = self._pegs().fixed.get(code, ())
-        for peg in pegs:                                          # latest start first
+        for peg in pegs:  # latest start first
             if peg.start <= iso:
                 return _Leg(peg.anchor, peg.value, peg)
-        if code == "EUR" or (self._ecb is not None and (self._ecb.id, "EUR", code) in self._series_meta):
+        if code == "EUR" or (
+            self._ecb is not None and (self._ecb.id, "EUR", code) in self._series_meta
+        ):
             leg = _Leg(code, None, None)
             if not pegs:
                 self._plain_legs[code] = leg
             return leg
         starts = [p.start for p in self._pegs().fixed.get(code, ())]
         if starts:
-            raise NoRate(f"no {code} rate on {iso}: its peg starts {min(starts)} and no other "
-                         "source covers earlier days")
+            raise NoRate(
+                f"no {code} rate on {iso}: its peg starts {min(starts)} and no other "
+                "source covers earlier days"
+            )
         raise NoRate(f"no source has {code} rates (import a table with `claims rates import`)")
 
     def _ecb_value(self, code: str, day: int) -> Decimal | None:
@@ -293,21 +334,24 @@ class RateStore:
         if code == "EUR":
             return None
         dates, vals, start = self._series(self._ecb_dataset().id, "EUR", code)
-        if start >= 0:                                           # an unbroken run of fixings
+        if start >= 0:  # an unbroken run of fixings
             if 0 <= day - start < len(vals):
                 return _published(vals[day - start], code)
             calendar = self._days()
-            dates = calendar[start:start + len(vals)]
+            dates = calendar[start : start + len(vals)]
         fixing = self._days()[day]
         at = bisect_left(dates, fixing)
         if at == len(dates) or dates[at] != fixing:
             before = f"; its last before that was {dates[at - 1]}" if at else ""
-            raise NoRate(f"the ECB published no {code} rate on {fixing} (its {code} fixings run "
-                         f"{dates[0]} to {dates[-1]}{before})")
+            raise NoRate(
+                f"the ECB published no {code} rate on {fixing} (its {code} fixings run "
+                f"{dates[0]} to {dates[-1]}{before})"
+            )
         return _published(vals[at], code)
 
-    def _imported(self, base: str, quote: str, on: date, iso: str,
-                  preferred: bool = False) -> Rate | NoRate | None:
+    def _imported(
+        self, base: str, quote: str, on: date, iso: str, preferred: bool = False
+    ) -> Rate | NoRate | None:
         """An imported table's rate for the pair (direct or inverted), or the reason it has none."""
         error: NoRate | None = None
         for ds_id in self._imported_for(base, quote):
@@ -322,32 +366,50 @@ class RateStore:
                 if iso > series.dates[-1] and at >= 0:
                     error = error or StaleData(
                         f"{ds.source} has {base}/{quote} only up to {series.dates[-1]} (asked {iso})",
-                        date.fromisoformat(series.dates[-1]))
+                        date.fromisoformat(series.dates[-1]),
+                    )
                     continue
                 if at < 0:
-                    error = error or NoRate(f"{ds.source} has no {base}/{quote} rate before "
-                                            f"{series.dates[0]} (asked {iso})")
+                    error = error or NoRate(
+                        f"{ds.source} has no {base}/{quote} rate before "
+                        f"{series.dates[0]} (asked {iso})"
+                    )
                     continue
                 value = _published(series.vals[at], f"{base}/{quote}")
                 value = _CTX.divide(_ONE, value) if invert else value
                 coarse = ds.frequency not in ("daily", "fixed")
-                return Rate(base, quote, value, date.fromisoformat(series.dates[at]), on,
-                            ds.source, ds.identity, "imported", frequency=ds.frequency,
-                            margin_pct=self.hmrc.static_margin(base, quote) if coarse else None)
+                return Rate(
+                    base,
+                    quote,
+                    value,
+                    date.fromisoformat(series.dates[at]),
+                    on,
+                    ds.source,
+                    ds.identity,
+                    "imported",
+                    frequency=ds.frequency,
+                    margin_pct=self.hmrc.static_margin(base, quote) if coarse else None,
+                )
         return error
 
     # ------------------------------------------------------------------ loading
 
     def _load_catalog(self) -> None:
         self._opened = _stamp(_stat(self.location.db_path))
-        rows = self._conn.execute("SELECT id, kind, source, identity, first_date, last_date, "
-                                  "frequency, prefer FROM datasets ORDER BY id").fetchall()
+        rows = self._conn.execute(
+            "SELECT id, kind, source, identity, first_date, last_date, "
+            "frequency, prefer FROM datasets ORDER BY id"
+        ).fetchall()
         self._datasets = {row[0]: _Dataset(*row) for row in rows}
         self._ecb = next((d for d in self._datasets.values() if d.kind == "reference"), None)
-        self._series_meta = {(ds, b, q): (first, last, n) for ds, b, q, first, last, n in self._conn.execute(
-            "SELECT dataset_id, base, quote, first_date, last_date, n FROM series")}
+        self._series_meta = {
+            (ds, b, q): (first, last, n)
+            for ds, b, q, first, last, n in self._conn.execute(
+                "SELECT dataset_id, base, quote, first_date, last_date, n FROM series"
+            )
+        }
         self._imported_pairs: dict[frozenset[str], list[int]] = {}
-        for ds_id, base, quote in sorted(self._series_meta, reverse=True):   # newest import first
+        for ds_id, base, quote in sorted(self._series_meta, reverse=True):  # newest import first
             if self._datasets[ds_id].kind == "imported":
                 self._imported_pairs.setdefault(frozenset((base, quote)), []).append(ds_id)
         self._preferred = any(d.prefer for d in self._datasets.values())
@@ -368,17 +430,20 @@ class RateStore:
         if series is None:
             first, last, n, start, packed_vals, sha = self._conn.execute(
                 "SELECT first_date, last_date, n, cal_start, vals, sha FROM series "
-                "WHERE dataset_id=? AND base=? AND quote=?", key).fetchone()
+                "WHERE dataset_id=? AND base=? AND quote=?",
+                key,
+            ).fetchone()
             packed = ""
             if start < 0:
-                packed = self._conn.execute("SELECT dates FROM series WHERE dataset_id=? AND "
-                                            "base=? AND quote=?", key).fetchone()[0]
+                packed = self._conn.execute(
+                    "SELECT dates FROM series WHERE dataset_id=? AND base=? AND quote=?", key
+                ).fetchone()[0]
             if db.series_sha(base, quote, first, last, n, start, packed, packed_vals) != sha:
                 raise sqlite3.DatabaseError(f"series {base}/{quote} fails its checksum")
             vals = packed_vals.split(",")
             dates: list[str] = []
             if start < 0:
-                dates = list(map(intern, packed.split(",")))        # shared with the calendar
+                dates = list(map(intern, packed.split(",")))  # shared with the calendar
             elif start + n > len(self._days()):
                 raise sqlite3.DatabaseError(f"series {base}/{quote} runs past its calendar")
             if len(vals) != n or (start < 0 and len(dates) != n):
@@ -395,8 +460,9 @@ class RateStore:
         if self._calendar is None:
             if self._ecb is None:
                 raise NoRate("the rate store holds no ECB data (run `claims rates update`)")
-            n, packed, sha = self._conn.execute("SELECT n, dates, sha FROM calendars WHERE "
-                                                "dataset_id=?", (self._ecb.id,)).fetchone()
+            n, packed, sha = self._conn.execute(
+                "SELECT n, dates, sha FROM calendars WHERE dataset_id=?", (self._ecb.id,)
+            ).fetchone()
             days = list(map(intern, packed.split(",")))
             if len(days) != n or db.calendar_sha(packed) != sha:
                 raise sqlite3.DatabaseError("the fixing calendar fails its checksum")
@@ -432,9 +498,13 @@ class RateStore:
             if len(self._normal) < 4096:
                 self._normal[code] = text
             return text
-        if len(text) == 3 and text.isascii() and text.isalpha() and (
-                text in catalog.iso_codes() or text in self.hmrc.currencies):
-            return text                          # NoRate later if no source has it that day
+        if (
+            len(text) == 3
+            and text.isascii()
+            and text.isalpha()
+            and (text in catalog.iso_codes() or text in self.hmrc.currencies)
+        ):
+            return text  # NoRate later if no source has it that day
         raise UnknownCurrency(f"unknown currency code {str(code)[:20]!r}")
 
     def _recover(self, reason: str) -> None:
@@ -449,7 +519,7 @@ class RateStore:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
 
 
-_LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")     # what a build accepts as published
+_LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")  # what a build accepts as published
 
 
 def _published(text: str, what: str) -> Decimal:
@@ -471,7 +541,7 @@ def _ratio(num: Decimal | None, den: Decimal | None) -> Decimal:
 
 
 def _between(days: list[str], lo: str, hi: str) -> list[str]:
-    return days[bisect_right(days, lo):bisect_right(days, hi)]
+    return days[bisect_right(days, lo) : bisect_right(days, hi)]
 
 
 def _stat(path):
@@ -483,5 +553,3 @@ def _stat(path):
 
 def _stamp(stat) -> tuple | None:
     return None if stat is None else (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-

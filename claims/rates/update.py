@@ -39,7 +39,7 @@ __all__ = ["DEFAULT_URL", "DEFAULT_TIMEOUT", "UpdateResult", "download", "update
 class UpdateResult:
     """What an update brought in."""
 
-    url: str                             # where the data finally came from (after redirects)
+    url: str  # where the data finally came from (after redirects)
     sha256: str
     first_date: str
     last_date: str
@@ -49,8 +49,12 @@ class UpdateResult:
     requested_url: str = ""
 
 
-def update(location: StoreLocation, url: str = DEFAULT_URL, timeout: float = DEFAULT_TIMEOUT,
-           force: bool = False) -> UpdateResult:
+def update(
+    location: StoreLocation,
+    url: str = DEFAULT_URL,
+    timeout: float = DEFAULT_TIMEOUT,
+    force: bool = False,
+) -> UpdateResult:
     """Download, validate and swap in a new ECB history; the old one stays on any failure."""
     fetched = download(url, timeout, ecb.MAX_ZIP_BYTES)
     table = ecb.parse(fetched.data)
@@ -58,31 +62,51 @@ def update(location: StoreLocation, url: str = DEFAULT_URL, timeout: float = DEF
     source = build.EcbSource(table, fetched.url, retrieved)
     previous: list[tuple[str, str] | None] = [None]
 
-    def must_not_shrink() -> None:                # under the lock: the store as it is now
+    def must_not_shrink() -> None:  # under the lock: the store as it is now
         previous[0] = _current_range(location)
         if previous[0] and not force:
             first, last = previous[0]
             if table.last_date < last or table.first_date > first:
-                raise UpdateError(f"downloaded history covers {table.first_date} to "
-                                  f"{table.last_date}, less than the {first} to {last} already "
-                                  "held; keeping it (use --force to replace it anyway)")
+                raise UpdateError(
+                    f"downloaded history covers {table.first_date} to "
+                    f"{table.last_date}, less than the {first} to {last} already "
+                    "held; keeping it (use --force to replace it anyway)"
+                )
 
     def keep_download() -> None:
-        build.keep_file(location.downloads, ECB_DOWNLOAD_NAME, build.SIDECAR, fetched.data,
-                        {"sha256": table.sha256, "url": fetched.url, "retrieved": retrieved})
+        build.keep_file(
+            location.downloads,
+            ECB_DOWNLOAD_NAME,
+            build.SIDECAR,
+            fetched.data,
+            {"sha256": table.sha256, "url": fetched.url, "retrieved": retrieved},
+        )
 
-    build.rebuild(location, f"update from {fetched.url}", ecb_source=source,
-                  commit=keep_download, check=must_not_shrink)
+    build.rebuild(
+        location,
+        f"update from {fetched.url}",
+        ecb_source=source,
+        commit=keep_download,
+        check=must_not_shrink,
+    )
     try:
         conn, _meta = db.open_readonly(location.db_path)
         conn.close()
     except db.Damaged as exc:
-        raise RateError(f"update saved, but the rate store {location.db_path} does not open: "
-                        f"{exc}") from None
+        raise RateError(
+            f"update saved, but the rate store {location.db_path} does not open: {exc}"
+        ) from None
     before = previous[0]
-    return UpdateResult(url=fetched.url, sha256=table.sha256, first_date=table.first_date,
-                        last_date=table.last_date, previous_last_date=before[1] if before else None,
-                        currencies=len(table.series), bytes=len(fetched.data), requested_url=url)
+    return UpdateResult(
+        url=fetched.url,
+        sha256=table.sha256,
+        first_date=table.first_date,
+        last_date=table.last_date,
+        previous_last_date=before[1] if before else None,
+        currencies=len(table.series),
+        bytes=len(fetched.data),
+        requested_url=url,
+    )
 
 
 def _current_range(location: StoreLocation) -> tuple[str, str] | None:
@@ -92,7 +116,9 @@ def _current_range(location: StoreLocation) -> tuple[str, str] | None:
     except db.Damaged:
         return None
     try:
-        row = conn.execute("SELECT first_date, last_date FROM datasets WHERE kind='reference'").fetchone()
+        row = conn.execute(
+            "SELECT first_date, last_date FROM datasets WHERE kind='reference'"
+        ).fetchone()
     except Exception:
         return None
     finally:
@@ -100,9 +126,16 @@ def _current_range(location: StoreLocation) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: str = "auto",
-               columns: Sequence[str] = (), date_format: str | None = None,
-               prefer: bool = False) -> ImportTable:
+def import_csv(
+    location: StoreLocation,
+    path: Path,
+    source: str | None,
+    *,
+    fmt: str = "auto",
+    columns: Sequence[str] = (),
+    date_format: str | None = None,
+    prefer: bool = False,
+) -> ImportTable:
     """Validate ``path``, save it beside the store and rebuild the database with it."""
     from dataclasses import replace
 
@@ -110,11 +143,20 @@ def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: 
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    table = importing.parse_import(data, source, label=Path(path).name, fmt=fmt,
-                                   columns=columns, date_format=date_format, prefer=prefer)
+    table = importing.parse_import(
+        data,
+        source,
+        label=Path(path).name,
+        fmt=fmt,
+        columns=columns,
+        date_format=date_format,
+        prefer=prefer,
+    )
     name = table.source
-    file = f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-" \
-           f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
+    file = (
+        f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')[:40] or 'import'}-"
+        f"{hashlib.sha256(name.encode()).hexdigest()[:8]}.csv"
+    )
     today = datetime.now(UTC).date().isoformat()
 
     def save() -> None:
@@ -122,9 +164,19 @@ def import_csv(location: StoreLocation, path: Path, source: str | None, *, fmt: 
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / file, data)
         manifest = [e for e in importing.manifest(location) if e.get("source") != name]
-        manifest.append({"source": name, "file": file, "sha256": table.sha256,
-                         "imported": today, "original": str(path), "format": table.fmt,
-                         "columns": list(columns), "date_format": date_format, "prefer": prefer})
+        manifest.append(
+            {
+                "source": name,
+                "file": file,
+                "sha256": table.sha256,
+                "imported": today,
+                "original": str(path),
+                "format": table.fmt,
+                "columns": list(columns),
+                "date_format": date_format,
+                "prefer": prefer,
+            }
+        )
         write_atomic(folder / importing.MANIFEST, json.dumps(manifest, indent=2).encode())
 
     saved = replace(table, imported=today, file=file)

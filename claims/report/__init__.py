@@ -33,9 +33,14 @@ FORMATS: Mapping[str, str] = {
 }
 #: What each format is for (``--help`` and the README's table).
 PURPOSE: Mapping[str, str] = {
-    "text": "people (default)", "json": "scripts, one document", "jsonl": "scripts, streamed",
-    "line": "grep and editors", "sarif": "code-scanning UIs", "rdjsonl": "reviewdog",
-    "github": "GitHub Actions annotations", "html": "people: one page, figures highlighted",
+    "text": "people (default)",
+    "json": "scripts, one document",
+    "jsonl": "scripts, streamed",
+    "line": "grep and editors",
+    "sarif": "code-scanning UIs",
+    "rdjsonl": "reviewdog",
+    "github": "GitHub Actions annotations",
+    "html": "people: one page, figures highlighted",
 }
 #: Formats that are data for programs: always UTF-8, whatever the console's encoding.
 MACHINE = frozenset({"json", "jsonl", "line", "sarif", "rdjsonl", "github"})
@@ -48,8 +53,17 @@ PROJECT_URL = "https://github.com/OWNER/claims"
 RULES_URL = f"{PROJECT_URL}/blob/main/docs/rules.md"
 
 #: Diagnoses whose expected figure is no safe one-click replacement.
-_NO_FIX = frozenset({"stale-data", "ambiguous-currency", "wrong-currency", "other-period-rate",
-                     "fits-modified-date", "disagrees-with-stated-rate", "inconsistent-rates"})
+_NO_FIX = frozenset(
+    {
+        "stale-data",
+        "ambiguous-currency",
+        "wrong-currency",
+        "other-period-rate",
+        "fits-modified-date",
+        "disagrees-with-stated-rate",
+        "inconsistent-rates",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +88,9 @@ class Reporter:
 
     wants_story = False
 
-    def __init__(self, *, color: bool = False, quiet: bool = False, base: str | None = None,
-                 **_: Any) -> None:
+    def __init__(
+        self, *, color: bool = False, quiet: bool = False, base: str | None = None, **_: Any
+    ) -> None:
         self.color, self.quiet, self.base = color, quiet, base
         self.counts = {"ok": 0, "warning": 0, "error": 0, "unverifiable": 0, "suppressed": 0}
         self.files = 0
@@ -83,7 +98,7 @@ class Reporter:
         self.configs: dict[str, None] = {}
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
-        self.languages: dict[str, int] = {}      # language tag ("unknown") -> files
+        self.languages: dict[str, int] = {}  # language tag ("unknown") -> files
 
     def start(self) -> str:
         return ""
@@ -93,7 +108,7 @@ class Reporter:
         for key, n in result.counts().items():
             self.counts[key] = self.counts.get(key, 0) + n
         self.dates.add(f"{result.as_of.isoformat()} ({result.as_of_source})")
-        if getattr(result, "language_source", None):      # None: a result built by hand
+        if getattr(result, "language_source", None):  # None: a result built by hand
             language = result.language or "unknown"
             self.languages[language] = self.languages.get(language, 0) + 1
         if config:
@@ -127,8 +142,9 @@ def reporter(name: str, **options: Any) -> Reporter:
     return import_module(FORMATS[name]).Reporter(**options)
 
 
-def render(name: str, results: Iterable[DocumentResult], problems: Iterable[Problem] = (),
-           **options: Any) -> str:
+def render(
+    name: str, results: Iterable[DocumentResult], problems: Iterable[Problem] = (), **options: Any
+) -> str:
     """A whole run in format ``name`` as one string."""
     out = reporter(name, **options)
     parts = [out.start()]
@@ -149,8 +165,11 @@ def summary(results: Iterable[DocumentResult]) -> dict[str, int]:
 
 def listed(result: DocumentResult) -> list[dict[str, Any]]:
     """The unsuppressed error/warning/unverifiable findings of one document, as dicts."""
-    return [d for d in (f.to_dict() for f in result.findings)
-            if not d["suppressed"] and d["verdict"] in PROBLEMS]
+    return [
+        d
+        for d in (f.to_dict() for f in result.findings)
+        if not d["suppressed"] and d["verdict"] in PROBLEMS
+    ]
 
 
 def notes(result: DocumentResult) -> list[str]:
@@ -159,8 +178,10 @@ def notes(result: DocumentResult) -> list[str]:
     out = list(result.notes)
     money = any(f.check == "currency-conversion" for f in result.findings)
     if result.as_of_source == "today" and money and not any("today" in n for n in out):
-        out.append(f"no date found in the story, so its conversions were judged as of today, "
-                   f"{result.as_of.isoformat()}; give --date or date the story")
+        out.append(
+            f"no date found in the story, so its conversions were judged as of today, "
+            f"{result.as_of.isoformat()}; give --date or date the story"
+        )
     return out
 
 
@@ -175,7 +196,7 @@ def fix(d: Mapping[str, Any]) -> tuple[Mapping[str, Any], str] | None:
     if not text or not converted or d.get("diagnosis") in _NO_FIX:
         return None
     if not converted.get("line") or converted["end"] - converted["start"] != len(converted["text"]):
-        return None                      # markup or entities inside the figure: no blind edit
+        return None  # markup or entities inside the figure: no blind edit
     if text == converted["text"]:
         return None
     return converted, text

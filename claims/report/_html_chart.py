@@ -73,51 +73,76 @@ def chart(d: Mapping[str, Any], series: Mapping[str, Any] | None) -> str:
     def y(value: float) -> float:
         return TOP + (H - TOP - BOTTOM) * (hi_v - value) / (hi_v - lo_v)
 
-    parts = [f'<svg class="chart" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" '
-             f'aria-label="{escape(_describe(series, implied, points, rate))}" focusable="false">']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" '
+        f'aria-label="{escape(_describe(series, implied, points, rate))}" focusable="false">'
+    ]
     ws, we = x(date.fromisoformat(series["window_start"])), x(date.fromisoformat(series["as_of"]))
-    parts.append(f'<rect class="window" x="{ws:.1f}" y="{TOP}" width="{max(2.0, we - ws):.1f}" '
-                 f'height="{H - TOP - BOTTOM}"/>')
-    parts.append(f'<line class="axis" x1="{LEFT}" y1="{H - BOTTOM}" x2="{W - RIGHT}" '
-                 f'y2="{H - BOTTOM}"/>')
+    parts.append(
+        f'<rect class="window" x="{ws:.1f}" y="{TOP}" width="{max(2.0, we - ws):.1f}" '
+        f'height="{H - TOP - BOTTOM}"/>'
+    )
+    parts.append(
+        f'<line class="axis" x1="{LEFT}" y1="{H - BOTTOM}" x2="{W - RIGHT}" y2="{H - BOTTOM}"/>'
+    )
     for value in (hi_v - pad, lo_v + pad):
-        parts.append(f'<text class="tick" x="{LEFT - 4}" y="{y(value) + 4:.1f}" '
-                     f'text-anchor="end">{escape(_short(value))}</text>')
+        parts.append(
+            f'<text class="tick" x="{LEFT - 4}" y="{y(value) + 4:.1f}" '
+            f'text-anchor="end">{escape(_short(value))}</text>'
+        )
     parts.append(f'<text class="tick" x="{LEFT}" y="{H - 8}">{lo_day.isoformat()}</text>')
-    parts.append(f'<text class="tick" x="{W - RIGHT}" y="{H - 8}" text-anchor="end">'
-                 f'{hi_day.isoformat()}</text>')
+    parts.append(
+        f'<text class="tick" x="{W - RIGHT}" y="{H - 8}" text-anchor="end">'
+        f"{hi_day.isoformat()}</text>"
+    )
     line = " ".join(f"{x(day):.1f},{y(v):.1f}" for day, v in points)
     parts.append(f'<polyline class="series" points="{line}"/>')
     used = rate.get("date")
     for day, v in points:
         cls = "fix used" if day.isoformat() == used else "fix"
-        parts.append(f'<circle class="{cls}" cx="{x(day):.1f}" cy="{y(v):.1f}" '
-                     f'r="{4 if cls != "fix" else 2}"/>')
+        parts.append(
+            f'<circle class="{cls}" cx="{x(day):.1f}" cy="{y(v):.1f}" '
+            f'r="{4 if cls != "fix" else 2}"/>'
+        )
     if implied_f is not None:
         if on_chart:
             yi = y(implied_f)
-            parts.append(f'<line class="implied" x1="{LEFT}" y1="{yi:.1f}" x2="{W - RIGHT}" '
-                         f'y2="{yi:.1f}"/>')
+            parts.append(
+                f'<line class="implied" x1="{LEFT}" y1="{yi:.1f}" x2="{W - RIGHT}" y2="{yi:.1f}"/>'
+            )
             anchor_y = yi - 4 if yi > TOP + 14 else yi + 12
-            parts.append(f'<text class="implied-label" x="{W - RIGHT}" y="{anchor_y:.1f}" '
-                         f'text-anchor="end">story</text>')
+            parts.append(
+                f'<text class="implied-label" x="{W - RIGHT}" y="{anchor_y:.1f}" '
+                f'text-anchor="end">story</text>'
+            )
         else:
             where = "above" if implied_f > hi_v else "below"
             ye = TOP + 10 if where == "above" else H - BOTTOM - 4
-            parts.append(f'<text class="implied-label" x="{W - RIGHT}" y="{ye}" '
-                         f'text-anchor="end">story: far {where} ({escape(_short(implied_f))})</text>')
+            parts.append(
+                f'<text class="implied-label" x="{W - RIGHT}" y="{ye}" '
+                f'text-anchor="end">story: far {where} ({escape(_short(implied_f))})</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _describe(series: Mapping[str, Any], implied: Decimal | None,
-              points: list[tuple[date, float]], rate: Mapping[str, Any]) -> str:
-    window = [Decimal(v) for day, v in series["points"]
-              if series["window_start"] <= day <= series["as_of"]] or [Decimal(series["points"][-1][1])]
+def _describe(
+    series: Mapping[str, Any],
+    implied: Decimal | None,
+    points: list[tuple[date, float]],
+    rate: Mapping[str, Any],
+) -> str:
+    window = [
+        Decimal(v)
+        for day, v in series["points"]
+        if series["window_start"] <= day <= series["as_of"]
+    ] or [Decimal(series["points"][-1][1])]
     base, quote = series["base"], series["quote"]
-    text = (f"{base}/{quote} reference rates from {points[0][0]} to {points[-1][0]}; "
-            f"in the check window {series['window_start']} to {series['as_of']} from "
-            f"{rate_phrase(base, quote, min(window))} to {rate_phrase(base, quote, max(window))}")
+    text = (
+        f"{base}/{quote} reference rates from {points[0][0]} to {points[-1][0]}; "
+        f"in the check window {series['window_start']} to {series['as_of']} from "
+        f"{rate_phrase(base, quote, min(window))} to {rate_phrase(base, quote, max(window))}"
+    )
     if rate.get("date"):
         text += f"; rate used: fixing of {rate['date']}"
     if implied is not None:

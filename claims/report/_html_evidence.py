@@ -21,8 +21,10 @@ def kind_of(d: Mapping[str, Any]) -> str:
 
 
 def icon(kind: str) -> str:
-    return (f'<svg class="icon k-{kind}" aria-hidden="true" focusable="false">'
-            f'<use href="#{KINDS[kind][1]}"/></svg>')
+    return (
+        f'<svg class="icon k-{kind}" aria-hidden="true" focusable="false">'
+        f'<use href="#{KINDS[kind][1]}"/></svg>'
+    )
 
 
 def grouped(value: str | None) -> str:
@@ -57,8 +59,10 @@ def _quantity(q: Mapping[str, Any]) -> str:
     if q.get("unit_candidates"):
         notes.append("could be " + ", ".join(q["unit_candidates"]))
     extra = f' <span class="note">({escape("; ".join(notes))})</span>' if notes else ""
-    return (f'“{escape(" ".join(q["text"].split()))}” read as {escape(read)}{extra} '
-            f'<span class="where">(line {q.get("line", 0)}, column {q.get("column", 0)})</span>')
+    return (
+        f"“{escape(' '.join(q['text'].split()))}” read as {escape(read)}{extra} "
+        f'<span class="where">(line {q.get("line", 0)}, column {q.get("column", 0)})</span>'
+    )
 
 
 def _expected(d: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -92,18 +96,23 @@ def _rate(rate: Mapping[str, Any]) -> str:
     return f"{phrase}, {when}" if when else phrase
 
 
-def evidence(d: Mapping[str, Any], series: Mapping[str, Any] | None,
-             diagnoses: Mapping[str, str]) -> str:
+def evidence(
+    d: Mapping[str, Any], series: Mapping[str, Any] | None, diagnoses: Mapping[str, str]
+) -> str:
     """The evidence block of one finding (no ids inside: the panel shows a copy of it)."""
     from claims.rules import RULES
 
     kind = kind_of(d)
     rule = RULES.get(d["code"])
-    rows: list[tuple[str, str]] = [("Claim as read", f'“{escape(" ".join(d["text"].split()))}”')]
+    rows: list[tuple[str, str]] = [("Claim as read", f"“{escape(' '.join(d['text'].split()))}”")]
     for role in ("original", "converted"):
         if d.get(role):
-            rows.append(("Original figure" if role == "original" else "Converted figure",
-                         _quantity(d[role])))
+            rows.append(
+                (
+                    "Original figure" if role == "original" else "Converted figure",
+                    _quantity(d[role]),
+                )
+            )
     for role, fig in (d.get("figures") or {}).items():
         figs = fig if isinstance(fig, list) else [fig]
         rows.append((role.replace("_", " ").capitalize(), "; ".join(_quantity(q) for q in figs)))
@@ -123,25 +132,46 @@ def evidence(d: Mapping[str, Any], series: Mapping[str, Any] | None,
         rows.append(("Source", source))
         implied = story_rate(d)
         if implied is not None:
-            rows.append(("Story implies", escape(rate_phrase(rate["base"], rate["quote"], implied))))
+            rows.append(
+                ("Story implies", escape(rate_phrase(rate["base"], rate["quote"], implied)))
+            )
     if d.get("diagnosis"):
         meaning = diagnoses.get(d["diagnosis"], "")
-        rows.append(("Diagnosis", f"<code>{escape(d['diagnosis'])}</code>"
-                                  + (f": {escape(meaning)}" if meaning else "")))
+        rows.append(
+            (
+                "Diagnosis",
+                f"<code>{escape(d['diagnosis'])}</code>"
+                + (f": {escape(meaning)}" if meaning else ""),
+            )
+        )
     if d.get("detail"):
         rows.append(("Detail", escape(d["detail"])))
     if d.get("suppressed"):
-        rows.append(("Suppressed", f"yes: silenced in the story; its verdict would be "
-                                   f"{escape(d['verdict'])}"))
+        rows.append(
+            (
+                "Suppressed",
+                f"yes: silenced in the story; its verdict would be {escape(d['verdict'])}",
+            )
+        )
     if rule is not None:
         rows.append(("Rule", f"<code>{escape(rule.code)}</code> {escape(rule.summary)}"))
-    head = (f'<p class="head">{icon(kind)}<span>{escape(KINDS[kind][0][:1].upper() + KINDS[kind][0][1:])}</span>'
-            f'<code>{escape(d["code"])}</code><span>{escape(d.get("name") or "")}</span>'
-            f'<span class="where">line {d["line"]}, column {d["column"]}</span></p>')
+    head = (
+        f'<p class="head">{icon(kind)}<span>{escape(KINDS[kind][0][:1].upper() + KINDS[kind][0][1:])}</span>'
+        f"<code>{escape(d['code'])}</code><span>{escape(d.get('name') or '')}</span>"
+        f'<span class="where">line {d["line"]}, column {d["column"]}</span></p>'
+    )
     body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     svg = chart(d, series) if rate else ""
-    legend = ('<p class="legend">Line and dots: the reference fixings; grey band: the days the '
-              'check allows; ringed dot: the fixing used; dashed line: the rate the story '
-              'implies.</p>') if svg else ""
-    return (f'<div class="evidence">{head}<p class="message">{escape(d["message"])}</p>'
-            f"<dl>{body}</dl>{svg}{legend}</div>")
+    legend = (
+        (
+            '<p class="legend">Line and dots: the reference fixings; grey band: the days the '
+            "check allows; ringed dot: the fixing used; dashed line: the rate the story "
+            "implies.</p>"
+        )
+        if svg
+        else ""
+    )
+    return (
+        f'<div class="evidence">{head}<p class="message">{escape(d["message"])}</p>'
+        f"<dl>{body}</dl>{svg}{legend}</div>"
+    )

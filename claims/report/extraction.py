@@ -25,10 +25,15 @@ def _place(doc: Document, span: Span) -> dict[str, Any]:
 def file_dict(doc: Document, extraction: Extraction, *, lazy: bool = False) -> dict[str, Any]:
     """One file's entry in the JSON output (``lazy``: its lists as iterators of dicts, for
     ``jsonstream``: one mention's dict at a time, never the whole file's)."""
-    conversions = ({**_place(doc, conv.span), "text": conv.text,
-                    "original": doc.place(conv.original).to_dict(),
-                    "converted": doc.place(conv.converted).to_dict()}
-                   for conv in extraction.conversions)
+    conversions = (
+        {
+            **_place(doc, conv.span),
+            "text": conv.text,
+            "original": doc.place(conv.original).to_dict(),
+            "converted": doc.place(conv.converted).to_dict(),
+        }
+        for conv in extraction.conversions
+    )
     mentions = (doc.place(m).to_dict() for m in extraction.mentions)
     rates = ({**s.to_dict(), **_place(doc, s.span)} for s in extraction.stated_rates)
     return {
@@ -75,16 +80,33 @@ def text_chunks(items: Iterable[tuple[Document, Extraction]]) -> Iterator[str]:
         f = file_dict(doc, ex)
         rows: list[tuple[int, str]] = []
         for c in f["conversions"]:
-            rows.append((c["start"], f"{doc.path}:{c['line']}:{c['column']}: conversion "
-                         f"{' '.join(c['text'].split())}  [{_money(c['original'])} -> "
-                         f"{_money(c['converted'])}]"))
+            rows.append(
+                (
+                    c["start"],
+                    f"{doc.path}:{c['line']}:{c['column']}: conversion "
+                    f"{' '.join(c['text'].split())}  [{_money(c['original'])} -> "
+                    f"{_money(c['converted'])}]",
+                )
+            )
         for s in f["stated_rates"]:
-            rows.append((s["start"], f"{doc.path}:{s['line']}:{s['column']}: stated rate "
-                         f"{' '.join(s['text'].split())}  [1 {s['base']} = {s['value']} {s['quote']}]"))
+            rows.append(
+                (
+                    s["start"],
+                    f"{doc.path}:{s['line']}:{s['column']}: stated rate "
+                    f"{' '.join(s['text'].split())}  [1 {s['base']} = {s['value']} {s['quote']}]",
+                )
+            )
         for m in f["mentions"]:
-            rows.append((m["start"], f"{doc.path}:{m['line']}:{m['column']}: money "
-                         f"{' '.join(m['text'].split())}  [{_money(m)}]"))
+            rows.append(
+                (
+                    m["start"],
+                    f"{doc.path}:{m['line']}:{m['column']}: money "
+                    f"{' '.join(m['text'].split())}  [{_money(m)}]",
+                )
+            )
         out.extend(row for _, row in sorted(rows, key=lambda r: r[0]))
-        out.append(f"{doc.path}: {len(f['mentions'])} money mentions, "
-                   f"{len(f['conversions'])} conversions, {len(f['stated_rates'])} stated rates")
+        out.append(
+            f"{doc.path}: {len(f['mentions'])} money mentions, "
+            f"{len(f['conversions'])} conversions, {len(f['stated_rates'])} stated rates"
+        )
         yield "\n".join(out) + "\n"

@@ -54,10 +54,15 @@ class Reporter(_Base):
         for d in sorted(listed(result), key=lambda d: _ORDER[d["verdict"]]):
             command = _COMMAND[d["verdict"]]
             self.per_level[command] += 1
-            self.rows.append((result.path, d["line"], d["column"], d["verdict"], d["code"],
-                              d["message"]))
-            props = [f"file={escape_property(result.path)}", f"line={d['line']}",
-                     f"col={d['column']}", f"endLine={d['end_line']}"]
+            self.rows.append(
+                (result.path, d["line"], d["column"], d["verdict"], d["code"], d["message"])
+            )
+            props = [
+                f"file={escape_property(result.path)}",
+                f"line={d['line']}",
+                f"col={d['column']}",
+                f"endLine={d['end_line']}",
+            ]
             if d["end_line"] == d["line"]:
                 props.append(f"endColumn={d['end_column']}")
             props.append(f"title={escape_property(d['code'] + ' ' + d['verdict'])}")
@@ -72,28 +77,40 @@ class Reporter(_Base):
         over = {level: n - LIMIT for level, n in self.per_level.items() if n > LIMIT}
         if over:
             hidden = ", ".join(f"{n} {level}s" for level, n in over.items())
-            out.append(f"::notice title={escape_property('claims: more findings than GitHub shows')}"
-                       f"::GitHub shows "
-                       f"{LIMIT} annotations of each level per step; {hidden} are not shown as "
-                       "annotations. The job summary (or --format text) lists every finding.")
+            out.append(
+                f"::notice title={escape_property('claims: more findings than GitHub shows')}"
+                f"::GitHub shows "
+                f"{LIMIT} annotations of each level per step; {hidden} are not shown as "
+                "annotations. The job summary (or --format text) lists every finding."
+            )
         for problem in self.problems:
-            out.append(f"::error file={escape_property(problem.path)},"
-                       f"title={escape_property('claims: not checked')}::"
-                       f"{escape_data(problem.message)}")
+            out.append(
+                f"::error file={escape_property(problem.path)},"
+                f"title={escape_property('claims: not checked')}::"
+                f"{escape_data(problem.message)}"
+            )
         return "".join(line + "\n" for line in out)
 
     def summary_markdown(self) -> str:
         """Every listed finding as a Markdown table for ``$GITHUB_STEP_SUMMARY``."""
         c = self.counts
-        lines = ["## claims", "",
-                 f"{c['error']} errors, {c['warning']} warnings, {c['ok']} ok, "
-                 f"{c['unverifiable']} unverifiable, {c['suppressed']} suppressed in "
-                 f"{self.files} files", ""]
+        lines = [
+            "## claims",
+            "",
+            f"{c['error']} errors, {c['warning']} warnings, {c['ok']} ok, "
+            f"{c['unverifiable']} unverifiable, {c['suppressed']} suppressed in "
+            f"{self.files} files",
+            "",
+        ]
         if self.rows:
-            lines += ["| file | line | col | verdict | code | message |",
-                      "|---|---:|---:|---|---|---|"]
-            lines += [f"| {_cell(p)} | {ln} | {col} | {v} | {code} | {_cell(m)} |"
-                      for p, ln, col, v, code, m in self.rows]
+            lines += [
+                "| file | line | col | verdict | code | message |",
+                "|---|---:|---:|---|---|---|",
+            ]
+            lines += [
+                f"| {_cell(p)} | {ln} | {col} | {v} | {code} | {_cell(m)} |"
+                for p, ln, col, v, code, m in self.rows
+            ]
             lines.append("")
         for problem in self.problems:
             lines.append(f"- not checked: {_cell(problem.message)}")

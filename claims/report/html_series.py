@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
     from claims.check.rate_window import RateSource
 
-CONTEXT_DAYS = 21          # days drawn before the check window, for context
-REACH_DAYS = 120           # a rate further than this from the as-of date is not drawn to
+CONTEXT_DAYS = 21  # days drawn before the check window, for context
+REACH_DAYS = 120  # a rate further than this from the as-of date is not drawn to
 
 #: (document path, base, quote) -> {"base", "quote", "start", "end", "window_start", "as_of",
 #: "points": [(ISO date, decimal string), ...]}
@@ -30,8 +30,9 @@ def series_key(path: str, base: str, quote: str) -> tuple[str, str, str]:
     return (path, base, quote)
 
 
-def window_series(results: Iterable[DocumentResult], store: RateSource,
-                  window_days: int | Mapping[str, int] = 7) -> dict[tuple[str, str, str], dict]:
+def window_series(
+    results: Iterable[DocumentResult], store: RateSource, window_days: int | Mapping[str, int] = 7
+) -> dict[tuple[str, str, str], dict]:
     """The fixings around each currency finding's window (``window_days`` per path or for all)."""
     from claims.errors import ClaimsError
 
@@ -53,9 +54,14 @@ def window_series(results: Iterable[DocumentResult], store: RateSource,
             try:
                 rates = store.window(rate.base, rate.quote, start, end)
             except ClaimsError:
-                continue                       # no series to draw; the evidence still stands
-            out[key] = {"base": rate.base, "quote": rate.quote, "start": start.isoformat(),
-                        "end": end.isoformat(), "window_start": window_start.isoformat(),
-                        "as_of": result.as_of.isoformat(),
-                        "points": [(r.date.isoformat(), format(r.value, "f")) for r in rates]}
+                continue  # no series to draw; the evidence still stands
+            out[key] = {
+                "base": rate.base,
+                "quote": rate.quote,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "window_start": window_start.isoformat(),
+                "as_of": result.as_of.isoformat(),
+                "points": [(r.date.isoformat(), format(r.value, "f")) for r in rates],
+            }
     return out

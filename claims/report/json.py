@@ -43,12 +43,12 @@ class Reporter(_Base):
 
     def finish_chunks(self) -> Iterator[str]:
         """``finish()`` a piece at a time."""
-        data = {"version": JSON_VERSION,
-                "files": (file_dict(r, c, lazy=True) for r, c in self.kept),
-                "problems": [p.to_dict() for p in self.problems],
-                "warnings": list(self.warnings),
-                "summary": dict(self.counts)}
+        data = {
+            "version": JSON_VERSION,
+            "files": (file_dict(r, c, lazy=True) for r, c in self.kept),
+            "problems": [p.to_dict() for p in self.problems],
+            "warnings": list(self.warnings),
+            "summary": dict(self.counts),
+        }
         yield from chunks(data)
         yield "\n"
-
-

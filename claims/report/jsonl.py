@@ -38,5 +38,12 @@ class Reporter(_Base):
         return _line({"type": "warning", "message": message})
 
     def finish(self) -> str:
-        return _line({"type": "summary", "version": JSON_VERSION, "files": self.files,
-                      "problems": len(self.problems), "summary": dict(self.counts)})
+        return _line(
+            {
+                "type": "summary",
+                "version": JSON_VERSION,
+                "files": self.files,
+                "problems": len(self.problems),
+                "summary": dict(self.counts),
+            }
+        )

@@ -22,8 +22,11 @@ def _lazy(value: Any) -> bool:
 def chunks(value: Any, level: int = 0) -> Iterator[str]:
     """Pieces of ``value`` as indented JSON, nested ``level`` deep (module doc). A dict is
     taken apart only when one of its own values is an iterator; anything else is one piece."""
-    if (isinstance(value, dict) and any(_lazy(v) for v in value.values())
-            and all(isinstance(k, str) for k in value)):
+    if (
+        isinstance(value, dict)
+        and any(_lazy(v) for v in value.values())
+        and all(isinstance(k, str) for k in value)
+    ):
         pad = "\n" + INDENT * (level + 1)
         sep = "{"
         for key, item in value.items():

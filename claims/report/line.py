@@ -25,6 +25,9 @@ class Reporter(_Base):
     def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         out = [f"{result.path}:1:1:NOTE:note:{_flat(n)}" for n in notes(result)]
-        out += [f"{result.path}:{d['line']}:{d['column']}:{d['code']}:{d['verdict']}:"
-                f"{_flat(d['message'])}" for d in listed(result)]
+        out += [
+            f"{result.path}:{d['line']}:{d['column']}:{d['code']}:{d['verdict']}:"
+            f"{_flat(d['message'])}"
+            for d in listed(result)
+        ]
         return "".join(line + "\n" for line in out)

@@ -22,8 +22,10 @@ _SEVERITY = {"error": "ERROR", "warning": "WARNING", "unverifiable": "INFO"}
 
 
 def _range(place: Mapping[str, Any]) -> dict[str, Any]:
-    return {"start": {"line": place["line"], "column": place["byte_column"]},
-            "end": {"line": place["end_line"], "column": place["end_byte_column"]}}
+    return {
+        "start": {"line": place["line"], "column": place["byte_column"]},
+        "end": {"line": place["end_line"], "column": place["end_byte_column"]},
+    }
 
 
 def diagnostic(path: str, d: Mapping[str, Any]) -> dict[str, Any]:
@@ -46,9 +48,15 @@ def diagnostic(path: str, d: Mapping[str, Any]) -> dict[str, Any]:
 class Reporter(_Base):
     def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
-        rows = [{"message": note, "location": {"path": result.path, "range": {
-                    "start": {"line": 1, "column": 1}}},
-                 "severity": "INFO", "source": {"name": "claims"}, "code": {"value": "note"}}
-                for note in notes(result)]
+        rows = [
+            {
+                "message": note,
+                "location": {"path": result.path, "range": {"start": {"line": 1, "column": 1}}},
+                "severity": "INFO",
+                "source": {"name": "claims"},
+                "code": {"value": "note"},
+            }
+            for note in notes(result)
+        ]
         rows += [diagnostic(result.path, d) for d in listed(result)]
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

@@ -7,29 +7,49 @@ from collections.abc import Iterable
 
 from claims.rules import CHECKS, DIAGNOSES, RULES, Rule
 
-_TITLES = {"currency-conversion": "Currency conversions", "unit-conversion": "Unit conversions",
-           "arithmetic": "Arithmetic"}
+_TITLES = {
+    "currency-conversion": "Currency conversions",
+    "unit-conversion": "Unit conversions",
+    "arithmetic": "Arithmetic",
+}
 
 
 def markdown() -> str:
     """The whole reference page: every rule by check, then the diagnosis slugs."""
-    lines = ["# Rule reference", "",
-             "Generated from `claims/rules.py` by `tools/gen_rules.py` (also `claims rules`); "
-             "do not edit by hand.", ""]
+    lines = [
+        "# Rule reference",
+        "",
+        "Generated from `claims/rules.py` by `tools/gen_rules.py` (also `claims rules`); "
+        "do not edit by hand.",
+        "",
+    ]
     for check in CHECKS:
         lines += [f"## {_TITLES[check]}", ""]
         for r in (r for r in RULES.values() if r.check == check):
-            lines += [f'<a id="{r.code.lower()}"></a>', "",
-                      f"### {r.code} `{r.name}` ({r.level})", "", r.summary, "", r.help, ""]
+            lines += [
+                f'<a id="{r.code.lower()}"></a>',
+                "",
+                f"### {r.code} `{r.name}` ({r.level})",
+                "",
+                r.summary,
+                "",
+                r.help,
+                "",
+            ]
             if r.bad:
                 lines.append(f"- Flagged: `{r.bad}`")
             if r.good:
                 lines.append(f"- Fine: `{r.good}`")
             if r.bad or r.good:
                 lines.append("")
-    lines += ["## Diagnoses", "",
-              "A finding's `diagnosis` is one of these slugs (or null):", "",
-              "| diagnosis | meaning |", "|---|---|"]
+    lines += [
+        "## Diagnoses",
+        "",
+        "A finding's `diagnosis` is one of these slugs (or null):",
+        "",
+        "| diagnosis | meaning |",
+        "|---|---|",
+    ]
     lines += [f"| `{slug}` | {meaning} |" for slug, meaning in DIAGNOSES.items()]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -68,8 +68,12 @@ def _fingerprint(code: str, text: str, occurrence: int) -> str:
 
 
 def _region(place: Mapping[str, Any]) -> dict[str, int]:
-    return {"startLine": place["line"], "startColumn": place["column"],
-            "endLine": place["end_line"], "endColumn": place["end_column"]}
+    return {
+        "startLine": place["line"],
+        "startColumn": place["column"],
+        "endLine": place["end_line"],
+        "endColumn": place["end_column"],
+    }
 
 
 class Reporter(_Base):
@@ -84,20 +88,32 @@ class Reporter(_Base):
     def document(self, result: DocumentResult, config: str | None = None) -> str:
         super().document(result, config)
         where = artifact(result.path, self.base)
-        self.artifacts.append({"location": where, "properties": {
-            "language": result.language, "languageSource": result.language_source}})
+        self.artifacts.append(
+            {
+                "location": where,
+                "properties": {
+                    "language": result.language,
+                    "languageSource": result.language_source,
+                },
+            }
+        )
         for note in notes(result):
-            self.notifications.append({"level": "note", "message": {"text": note},
-                                       "locations": [{"physicalLocation": {
-                                           "artifactLocation": where}}]})
+            self.notifications.append(
+                {
+                    "level": "note",
+                    "message": {"text": note},
+                    "locations": [{"physicalLocation": {"artifactLocation": where}}],
+                }
+            )
         seen: dict[tuple[str, str], int] = {}
         for finding in result.findings:
             if finding.verdict.value in PROBLEMS:
                 self.results.append(self._result(finding.to_dict(), where, seen))
         return ""
 
-    def _result(self, d: dict[str, Any], where: dict[str, Any],
-                seen: dict[tuple[str, str], int]) -> dict[str, Any]:
+    def _result(
+        self, d: dict[str, Any], where: dict[str, Any], seen: dict[tuple[str, str], int]
+    ) -> dict[str, Any]:
         code = d["code"]
         if code not in self.rule_index:
             self.rule_index[code] = len(self.rules)
@@ -109,58 +125,95 @@ class Reporter(_Base):
             "ruleIndex": self.rule_index[code],
             "level": _LEVEL[d["verdict"]],
             "message": {"text": d["message"]},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": where,
-                "region": {**_region(d), "snippet": {"text": d["text"]}},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": where,
+                        "region": {**_region(d), "snippet": {"text": d["text"]}},
+                    }
+                }
+            ],
             "partialFingerprints": {"claimsFinding/v1": _fingerprint(*key, seen[key])},
-            "suppressions": ([{"kind": "inSource",
-                               "justification": "claims-disable directive in the story"}]
-                             if d["suppressed"] else []),
-            "properties": {"verdict": d["verdict"], "check": d["check"],
-                           "diagnosis": d["diagnosis"], "deviation_pct": d["deviation_pct"],
-                           "expected": d["expected"], "rate": d["rate"]},
+            "suppressions": (
+                [{"kind": "inSource", "justification": "claims-disable directive in the story"}]
+                if d["suppressed"]
+                else []
+            ),
+            "properties": {
+                "verdict": d["verdict"],
+                "check": d["check"],
+                "diagnosis": d["diagnosis"],
+                "deviation_pct": d["deviation_pct"],
+                "expected": d["expected"],
+                "rate": d["rate"],
+            },
         }
         suggested = fix(d)
         if suggested is not None:
             place, text = suggested
-            item["fixes"] = [{
-                "description": {"text": f"Write the expected figure: {text}"},
-                "artifactChanges": [{"artifactLocation": where, "replacements": [{
-                    "deletedRegion": _region(place), "insertedContent": {"text": text}}]}],
-            }]
+            item["fixes"] = [
+                {
+                    "description": {"text": f"Write the expected figure: {text}"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": where,
+                            "replacements": [
+                                {"deletedRegion": _region(place), "insertedContent": {"text": text}}
+                            ],
+                        }
+                    ],
+                }
+            ]
         return item
 
     def finish(self) -> str:
-        failed = [{"level": "error", "message": {"text": p.message},
-                   "descriptor": {"id": f"claims/{p.kind}"},
-                   "locations": [{"physicalLocation": {
-                       "artifactLocation": artifact(p.path, self.base)}}]}
-                  for p in self.problems]
+        failed = [
+            {
+                "level": "error",
+                "message": {"text": p.message},
+                "descriptor": {"id": f"claims/{p.kind}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": artifact(p.path, self.base)}}
+                ],
+            }
+            for p in self.problems
+        ]
         invocation: dict[str, Any] = {
             "executionSuccessful": not self.problems,
             "toolExecutionNotifications": failed + self.notifications,
             "toolConfigurationNotifications": (
-                [{"level": "note", "message": {"text": f"configuration read from {c}"},
-                  "locations": [{"physicalLocation": {"artifactLocation": artifact(c, self.base)}}]}
-                 for c in self.configs]
-                + [{"level": "warning", "message": {"text": w}} for w in self.warnings]),
+                [
+                    {
+                        "level": "note",
+                        "message": {"text": f"configuration read from {c}"},
+                        "locations": [
+                            {"physicalLocation": {"artifactLocation": artifact(c, self.base)}}
+                        ],
+                    }
+                    for c in self.configs
+                ]
+                + [{"level": "warning", "message": {"text": w}} for w in self.warnings]
+            ),
             "properties": {"configFiles": list(self.configs)},
         }
         run: dict[str, Any] = {
-            "tool": {"driver": {
-                "name": "claims",
-                "version": __version__,
-                "informationUri": PROJECT_URL,
-                "rules": self.rules,
-            }},
+            "tool": {
+                "driver": {
+                    "name": "claims",
+                    "version": __version__,
+                    "informationUri": PROJECT_URL,
+                    "rules": self.rules,
+                }
+            },
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {SRCROOT: {
-                "uri": Path(os.path.abspath(self.base or os.curdir)).as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {
+                SRCROOT: {
+                    "uri": Path(os.path.abspath(self.base or os.curdir)).as_uri().rstrip("/") + "/"
+                }
+            },
             "artifacts": self.artifacts,
             "results": self.results,
             "invocations": [invocation],
         }
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-

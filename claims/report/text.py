@@ -41,7 +41,7 @@ def _amount(value: Any) -> str:
         return str(value)
     for scale, word in _SCALES:
         if abs(d) >= scale:
-            q = float(d / scale)                    # display only: the data stays Decimal
+            q = float(d / scale)  # display only: the data stays Decimal
             return f"{q:,.4g} {word}" if abs(q) < 1000 else f"{q:,.0f} {word}"
     if abs(d) >= 1:
         return f"{d:,.2f}".rstrip("0").rstrip(".")
@@ -53,8 +53,9 @@ def _details(d: Mapping[str, Any]) -> list[str]:
     expected = d.get("expected")
     if expected and d["verdict"] != "ok":
         shown = expected.get("text") or f"{expected['value']} {expected.get('unit') or ''}"
-        span = expected.get("range_text") or (f"{_amount(expected['low'])} to "
-                                              f"{_amount(expected['high'])}")
+        span = expected.get("range_text") or (
+            f"{_amount(expected['low'])} to {_amount(expected['high'])}"
+        )
         lines.append(f"expected: {shown.strip()} (acceptable: {span})")
     if d.get("detail"):
         lines.append(f"detail:   {d['detail']}")
@@ -63,8 +64,10 @@ def _details(d: Mapping[str, Any]) -> list[str]:
         when = rate["date"]
         if rate.get("requested_date") and rate["requested_date"] != rate["date"]:
             when += f" (asked for {rate['requested_date']})"
-        lines.append(f"rate:     1 {rate['base']} = {format_rate(Decimal(rate['value']))} "
-                     f"{rate['quote']} on {when}, {rate['source']}")
+        lines.append(
+            f"rate:     1 {rate['base']} = {format_rate(Decimal(rate['value']))} "
+            f"{rate['quote']} on {when}, {rate['source']}"
+        )
     return lines
 
 
@@ -74,7 +77,7 @@ class Reporter(_Base):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.undated = 0
-        self.language_source: str | None = None   # of the only language, when all agree
+        self.language_source: str | None = None  # of the only language, when all agree
         self._sources: set[str | None] = set()
 
     def document(self, result: DocumentResult, config: str | None = None) -> str:
@@ -85,8 +88,9 @@ class Reporter(_Base):
             if d["suppressed"] or (self.quiet and d["verdict"] == "ok"):
                 continue
             verdict = _paint(d["verdict"], d["verdict"], self.color)
-            out.append(f"{result.path}:{d['line']}:{d['column']}: {verdict} {d['code']} "
-                       f"{d['message']}")
+            out.append(
+                f"{result.path}:{d['line']}:{d['column']}: {verdict} {d['code']} {d['message']}"
+            )
             if d["verdict"] != "ok":
                 out.extend("    " + line for line in _details(d))
         self._sources.add(getattr(result, "language_source", None))
@@ -98,14 +102,18 @@ class Reporter(_Base):
         return "".join(line + "\n" for line in out)
 
     def finish(self) -> str:
-        if not self.files:                      # nothing checked: stderr said why
+        if not self.files:  # nothing checked: stderr said why
             return ""
         counts, color = self.counts, self.color
-        parts = [_paint(_plural(counts["error"], "error"), "error", color and counts["error"] > 0),
-                 _paint(_plural(counts["warning"], "warning"), "warning",
-                        color and counts["warning"] > 0),
-                 _plural(counts["ok"], "ok"), _plural(counts["unverifiable"], "unverifiable"),
-                 _plural(counts["suppressed"], "suppressed")]
+        parts = [
+            _paint(_plural(counts["error"], "error"), "error", color and counts["error"] > 0),
+            _paint(
+                _plural(counts["warning"], "warning"), "warning", color and counts["warning"] > 0
+            ),
+            _plural(counts["ok"], "ok"),
+            _plural(counts["unverifiable"], "unverifiable"),
+            _plural(counts["suppressed"], "suppressed"),
+        ]
         line = f"{', '.join(parts)} in {_plural(self.files, 'file')}"
         if len(self.dates) == 1:
             line += f"; as of {next(iter(self.dates))}"
@@ -124,8 +132,9 @@ class Reporter(_Base):
             return ""
         if len(self.languages) == 1:
             (tag,) = self.languages
-            return f"; language {tag}" + (f" ({self.language_source})"
-                                          if self.language_source else "")
+            return f"; language {tag}" + (
+                f" ({self.language_source})" if self.language_source else ""
+            )
         shown = sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))
         return "; languages " + ", ".join(f"{tag} {n}" for tag, n in shown)
 

@@ -34,31 +34,41 @@ def serve(settings: ServeSettings, announce: Callable[[str], None] | None = None
     from claims.serve.jobs import WorkerState
     from claims.serve.pool import Pool
 
-    state = WorkerState.open(settings.cache_dir, settings.config, warm=False)   # builds it once
+    state = WorkerState.open(settings.cache_dir, settings.config, warm=False)  # builds it once
     sock = _bind(settings.host, settings.port)
-    pool = Pool(settings.workers, {"cache_dir": settings.cache_dir, "base_config": settings.config},
-                max_queue=settings.max_queue)
+    pool = Pool(
+        settings.workers,
+        {"cache_dir": settings.cache_dir, "base_config": settings.config},
+        max_queue=settings.max_queue,
+    )
     try:
-        pool.spawn()                              # workers warm up while the web stack loads
+        pool.spawn()  # workers warm up while the web stack loads
         import uvicorn
 
         from claims.serve.app import HealthCache, create_app
 
         app = create_app(settings, pool, HealthCache(state))
         pool.wait_ready()
-        config = uvicorn.Config(app, log_level=settings.log_level, server_header=False,
-                                timeout_keep_alive=5, timeout_graceful_shutdown=10,
-                                limit_concurrency=settings.workers + settings.max_queue + 16)
+        config = uvicorn.Config(
+            app,
+            log_level=settings.log_level,
+            server_header=False,
+            timeout_keep_alive=5,
+            timeout_graceful_shutdown=10,
+            limit_concurrency=settings.workers + settings.max_queue + 16,
+        )
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
-        (announce or _stderr)(f"claims serve: listening on http://{shown}:{port} "
-                              f"({settings.workers} workers, store data to "
-                              f"{state.store.last_date()})")
+        (announce or _stderr)(
+            f"claims serve: listening on http://{shown}:{port} "
+            f"({settings.workers} workers, store data to "
+            f"{state.store.last_date()})"
+        )
         previous = signal.signal(signal.SIGTERM, _stop)
         try:
             uvicorn.Server(config).run(sockets=[sock])
         except _Stopped:
-            pass                                  # uvicorn finished its graceful shutdown
+            pass  # uvicorn finished its graceful shutdown
         finally:
             signal.signal(signal.SIGTERM, previous)
     finally:
@@ -78,7 +88,7 @@ def _stop(_signum: int, _frame: object) -> None:
 def _bind(host: str, port: int) -> socket.socket:
     """A listening socket (port 0: a free one), so the real port can be announced."""
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)   # asyncio then sets
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio then sets
     # TCP_NODELAY on each connection (it checks the protocol): no 40 ms delayed-ACK stalls
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -96,4 +106,3 @@ def _bind(host: str, port: int) -> socket.socket:
 def _stderr(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
-

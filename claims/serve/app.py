@@ -26,23 +26,40 @@ from claims.serve.pool import JobFailed, Pool, PoolError
 from claims.serve.settings import ServeSettings
 
 log = logging.getLogger("claims.serve")
-HTML_CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-            "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'")
+HTML_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'"
+)
 
 #: How a job's ClaimsError is answered: kind -> (status, code).
-JOB_ERRORS = {"StaleData": (404, "stale-data"), "NoRate": (404, "no-rate"),
-              "UnknownCurrency": (404, "unknown-currency"), "InputError": (422, "bad-input"),
-              "ConfigError": (422, "bad-setting"), "RateError": (503, "store-unavailable")}
-_STATUS_CODES = {400: "bad-request", 401: "unauthorized", 404: "not-found",
-                 405: "method-not-allowed", 413: "too-large", 415: "unsupported-media-type"}
+JOB_ERRORS = {
+    "StaleData": (404, "stale-data"),
+    "NoRate": (404, "no-rate"),
+    "UnknownCurrency": (404, "unknown-currency"),
+    "InputError": (422, "bad-input"),
+    "ConfigError": (422, "bad-setting"),
+    "RateError": (503, "store-unavailable"),
+}
+_STATUS_CODES = {
+    400: "bad-request",
+    401: "unauthorized",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+    415: "unsupported-media-type",
+}
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    text = {400: "the body is not UTF-8 JSON",
-            401: "no or wrong bearer token (only when the server has one)",
-            404: "not found", 413: "body larger than the server's limit",
-            415: "body is not JSON", 422: "invalid input: each field says what is wrong",
-            503: "busy, over the time limit, or the rate store is unavailable; retry later"}
+    text = {
+        400: "the body is not UTF-8 JSON",
+        401: "no or wrong bearer token (only when the server has one)",
+        404: "not found",
+        413: "body larger than the server's limit",
+        415: "body is not JSON",
+        422: "invalid input: each field says what is wrong",
+        503: "busy, over the time limit, or the rate store is unavailable; retry later",
+    }
     return {c: {"model": schemas.ErrorResponse, "description": text[c]} for c in codes}
 
 
@@ -78,63 +95,106 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
         pool.attach(asyncio.get_running_loop())
         yield
 
-    app = FastAPI(title="claims", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json", lifespan=lifespan,
-                  description="Check the numbers in news copy: currency conversions against "
-                              "ECB reference rates, unit conversions and stated arithmetic.")
+    app = FastAPI(
+        title="claims",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+        description="Check the numbers in news copy: currency conversions against "
+        "ECB reference rates, unit conversions and stated arithmetic.",
+    )
 
     async def job(name: str, payload: dict[str, Any]) -> Any:
         return await pool.run(name, payload, timeout=settings.time_limit)
 
     def story_payload(story: schemas.StoryRequest) -> dict[str, Any]:
-        return {**story.payload(), "today": date.today().isoformat()}    # the edge's clock
+        return {**story.payload(), "today": date.today().isoformat()}  # the edge's clock
 
-    @app.post("/v1/check", response_model=schemas.CheckResponse, responses=_POST_ERRORS,
-              summary="Check one story", tags=["stories"])
+    @app.post(
+        "/v1/check",
+        response_model=schemas.CheckResponse,
+        responses=_POST_ERRORS,
+        summary="Check one story",
+        tags=["stories"],
+    )
     async def check(story: schemas.StoryRequest) -> JSONResponse:
         """The findings for one story: the same JSON as `claims check --format json`, plus
         `outcome` (whether a finding reaches `fail_on`, as the CLI's exit code 1)."""
         return _json(await job("check", story_payload(story)))
 
-    @app.post("/v1/extract", response_model=schemas.ExtractResponse, responses=_POST_ERRORS,
-              summary="List the money figures of one story", tags=["stories"])
+    @app.post(
+        "/v1/extract",
+        response_model=schemas.ExtractResponse,
+        responses=_POST_ERRORS,
+        summary="List the money figures of one story",
+        tags=["stories"],
+    )
     async def extract(story: schemas.StoryRequest) -> JSONResponse:
         """Every money mention, conversion pair and stated rate, as `claims extract --format json`."""
         return _json(await job("extract", story_payload(story)))
 
-    @app.post("/v1/report", response_class=HTMLResponse, responses={
-        200: {"content": {"text/html": {}}, "description": "one self-contained HTML page"},
-        **_POST_ERRORS}, summary="The HTML report of one story", tags=["stories"])
+    @app.post(
+        "/v1/report",
+        response_class=HTMLResponse,
+        responses={
+            200: {"content": {"text/html": {}}, "description": "one self-contained HTML page"},
+            **_POST_ERRORS,
+        },
+        summary="The HTML report of one story",
+        tags=["stories"],
+    )
     async def report(story: schemas.StoryRequest) -> HTMLResponse:
         """The story with every checked figure highlighted and its evidence, as
         `claims check --format html`."""
         page = await job("report", story_payload(story))
-        return HTMLResponse(page, headers={"Content-Security-Policy": HTML_CSP,
-                                           "Cache-Control": "no-store"})
+        return HTMLResponse(
+            page, headers={"Content-Security-Policy": HTML_CSP, "Cache-Control": "no-store"}
+        )
 
-    @app.get("/v1/report", response_class=HTMLResponse, summary="A form to check a story",
-             tags=["stories"], responses={200: {"content": {"text/html": {}}}})
+    @app.get(
+        "/v1/report",
+        response_class=HTMLResponse,
+        summary="A form to check a story",
+        tags=["stories"],
+        responses={200: {"content": {"text/html": {}}}},
+    )
     async def report_form() -> HTMLResponse:
         """A page to paste a story into; it posts to `POST /v1/report` and shows the report."""
         from claims.serve.page import form_page
 
-        return HTMLResponse(form_page(token_needed=settings.token is not None),
-                            headers={"Content-Security-Policy": HTML_CSP})
+        return HTMLResponse(
+            form_page(token_needed=settings.token is not None),
+            headers={"Content-Security-Policy": HTML_CSP},
+        )
 
-    @app.get("/v1/rates/{base}/{quote}", response_model=schemas.Rate,
-             responses=_errors(401, 404, 422, 503), summary="A reference rate", tags=["rates"])
-    async def rate(base: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["USD"]),
-                   quote: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["KRW"]),
-                   day: schemas.IsoDay | None = Query(None, alias="date",
-                                                         description="YYYY-MM-DD; default today")
-                   ) -> JSONResponse:
+    @app.get(
+        "/v1/rates/{base}/{quote}",
+        response_model=schemas.Rate,
+        responses=_errors(401, 404, 422, 503),
+        summary="A reference rate",
+        tags=["rates"],
+    )
+    async def rate(
+        base: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["USD"]),
+        quote: str = Path(pattern=r"^[A-Za-z]{3}$", examples=["KRW"]),
+        day: schemas.IsoDay | None = Query(
+            None, alias="date", description="YYYY-MM-DD; default today"
+        ),
+    ) -> JSONResponse:
         """Units of QUOTE per 1 BASE in force on the day (the latest fixing on or before it),
         with the fixing's date, its source and dataset: the rate the checks would use."""
         on = day or date.today().isoformat()
         return _json(await job("rate", {"base": base, "quote": quote, "date": on}))
 
-    @app.get("/v1/rules", response_model=schemas.RulesResponse, responses=_errors(401),
-             summary="The rule reference", tags=["reference"])
+    @app.get(
+        "/v1/rules",
+        response_model=schemas.RulesResponse,
+        responses=_errors(401),
+        summary="The rule reference",
+        tags=["reference"],
+    )
     async def rules() -> JSONResponse:
         """Every finding code with its name, check, usual verdict, help and examples, and the
         diagnosis slugs."""
@@ -145,14 +205,25 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
         listed = [{**asdict(r), "level": r.level} for r in RULES.values()]
         return _json({"rules": listed, "diagnoses": dict(DIAGNOSES)})
 
-    @app.get("/healthz", response_model=schemas.Health, responses=_errors(503),
-             summary="Liveness, the store's data range and the workers", tags=["service"])
+    @app.get(
+        "/healthz",
+        response_model=schemas.Health,
+        responses=_errors(503),
+        summary="Liveness, the store's data range and the workers",
+        tags=["service"],
+    )
     async def healthz() -> JSONResponse:
         """`status` is `ok` when the store answers; `store.last_date` is the last ECB fixing held."""
         store = await health.get()
-        return _json({"status": "ok", "version": __version__, "store": store,
-                      "workers": pool.status(),
-                      "limits": settings.limits()})
+        return _json(
+            {
+                "status": "ok",
+                "version": __version__,
+                "store": store,
+                "workers": pool.status(),
+                "limits": settings.limits(),
+            }
+        )
 
     _install_errors(app)
     _document(app, settings)
@@ -160,16 +231,25 @@ def create_app(settings: ServeSettings, pool: Pool, health: HealthCache) -> Any:
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(data, status_code=status,
-                        headers={"Cache-Control": "no-store", **(headers or {})})
+    return JSONResponse(
+        data, status_code=status, headers={"Cache-Control": "no-store", **(headers or {})}
+    )
 
 
 def _install_errors(app: Any) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors: list[dict[str, Any]] = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""),
-                   "type": e.get("type", "")} for e in exc.errors()]
-        first: dict[str, Any] = errors[0] if errors else {"loc": [], "msg": "invalid request", "type": ""}
+        errors: list[dict[str, Any]] = [
+            {
+                "loc": [str(p) for p in e.get("loc", ())],
+                "msg": e.get("msg", ""),
+                "type": e.get("type", ""),
+            }
+            for e in exc.errors()
+        ]
+        first: dict[str, Any] = (
+            errors[0] if errors else {"loc": [], "msg": "invalid request", "type": ""}
+        )
         where = ".".join(p for p in first["loc"] if p != "body") or "body"
         message = f"{where}: {first['msg'].removeprefix('Value error, ')}"
         if first["type"] == "json_invalid":
@@ -182,7 +262,7 @@ def _install_errors(app: Any) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "error")
         headers = dict(exc.headers or {})
-        if exc.status_code == 405:                 # every route of the path, not just one
+        if exc.status_code == 405:  # every route of the path, not just one
             headers["Allow"] = ", ".join(sorted(_methods(app, request.scope)))
         return _json(error_body(code, str(exc.detail)), exc.status_code, headers)
 
@@ -200,8 +280,9 @@ def _install_errors(app: Any) -> None:
     @app.exception_handler(Exception)
     async def internal(_request: Request, exc: Exception) -> JSONResponse:
         log.error("claims serve: internal error: %s: %s", type(exc).__name__, exc)
-        return _json(error_body("internal", "internal error in claims; the server log says more"),
-                     500)
+        return _json(
+            error_body("internal", "internal error in claims; the server log says more"), 500
+        )
 
 
 def _methods(app: Any, scope: Mapping[str, Any]) -> set[str]:
@@ -232,12 +313,17 @@ def _document(app: Any, settings: ServeSettings) -> None:
                 for status, answer in op.get("responses", {}).items():
                     if status[:1] in "45":
                         answer["content"] = error
-                if settings.token and path.startswith("/v1/") and \
-                        (method.upper(), path) not in OPEN_PATHS:
+                if (
+                    settings.token
+                    and path.startswith("/v1/")
+                    and (method.upper(), path) not in OPEN_PATHS
+                ):
                     op["security"] = [{"bearer": []}]
         if settings.token:
             spec.setdefault("components", {})["securitySchemes"] = {
-                "bearer": {"type": "http", "scheme": "bearer"}}
+                "bearer": {"type": "http", "scheme": "bearer"}
+            }
         app.openapi_schema = spec
         return spec
+
     app.openapi = openapi

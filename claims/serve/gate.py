@@ -32,12 +32,21 @@ def error_body(code: str, message: str, errors: list | None = None) -> dict[str,
     return {"error": body}
 
 
-async def send_error(send: Send, status: int, code: str, message: str,
-                     headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+async def send_error(
+    send: Send, status: int, code: str, message: str, headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     data = json.dumps(error_body(code, message)).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode()), *headers]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(data)).encode()),
+                *headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": data})
 
 
@@ -57,17 +66,25 @@ class Gate:
         headers = {k.lower(): v for k, v in scope.get("headers", ())}
         if self.token and (method, path) not in OPEN_PATHS and path.startswith("/v1/"):
             if not self._authorised(headers.get(b"authorization", b"")):
-                await send_error(send, 401, "unauthorized",
-                                 "send the service's token as 'Authorization: Bearer TOKEN'",
-                                 ((b"www-authenticate", b'Bearer realm="claims"'),))
+                await send_error(
+                    send,
+                    401,
+                    "unauthorized",
+                    "send the service's token as 'Authorization: Bearer TOKEN'",
+                    ((b"www-authenticate", b'Bearer realm="claims"'),),
+                )
                 return
-        if (method, path) not in BODY_ROUTES:           # the app answers 404/405 itself
+        if (method, path) not in BODY_ROUTES:  # the app answers 404/405 itself
             await self.app(scope, receive, send)
             return
         media = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if media != b"application/json":
-            await send_error(send, 415, "unsupported-media-type",
-                             "send the request body as JSON (Content-Type: application/json)")
+            await send_error(
+                send,
+                415,
+                "unsupported-media-type",
+                "send the request body as JSON (Content-Type: application/json)",
+            )
             return
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body_bytes:
@@ -87,20 +104,31 @@ class Gate:
         try:
             bytes(body).decode("utf-8")
         except UnicodeDecodeError as exc:
-            await send_error(send, 400, "bad-request",
-                             f"the request body is not UTF-8 (byte {exc.start}); send UTF-8 JSON")
+            await send_error(
+                send,
+                400,
+                "bad-request",
+                f"the request body is not UTF-8 (byte {exc.start}); send UTF-8 JSON",
+            )
             return
         await self.app(scope, _replay(bytes(body), receive), send)
 
     def _authorised(self, header: bytes) -> bool:
         scheme, _, given = header.partition(b" ")
-        return (scheme.lower() == b"bearer" and self.token is not None
-                and hmac.compare_digest(given.strip(), self.token))
+        return (
+            scheme.lower() == b"bearer"
+            and self.token is not None
+            and hmac.compare_digest(given.strip(), self.token)
+        )
 
     async def _too_large(self, send: Send) -> None:
-        await send_error(send, 413, "too-large",
-                         f"the request body is larger than {self.max_body_bytes} bytes "
-                         "(the server's --max-body-bytes)")
+        await send_error(
+            send,
+            413,
+            "too-large",
+            f"the request body is larger than {self.max_body_bytes} bytes "
+            "(the server's --max-body-bytes)",
+        )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
@@ -113,4 +141,5 @@ def _replay(body: bytes, receive: Receive) -> Receive:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
         return await receive()
+
     return replay

@@ -30,8 +30,10 @@ from claims.errors import (
 )
 
 #: A story touching every check family, run once when a worker starts.
-WARM_UP = ("SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.29 billion). The road is "
-           "100 km (62 miles) long. Sales rose from $1.20 million to $1.50 million, a 25% increase.")
+WARM_UP = (
+    "SEOUL, June 30, 2025 - It will cost 100 trillion won ($72.29 billion). The road is "
+    "100 km (62 miles) long. Sales rose from $1.20 million to $1.50 million, a 25% increase."
+)
 
 #: How a ClaimsError is named to the server (first match wins): it picks the HTTP answer.
 ERROR_KINDS = (StaleData, NoRate, UnknownCurrency, InputError, ConfigError, RateError)
@@ -94,6 +96,7 @@ def run(state: WorkerState, name: str, payload: dict[str, Any]) -> tuple:
 
 # ------------------------------------------------------------------------------ reading
 
+
 def document(payload: dict[str, Any], scope: str = "article"):
     """The request's story as a Document (format from the field it came in)."""
     from claims.documents import load_document
@@ -105,8 +108,10 @@ def document(payload: dict[str, Any], scope: str = "article"):
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(f"{fmt}: not valid Unicode (a lone surrogate at character "
-                         f"{exc.start + 1}); send UTF-8 text") from None
+        raise InputError(
+            f"{fmt}: not valid Unicode (a lone surrogate at character "
+            f"{exc.start + 1}); send UTF-8 text"
+        ) from None
     return load_document(payload.get("name") or "story", data, fmt, scope=scope)
 
 
@@ -143,6 +148,7 @@ def _day(text: str | None, what: str) -> date | None:
 
 # ------------------------------------------------------------------------------ jobs
 
+
 def _checked(state: WorkerState, payload: dict[str, Any]):
     from claims.check import check_document
 
@@ -151,8 +157,7 @@ def _checked(state: WorkerState, payload: dict[str, Any]):
     today = _day(payload["today"], "today")
     if today is None:
         raise ConfigError("today: missing (the server's date)")
-    options = cfg.check_options(today=today,
-                                as_of=_day(payload.get("date"), "date"))
+    options = cfg.check_options(today=today, as_of=_day(payload.get("date"), "date"))
     return doc, cfg, options, check_document(doc, state.current_store(), options)
 
 
@@ -163,9 +168,10 @@ def job_check(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
     _doc, cfg, _options, result = _checked(state, payload)
     data = json.loads(render("json", [result]))
     fail_on = cfg.fail_on or "error"
-    data["outcome"] = {"fail_on": fail_on,
-                       "failed": any(not f.suppressed and f.verdict.reaches(fail_on)
-                                     for f in result.findings)}
+    data["outcome"] = {
+        "fail_on": fail_on,
+        "failed": any(not f.suppressed and f.verdict.reaches(fail_on) for f in result.findings),
+    }
     return data
 
 
@@ -186,11 +192,21 @@ def job_extract(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
 
     cfg = settings(state, payload)
     doc = document(payload, cfg.scope or "article")
-    return {"files": [file_dict(doc, extract(doc.text, dollar=cfg.dollar or "USD",
-                                             soft_breaks=doc.soft_breaks,
-                                             language=cfg.language,
-                                             document_language=doc.language,
-                                             number_format=cfg.number_format))]}
+    return {
+        "files": [
+            file_dict(
+                doc,
+                extract(
+                    doc.text,
+                    dollar=cfg.dollar or "USD",
+                    soft_breaks=doc.soft_breaks,
+                    language=cfg.language,
+                    document_language=doc.language,
+                    number_format=cfg.number_format,
+                ),
+            )
+        ]
+    }
 
 
 def job_rate(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
@@ -202,16 +218,24 @@ def job_rate(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
 def job_health(state: WorkerState, payload: dict[str, Any]) -> dict[str, Any]:
     """The store's data range and sources, for ``/healthz``."""
     info = state.current_store().info()
-    sources = [{k: s[k] for k in ("source", "kind", "first_date", "last_date")}
-               for s in info["sources"]]
+    sources = [
+        {k: s[k] for k in ("source", "kind", "first_date", "last_date")} for s in info["sources"]
+    ]
     firsts = [s["first_date"] for s in sources if s["kind"] == "reference" and s["first_date"]]
-    return {"integrity": info["integrity"], "first_date": min(firsts, default=None),
-            "last_date": info["last_date"], "currencies": len(info["currencies"]),
-            "sources": sources}
+    return {
+        "integrity": info["integrity"],
+        "first_date": min(firsts, default=None),
+        "last_date": info["last_date"],
+        "currencies": len(info["currencies"]),
+        "sources": sources,
+    }
 
 
 JOBS: dict[str, Callable[[WorkerState, dict[str, Any]], Any]] = {
-    "check": job_check, "report": job_report, "extract": job_extract, "rate": job_rate,
+    "check": job_check,
+    "report": job_report,
+    "extract": job_extract,
+    "rate": job_rate,
     "health": job_health,
 }
 

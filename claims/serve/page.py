@@ -70,8 +70,10 @@ document.getElementById("story-form").addEventListener("submit", async (event) =
 </html>
 """
 
-_TOKEN = ('<label for="token">Token</label>\n'
-          '<input id="token" type="password" autocomplete="off" size="40">')
+_TOKEN = (
+    '<label for="token">Token</label>\n'
+    '<input id="token" type="password" autocomplete="off" size="40">'
+)
 
 
 def form_page(*, token_needed: bool) -> str:

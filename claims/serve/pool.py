@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
-START_TIMEOUT = 120.0                      # seconds for a new worker to open the store
+START_TIMEOUT = 120.0  # seconds for a new worker to open the store
 
 
 class PoolError(Exception):
@@ -53,12 +53,12 @@ class JobFailed(Exception):
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
-        self.kind = kind                   # the ClaimsError subclass name, e.g. "InputError"
+        self.kind = kind  # the ClaimsError subclass name, e.g. "InputError"
 
 
 def _worker_main(conn: Connection, init: dict[str, Any]) -> None:
     """The worker process: set up once, then answer jobs until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the server's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     from claims.serve import jobs
 
     try:
@@ -83,8 +83,9 @@ class Worker:
 
     def __init__(self, ctx: Any, init: dict[str, Any]) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, init), daemon=True,
-                                   name="claims-serve-worker")
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, init), daemon=True, name="claims-serve-worker"
+        )
         self.process.start()
         child.close()
 
@@ -137,16 +138,16 @@ class Pool:
 
     def __init__(self, size: int, init: dict[str, Any], *, max_queue: int) -> None:
         self.size, self.init, self.max_queue = size, init, max_queue
-        self._ctx = multiprocessing.get_context("spawn")   # no fork of a threaded server
+        self._ctx = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._threads = ThreadPoolExecutor(max_workers=size + 1, thread_name_prefix="claims-pool")
         self._all: set[Worker] = set()
         self._starting: list[Worker] = []
         self._lock = threading.Lock()
         self._idle: asyncio.Queue[Worker] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self.waiting = 0                  # requests waiting for a worker
-        self.running = 0                  # requests on a worker now
-        self.starting = 0                 # workers being replaced
+        self.waiting = 0  # requests waiting for a worker
+        self.running = 0  # requests on a worker now
+        self.starting = 0  # workers being replaced
         self.replaced = 0
 
     def spawn(self) -> None:
@@ -174,16 +175,22 @@ class Pool:
 
     def status(self) -> dict[str, int]:
         """Counts for ``/healthz``: ready (idle) workers, running and waiting requests."""
-        return {"size": self.size, "ready": self._idle.qsize() if self._idle else 0,
-                "busy": self.running, "starting": self.starting, "waiting": self.waiting,
-                "replaced": self.replaced}
+        return {
+            "size": self.size,
+            "ready": self._idle.qsize() if self._idle else 0,
+            "busy": self.running,
+            "starting": self.starting,
+            "waiting": self.waiting,
+            "replaced": self.replaced,
+        }
 
     async def run(self, name: str, payload: Any, *, timeout: float) -> Any:
         """Run job ``name`` on an idle worker within ``timeout`` seconds of running time."""
         assert self._idle is not None and self._loop is not None, "Pool.attach first"
         if self.waiting >= self.max_queue and self._idle.empty():
-            raise Busy(f"all {self.size} workers are busy and {self.waiting} requests wait; "
-                       "retry shortly")
+            raise Busy(
+                f"all {self.size} workers are busy and {self.waiting} requests wait; retry shortly"
+            )
         self.waiting += 1
         try:
             worker = await asyncio.wait_for(self._idle.get(), timeout)
@@ -193,12 +200,13 @@ class Pool:
             self.waiting -= 1
         self.running += 1
         try:
-            result = await self._loop.run_in_executor(self._threads, worker.call, name,
-                                                      payload, timeout)
+            result = await self._loop.run_in_executor(
+                self._threads, worker.call, name, payload, timeout
+            )
         except JobFailed:
             self._idle.put_nowait(worker)
             raise
-        except BaseException:                  # over time, died, or cancelled mid-job
+        except BaseException:  # over time, died, or cancelled mid-job
             self.starting += 1
             self._threads.submit(self._replace, worker)
             raise

@@ -33,6 +33,8 @@ LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|auto)$"
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
+
+
 def _real_day(value: str) -> str:
     """A calendar day written YYYY-MM-DD, else a ValueError that says so."""
     try:
@@ -45,8 +47,11 @@ def _real_day(value: str) -> str:
 
 
 #: A date as the API takes it: YYYY-MM-DD, a real day.
-IsoDay = Annotated[str, AfterValidator(_real_day),
-                   WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
+IsoDay = Annotated[
+    str,
+    AfterValidator(_real_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 #: What ``ignore`` takes: a finding code or a family prefix, as in ``.claims.toml``.
 SELECTORS = sorted(set(RULES) | {code[:3] for code in RULES})
 
@@ -57,12 +62,13 @@ def _selector(value: str) -> str:
     return value
 
 
-Code = Annotated[str, AfterValidator(_selector), WithJsonSchema({"type": "string",
-                                                                  "enum": SELECTORS})]
+Code = Annotated[
+    str, AfterValidator(_selector), WithJsonSchema({"type": "string", "enum": SELECTORS})
+]
 
 
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)     # no true -> 1, no "7" -> 7
+    model_config = ConfigDict(extra="forbid", strict=True)  # no true -> 1, no "7" -> 7
 
 
 class _Open(BaseModel):
@@ -71,18 +77,28 @@ class _Open(BaseModel):
 
 # ------------------------------------------------------------------------------ requests
 
+
 class Options(_Closed):
     """Per-request settings; the same keys and limits as ``.claims.toml`` and the CLI flags."""
 
     fail_on: Literal["error", "warning", "never"] | None = Field(
-        None, description="`outcome.failed` is true when a finding reaches this verdict")
-    window_days: int | None = Field(None, ge=0, le=366,
-                                       description="reference days before the as-of date")
-    margin_pct: float | None = Field(None, ge=0, le=50, allow_inf_nan=False,
-                                        description="allowance for a desk's market rate, percent")
-    dollar: str | None = Field(None,  # null (unset) is valid too: the enum says so
-                                  json_schema_extra={"enum": [*sorted(CURRENCY_CODES), None]},
-                                  description='what a bare "$" means (a known ISO 4217 code)')
+        None, description="`outcome.failed` is true when a finding reaches this verdict"
+    )
+    window_days: int | None = Field(
+        None, ge=0, le=366, description="reference days before the as-of date"
+    )
+    margin_pct: float | None = Field(
+        None,
+        ge=0,
+        le=50,
+        allow_inf_nan=False,
+        description="allowance for a desk's market rate, percent",
+    )
+    dollar: str | None = Field(
+        None,  # null (unset) is valid too: the enum says so
+        json_schema_extra={"enum": [*sorted(CURRENCY_CODES), None]},
+        description='what a bare "$" means (a known ISO 4217 code)',
+    )
 
     @field_validator("dollar")
     @classmethod
@@ -90,21 +106,30 @@ class Options(_Closed):
         if value is not None and value not in CURRENCY_CODES:
             raise ValueError("not a known ISO 4217 currency code")
         return value
-    ignore: list[Code] | None = Field(None, max_length=100,
-                                         description="finding codes never reported, e.g. CUR002")
+
+    ignore: list[Code] | None = Field(
+        None, max_length=100, description="finding codes never reported, e.g. CUR002"
+    )
     checks: list[Check] | None = Field(None, max_length=3, description="check families to run")
     missing_date: Literal["today", "unverifiable", "error"] | None = Field(
-        None, description="an undated story: judge as of today (and say so), make its "
-                          "conversions unverifiable, or refuse it (422)")
+        None,
+        description="an undated story: judge as of today (and say so), make its "
+        "conversions unverifiable, or refuse it (422)",
+    )
     scope: Literal["article", "page"] | None = Field(
-        None, description="HTML: read the story's article, or every word of the page")
+        None, description="HTML: read the story's article, or every word of the page"
+    )
     language: str | None = Field(
-        None, json_schema_extra={"pattern": LANGUAGE_PATTERN},
+        None,
+        json_schema_extra={"pattern": LANGUAGE_PATTERN},
         description="the story's language (BCP 47: es, es-MX, zh-Hant) or auto (the "
-                    "document's lang, else detected); `claims check --language`")
+        "document's lang, else detected); `claims check --language`",
+    )
     number_format: str | None = Field(
-        None, description="the decimal mark: 1,234.5, 1.234,5 (also 1 234,5, 1'234.5, "
-                          "decimal-point, decimal-comma) or auto")
+        None,
+        description="the decimal mark: 1,234.5, 1.234,5 (also 1 234,5, 1'234.5, "
+        "decimal-point, decimal-comma) or auto",
+    )
 
     @field_validator("language", "number_format")
     @classmethod
@@ -114,7 +139,7 @@ class Options(_Closed):
             return value
         from claims.config import _VALIDATORS
 
-        _VALIDATORS[info.field_name](value)        # raises ValueError with the accepted forms
+        _VALIDATORS[info.field_name](value)  # raises ValueError with the accepted forms
         return value
 
 
@@ -122,32 +147,50 @@ class ConfigTable(Options):
     """A publication's settings, as in ``.claims.toml`` (``format`` is accepted and unused)."""
 
     format: Literal.__getitem__(tuple(FORMATS)) | None = Field(  # type: ignore[valid-type]
-        None, description="an output format of the CLI; the service ignores it")
+        None, description="an output format of the CLI; the service ignores it"
+    )
 
 
 class StoryRequest(_Closed):
     """One story: exactly one of ``text``, ``markdown`` or ``html``."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
-        "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}}
-                  for name in STORY_FIELDS]})
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "oneOf": [
+                {"required": [name], "properties": {name: {"type": "string"}}}
+                for name in STORY_FIELDS
+            ]
+        },
+    )
 
     text: str | None = Field(None, description="the story as plain text")
     markdown: str | None = Field(None, description="the story as Markdown (front matter read)")
     html: str | None = Field(None, description="the story as an HTML page or fragment")
-    name: str = Field("story", min_length=1, max_length=300,
-                      description="a label for the story, shown as its `path`")
-    date: IsoDay | None = Field(None, description="as-of date; default: the story's own "
-                                                      "date, else today")
+    name: str = Field(
+        "story",
+        min_length=1,
+        max_length=300,
+        description="a label for the story, shown as its `path`",
+    )
+    date: IsoDay | None = Field(
+        None, description="as-of date; default: the story's own date, else today"
+    )
     language: str | None = Field(
-        None, json_schema_extra={"pattern": LANGUAGE_PATTERN},
+        None,
+        json_schema_extra={"pattern": LANGUAGE_PATTERN},
         description="the story's language (BCP 47: en, es-MX, zh-Hant) or auto; default: the "
-                    "document's lang, else detected from the text (as `options.language`)")
-    options: Options | None = Field(None, description="this request's settings; they "
-                                                         "override `config`")
+        "document's lang, else detected from the text (as `options.language`)",
+    )
+    options: Options | None = Field(
+        None, description="this request's settings; they override `config`"
+    )
     config: ConfigTable | None = Field(
-        None, description="a publication's `.claims.toml` table (keys with underscores); it "
-                          "overrides the server's --config")
+        None,
+        description="a publication's `.claims.toml` table (keys with underscores); it "
+        "overrides the server's --config",
+    )
 
     @field_validator("language")
     @classmethod
@@ -162,22 +205,30 @@ class StoryRequest(_Closed):
     def _one_story(self) -> StoryRequest:
         given = [name for name in STORY_FIELDS if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give the story in exactly one of text, markdown or html "
-                             f"(got {', '.join(given) or 'none'})")
+            raise ValueError(
+                "give the story in exactly one of text, markdown or html "
+                f"(got {', '.join(given) or 'none'})"
+            )
         return self
 
     def payload(self) -> dict[str, Any]:
         """Plain data for a worker job."""
         fmt = next(name for name in STORY_FIELDS if getattr(self, name) is not None)
         options = self.options.model_dump(exclude_none=True) if self.options else None
-        if self.language is not None:                 # the request's own field wins
+        if self.language is not None:  # the request's own field wins
             options = {**(options or {}), "language": self.language}
-        return {"format": fmt, "story": getattr(self, fmt), "name": self.name, "date": self.date,
-                "options": options,
-                "config": self.config.model_dump(exclude_none=True) if self.config else None}
+        return {
+            "format": fmt,
+            "story": getattr(self, fmt),
+            "name": self.name,
+            "date": self.date,
+            "options": options,
+            "config": self.config.model_dump(exclude_none=True) if self.config else None,
+        }
 
 
 # ------------------------------------------------------------------------------ responses
+
 
 class _Located(_Open):
     """Source offsets (0-based, end-exclusive), lines and columns (1-based; code points, bytes)."""
@@ -204,8 +255,8 @@ class Quantity(_Located):
     unit_candidates: list[str]
     unit_note: str | None
     unit_guessed: bool
-    ambiguous: bool                       # the figure reads two ways (12.345, no locale)
-    reading_note: str | None           # which reading was taken, what else it may be
+    ambiguous: bool  # the figure reads two ways (12.345, no locale)
+    reading_note: str | None  # which reading was taken, what else it may be
 
 
 class Expected(_Open):
@@ -229,8 +280,10 @@ class Rate(_Open):
     dataset: str
     kind: str
     frequency: str = Field(description="daily, weekly, monthly, fixed ...")
-    margin_pct: str | None = Field(description="the source's own allowance in percent, for "
-                                                  "a rate coarser than daily; null for daily")
+    margin_pct: str | None = Field(
+        description="the source's own allowance in percent, for "
+        "a rate coarser than daily; null for daily"
+    )
 
 
 class Finding(_Located):
@@ -263,7 +316,8 @@ class FileResult(_Open):
     reading: str | None = Field(description="how an HTML page's story text was chosen")
     language: str | None = Field(description="the story's language tag as read (es, zh-Hant)")
     language_source: str | None = Field(
-        description="where it came from: option, document, detected or unknown")
+        description="where it came from: option, document, detected or unknown"
+    )
     notes: list[str]
     findings: list[Finding]
 
