@@ -388,8 +388,9 @@ def _position(span: Span, location: Location | None) -> dict[str, int]:
 
 
 def round_pct(value: float | Decimal | None) -> float | None:
-    """A deviation in percent as every finding reports it: two decimal places."""
-    return None if value is None else round(float(value), 2)
+    """A deviation in percent as every finding reports it: two decimal places (a gap that
+    rounds to nothing is 0.0, never -0.0)."""
+    return None if value is None else round(float(value), 2) + 0.0
 
 
 def plain(value: Decimal) -> str:

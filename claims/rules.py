@@ -290,6 +290,7 @@ DIAGNOSES: Mapping[str, str] = MappingProxyType(
         "no-date": 'the story has no date and missing_date = "unverifiable" refuses to assume one',
         # unit conversions
         "temperature-as-ratio": "Celsius and Fahrenheit converted as a ratio, without the offset",
+        "wrong-unit": "a unit conversion into another unit of the same kind (feet for miles)",
         "truncated": "the converted figure was cut off rather than rounded",
         "unknown-unit": "one side's unit is not one the checker converts",
         "incompatible-units": "the two units measure different things",

@@ -226,7 +226,7 @@ def test_finding_shape():
     (f,) = _arith(text)
     assert f.text == text[f.span.start : f.span.end] == "56 of the 90 judges (72%)"
     assert f.figures["part"].value == 56 and f.figures["whole"].value == 90
-    assert f.expected.unit == "%" and f.expected.text == "62"
+    assert f.expected.unit == "%" and f.expected.text == "62%"
     assert f.message.startswith("56 of 90 is 62%, not 72%")
     assert f.deviation_pct == 15.71
 

@@ -112,7 +112,7 @@ def test_page_renders_every_finding_without_errors_or_network(
         assert seen["errors"] == [] and seen["console"] == []
         assert seen["requests"] == [report.as_uri()]  # nothing fetched but the page
         badges = page.locator("a.badge")
-        assert badges.count() == len(expected) == 15
+        assert badges.count() == len(expected) == 18
         marks = page.locator("mark.hl")
         assert marks.count() >= len(expected) - 1  # one per figure (some nest)
         for kind in ("error", "warning", "unverifiable", "ok", "suppressed"):

@@ -40,3 +40,18 @@ def test_quick_start_commands_are_the_ci_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pip install '.[test,lang]' && python -m pytest" in README
     assert "python -m pip install -q '.[test,lang]'" in ci and "python -m pytest" in ci
+
+
+def test_the_json_example_of_each_check_is_what_claims_prints(cli):
+    """The README's JSON findings are the current output (the rate dataset's build stamp aside)."""
+    import json
+
+    section = README.split("#### One finding of each check in JSON", 1)[1].split("\n#", 1)[0]
+    shown = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.S)]
+    _, out, _ = cli("check", "examples/contract/three-checks.txt", "--format", "json", cwd=ROOT)
+    findings = json.loads(out)["files"][0]["findings"]
+    for f in shown + findings:
+        if f.get("rate"):
+            f["rate"]["dataset"] = "..."
+    assert {f["check"] for f in shown} == {"currency-conversion", "unit-conversion", "arithmetic"}
+    assert shown == findings

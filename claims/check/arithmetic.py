@@ -158,6 +158,16 @@ def show(value: Decimal, like: Quantity) -> str:
     return text + (f" {like.scale_text}" if like.scale_text else "")
 
 
+def _expected_text(value: Decimal, stated: Quantity, unit: str | None) -> str:
+    """The expected figure as the story writes the stated one: ``7%``, ``7 per cent``."""
+    text = show(value, stated)
+    if unit != "%":
+        return text
+    m = _PERCENT_WORD.search(stated.text)
+    return text + ("%" if m is None else f" {m.group().lower()}")
+
+
+_PERCENT_WORD = re.compile(r"per\s?cent|percent", re.IGNORECASE)
 _INDIAN = re.compile(r"\d,\d\d,\d{3}")  # 1,84,203: lakh and crore grouping
 
 
@@ -207,7 +217,11 @@ def _finding(
         span=claim.span,
         text=claim.text,
         expected=Expected(
-            j.central, ok.low, ok.high, unit, expected_text or show(j.central, claim.stated)
+            j.central,
+            ok.low,
+            ok.high,
+            unit,
+            expected_text or _expected_text(j.central, claim.stated, unit),
         ),
         deviation_pct=round_pct(tol.deviation_pct(claim.stated.value, j.central)),
         diagnosis=diagnosis[0] if diagnosis else None,

@@ -170,6 +170,9 @@ def _check(conv: UnitConversion) -> Finding:
         message = f"{said_a} is {shown}, not {said_b} ({off}{slip} what the printed digits allow)"
     ok_range = j.acceptable
     written = " to ".join(_written(c, b, 0) for c in best.centrals if c is not None)
+    slug, cause = _diagnose(a, b, best) if j.verdict is not Verdict.OK else (None, None)
+    if cause:
+        message += f"; {cause}"
     return Finding(
         code=code_for(CHECK, j.verdict),
         check=CHECK,
@@ -187,7 +190,7 @@ def _check(conv: UnitConversion) -> Finding:
             written if b.unit_text in _COMPOUNDS else f"{written} {b.unit_text}".strip(),
         ),
         deviation_pct=round_pct(dev),
-        diagnosis=_diagnose(a, b, best) if j.verdict is not Verdict.OK else None,
+        diagnosis=slug,
         detail=_reading_note(a, best.src) or _reading_note(b, best.dst),
     )
 
@@ -212,7 +215,11 @@ _COMPOUNDS = {
 def _written(value: Decimal, q: Quantity, extra: int) -> str:
     """``value`` (in ``q``'s unit) written the way ``q`` is: 266 ounces as ``16 lb 10 oz``."""
     if q.unit_text not in _COMPOUNDS:
-        return wording.scaled_fmt(value, wording.multiplier_of(q), q.scale_text, q.decimals, extra)
+        scale = wording.multiplier_of(q)
+        shown = value / scale if q.scale_text and scale != 1 else value
+        if shown:  # at least two significant digits: 0.75 miles, not 1 miles
+            extra = max(extra, -shown.copy_abs().adjusted() + 1 - q.decimals)
+        return wording.scaled_fmt(value, scale, q.scale_text, q.decimals, extra)
     big, small, factor = _COMPOUNDS[q.unit_text]
     rounded = round(value, q.decimals + extra)
     whole, rest = divmod(rounded, factor)
@@ -287,18 +294,49 @@ def _reading_note(q: Quantity, pint_name: str) -> str | None:
     return f"'{q.unit_text}' read as {_READ_AS.get(pint_name, pint_name.replace('_', ' '))}"
 
 
-def _diagnose(a: Quantity, b: Quantity, best: _Reading) -> str | None:
-    """A likely cause: a temperature scaled as a ratio, or a figure truncated not rounded."""
+#: Units a slip may have been converted into instead (same kind), as a copy editor names them.
+_SLIP_UNITS = {
+    "kilometer": "kilometers", "meter": "meters", "centimeter": "centimeters",
+    "millimeter": "millimeters", "mile": "miles", "nautical_mile": "nautical miles",
+    "yard": "yards", "foot": "feet", "inch": "inches", "kilogram": "kilograms",
+    "gram": "grams", "pound": "pounds", "ounce": "ounces", "tonne": "tonnes",
+    "short_ton": "short tons", "long_ton": "long tons", "hectare": "hectares",
+    "acre": "acres", "liter": "liters", "gallon": "US gallons",
+    "imperial_gallon": "imperial gallons",
+}  # fmt: skip
+_CLOSE = Decimal("0.01")  # a slip explains the figure when it lands within 1%
+
+
+def _diagnose(a: Quantity, b: Quantity, best: _Reading) -> tuple[str | None, str | None]:
+    """A likely cause and what it rests on: a temperature scaled as a ratio, a power of ten
+    (``wrong-scale`` for 1,000s, else ``decimal-slip``), a conversion into another unit of
+    the same kind (``wrong-unit``: 3,937 is 1,200 meters in feet, not miles), or a figure
+    truncated not rounded."""
     if {best.src, best.dst} == set(TEMPERATURES):
         ratio = Decimal(9) / 5 if best.src == "degC" else Decimal(5) / 9
         if abs(a.value * ratio - b.value) <= b.step:
-            return "temperature-as-ratio"
-    exact = best.judgement.central
+            return "temperature-as-ratio", None
+    exact, stated = best.judgement.central, best.stated_value
     try:
+        if exact and stated and best.dst not in TEMPERATURES and best.dst not in DIFFERENCES:
+            ratio = stated / exact
+            for power in range(1, 10):
+                for factor in (Decimal(10) ** power, Decimal(10) ** -power):
+                    if abs(ratio / factor - 1) <= _CLOSE:
+                        slug = "wrong-scale" if power % 3 == 0 else "decimal-slip"
+                        return slug, f"{factor.normalize():f} times the right figure"
+            for unit, name in _SLIP_UNITS.items():
+                if unit in (best.src, best.dst) or DIMENSIONS.get(unit) != DIMENSIONS.get(best.dst):
+                    continue
+                other = _convert(a.value, best.src, unit)
+                if other and abs(stated / other - 1) <= _CLOSE:
+                    return "wrong-unit", f"{_written(stated, b, 0)} is {a.text} in {name}"
         truncated = exact.quantize(b.step, rounding="ROUND_DOWN") if 0 < b.step <= 1 else None
     except ArithmeticError:  # more digits than the context holds: no diagnosis
-        return None
-    return "truncated" if truncated is not None and truncated == b.value else None
+        return None, None
+    if truncated is not None and truncated == b.value:
+        return "truncated", None
+    return None, None
 
 
 def _unverifiable(conv: UnitConversion, why: str, slug: str) -> Finding:

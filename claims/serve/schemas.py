@@ -29,7 +29,19 @@ from claims.report import FORMATS
 from claims.rules import RULES
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|auto)$"
+
+
+def _language_pattern() -> str:
+    """The tags ``config``'s validator accepts, as a JSON Schema pattern (no flags there: each
+    letter as a class), so the OpenAPI document promises no more and no less than is read."""
+    from claims.extract.language import _ALIASES, SUPPORTED, base_of
+
+    bases = sorted(c for c in SUPPORTED | set(_ALIASES) if c.isalpha() and base_of(c) in SUPPORTED)
+    anycase = "|".join("".join(f"[{ch.lower()}{ch.upper()}]" for ch in c) for c in bases)
+    return rf"^\s*(?:(?:{anycase})(?:[-_][A-Za-z0-9]{{1,8}})*|[aA][uU][tT][oO])\s*$"
+
+
+LANGUAGE_PATTERN = _language_pattern()
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
