@@ -8,6 +8,8 @@ on a server on 127.0.0.1 that the test starts and stops.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from serve_helpers import need_serve_extra, running_server
 
@@ -19,7 +21,9 @@ schemathesis = pytest.importorskip(
 )
 from hypothesis import HealthCheck, settings  # noqa: E402 - after the skip
 
-EXAMPLES = 40  # per operation; 7 operations -> under 300 requests
+# per operation: 20 in CI (7 operations -> under 150 requests, about half a minute);
+# CLAIMS_FUZZ=long for a longer run (docs/development.md)
+EXAMPLES = 200 if os.environ.get("CLAIMS_FUZZ") == "long" else 20
 
 
 @pytest.fixture(scope="module")

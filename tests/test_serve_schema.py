@@ -102,3 +102,46 @@ def test_options_are_the_config_keys():
     # a folder walk's keys and the CLI's per-story budget do not apply to one posted story
     walk = {"format", "include", "exclude", "gitignore", "max_story_mb", "max_story_seconds"}
     assert _fields(schemas.Options) == set(_VALIDATORS) - walk
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [(7, True), (7.0, True), (7.5, False), ("7", False), (True, False)],
+    ids=["int", "integral-float", "fraction", "string", "bool"],
+)
+def test_an_integer_setting_takes_what_json_schema_calls_an_integer(value, ok):
+    from pydantic import ValidationError
+
+    from claims.serve.schemas import Options
+
+    if ok:
+        assert Options.model_validate({"window_days": value}).window_days == 7
+    else:
+        with pytest.raises(ValidationError):
+            Options.model_validate({"window_days": value})
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        ("1,234.5", True),
+        ("AUTO", True),
+        (" 1\u00a0234,5 ", True),
+        ("decimal-comma", True),
+        ("1x234", False),
+        ("\x90\x02", False),
+    ],
+    ids=["point", "auto-any-case", "nbsp-group", "word", "junk", "control-chars"],
+)
+def test_the_number_format_pattern_is_what_the_setting_accepts(value, ok):
+    import re
+
+    from claims.extract.number_style import parse_number_format
+    from claims.serve.schemas import NUMBER_FORMAT_PATTERN
+
+    assert bool(re.search(NUMBER_FORMAT_PATTERN, value)) is ok
+    if ok:
+        parse_number_format(value)
+    else:
+        with pytest.raises(ValueError):
+            parse_number_format(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as day
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -42,6 +42,30 @@ def _language_pattern() -> str:
 
 
 LANGUAGE_PATTERN = _language_pattern()
+
+
+def _number_format_pattern() -> str:
+    """The ``number_format`` values ``parse_number_format`` accepts, as a JSON Schema pattern
+    (any case, surrounding blanks, a no-break space where a space is written)."""
+    from claims.extract.number_style import _FORMATS
+
+    def one(key: str) -> str:
+        return "".join(
+            f"[{ch.lower()}{ch.upper()}]"
+            if ch.isalpha()
+            else "[ \u00a0]"
+            if ch == " "
+            else "\\" + ch
+            if ch in ".^$*+?()[]{}|\\"
+            else ch
+            for ch in key
+        )
+
+    forms = "|".join(one(k) for k in sorted({*_FORMATS, "auto"}))
+    return rf"^\s*(?:{forms})?\s*$"
+
+
+NUMBER_FORMAT_PATTERN = _number_format_pattern()
 STORY_FIELDS = ("text", "markdown", "html")
 Verdict = Literal["ok", "warning", "error", "unverifiable"]
 Check = Literal["currency-conversion", "unit-conversion", "arithmetic"]
@@ -81,6 +105,17 @@ Code = Annotated[
 
 class _Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # no true -> 1, no "7" -> 7
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _integral_number(cls, value: Any, info: Any) -> Any:
+        """JSON has one number type: 7.0 is the integer 7 (JSON Schema's ``integer`` says so
+        too), so an integer field takes it; 7.5 is still refused."""
+        field = cls.model_fields.get(info.field_name)
+        wants_int = field is not None and int in (field.annotation, *get_args(field.annotation))
+        if wants_int and isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
 
 
 class _Open(BaseModel):
@@ -139,6 +174,7 @@ class Options(_Closed):
     )
     number_format: str | None = Field(
         None,
+        json_schema_extra={"pattern": NUMBER_FORMAT_PATTERN},
         description="the decimal mark: 1,234.5, 1.234,5 (also 1 234,5, 1'234.5, "
         "decimal-point, decimal-comma) or auto",
     )
