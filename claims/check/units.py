@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from claims import wording
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
-from claims.extract.unit_names import DIMENSIONS
+from claims.extract.unit_names import DIMENSIONS, UNITS
 from claims.extract.units import COMPOUND_NAMES, DIFFERENCES, MAYBE_DIFFERENCE, TEMPERATURES
 from claims.model import Expected, Finding, Quantity, UnitConversion, Verdict, round_pct
 from claims.rules import UNITS as CHECK
@@ -294,16 +294,11 @@ def _reading_note(q: Quantity, pint_name: str) -> str | None:
     return f"'{q.unit_text}' read as {_READ_AS.get(pint_name, pint_name.replace('_', ' '))}"
 
 
-#: Units a slip may have been converted into instead (same kind), as a copy editor names them.
-_SLIP_UNITS = {
-    "kilometer": "kilometers", "meter": "meters", "centimeter": "centimeters",
-    "millimeter": "millimeters", "mile": "miles", "nautical_mile": "nautical miles",
-    "yard": "yards", "foot": "feet", "inch": "inches", "kilogram": "kilograms",
-    "gram": "grams", "pound": "pounds", "ounce": "ounces", "tonne": "tonnes",
-    "short_ton": "short tons", "long_ton": "long tons", "hectare": "hectares",
-    "acre": "acres", "liter": "liters", "gallon": "US gallons",
-    "imperial_gallon": "imperial gallons",
-}  # fmt: skip
+#: Units a slip may have been converted into instead, each with its label in the unit table.
+_SLIP_UNITS: dict[str, str] = {}
+for _unit in UNITS:
+    if len(_unit.pint) == 1 and _unit.pint[0] in DIMENSIONS:
+        _SLIP_UNITS.setdefault(_unit.pint[0], _unit.label)
 _CLOSE = Decimal("0.01")  # a slip explains the figure when it lands within 1%
 
 

@@ -37,8 +37,23 @@ def _language_pattern() -> str:
     from claims.extract.language import _ALIASES, SUPPORTED, base_of
 
     bases = sorted(c for c in SUPPORTED | set(_ALIASES) if c.isalpha() and base_of(c) in SUPPORTED)
-    anycase = "|".join("".join(f"[{ch.lower()}{ch.upper()}]" for ch in c) for c in bases)
-    return rf"^\s*(?:(?:{anycase})(?:[-_][A-Za-z0-9]{{1,8}})*|[aA][uU][tT][oO])\s*$"
+    anycase = "|".join(_any_case(c) for c in bases)
+    return rf"^\s*(?:(?:{anycase})(?:[-_][A-Za-z0-9]{{1,8}})*|{_any_case('auto')})\s*$"
+
+
+def _any_case(word: str) -> str:
+    """``word`` as a JSON Schema pattern in any case (no flags there): each letter a class,
+    a space also a no-break space, regex characters escaped."""
+    return "".join(
+        f"[{ch.lower()}{ch.upper()}]"
+        if ch.isalpha()
+        else "[ \u00a0]"
+        if ch == " "
+        else "\\" + ch
+        if ch in ".^$*+?()[]{}|\\"
+        else ch
+        for ch in word
+    )
 
 
 LANGUAGE_PATTERN = _language_pattern()
@@ -49,19 +64,7 @@ def _number_format_pattern() -> str:
     (any case, surrounding blanks, a no-break space where a space is written)."""
     from claims.extract.number_style import _FORMATS
 
-    def one(key: str) -> str:
-        return "".join(
-            f"[{ch.lower()}{ch.upper()}]"
-            if ch.isalpha()
-            else "[ \u00a0]"
-            if ch == " "
-            else "\\" + ch
-            if ch in ".^$*+?()[]{}|\\"
-            else ch
-            for ch in key
-        )
-
-    forms = "|".join(one(k) for k in sorted({*_FORMATS, "auto"}))
+    forms = "|".join(_any_case(k) for k in sorted({*_FORMATS, "auto"}))
     return rf"^\s*(?:{forms})?\s*$"
 
 
