@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.pattern_cache import compile as compile_pattern
+
 
 class Node:
     """One element: its tag, class/id/role hints, and the range of page text it holds."""
@@ -121,9 +123,9 @@ SENTENCE_TAGS = frozenset(
 LIST_TAGS = frozenset({"ul", "ol", "dl", "table"})
 MIN_ARTICLE = 200  # paragraph characters below which a page is read whole
 
-_WORD_SPLIT = re.compile(r"[\s_:/.]+|-(?=[a-z0-9])|(?<=[a-z])(?=[A-Z])")
-_LD_BODY = re.compile(r'"articleBody"\s*:\s*"((?:[^"\\]|\\.){80,})"', re.DOTALL)
-_SPACES = re.compile(r"\s+")
+_WORD_SPLIT = compile_pattern(r"[\s_:/.]+|-(?=[a-z0-9])|(?<=[a-z])(?=[A-Z])")
+_LD_BODY = compile_pattern(r'"articleBody"\s*:\s*"((?:[^"\\]|\\.){80,})"', re.DOTALL)
+_SPACES = compile_pattern(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
+from claims.pattern_cache import compile as compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
@@ -153,7 +154,7 @@ def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
     return None
 
 
-_TOOL_CLAIMS = re.compile(
+_TOOL_CLAIMS = compile_pattern(
     r"""^\s*\[\s*tool\s*\.\s*["']?claims\b|^\s*tool\s*\.\s*["']?claims\b""", re.MULTILINE
 )
 

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from claims._months_data import MONTH_NAMES
+from claims.pattern_cache import compile as compile_pattern
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 OPTION_LAST_YEAR = 9998  # --date: a week on either side still fits a date
@@ -49,7 +50,7 @@ def _names(table: dict[str, int]) -> str:
 
 
 def _written(names: str) -> re.Pattern[str]:
-    return re.compile(
+    return compile_pattern(
         rf"""
         (?<![\w])(?P<m1>{names})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})(?!\d)
                                                    # June 30, 2025 / Jun. 30 2025
@@ -68,7 +69,7 @@ def _written(names: str) -> re.Pattern[str]:
 _WRITTEN = _written(_names(MONTH_NAMES))  # in metadata values: any CLDR name
 _WRITTEN_STRICT = _written(_names(_STRICT_NAMES))  # in running text: no "pro", "out", "set"
 
-_ISO = re.compile(
+_ISO = compile_pattern(
     r"""
     \s*["']?(?P<y>\d{4})(?P<sep>[-/.]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)   # 2025-06-30, 20250630
     (?:[T\s]+(?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-6]\d)(?:[.,]\d+)?)? # T18:09:55.123
@@ -77,8 +78,10 @@ _ISO = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_DMY = re.compile(r"\s*(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{4})(?!\d)")  # 30.06.2025
-_STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DMY = compile_pattern(
+    r"\s*(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>\d{4})(?!\d)"
+)  # 30.06.2025
+_STRICT_ISO = compile_pattern(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def written_date(
 
 # ------------------------------------------------------------------------------ datelines
 
-_NUMERIC_IN_TEXT = re.compile(
+_NUMERIC_IN_TEXT = compile_pattern(
     r"""
     (?<![\d./-])(?P<y>(?:19|20|21)\d\d)(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d-]|\.\d)
                                                    # 2025-06-30, 2025/06/30, 2024.03.31

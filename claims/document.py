@@ -7,7 +7,6 @@ builds Documents from files; ``claims.html_text`` from HTML pages.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -15,13 +14,14 @@ from typing import Any
 
 from claims.dates import NO_DATES, StoryDates
 from claims.model import Finding, Location, Span
+from claims.pattern_cache import compile as compile_pattern
 from claims.suppressions import Suppressions
 
 __all__ = ["Document", "LINE_END", "language_tag", "lf_view"]
 
-LINE_END = re.compile(r"\r\n?|\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+LINE_END = compile_pattern(r"\r\n?|\n")
+_LONE_CR = compile_pattern(r"\r(?!\n)")
+_LANGUAGE_TAG = compile_pattern(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def language_tag(raw: str | None) -> str | None:

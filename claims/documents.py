@@ -16,6 +16,7 @@ from claims.dates import NO_DATES, StoryDates, parse_day
 from claims.document import Document, language_tag, lf_view
 from claims.encodings import decode
 from claims.errors import InputError
+from claims.pattern_cache import compile as compile_pattern
 from claims.suppressions import parse as parse_suppressions
 
 __all__ = ["Document", "FORMATS", "SCOPES", "decode", "format_for", "load_document", "parse_day"]
@@ -68,7 +69,7 @@ def load_document(
 
 # ------------------------------------------------------------------------------ dates
 
-_TEXT_HEADER = re.compile(
+_TEXT_HEADER = compile_pattern(
     r"\A(?:[ \t]*(?:\r\n?|\n))*[ \t]*Date:[ \t]*([^\r\n]{6,40})", re.IGNORECASE
 )
 
@@ -81,7 +82,7 @@ def _text_header_date(source: str) -> StoryDates:
 
 # ------------------------------------------------------------------------------ Markdown
 
-_FRONT_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+_FRONT_OPEN = compile_pattern(r"\A(---|\+\+\+)[ \t]*\r?\n")
 #: Front matter keys that date a story, in order of preference (Hugo, Jekyll, Eleventy, Astro...).
 _FRONT_PUBLISHED = (
     "date",
@@ -104,7 +105,7 @@ _FRONT_MODIFIED = (
     "updated_at",
     "modified_at",
 )
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
+_FRONT_KEY = compile_pattern(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 
 
 def _front_value(raw: str) -> str:
@@ -128,7 +129,7 @@ def _front_matter(lined: str) -> tuple[int, StoryDates, str | None]:
     if not m:
         return 0, NO_DATES, None
     fence = m[1]
-    closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+    closing = compile_pattern(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
     end = closing.search(lined, m.end())
     if not end:
         return 0, NO_DATES, None
@@ -159,8 +160,8 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\r\n]", " ", s)
 
 
-_TICKS = re.compile(r"`+")
-_CONTAINER = re.compile(r"\n[ \t>]*")  # blockquote/list prefixes inside a span
+_TICKS = compile_pattern(r"`+")
+_CONTAINER = compile_pattern(r"\n[ \t>]*")  # blockquote/list prefixes inside a span
 
 
 def _norm_code(s: str) -> str:
@@ -216,7 +217,7 @@ def _masked(source: str, ranges: list[tuple[int, int]]) -> str:
 
 
 #: ``[id]: https://...`` reference definitions: their URLs are not story text.
-_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
+_LINK_DEFINITION = compile_pattern(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
 
 
 def _markdown(name: str, source: str) -> Document:
@@ -282,7 +283,7 @@ def _markdown(name: str, source: str) -> Document:
     )
 
 
-_CONTINUATION = re.compile(r"[ \t>]*")
+_CONTINUATION = compile_pattern(r"[ \t>]*")
 
 
 def _paragraph_breaks(source: str, starts: list[int], lines: list[int]) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ import codecs
 import re
 
 from claims.errors import InputError
+from claims.pattern_cache import compile as compile_pattern
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (
@@ -70,7 +71,7 @@ def _c1(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error("claims-c1", _c1)
 
-_DECLARED = re.compile(
+_DECLARED = compile_pattern(
     rb"""
     <meta\b[^>]*?\bcharset\s*=\s*["']?\s*(?P<meta>[\w.:-]+)        # <meta charset="..."> or
                                                                    # content="text/html; charset=..."
@@ -78,7 +79,7 @@ _DECLARED = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_COMMENT = compile_pattern(rb"<!--.*?-->", re.DOTALL)
 
 
 def declared_charset(data: bytes) -> str | None:

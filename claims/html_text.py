@@ -32,10 +32,13 @@ from html.parser import HTMLParser
 
 from claims.article import Node
 from claims.document import Document, language_tag
+from claims.pattern_cache import compile as compile_pattern
 from claims.suppressions import parse as parse_suppressions
 
-_DECLARATION = re.compile(r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)")  # <!...> but comments, doctype
-_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is not one space
+_DECLARATION = compile_pattern(
+    r"<!(?!--)(?!(?i:doctype)[^<>\[\]]*>)"
+)  # <!...> but comments, doctype
+_WS_FIX = compile_pattern(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # whitespace that is not one space
 _SKIP = frozenset(
     {
         "script",
@@ -163,9 +166,9 @@ MAX_NODES = 200_000  # element records per page (~100 bytes each)
 
 
 _UNCLOSED = (
-    ("<!--", re.compile(r"--\s*>")),
-    ("<![", re.compile(r"\]\s*\]\s*>")),
-    ("<", re.compile(">")),
+    ("<!--", compile_pattern(r"--\s*>")),
+    ("<![", compile_pattern(r"\]\s*\]\s*>")),
+    ("<", compile_pattern(">")),
 )
 
 
@@ -203,8 +206,8 @@ _SEP = r"[\t\n\r\f ]"
 _ANAME = r"[^\s/>=\x00'\"<][^\s/>=\x00'\"<]*+"
 _AVALUE = r"(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]++)"
 _AEQ = rf"{_SEP}*+=++{_SEP}*+"
-_ATTR = re.compile(rf"{_SEP}++({_ANAME})(?:{_AEQ}({_AVALUE}))?")
-_TOKEN = re.compile(
+_ATTR = compile_pattern(rf"{_SEP}++({_ANAME})(?:{_AEQ}({_AVALUE}))?")
+_TOKEN = compile_pattern(
     r"([^<&]++)"  # 1 text
     rf"|(<([a-zA-Z][^\t\n\r\f />\x00]*+)((?:{_SEP}++{_ANAME}(?:{_AEQ}{_AVALUE})?)*+)"
     rf"{_SEP}*+(/?)>)"  # 2 start: 3 name 4 attrs 5 /
@@ -215,9 +218,11 @@ _TOKEN = re.compile(
     r"|(&#((?:[0-9]+|[xX][0-9a-fA-F]+))(?=[^0-9a-fA-F]);?)"  # 12 charref: 13 name
     r"|([<&])"
 )  # 14 anything else
-_CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
-_STARTTAGOPEN = re.compile("<[a-zA-Z]")
-_INCOMPLETE = re.compile("&[a-zA-Z#]")
+_CDATA_END = {
+    tag: compile_pattern(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")
+}
+_STARTTAGOPEN = compile_pattern("<[a-zA-Z]")
+_INCOMPLETE = compile_pattern("&[a-zA-Z#]")
 _STOP = -1
 
 

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.article import Node, standalone_time
 from claims.dates import NO_DATES, Stamp, StoryDates, parse_stamp
+from claims.pattern_cache import compile as compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.article import Article
@@ -119,7 +120,7 @@ _ARTICLE_TYPES = frozenset(
         "videoobject",
     }
 )
-_LD_FIELD = re.compile(r'"(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,60})"')
+_LD_FIELD = compile_pattern(r'"(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,60})"')
 _PUBLISHED_WORDS = frozenset(
     {
         "published",
@@ -134,7 +135,7 @@ _PUBLISHED_WORDS = frozenset(
     }
 )
 _UPDATED_WORDS = frozenset({"updated", "modified", "update", "lastmod", "last-modified"})
-_CDATA = re.compile(r"<!\[CDATA\[|\]\]>|<!--|-->")
+_CDATA = compile_pattern(r"<!\[CDATA\[|\]\]>|<!--|-->")
 MAX_LD_DEPTH = 64
 
 

@@ -23,11 +23,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from claims.model import Finding
+from claims.pattern_cache import compile as compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.document import Document
 
-_COMMENT = re.compile(
+_COMMENT = compile_pattern(
     r"""
     <!--[ \t]*
     claims-(?P<kind>disable-next-line|disable-line|disable|enable)   # longest first
@@ -37,7 +38,7 @@ _COMMENT = re.compile(
     re.VERBOSE,
 )
 
-_IGNORE = re.compile(
+_IGNORE = compile_pattern(
     r"""
     \bclaims:[ \t]*ignore\b
     (?P<codes>(?:[ \t,]+[A-Z]{2,5}[0-9]{0,4}\b)*)                   # optional codes
@@ -45,7 +46,7 @@ _IGNORE = re.compile(
     re.VERBOSE,
 )
 
-_CODE = re.compile(r"[A-Za-z]{2,5}[0-9]{0,4}")
+_CODE = compile_pattern(r"[A-Za-z]{2,5}[0-9]{0,4}")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ thousands commas) and ``scaled_fmt``. Messages stay English; only the figures ch
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from claims.model import Quantity, plain
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = [
     "write_like",
@@ -99,7 +99,7 @@ def _group_of(text: str) -> str:
     return m.group(1) if m else "\u00a0"
 
 
-_BLANK_GROUP = re.compile(r"\d([\x20\u00a0\u202f\u2009])\d{3}")
+_BLANK_GROUP = compile_pattern(r"\d([\x20\u00a0\u202f\u2009])\d{3}")
 
 
 def styled(digits: str, number_format: str, blank: str = "\u00a0") -> str:

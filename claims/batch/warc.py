@@ -16,13 +16,14 @@ from typing import Any
 from claims.batch._extras import need
 from claims.batch.items import Item
 from claims.errors import InputError
+from claims.pattern_cache import compile as compile_pattern
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(
+_CHARSET = compile_pattern(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
+_HEADER_CHARSET = compile_pattern(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 
 
 class WarcArchive:

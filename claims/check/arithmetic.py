@@ -33,6 +33,7 @@ from claims import wording
 from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
 from claims.model import ArithmeticClaim, Expected, Finding, Quantity, Verdict, round_pct
+from claims.pattern_cache import compile as compile_pattern
 from claims.rules import ARITHMETIC as CHECK
 from claims.rules import code_for
 
@@ -167,8 +168,8 @@ def _expected_text(value: Decimal, stated: Quantity, unit: str | None) -> str:
     return text + ("%" if m is None else f" {m.group().lower()}")
 
 
-_PERCENT_WORD = re.compile(r"per\s?cent|percent", re.IGNORECASE)
-_INDIAN = re.compile(r"\d,\d\d,\d{3}")  # 1,84,203: lakh and crore grouping
+_PERCENT_WORD = compile_pattern(r"per\s?cent|percent", re.IGNORECASE)
+_INDIAN = compile_pattern(r"\d,\d\d,\d{3}")  # 1,84,203: lakh and crore grouping
 
 
 def _indian(value: Decimal, decimals: int) -> str:

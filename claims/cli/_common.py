@@ -10,13 +10,15 @@ from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any
 
+from claims.pattern_cache import compile as compile_pattern
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3  # a bug in claims itself: one line, and a request to report it
 
-_CHOICE = re.compile(r"invalid choice: '(?P<got>[^']*)' \(choose from (?P<options>.*)\)")
-_UNKNOWN = re.compile(r"unrecognized arguments: (?P<args>.*)")
+_CHOICE = compile_pattern(r"invalid choice: '(?P<got>[^']*)' \(choose from (?P<options>.*)\)")
+_UNKNOWN = compile_pattern(r"unrecognized arguments: (?P<args>.*)")
 
 
 def say(line: str, stream: IO[str] | None = None) -> None:
@@ -88,8 +90,8 @@ def store_dir(args: argparse.Namespace) -> Any:
 
 # ------------------------------------------------------------------------------ dates
 
-_AMBIGUOUS = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})")
-_ISO_SHAPE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_AMBIGUOUS = compile_pattern(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})")
+_ISO_SHAPE = compile_pattern(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
 def parse_date(text: str, option: str = "--date") -> date:

@@ -47,40 +47,41 @@ from claims.extract import sentences as fig
 from claims.extract.arith_tokens import Token, to_text, tokenize
 from claims.extract.unit_names import UNITS
 from claims.model import ArithmeticClaim, Base, Span
+from claims.pattern_cache import compile as compile_pattern
 
 HUNDRED = Decimal(100)
 LOOK_BACK = 2  # earlier sentences of the paragraph searched for a base
 MIN_COUNT = 100
 
 #: A parenthesis that may hold a percentage: a superset of every ``(⟦P⟧)`` of a skeleton.
-_HIT = re.compile(r"\([^()]*(?:%|cent|pct?)\s*\)", re.IGNORECASE)
+_HIT = compile_pattern(r"\([^()]*(?:%|cent|pct?)\s*\)", re.IGNORECASE)
 #: COUNT, up to two lowercase words, (P%): on a skeleton.
-_PAREN = re.compile(
+_PAREN = compile_pattern(
     r"⟦N(?P<c>\d+)⟧(?P<noun>(?:\s+[a-z][\w-]*){0,2}?)\s*\(\s*⟦P(?P<p>\d+)⟧"
     r"\s*\)"
 )
 _ON = r"\s+on\s+⟦N\d+⟧(?:\s+votes)?"
 _NAME = r"[^⟦;:()]{1,40}?"
 #: on A (P%), with B on X, C on Y and D on Z -- and no figure after.
-_VOTES = re.compile(
+_VOTES = compile_pattern(
     rf"\bon\s+⟦N(?P<c>\d+)⟧(?:\s+votes)?\s*\(\s*⟦P(?P<p>\d+)⟧\s*\),?\s+with\s+"
     rf"(?P<rest>{_NAME}{_ON}(?:,\s+{_NAME}{_ON})*,?\s+and\s+{_NAME}{_ON})"
     r"(?=[^⟦]*\Z)",
     re.IGNORECASE,
 )
-_N = re.compile(r"⟦N(\d+)⟧")
+_N = compile_pattern(r"⟦N(\d+)⟧")
 
 _CHANGE_WORDS = "|".join((pat.UPV, pat.DNV, pat.UPN, pat.DNN))
 #: Words before COUNT that make it a change, a whole or a comparison rather than a part
 #: ("a total of" only introduces it).
-_BEFORE = re.compile(
+_BEFORE = compile_pattern(
     rf"(?:\b(?:(?<!total\s)of|from|to|by|than|plus|minus|more|fewer|less|"
     rf"extra|additional|added|gained|lost|shed|cut|created|net|swing|majority|"
     rf"margin|lead|gap|difference|(?:{_CHANGE_WORDS})s?)|[+±−–-])\s*\Z",
     re.IGNORECASE,
 )
 #: Words after the parenthesis that make P a change or a comparison.
-_AFTER = re.compile(
+_AFTER = compile_pattern(
     r"[\s,]*(?:more|fewer|less|higher|lower|up|down|from|than|over|above|below|"
     r"compared|on\s+(?:the|a|last|its|their)|year-on-year|y/y|yoy|increase|rise|"
     r"fall|drop|decline|change|growth|gain|loss|jump)\b",
@@ -98,7 +99,7 @@ _NOT_COUNTS = frozenset(
     )
 )
 #: The phrase that ties a base to what it counts: "of the 97,750", "the number ... at 70,716".
-_LINK = re.compile(
+_LINK = compile_pattern(
     r"(?:\bof\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?|\b(?:number|total|"
     r"count|tally)\b[^⟦]{0,40}?\b(?:at|was|were|is|of|to|reached)\s+)\Z",
     re.IGNORECASE,

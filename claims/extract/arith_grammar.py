@@ -61,6 +61,7 @@ from itertools import combinations
 from claims.extract.arith_tokens import Token
 from claims.extract.qualifiers import QUALIFIERS, bound_of
 from claims.model import ArithmeticClaim, Quantity, Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["read", "cued", "MAX_FIGURES"]
 
@@ -125,7 +126,7 @@ CUE_WORDS = (
     "|",
 )
 #: Cues that need a closer look: "all 157 passengers", a list after a colon.
-_CUE_MORE = re.compile(r"\ball\s+\d|\d[^\n.;:]{0,30}:\s")
+_CUE_MORE = compile_pattern(r"\ball\s+\d|\d[^\n.;:]{0,30}:\s")
 
 
 def cued(text: str, start: int, end: int) -> bool:
@@ -163,14 +164,14 @@ _YOY = (
     r"quarter[\s-]on[\s-]quarter|month[\s-]on[\s-]month|on[\s-]year)\b(?:\s*\([^()⟦]{0,12}\))?)?"
 )
 #: After a percent: ``P decrease``, ``P year on year (Y-o-Y) drop``, ``P lower than``.
-_AFTER_P = re.compile(
+_AFTER_P = compile_pattern(
     rf"\A\s*{_YOY}\s*(?:(?P<nu>{_UP_N})|(?P<nd>{_DN_N})|(?P<n0>{_ANY_N}))s?\b"
     rf"|\A\s*(?:(?P<au>higher|more|over|above|up|better|faster|bigger|larger)|"
     rf"(?P<ad>lower|less|fewer|below|under|down|worse|smaller|slower|short)(?:\s+than)?)\b",
     re.IGNORECASE,
 )
 #: Before a percent: ``increased P``, ``went down by P``, ``a decline of P``, ``Shortfall: P``.
-_BEFORE_P = re.compile(
+_BEFORE_P = compile_pattern(
     rf"(?:\b(?:(?P<vu>{_UP_V})|(?P<vd>{_DN_V}))(?:\s+(?:by|of|some|nearly|almost|about|"
     rf"around|more\s+than|over|just|only|a\s+further|another|in\s+\w+|year[\s-]on[\s-]year))*"
     rf"|\b(?:(?P<nu>{_UP_N})|(?P<nd>{_DN_N})|(?P<n0>{_ANY_N}))s?\s*(?:of|at|was|is|by|:)"
@@ -178,14 +179,14 @@ _BEFORE_P = re.compile(
     re.IGNORECASE,
 )
 #: Words that name a figure as the whole of a share: "of the 2,30,545", "Electorate: 856".
-_WHOLE_MARK = re.compile(
+_WHOLE_MARK = compile_pattern(
     r"(?:\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|a\s+|an\s+)?"
     r"(?:total\s+)?|\b(?:electorate|registered\s+voters)\b[:\s]*)\Z",
     re.IGNORECASE,
 )
-_OF_TOTAL = re.compile(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
-_SHARE_AFTER = re.compile(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(
+_OF_TOTAL = compile_pattern(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
+_SHARE_AFTER = compile_pattern(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
+_SHARE_BEFORE = compile_pattern(
     r"(?:\b(?:rate|percentage|share|proportion|turnout|ratio)\b[^⟦.;]{0,30}?"
     r"(?:\bat|\bof|\bwas|\bis|\bto|\bcame\s+to|\bstood\s+at|:)"
     r"|\b(?:making\s+up|made\s+up|accounting\s+for|accounted\s+for|representing|represented|"
@@ -195,14 +196,14 @@ _SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: Words before a figure that make it the old value of a change or the compared one.
-_OLD_BEFORE = re.compile(
+_OLD_BEFORE = compile_pattern(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:to|with)|as\s+compared\s+(?:to|with)|"
     r"in\s+comparison\s+(?:to|with)|over|on|than|year-ago|year\s+ago|year\s+earlier|"
     r"year\s+before|previous\s+year|last\s+year's|had\s+been|stood\s+at|a\s+year\s+earlier)"
     r"(?:\s+(?!(?:to|and|but|while|with)\b)[\w'’-]+){0,5}[\s(:,]*\Z",
     re.IGNORECASE,
 )
-_OLD_AFTER = re.compile(
+_OLD_AFTER = compile_pattern(
     r"\A[^⟦.;]{0,25}?\b(?:a\s+year\s+(?:earlier|before|ago)|in\s+the\s+year-ago|"
     r"in\s+the\s+same\s+(?:quarter|period|month)|the\s+previous\s+(?:year|month|quarter)|"
     r"last\s+year|year-ago)\b",
@@ -217,48 +218,48 @@ _AMOUNT_DN = (
     r"fell|fallen|dropped|declined|decreased|slipped|slid|shrank|dipped|plunged|"
     r"tumbled|sank|eased|went\s+down|gone\s+down|down|lost|shed|cut"
 )
-_AMOUNT_BEFORE = re.compile(
+_AMOUNT_BEFORE = compile_pattern(
     rf"\b(?:(?P<u>{_AMOUNT_UP})|(?P<d>{_AMOUNT_DN}))\s+(?:by\s+)?(?:(?:some|nearly|almost|about|around|"
     rf"more\s+than|over|just|only)\s+)*\Z",
     re.IGNORECASE,
 )
-_AMOUNT_AFTER = re.compile(
+_AMOUNT_AFTER = compile_pattern(
     r"\A\s*(?:[a-z]+\s+){0,1}(?:(?P<u>more)|(?P<d>fewer|less))\b", re.IGNORECASE
 )
 #: A stated difference: ``23,313 more cases``, ``12 kgs heavier``, ``a 28-horse advantage``.
-_DIFF_AFTER = re.compile(
+_DIFF_AFTER = compile_pattern(
     r"\A[\"”″']?(?:[\s-]*[a-z]+){0,2}?[\s-]*(?:more|fewer|less|higher|lower|heavier|lighter|taller|"
     r"shorter|ahead|behind|above|below|bigger|smaller|larger|advantage|increase|decrease|"
     r"gap|difference|lead)\b",
     re.IGNORECASE,
 )
-_DIFF_BEFORE = re.compile(
+_DIFF_BEFORE = compile_pattern(
     r"\b(?:off\s+by|outweigh\w*\s+\w+\s+by|by\s+a\s+margin\s+of|a\s+gap\s+of|"
     r"gap\s+(?:\w+\s+){0,2}to|difference\s+of|margin\s+of|surplus\s+(?:\w+\s+){0,2}(?:to|of|at)|"
     r"deficit\s+(?:\w+\s+){0,2}(?:to|of|at)|majority\s+of|lead\s+of|advantage\s+of)"
     r"(?:\s+(?:some|nearly|almost|about|around|more\s+than|over|just|only))*\s*\Z",
     re.IGNORECASE,
 )
-_MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+than\s*\Z", re.IGNORECASE)
+_MORE_THAN = compile_pattern(r"\b(?:more|fewer|less)\s+than\s*\Z", re.IGNORECASE)
 #: A stated total: ``a total of``, ``totalled``, ``combined``, ``cumulative count at``.
-_TOTAL_BEFORE = re.compile(
+_TOTAL_BEFORE = compile_pattern(
     r"\b(?:total(?:l?ed|l?ing)?|combined|cumulative|aggregate|altogether|sum|tally|"
     r"bringing\b[^⟦]{0,40}?\bto)\b[^⟦.;]{0,30}?\s*\Z",
     re.IGNORECASE,
 )
-_TOTAL_AFTER = re.compile(
+_TOTAL_AFTER = compile_pattern(
     r"\A\s*(?:[a-z]+\s+)?(?:in\s+all|altogether|in\s+total|combined)\b", re.IGNORECASE
 )
 #: What introduces a total's parts: ``of whom``, ``of these``, ``made up of``.
-_PARTS_LINK = re.compile(
+_PARTS_LINK = compile_pattern(
     r"\b(?:of\s+(?:whom|these|those|which|them)|made\s+up|split|"
     r"broken\s+down|comprising|consisting|divided)\b",
     re.IGNORECASE,
 )
 #: A whole named before its parts: ``16,54,171 students, of whom``; ``Of those 527,180``.
-_WHOLE_AFTER = re.compile(r"\A[^⟦.;]{0,30}?\bof\s+(?:whom|which|these|them)\b", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z", re.IGNORECASE)
-_MULT = re.compile(
+_WHOLE_AFTER = compile_pattern(r"\A[^⟦.;]{0,30}?\bof\s+(?:whom|which|these|them)\b", re.IGNORECASE)
+_WHOLE_BEFORE = compile_pattern(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z", re.IGNORECASE)
+_MULT = compile_pattern(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
     r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
@@ -291,8 +292,8 @@ _MULT_VALUE = {
     "nine": "9",
     "ten": "10",
 }
-_PER = re.compile(r"\A\s*(?:(?:per|an?|each)\s+|/\s*)(?P<noun>[a-z]+)\b", re.IGNORECASE)
-_PER_BEFORE = re.compile(
+_PER = compile_pattern(r"\A\s*(?:(?:per|an?|each)\s+|/\s*)(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_PER_BEFORE = compile_pattern(
     r"\bper\s+(?P<noun>[a-z]+)\s+(?:at|was|is|of|came\s+to|stood\s+at|:)"
     r"(?:\s+(?:more\s+than|over|about|around|nearly|almost|some))?\s*\Z",
     re.IGNORECASE,
@@ -343,15 +344,15 @@ _CURRENCY = {
     "₩": "KRW",
 }
 _GLUED_ONLY = frozenset({"in", "m", "t", "l", "ac", "mi"})  # words too: "694 in Gujarat"
-_WORD = re.compile(r"[\s-]*(?:U\.S\.\s+)?(?P<w>[A-Za-z\"]+)")
-_DATEISH = re.compile(r"[A-Za-z]\Z")  # Q1, FY18: a figure glued to letters before it
-_ORDINAL = re.compile(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b|\A:⟦", re.IGNORECASE)
-_FISCAL = re.compile(r"⟦Y\d+⟧[-–/]\Z")  # 2016-17: the 17 is a year
+_WORD = compile_pattern(r"[\s-]*(?:U\.S\.\s+)?(?P<w>[A-Za-z\"]+)")
+_DATEISH = compile_pattern(r"[A-Za-z]\Z")  # Q1, FY18: a figure glued to letters before it
+_ORDINAL = compile_pattern(r"\A(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b|\A:⟦", re.IGNORECASE)
+_FISCAL = compile_pattern(r"⟦Y\d+⟧[-–/]\Z")  # 2016-17: the 17 is a year
 #: A model or flight number: "737 MAX 8", "ET302" (capital words of three letters or more).
-_MODEL_BEFORE = re.compile(r"\b[A-Z]{3,}\s\Z")
-_MODEL_AFTER = re.compile(r"\A\s[A-Z]{3,}\b(?!\s*[:|])")
+_MODEL_BEFORE = compile_pattern(r"\b[A-Z]{3,}\s\Z")
+_MODEL_AFTER = compile_pattern(r"\A\s[A-Z]{3,}\b(?!\s*[:|])")
 #: Words between a change and its figures that hand the change to another subject.
-_OTHER_SUBJECT = re.compile(
+_OTHER_SUBJECT = compile_pattern(
     r"\b(?:national|average|than|while|whereas|but|compared|"
     r"versus|rate\s+of)\b",
     re.IGNORECASE,
@@ -360,11 +361,11 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*\Z", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"\A\s*{_MONTHS}(?:\s|,|\Z)", re.IGNORECASE)
+_DATE_BEFORE = compile_pattern(rf"\b{_MONTHS}\s*\Z", re.IGNORECASE)
+_DATE_AFTER = compile_pattern(rf"\A\s*{_MONTHS}(?:\s|,|\Z)", re.IGNORECASE)
 
 
-_NAMED_PERCENT = re.compile(
+_NAMED_PERCENT = compile_pattern(
     r"\b(?:percentage|per\s?cent|percent)\s+(?:of|at|was|is|to|:)\s*\Z", re.IGNORECASE
 )
 
@@ -1138,7 +1139,7 @@ def _per_unit(
 
 
 #: A table row flattened with ``|``: ``ALP | 37.2 | 31.8 | (-5.4) |``, the last cell the change.
-_ROW = re.compile(
+_ROW = compile_pattern(
     r"\|\s*⟦N(?P<a>\d+)⟧\s*\|\s*⟦N(?P<b>\d+)⟧\s*\|\s*(?P<open>\()?\s*"
     r"(?P<sign>[+\-−–])?⟦N(?P<c>\d+)⟧\s*\)?\s*\|"
 )
@@ -1216,7 +1217,7 @@ def _sums(text: str, skeleton: str, tokens: list[Token], figs: list[Fig], taken:
 
 
 #: What makes a percent the rest of a whole: ``left ... at 17 per cent``, ``split by``.
-_REST = re.compile(
+_REST = compile_pattern(
     r"\b(?:left|leaving|remaining|remainder|rest|others?|undecided|split|"
     r"while|and)\b",
     re.IGNORECASE,
@@ -1268,7 +1269,7 @@ _SPELLED_WORDS = {
     "twelve": 12,
 }
 #: A spelled count among listed parts: "and one patient has migrated", "eight in Delhi".
-_SPELLED_PART = re.compile(
+_SPELLED_PART = compile_pattern(
     r"(?:,|\band|\bwhile|;)\s+(?P<w>%s)\s+(?!of\b|times\b|each\b|another\b|per\b|"
     r"percent|point)(?=[a-z])" % "|".join(_SPELLED_WORDS),
     re.IGNORECASE,

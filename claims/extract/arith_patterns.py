@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.extract.qualifiers import alternation as qualifier_alternation
+from claims.pattern_cache import compile as compile_pattern
 
 
 def _tok(name: str, kinds: str = "NP") -> str:
@@ -73,7 +74,7 @@ _PARTS = r"(?P<parts>⟦N\d+⟧(?:[^⟦;:]{0,40}?(?:,|\band\b|\bplus\b)\s*⟦N\d
 
 # (form, relation, pattern); relation names the judging function in ``arithmetic``.
 PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (form, relation, re.compile(rx, re.IGNORECASE))
+    (form, relation, compile_pattern(rx, re.IGNORECASE))
     for form, relation, rx in (
         # rose 1%, from 31.7 million to 32.0 million
         ("verb-by-from-to", "change", rf"\b{VERB}\s+(?:by\s+)?{P},?\s+from\s+{A}\s+to\s+{B}"),
@@ -237,7 +238,7 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 #: to search (every word is tried against ~50 verbs); its tail starts with ``⟦``, which ``re``
 #: skips to at C speed, and every match of the pattern holds one of the tail.
 CORES: dict[str, re.Pattern[str]] = {
-    form: re.compile(rx, re.IGNORECASE)
+    form: compile_pattern(rx, re.IGNORECASE)
     for form, rx in (
         ("verb-by-from-to", rf"{P},?\s+from\s+{A}\s+to\s+{B}"),
         ("verb-by-to-from", rf"{P}\s+to\s+{B}{SHORT},?\s+from\s+{A}"),
@@ -258,7 +259,7 @@ _PQ, _P = ("⟦P", "⟦p", "⟦Q", "⟦q"), ("⟦P", "⟦p")
 #: need their key words, with the spacing or comma their patterns put around them. Each test
 #: is (words one of which it needs, the exact test or None), the words being far cheaper.
 _TESTS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
-    name: (words, re.compile(rx) if rx else None)
+    name: (words, compile_pattern(rx) if rx else None)
     for name, words, rx in (
         (
             "percent",

@@ -20,6 +20,7 @@ from functools import cached_property
 from claims.extract.numbers import NumberReading, read_numbers
 from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.model import Quantity, Span
+from claims.pattern_cache import compile as compile_pattern
 
 #: Spelled small numbers used in arithmetic claims ("a three percentage point drop").
 SPELLED_NUMBERS: dict[str, int] = {
@@ -39,23 +40,25 @@ SPELLED_NUMBERS: dict[str, int] = {
     "twenty": 20,
 }
 
-_PERCENT = re.compile(
+_PERCENT = compile_pattern(
     r"[\x20\u00a0]?(?:%|per[\x20\u00a0]?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE
 )
-_POINTS = re.compile(
+_POINTS = compile_pattern(
     r"[\x20\u00a0-]?(?:percentage[\x20\u00a0-]points?|percent(?:age)?[\x20\u00a0-]pts?\b|"
     r"pct\.?[\x20\u00a0]points?|pp\b|ppts?\b)",
     re.IGNORECASE,
 )
-_GLUED_UNIT = re.compile(r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\b", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€¥₹₩]|R)\Z")
-_SPELLED = re.compile(
+_GLUED_UNIT = compile_pattern(
+    r"(?P<u>mpg|mph|km|kg|m|bn|k)\b|[\x20\u00a0](?P<w>mpg)\b", re.IGNORECASE
+)
+_CURRENCY_BEFORE = compile_pattern(r"(?:Rs\.?[\x20\u00a0]?|US\$|A\$|C\$|HK\$|[$£€¥₹₩]|R)\Z")
+_SPELLED = compile_pattern(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-](?:percentage|per[\x20\u00a0]?cent|percent))"
     % "|".join(SPELLED_NUMBERS),
     re.IGNORECASE,
 )
-_YEAR_TO = re.compile(r"(?:19|20)\d\d\s+to\s+")
-_CENT = re.compile(r"cent", re.IGNORECASE)  # in each word ``_SPELLED`` looks ahead for
+_YEAR_TO = compile_pattern(r"(?:19|20)\d\d\s+to\s+")
+_CENT = compile_pattern(r"cent", re.IGNORECASE)  # in each word ``_SPELLED`` looks ahead for
 
 
 def spelled_starts(text: str) -> list[int]:

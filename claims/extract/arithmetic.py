@@ -46,14 +46,15 @@ from claims.extract import arith_tokens as tok
 from claims.extract import sentences as fig
 from claims.extract.arith_tokens import Token, to_text, tokenize
 from claims.model import ArithmeticClaim, Quantity, Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["read_arithmetic"]
 
-_QUICK = re.compile(
+_QUICK = compile_pattern(
     r"(?i:\b(?:from|of|among|total|majority|times|fold|doubled|tripled|halved|"
     r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 _DIRECTION_UP = ("vu", "nu", "nu2")
 _DIRECTION_DOWN = ("vd", "nd", "nd2")
 
@@ -201,7 +202,7 @@ def _change_amount(
     )
 
 
-_TIMES_AFTER = re.compile(r"[ \t\u00a0-]*\n?[ \t]*times\b", re.IGNORECASE)
+_TIMES_AFTER = compile_pattern(r"[ \t\u00a0-]*\n?[ \t]*times\b", re.IGNORECASE)
 
 
 def _multiple(

@@ -27,6 +27,7 @@ from types import MappingProxyType
 
 from claims.extract._currency_data import CODES, NAMES, SYMBOLS
 from claims.extract._regex import alternation, trie
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = [
     "Form",
@@ -518,7 +519,7 @@ _SYMBOL_FORMS: Mapping[str, Form] = MappingProxyType(
     }
 )
 
-BEFORE_RE = re.compile(
+BEFORE_RE = compile_pattern(
     r"""
     (?<![^\W\d_])                       # not glued to a preceding letter (AU$, not MAU$)
     (?P<cur>%(codes)s                   # an ISO code: USD 5 million, JPY20bn
@@ -529,7 +530,7 @@ BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 
-AFTER_RE = re.compile(
+AFTER_RE = compile_pattern(
     r"""
     (?:
         [\x20\u00a0-]?                  # one blank or hyphen: 5-billion-dollar
@@ -553,7 +554,7 @@ AFTER_RE = re.compile(
 )
 
 #: Symbols written after the figure in copy of other languages: 94 000 $, 10k$, 500 €.
-AFTER_SYMBOL_RE = re.compile(
+AFTER_SYMBOL_RE = compile_pattern(
     r"[\x20\u00a0]?(?P<sym>\$\x20?US|\$\x20?CA|\$\x20?AU|US\$|\$|€|£|¥|￥|₩|₹|R\$|C\$|A\$)"
     r"(?![^\W\d_])"
 )
@@ -562,7 +563,7 @@ AFTER_SYMBOL_RE = re.compile(
 SYMBOL_SCALES: Mapping[str, int] = MappingProxyType(
     {"m": 10**6, "md": 10**9, "mds": 10**9, "mrd": 10**9, "mio": 10**6}
 )
-SCALED_SYMBOL_RE = re.compile(
+SCALED_SYMBOL_RE = compile_pattern(
     r"[\x20\u00a0](?P<scale>M|Md|Mds|Mrd|Mio)\.?[\x20\u00a0]?(?P<sym>€|\$|£)(?![^\W\d_])"
 )
 
@@ -588,7 +589,7 @@ DOLLAR_ADJECTIVES: Mapping[str, str] = MappingProxyType(
         "taiwanese": "TWD",
     }
 )
-_ADJ_RE = re.compile(
+_ADJ_RE = compile_pattern(
     r"[\x20\u00a0](?P<adj>%s)(?=[)\].,;:]|$|[\x20\u00a0]\()"
     % "|".join(re.escape(a) for a in sorted(DOLLAR_ADJECTIVES, key=len, reverse=True)),
     re.IGNORECASE,
@@ -604,7 +605,7 @@ def dollar_adjective(text: str, end: int) -> tuple[str, int] | None:
 
 
 _CUE_TO_CODE = {cue.lower(): code for code, cues in CUES.items() for cue in cues}
-CUE_RE = re.compile(r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _words(_CUE_TO_CODE), re.IGNORECASE)
+CUE_RE = compile_pattern(r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _words(_CUE_TO_CODE), re.IGNORECASE)
 
 
 _ALL_BEFORE = list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from claims.extract._lang import LANGUAGES
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = [
     "StoryLanguage",
@@ -44,7 +45,7 @@ _ALIASES = {
     "zh-hant": "zh-Hant",
 }
 _SAMPLE = 4000
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_pattern(r"[^\W\d_]+")
 _ENGLISH = frozenset(
     "the and of to was were said with that for from has have which this its by "
     "is are will would their been after".split()
@@ -148,7 +149,7 @@ def _detect(text: str) -> tuple[str | None, bool]:
 @lru_cache(maxsize=1)
 def _other_script() -> re.Pattern[str]:
     """Letters of the scripts told apart below (compiled on first need: ~4 ms)."""
-    return re.compile(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+    return compile_pattern(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 
 
 def _by_script(sample: str) -> str | None:

@@ -23,6 +23,7 @@ from functools import cache
 
 from claims.extract._lang import LANGUAGES
 from claims.extract.currencies import DOLLAR, Form
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["Lexicon", "lexicon", "name_after", "prefix_before", "form_of"]
 
@@ -104,7 +105,7 @@ def _longest_first(words: set[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-_CONNECTOR = re.compile(
+_CONNECTOR = compile_pattern(
     r"(?:de|del|di|dei|degli|delle|della|dello|do|da|dos|das)[\x20\u00a0]+|d['’]", re.IGNORECASE
 )
 _BLANKS = " \u00a0"

@@ -21,24 +21,25 @@ from claims.extract.lexicon import Lexicon, name_after, prefix_before
 from claims.extract.numbers import NumberReading, rescale
 from claims.extract.qualifiers import bound_of, normalise, qualifier_after, qualifier_before
 from claims.model import Quantity, Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["Found", "find_money", "resolve_currencies"]
 
 _CUE_BEFORE, _CUE_AFTER = 700, 300
 
-_TRAILING_QUAL = re.compile(
+_TRAILING_QUAL = compile_pattern(
     r"[\x20\u00a0](?P<q>approximately|approx\.?|roughly|or\sso|or\sthereabouts)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
-_RANGE_GAP = re.compile(
+_RANGE_GAP = compile_pattern(
     r"""
     [\x20\u00a0]?(?P<w>[-–—]|to|and)[\x20\u00a0]?$  # 'to', 'and' or a dash, alone between figures
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
-_LEAD_WORD = re.compile(r"\b(between|from)[\x20\u00a0]+$", re.IGNORECASE)
+_LEAD_WORD = compile_pattern(r"\b(between|from)[\x20\u00a0]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def _format_of(r: NumberReading) -> str:
     return "1.234,5" if comma else "1,234.5"
 
 
-_BLANK_GROUP = re.compile(r"\d[\x20\u00a0\u202f\u2009]\d{3}")
+_BLANK_GROUP = compile_pattern(r"\d[\x20\u00a0\u202f\u2009]\d{3}")
 _MYRIAD = frozenset("万萬億亿憶兆京만억조경")
 
 

@@ -17,11 +17,11 @@ by a small tokenizer, and scanning resumes after it.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from claims.extract.scales import NumberReading
 from claims.model import Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["find_myriad", "merge_myriad", "write_myriad", "BIG", "UNIT_CHARS"]
 
@@ -58,9 +58,9 @@ KANJI_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五�
 }
 UNIT_CHARS = frozenset(BIG)
 
-_BIG_RE = re.compile(f"[{''.join(BIG)}]")
-_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.・]\d+)?")
-_JOIN = re.compile(r"[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?")
+_BIG_RE = compile_pattern(f"[{''.join(BIG)}]")
+_NUM = compile_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.・]\d+)?")
+_JOIN = compile_pattern(r"[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?")
 _BACK_CHARS = frozenset("0123456789,.・") | frozenset(SMALL) | frozenset(KANJI_DIGITS)
 _HANGUL_BIG = frozenset("만억조경")
 _MYRIAD_LIKE = frozenset("万萬만")  # a plain number may follow (1億779萬6,091.52)
@@ -218,7 +218,7 @@ def find_myriad(text: str) -> list[NumberReading]:
     return out
 
 
-_LOW_PLAIN = re.compile(r"(\d+(?:[.・]\d+)?)[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?$")
+_LOW_PLAIN = compile_pattern(r"(\d+(?:[.・]\d+)?)[\x20\u00a0]?(?:[至~～〜\-–]|から)[\x20\u00a0]?$")
 
 
 def _join_range(text: str, out: list[NumberReading], r: NumberReading) -> NumberReading:

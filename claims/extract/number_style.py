@@ -15,13 +15,13 @@ that a check can say ok or unverifiable, never an error built on a guessed readi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from claims.extract._lang import LANGUAGES
 from claims.extract.language import StoryLanguage
 from claims.extract.scales import FOREIGN_SCALES
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["NumberStyle", "story_style", "decide", "read_mark", "parse_number_format", "ENGLISH"]
 
@@ -74,11 +74,11 @@ def parse_number_format(value: str | None) -> str | None:
 
 
 #: A mark between digits (found with a charset scan), then the whole figure around it.
-_MARK = re.compile(r"[.,]\d")
-_MARKED = re.compile(r"\d+(?:[.,]\d+)+")
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,234,567 / 1,234.5
-_COMMA_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 / 1.234,5
-_FOLLOWED = re.compile(r"[\x20\u00a0]?(?:%|[^\W\d_])")  # 3,5 % / 3.5 million
+_MARK = compile_pattern(r"[.,]\d")
+_MARKED = compile_pattern(r"\d+(?:[.,]\d+)+")
+_DOT_GROUPS = compile_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,234,567 / 1,234.5
+_COMMA_GROUPS = compile_pattern(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 / 1.234,5
+_FOLLOWED = compile_pattern(r"[\x20\u00a0]?(?:%|[^\W\d_])")  # 3,5 % / 3.5 million
 
 
 def _votes(text: str) -> tuple[int, int]:
@@ -276,7 +276,7 @@ def read_mark(
     return None, None, head  # "1,2345" in English copy: punctuation
 
 
-_GROUP_BLANKS = re.compile(r"[\x20\u00a0\u202f\u2009'’]")
+_GROUP_BLANKS = compile_pattern(r"[\x20\u00a0\u202f\u2009'’]")
 
 
 def _is_foreign(scale_text: str | None) -> bool:

@@ -67,6 +67,7 @@ from claims.extract.scales import (
     scale_value,
 )
 from claims.model import Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["NumberReading", "parse_number", "read_numbers", "read_at", "SCALES", "FOREIGN_SCALES"]
 
@@ -94,14 +95,14 @@ _NUMBER_SRC = r"""
       | \d+(?:[.,]\d+)?                             # 1234.5 / 1234,5 (mark decided later)
     )
     """ % {"digits": "|".join(_DIGIT_WORDS)}
-_NUMBER = re.compile(_NUMBER_SRC, re.VERBOSE | re.IGNORECASE)
+_NUMBER = compile_pattern(_NUMBER_SRC, re.VERBOSE | re.IGNORECASE)
 
 
 #: In copy that groups thousands with spaces (French, Swedish, Polish ...), one plain space
 #: group is enough: 7 682 M€, 500 000 miljoner.
 @lru_cache(maxsize=1)
 def _number_spaced() -> re.Pattern[str]:
-    return re.compile(
+    return compile_pattern(
         _NUMBER_SRC.replace(
             r"\d{1,3}(?:\x20\d{3}){2,}(?:[.,]\d+)?(?!\d)",
             r"\d{1,3}(?:\x20\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)",
@@ -115,7 +116,7 @@ def _pattern(style: NumberStyle | None) -> re.Pattern[str]:
     return _number_spaced() if style is not None and style.space_group else _NUMBER
 
 
-_SCALE = re.compile(
+_SCALE = compile_pattern(
     r"""
     (?:
         (?P<sep>[\x20\u00a0]|-)?                    # one blank or hyphen, or glued
@@ -138,7 +139,7 @@ _SCALE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_RANGE_JOIN = re.compile(
+_RANGE_JOIN = compile_pattern(
     r"""
     (?: \x20?[-–—]\x20?                             # 20-25, 20 – 25
       | \x20(?:to|and)\x20 )                        # 20 to 25, (between) 20 and 25
@@ -147,7 +148,7 @@ _RANGE_JOIN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_BETWEEN_FROM = re.compile(r"\b(between|from)\s$", re.IGNORECASE)  # on the 9 chars before
+_BETWEEN_FROM = compile_pattern(r"\b(between|from)\s$", re.IGNORECASE)  # on the 9 chars before
 
 _DIGIT_WORD_VALUE = {w: str(i) for i, w in enumerate(_DIGIT_WORDS)}
 
@@ -332,7 +333,7 @@ def _reading(
 #: a hash or a run of digits, never read as a figure.
 MAX_DIGITS = 40
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compile_pattern(r"\d+")
 
 
 def _next_number(text: str, pos: int, pattern: re.Pattern[str] = _NUMBER) -> re.Match[str] | None:
@@ -375,7 +376,7 @@ def _iter_single(text: str, letters: bool, glued: bool, style: NumberStyle | Non
 
 
 #: ".5 billion", "$.5": a decimal point with no digit before it (a blank, $ or bracket before)
-_LEAD_DOT = re.compile(r"(?:^|[\x20\u00a0($€£¥])\.$")
+_LEAD_DOT = compile_pattern(r"(?:^|[\x20\u00a0($€£¥])\.$")
 
 
 def _leading_dot(text: str, r: NumberReading) -> NumberReading:
@@ -482,7 +483,7 @@ def _read_digits(
     return out
 
 
-_CHAIN_GAP = re.compile(r"[\x20\u00a0]")
+_CHAIN_GAP = compile_pattern(r"[\x20\u00a0]")
 
 
 def _chains(text: str, readings: list[NumberReading]) -> list[NumberReading]:

@@ -34,6 +34,7 @@ from claims.extract.numbers import NumberReading
 from claims.extract.phrasing import gaps
 from claims.extract.qualifiers import bound_of, qualifier_before
 from claims.model import CurrencyConversion, Quantity, Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["pair"]
 
@@ -41,7 +42,7 @@ _MAX_GAP = 60
 
 _GLOSS = r"(?:,[\x20\u00a0]or[\x20\u00a0][^\W\d_]+(?:[\x20\u00a0][^\W\d_]+)?,)?"  # , or crowns,
 
-_PAREN_GAP = re.compile(
+_PAREN_GAP = compile_pattern(
     r"""
     %(gloss)s                                   # optional gloss: , or crowns,
     [\x20\u00a0]?[(\[][\x20\u00a0]?            # the opening parenthesis (or bracket)
@@ -53,9 +54,9 @@ _PAREN_GAP = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_PAREN_TAIL = re.compile(r"[^()\[\]（）【】]{0,120}?[)\]）】］]")  # the rest, closed
+_PAREN_TAIL = compile_pattern(r"[^()\[\]（）【】]{0,120}?[)\]）】］]")  # the rest, closed
 
-_HEDGED_GAP = re.compile(
+_HEDGED_GAP = compile_pattern(
     r"""
     (?:,|[\x20\u00a0]?[—–]|[\x20\u00a0]--)[\x20\u00a0]    # "X, about Y" / "X — about Y"
     (?:or[\x20\u00a0])?$                              # (or about Y)
@@ -63,7 +64,7 @@ _HEDGED_GAP = re.compile(
     re.VERBOSE,
 )
 
-_OR_GAP = re.compile(
+_OR_GAP = compile_pattern(
     r"""
     %(gloss)s                                   # optional gloss
     ,?[\x20\u00a0]
@@ -79,7 +80,7 @@ _OR_GAP = re.compile(
 
 #: "HK$5,000 in consumption vouchers, or about US$640": a short phrase of what the money is,
 #: then ", or" and a hedge word (the hedge is required: the converted figure is approximate).
-_WHAT_GAP = re.compile(
+_WHAT_GAP = compile_pattern(
     r"""
     [\x20\u00a0](?:in|of|for|on)(?:[\x20\u00a0][a-z]+(?:-[a-z]+)?){1,4}   # in consumption vouchers
     ,[\x20\u00a0]or[\x20\u00a0]$
@@ -87,7 +88,7 @@ _WHAT_GAP = re.compile(
     re.VERBOSE,
 )
 
-_PER = re.compile(
+_PER = compile_pattern(
     r"""
     [\x20\u00a0]?(?:
         (?:per|/)[\x20\u00a0]?(?P<u1>[^\W\d_]+(?:[\x20\u00a0](?:foot|feet|metre|meter|mile))?)
@@ -101,7 +102,7 @@ _PER = re.compile(
 
 #: A comparison right after the second figure: "€2 billion, or $1 billion more than ..." states a
 #: difference, not a conversion.
-_COMPARED = re.compile(
+_COMPARED = compile_pattern(
     r"[\x20\u00a0]+(?:more|less|fewer|higher|lower|above|below|greater|smaller|bigger|larger"
     r"|cheaper|dearer|than|short\sof)(?![^\W\d_])",
     re.IGNORECASE,
@@ -109,7 +110,9 @@ _COMPARED = re.compile(
 
 #: Between two figures inside one parenthesis: ($2.5bn; €2.3bn), (US$1.3 billion or 1.2 billion
 #: euros).
-_LIST_GAP = re.compile(r"(?:[\x20\u00a0]?[;,/](?:[\x20\u00a0]or)?|[\x20\u00a0]or)[\x20\u00a0]?$")
+_LIST_GAP = compile_pattern(
+    r"(?:[\x20\u00a0]?[;,/](?:[\x20\u00a0]or)?|[\x20\u00a0]or)[\x20\u00a0]?$"
+)
 
 
 def _per(text: str, end: int) -> str | None:

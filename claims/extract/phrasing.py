@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.lexicon import Lexicon
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["Gaps", "gaps", "OPENERS", "CLOSERS"]
 
@@ -61,18 +62,18 @@ def _compile(lex: Lexicon) -> Gaps:
     rates = _words(lex.rate_words)
     lead = rf"(?:[^()\[\]（）【】]{{0,40}}?(?:{rates}){_B}*[,:;]?{_B}*)?" if rates else ""
     cue_seq = rf"(?:(?:{cues}){_B}*[,:;]?{_B}*){{0,3}}" if cues else ""
-    paren = re.compile(
+    paren = compile_pattern(
         rf"""[»”"’']?{_B}?[{re.escape(OPENERS)}]{_B}?{lead}{cue_seq}$""", re.IGNORECASE
     )
     sep = rf"(?:{_B}?[,;、，]|{_B}[-–—]|{_B}--|{_B}?[·・]|{_B})"
     join = (
-        re.compile(rf"""{sep}{_B}*(?:(?:{cues}){_B}*[,:]?{_B}*){{1,3}}$""", re.IGNORECASE)
+        compile_pattern(rf"""{sep}{_B}*(?:(?:{cues}){_B}*[,:]?{_B}*){{1,3}}$""", re.IGNORECASE)
         if cues
         else None
     )
-    hedged = re.compile(rf"""{sep}{_B}*$""")
+    hedged = compile_pattern(rf"""{sep}{_B}*$""")
     free = None
     if lex.cjk and lex.joins:
         strong = _words(tuple(j for j in lex.joins if len(j) >= 2))
-        free = re.compile(rf"""[^\d()（）]{{0,40}}?(?:{strong}){_B}*$""")
+        free = compile_pattern(rf"""[^\d()（）]{{0,40}}?(?:{strong}){_B}*$""")
     return Gaps(paren, join, hedged, free)

@@ -27,6 +27,7 @@ from claims.extract._lang import AFTER_QUALIFIERS as _LANG_AFTER
 from claims.extract._lang import QUALIFIERS as _LANG_QUALIFIERS
 from claims.extract._regex import alternation as regex_alternation
 from claims.extract._regex import trie as regex_trie
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = [
     "QUALIFIERS",
@@ -167,7 +168,7 @@ def english_trie() -> str:
 
 
 _MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)
-_TOKEN = re.compile(r"\S+")
+_TOKEN = compile_pattern(r"\S+")
 _OPENERS = "([{\"'“‘—–-（「『【«»"
 
 
@@ -207,7 +208,7 @@ def _cjk(ch: str) -> bool:
 
 _CJK_BEFORE = frozenset(q for q in QUALIFIERS if _cjk(q[-1]))
 _CJK_MAX = max((len(q) for q in _CJK_BEFORE), default=1)
-_AFTER_RE = re.compile(
+_AFTER_RE = compile_pattern(
     r"[\x20\u00a0]?(?P<q>%s)(?![^\W\d_])"
     % "|".join(
         re.escape(q).replace(r"\ ", r"[\x20\u00a0]+")

@@ -15,14 +15,17 @@ from claims.extract import currencies as cur
 from claims.extract.lexicon import Lexicon, name_after
 from claims.extract.money import Found
 from claims.model import Span, StatedRate
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["find_stated_rates"]
 
-_UNIT_FIRST = re.compile(  # $1 = 74.8 rupees
+_UNIT_FIRST = compile_pattern(  # $1 = 74.8 rupees
     r"[\x20\u00a0]?(?:[=:＝]|約合|约合|兑|兌|は|相当于|相當於)[\x20\u00a0]?(?:約|约)?$"
 )
-_UNIT_LAST = re.compile(r"[\x20\u00a0]?(?:[-–—=:/]|per)[\x20\u00a0]?$")  # 29.25 rubles - U.S. $1
-_PER_NAME = re.compile(
+_UNIT_LAST = compile_pattern(
+    r"[\x20\u00a0]?(?:[-–—=:/]|per)[\x20\u00a0]?$"
+)  # 29.25 rubles - U.S. $1
+_PER_NAME = compile_pattern(
     r"""
     [\x20\u00a0](?:per|to\sthe|against\sthe|for\severy|for\seach|for\sone)   # 1,350 won per
     [\x20\u00a0](?:(?:one|each|every)[\x20\u00a0])?                        # (one)
@@ -32,8 +35,8 @@ _PER_NAME = re.compile(
 )
 #: Words read as a qualifier of the quote that belong to the rate: 1美元約合0.88歐元, 1ポンドは約140円
 _RATE_WORDS = frozenset({"約合", "约合", "約", "约"})
-_OPEN = re.compile(r"\([\x20\u00a0]?$")
-_CLOSE = re.compile(r"[\x20\u00a0]?\)")
+_OPEN = compile_pattern(r"\([\x20\u00a0]?$")
+_CLOSE = compile_pattern(r"[\x20\u00a0]?\)")
 
 
 def _is_unit(f: Found) -> bool:
@@ -146,7 +149,7 @@ def _per_words(lex: Lexicon) -> re.Pattern[str]:
     pattern = _PER_CACHE.get(lex.lang)
     if pattern is None:
         words = "|".join(re.escape(w).replace(r"\ ", r"[\x20\u00a0]") for w in lex.per)
-        pattern = _PER_CACHE[lex.lang] = re.compile(
+        pattern = _PER_CACHE[lex.lang] = compile_pattern(
             rf"[\x20\u00a0](?:{words})[\x20\u00a0](?=\S)", re.IGNORECASE
         )
     return pattern
@@ -154,9 +157,10 @@ def _per_words(lex: Lexicon) -> re.Pattern[str]:
 
 #: ``N305 to $1``, ``Rs 83 to the dollar`` is read above; this is a short prefix (too short to
 #: be a money mention unscaled) before a figure, then "to"/"against" and a one-unit figure.
-_TO_ONE = re.compile(
+_TO_ONE = compile_pattern(
     r"""
-    (?<![^\W\d_])(?P<cur>N|₦|R|P|W|Rs\.?|Rp|K)[\x20\u00a0]?(?P<n>\d[\d,]*(?:\.\d+)?)
+    (?P<cur>[N₦RPWK](?<![^\W\d_].)(?:(?<=R)(?:s\.?|p))?)  # a letter first: a fast scan
+    [\x20\u00a0]?(?P<n>\d[\d,]*(?:\.\d+)?)
     [\x20\u00a0](?:to|against|per)[\x20\u00a0](?:the[\x20\u00a0])?
     (?P<base>US\$|\$|€|£)1(?![\d.,]\d)
     """,

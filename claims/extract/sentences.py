@@ -11,7 +11,6 @@ numbers in a window of the text and get exactly the full text's readings there).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -23,13 +22,16 @@ from claims.extract.numbers import (
     read_numbers,
 )
 from claims.model import Span
+from claims.pattern_cache import compile as compile_pattern
 
 #: A sentence ends after ``.!?`` (closing quotes, then blanks before a capital or digit) or at
 #: newlines. Written to start with the ``.!?`` or newline itself, so that ``re`` skips to those
 #: characters at C speed (a leading look-behind made it try every position, 6x slower); a
 #: match that starts with ``.!?`` stands for the same split one character later.
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|(?<=\n)\n*)")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Rs|Mr|Ms|Dr|St|No|vs|Co|Inc|Jr|Sr|approx))\.$")
+_SENTENCE_END = compile_pattern(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|(?<=\n)\n*)"
+)
+_ABBREVIATION = compile_pattern(r"(?:\b[A-Z]|\b(?:Rs|Mr|Ms|Dr|St|No|vs|Co|Inc|Jr|Sr|approx))\.$")
 _CLOSERS = "\"'”’)"
 
 
@@ -134,7 +136,7 @@ def _split_over(text: str, k: int) -> tuple[int, int, int] | None:
 #: hard character (none of: word characters, blanks, grouping marks, dashes) or a plain word
 #: (lowercase letters between spaces) that is not one of ``words``, so reading numbers from or
 #: up to one gives exactly the readings of the whole text there.
-_SYNC = re.compile(r"[^\w\x20\u00a0\u202f\u2009.,'’\-–—]|(?<=\x20)(?P<word>[a-z]+)(?=\x20)")
+_SYNC = compile_pattern(r"[^\w\x20\u00a0\u202f\u2009.,'’\-–—]|(?<=\x20)(?P<word>[a-z]+)(?=\x20)")
 #: Words a number reading can hold: scale words, spelled decimals, range joins.
 NUMBER_WORDS = frozenset(
     w
@@ -150,7 +152,7 @@ NUMBER_WORDS = frozenset(
     for w in phrase.lower().split()
 )
 _CONTEXT = 16  # read before a window: "between"/"from" before a range
-_BLANKS = re.compile(r"[\x20\u00a0]{2}")
+_BLANKS = compile_pattern(r"[\x20\u00a0]{2}")
 
 
 def sync_before(text: str, pos: int, words: frozenset[str] = NUMBER_WORDS) -> int:
@@ -204,8 +206,8 @@ def read_window(text: str, start: int, end: int, *, letters: bool) -> list[Numbe
 
 
 _ASCII = bytes(range(128))
-_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+_DIGIT = compile_pattern(r"\d")
+_DIGITS = compile_pattern(r"\d+")
 
 
 def digit_runs(text: str) -> list[int]:

@@ -17,6 +17,7 @@ from claims.extract._lang import LANGUAGES
 from claims.extract._regex import alternation
 from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, NumberReading, scale_value
 from claims.model import Span
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["word_numbers", "foreign_word_numbers"]
 
@@ -36,7 +37,7 @@ _TEN_WORDS = {
 #: A number written in words right before a big scale word: "three billion", "half a billion",
 #: "twenty-five million", "a billion". Searched (with endpos) in a short window before the
 #: scale word found by ``str.find``, so it only ever runs where a scale word is.
-_WORD_NUMBER = re.compile(
+_WORD_NUMBER = compile_pattern(
     r"""
     (?<![^\W\d_])
     (?:
@@ -53,7 +54,7 @@ _WORD_NUMBER = re.compile(
     },
     re.VERBOSE | re.IGNORECASE,
 )
-_WORD_SCALE = re.compile(r"(?:m|b|tr)illion(?![^\W\d_])", re.IGNORECASE)
+_WORD_SCALE = compile_pattern(r"(?:m|b|tr)illion(?![^\W\d_])", re.IGNORECASE)
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -115,7 +116,7 @@ def _foreign_re(lang: str) -> re.Pattern[str] | None:
     if not words:
         return None
     scales = list(LANGUAGE_SCALES.get(lang, {})) + list(FOREIGN_SCALES)
-    return re.compile(
+    return compile_pattern(
         r"(?<![^\W\d_])(?P<n>%s)[\x20\u00a0]+(?P<s>%s)(?![^\W\d_])"
         % (alternation(list(words)), alternation([w for w in scales if len(w) > 2])),
         re.IGNORECASE,

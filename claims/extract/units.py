@@ -66,6 +66,7 @@ from claims.extract.unit_names import (
     dimensions,
 )
 from claims.model import Quantity, Span, UnitConversion
+from claims.pattern_cache import compile as compile_pattern
 
 __all__ = [
     "read_unit_conversions",
@@ -102,7 +103,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
     def alt(words: list[str], fold: set[str] | frozenset[str] = frozenset()) -> str:
         return alternation(words, blanks=r"[\x20\u00a0]?", fold=fold)
 
-    pattern = re.compile(
+    pattern = compile_pattern(
         r"""
         [\x20\u00a0]?-?                         # 5 miles, 8km, 345-kilometer
         (?P<unit>%s)                            # the unit word, longest first (km/h before km)
@@ -116,7 +117,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
 
 
 _UNIT_AFTER, _CASED, _FOLDED = _build_unit_lookup()
-_PER_UNIT = re.compile(r"[\x20\u00a0]?(?:/|per\b|an?\b|each\b)[\x20\u00a0]?(?=\S)", re.I)
+_PER_UNIT = compile_pattern(r"[\x20\u00a0]?(?:/|per\b|an?\b|each\b)[\x20\u00a0]?(?=\S)", re.I)
 _QUALIFIER = english_trie()
 _FILLER_WORDS = 4  # words of "of rain on the island" before a joint
 
@@ -131,11 +132,15 @@ _JOINT = r"""
     | ,\s+(?=\d)                                             # (250ha, 619 acres)
     | (?:[.;]|(?<=\.))\s+(?:That['’]s|That\s+is|This\s+is|That\s+equals|That\s+works\s+out\s+to)\s+
 """ % {"q": _QUALIFIER}
-_ANCHOR = re.compile(_JOINT, re.VERBOSE | re.IGNORECASE)
+_ANCHOR = compile_pattern(_JOINT, re.VERBOSE | re.IGNORECASE)
 #: Where a joint may start (one character class or word, so a scan is cheap); ``_ANCHOR``
 #: confirms each.
-_ANCHOR_STARTS = (re.compile(r"[(\[/,;]"), re.compile(r" or\s"), re.compile(r"\.\s+Th"))
-_SEPARATOR = re.compile(
+_ANCHOR_STARTS = (
+    compile_pattern(r"[(\[/,;]"),
+    compile_pattern(r" or\s"),
+    compile_pattern(r"\.\s+Th"),
+)
+_SEPARATOR = compile_pattern(
     r"""
     (?P<filler>[\x20\u00a0]+(?:of|in)(?:[\x20\u00a0]+[a-z]{1,12}){1,%d}?)?  # 472 ft-lb. of torque (640 Nm)
     [”"’]?                                      # a closing quote: one megawatt” (1360 hp)
@@ -149,15 +154,15 @@ _SEPARATOR = re.compile(
     % (_FILLER_WORDS, _JOINT, _QUALIFIER),
     re.VERBOSE,
 )
-_CLOSE = re.compile(r"\s*[)\],;:]")
+_CLOSE = compile_pattern(r"\s*[)\],;:]")
 #: Further restatements in the same brackets: (3.6 l/100km or 64.8 mpg US)
-_MORE = re.compile(r"(?:,?\s+or\s+|,\s+|\s*/\s*)(?:(?i:%s)\s*)?(?=\d)" % _QUALIFIER)
+_MORE = compile_pattern(r"(?:,?\s+or\s+|,\s+|\s*/\s*)(?:(?i:%s)\s*)?(?=\d)" % _QUALIFIER)
 #: A minus sign before a temperature: ``-20C``, ``−3C``, ``minus 5 degrees`` (not ``5-10``).
-_SIGN_BEFORE = re.compile(
+_SIGN_BEFORE = compile_pattern(
     r"(?:(?<![\w.,)\-\u2212\u2013])[-\u2212\u2013]|"
     r"(?<![\w-])(?i:minus|negative)[\x20\u00a0]+)\Z"
 )
-_BELOW_ZERO = re.compile(
+_BELOW_ZERO = compile_pattern(
     r"[\x20\u00a0]+(?:(?:degrees?|°)[\x20\u00a0]+)?below[\x20\u00a0]+zero\b", re.IGNORECASE
 )
 #: The smaller unit of a compound measure written after the larger, keyed by the larger's pint
@@ -165,7 +170,7 @@ _BELOW_ZERO = re.compile(
 _SMALLER: dict[str, tuple[str, re.Pattern[str], int]] = {
     big: (
         small,
-        re.compile(
+        compile_pattern(
             r"[\x20\u00a0]*,?[\x20\u00a0]*(?:and[\x20\u00a0]+)?(?P<n>\d+(?:\.\d+)?|%s)[\x20\u00a0]?"
             r"(?:%s)(?![^\W\d_])"
             % (
@@ -192,10 +197,12 @@ COMPOUND_NAMES = {
     "pound": "pounds and ounces",
 }
 #: Feet and inches in prime marks: ``6’11”``, ``7’0″``, ``6'9.5"``.
-_FEET_INCHES = re.compile(r"(?P<ft>\d)[’'′][\x20\u00a0]?(?P<in>\d{1,2}(?:\.\d+)?)(?:[”″\"]|’’|'')")
-_FRACTION = re.compile(r"/(?P<d>2|3|4|8|16|32)(?!\d)")
-_MIXED_BEFORE = re.compile(r"(?<![\d.,/])(?P<w>\d+)[\x20\u00a0]\Z")
-_AND_FRACTION = re.compile(
+_FEET_INCHES = compile_pattern(
+    r"(?P<ft>\d)[’'′][\x20\u00a0]?(?P<in>\d{1,2}(?:\.\d+)?)(?:[”″\"]|’’|'')"
+)
+_FRACTION = compile_pattern(r"/(?P<d>2|3|4|8|16|32)(?!\d)")
+_MIXED_BEFORE = compile_pattern(r"(?<![\d.,/])(?P<w>\d+)[\x20\u00a0]\Z")
+_AND_FRACTION = compile_pattern(
     r"[\x20\u00a0-]+and[\x20\u00a0-]+(?P<f>a[\x20\u00a0-]+half|a[\x20\u00a0-]+"
     r"quarter|three[\x20\u00a0-]+quarters)\b",
     re.IGNORECASE,
@@ -205,9 +212,9 @@ _AND_VALUES = {
     "quarter": (Decimal("0.25"), Decimal("0.25"), 2),
     "quarters": (Decimal("0.75"), Decimal("0.25"), 2),
 }
-_DECIMAL_COMMA = re.compile(r",[\x20\u00a0]?(?=\d{1,2}\b)")
-_GLUED_DECIMAL_COMMA = re.compile(r",(?P<d>\d{1,2})(?![\d,])")
-_SPELLED = re.compile(
+_DECIMAL_COMMA = compile_pattern(r",[\x20\u00a0]?(?=\d{1,2}\b)")
+_GLUED_DECIMAL_COMMA = compile_pattern(r",(?P<d>\d{1,2})(?![\d,])")
+_SPELLED = compile_pattern(
     r"(?<![\w-])(?P<w>%s)(?=[\x20\u00a0-])"
     % "|".join(
         re.escape(w).replace(r"\ ", r"[\x20\u00a0-]")
@@ -215,21 +222,21 @@ _SPELLED = re.compile(
     ),
     re.IGNORECASE,
 )
-_FRACTION_CHAR = re.compile("[%s]" % "".join(FRACTIONS))
-_UNSUPPORTED = re.compile(
+_FRACTION_CHAR = compile_pattern("[%s]" % "".join(FRACTIONS))
+_UNSUPPORTED = compile_pattern(
     r"[\x20\u00a0-]?(?P<word>%s)\b" % "|".join(sorted(UNSUPPORTED, key=len, reverse=True)),
     re.IGNORECASE,
 )
-_MONEY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
+_MONEY_BEFORE = compile_pattern(r"(?:[$£€¥₹₩]|\b(?:Rs|US|[A-Z]{3})\.?)[\x20\u00a0]?\Z")
 #: A pair followed (or preceded) by "class" names a category, not a measure: the 15 kg (30 lb)
 #: line class, the 60 kg (132 lb) division.
-_NOMINAL_AFTER = re.compile(
+_NOMINAL_AFTER = compile_pattern(
     r"[\x20\u00a0]+(?:[a-z-]+[\x20\u00a0]+)?(?:class|classes|category|"
     r"division|weight[\x20\u00a0]+class)\b",
     re.IGNORECASE,
 )
 #: Words that make a temperature a difference: warming, a rise, above normal, an anomaly.
-_DIFFERENCE = re.compile(
+_DIFFERENCE = compile_pattern(
     r"\b(?:warm(?:ing|ed|er|s)?|hott?er|cool(?:ing|ed|er|s)?|cold(?:er)?|ris(?:e|es|ing|en)|"
     r"rose|increas\w*|jump\w*|drop\w*|fell|fall(?:s|ing)?|higher|lower|anomal\w*|"
     r"differen\w*|chang\w*|swing|deviation|up|down|by|"
@@ -238,8 +245,8 @@ _DIFFERENCE = re.compile(
 )
 _AFTER_REACH = 120  # a joint and the words before the restated figure
 _SCALE_REACH = 16  # a scale word between a number's digits and its end
-_TAIL = re.compile(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
-_DIGIT = re.compile(r"\d")
+_TAIL = compile_pattern(r"(?:\s*\S+){0,3}\s*(?P<w>\S)")  # the restated figure starts by word 4
+_DIGIT = compile_pattern(r"\d")
 _SYNC_WORDS = fig.NUMBER_WORDS | {w for phrase in SPELLED for w in phrase.split()}
 #: Characters a number's unit, "and a half", a compound's smaller part and an "of ..."
 #: phrase can take, a run of blanks counting as one: the first number ends no further than
@@ -298,7 +305,7 @@ def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberRe
 _SPELLED_WORDS = frozenset(
     w for phrase in SPELLED for w in re.split(r"[\x20-]", phrase.lower()) if w != "a" and len(w) > 1
 )
-_WORD_SPLIT = re.compile(r"[^\w½¼¾⅓⅔⅛⅜⅝⅞]+")
+_WORD_SPLIT = compile_pattern(r"[^\w½¼¾⅓⅔⅛⅜⅝⅞]+")
 
 
 def _spelled_in(text: str, lo: int, hi: int) -> bool:

@@ -10,21 +10,21 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
 from claims.errors import UpdateError
+from claims.pattern_cache import compile as compile_pattern
 
 SOURCE = "ECB euro reference rate"
 MAX_ZIP_BYTES = 32 * 1024 * 1024  # the real file is ~0.7 MB
 MAX_CSV_BYTES = 128 * 1024 * 1024  # uncompressed; the real file is ~2 MB
 MAX_RATIO = 200  # uncompressed/compressed: more is a zip bomb
 MAX_ROWS = 200_000
-_CODE = re.compile(r"[A-Z]{3}\Z")
-_VALUE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
+_CODE = compile_pattern(r"[A-Z]{3}\Z")
+_VALUE = compile_pattern(r"[0-9]{1,12}(?:\.[0-9]{1,12})?\Z")
 _MISSING = {"N/A", ""}
 
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
 from claims.errors import UpdateError
+from claims.pattern_cache import compile as compile_pattern
 
 Row = tuple[int, str, str, str, str]  # line, ISO date (or as written), base, quote, rate
 
@@ -36,9 +36,9 @@ class Note(NamedTuple):
 
 
 FORMATS = ("auto", "table", "fred", "h10", "imf", "columns")
-_PAIR = re.compile(r"([A-Za-z]{3})/([A-Za-z]{3})\Z")
+_PAIR = compile_pattern(r"([A-Za-z]{3})/([A-Za-z]{3})\Z")
 MISSING = frozenset({"", ".", "ND", "NA", "N/A", "#N/A", "-"})
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
+_THOUSANDS = compile_pattern(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 
 def problem(exc: csv.Error) -> str:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
 from claims.errors import UpdateError
+from claims.pattern_cache import compile as compile_pattern
 from claims.rates import formats, layouts
 from claims.rates.locations import StoreLocation
 
@@ -34,8 +34,8 @@ OFFICIAL_NAMES = {
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_ROWS = 1_000_000
 MANIFEST = "manifest.json"
-_CODE = re.compile(r"[A-Z]{3}\Z")
-_VALUE = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?\Z")
+_CODE = compile_pattern(r"[A-Z]{3}\Z")
+_VALUE = compile_pattern(r"[0-9]{1,15}(?:\.[0-9]{1,15})?\Z")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from claims.errors import UpdateError
+from claims.pattern_cache import compile as compile_pattern
 from claims.rates.formats import MISSING, Note, Row, header, plain_number
 
 #: The Federal Reserve's H.10 daily series: ISO code -> (country code in the release's series
@@ -67,9 +68,9 @@ FRED_SERIES: dict[str, tuple[str, str]] = {
     (f"DEXUS{fred}" if per_unit else f"DEX{fred}US"): _pair(code, per_unit)
     for code, (_ddp, fred, per_unit) in H10_SERIES.items()
 }
-FRED_ID = re.compile(r"DEX[A-Z]{4}\Z")
+FRED_ID = compile_pattern(r"DEX[A-Z]{4}\Z")
 _DDP_CODES = {ddp: code for code, (ddp, _fred, _per_unit) in H10_SERIES.items()}
-_DDP_ID = re.compile(r"(?:H10/H10/)?RXI(\$US)?_N\.B\.([A-Z]{2,3})\Z")
+_DDP_ID = compile_pattern(r"(?:H10/H10/)?RXI(\$US)?_N\.B\.([A-Z]{2,3})\Z")
 
 
 def _fred(reader, label: str) -> Iterator[Row]:
@@ -194,10 +195,12 @@ def _h10_series(
 
 # ---------------------------------------------------------------- IMF representative rates
 
-IMF_TITLE = re.compile(r"Representative\s+Exchange\s+Rates\s+for\s+Selected\s+Currencies", re.I)
-IMF_HEADER = re.compile(r"\"?Currency\"?[\t,]\"?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}")
-_IMF_OTHER = re.compile(r"SDRs?\s+per\s+Currency|Currency\s+units?\s+per\s+SDR", re.I)
-_IMF_NAME = re.compile(r"(?P<name>.*?)\s*(?:\((?P<note>\d+)\))?\Z")
+IMF_TITLE = compile_pattern(
+    r"Representative\s+Exchange\s+Rates\s+for\s+Selected\s+Currencies", re.I
+)
+IMF_HEADER = compile_pattern(r"\"?Currency\"?[\t,]\"?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}")
+_IMF_OTHER = compile_pattern(r"SDRs?\s+per\s+Currency|Currency\s+units?\s+per\s+SDR", re.I)
+_IMF_NAME = compile_pattern(r"(?P<name>.*?)\s*(?:\((?P<note>\d+)\))?\Z")
 
 #: The IMF's spellings that CLDR's English names (claims.extract._currency_data) lack.
 IMF_NAMES: dict[str, str] = {

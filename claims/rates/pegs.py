@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from claims.errors import ConfigError
+from claims.pattern_cache import compile as compile_pattern
 
-_CODE = re.compile(r"[A-Z]{3}\Z")
+_CODE = compile_pattern(r"[A-Z]{3}\Z")
 _FIELDS = ("currency", "anchor", "value", "type", "low", "high", "start", "authority")
 
 
