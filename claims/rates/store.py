@@ -114,6 +114,15 @@ class RateStore:
             raise ConfigError(f"window ends ({end}) before it starts ({start})")
         base, quote = self._known(base), self._known(quote)
         lo, hi = start.isoformat(), end.isoformat()
+        key = (base, quote, lo, hi)
+        kept = self._windows.get(key)
+        if kept is None:
+            if len(self._windows) >= _WINDOWS_KEPT:
+                self._windows.clear()
+            kept = self._windows[key] = self._window(base, quote, lo, hi)
+        return list(kept)
+
+    def _window(self, base: str, quote: str, lo: str, hi: str) -> list[Rate]:
         days = {lo}
         if self._ecb is not None:
             days.update(_between(self._days(), lo, hi))
@@ -418,6 +427,9 @@ class RateStore:
         self._code_set: set[str] | None = None
         self._plain_legs: dict[str, _Leg] = {}
         self._normal: dict[str, str] = {}
+        # Windows asked for before: stories of one day share them, and the "another
+        # period" diagnosis reads five years of fixings. Kept per pair and dates, bounded.
+        self._windows: dict[tuple[str, str, str, str], list[Rate]] = {}
 
     def _imported_for(self, base: str, quote: str) -> list[int]:
         """The imports holding the pair either way round, newest first (one direction each)."""
@@ -519,6 +531,7 @@ class RateStore:
             raise RateError(f"rate store {path} unusable after a rebuild: {exc}") from None
 
 
+_WINDOWS_KEPT = 256  # rate windows kept by one open store (then all are dropped)
 _LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")  # what a build accepts as published
 
 
