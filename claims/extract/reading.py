@@ -6,7 +6,8 @@ characters; none of that is part of a figure. ``read(text, soft_breaks)`` return
 character back to the document text (``to_text``, ``text_span``):
 
 * a line break inside a paragraph reads as one space (its indentation and trailing blanks
-  dropped); a hyphen at a line end before a lower-case letter joins the word (``bil-\\nlion``);
+  dropped); a hyphen at a line end before a lower-case letter joins the word (``bil-\\nlion``),
+  before a capital or after a digit it stays (``US-\\nDollar``, ``3.5-\\nbillion``);
   a blank line, a Markdown block boundary or an HTML block element still ends a paragraph.
   Which breaks are soft comes from the document (``Document.soft_breaks``); for plain text it
   is every single line break except before a list item, heading, table row or quote;
@@ -34,6 +35,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from operator import methodcaller
 
+from claims.extract.scales import SCALES
 from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span
 from claims.pattern_cache import compile as compile_pattern
 
@@ -127,7 +129,7 @@ _GROUPING = "\u00a0\u202f\u2009"
 
 _CHANGE = compile_pattern(
     r"""
-      (?P<hyphen>(?<=[^\W_])-[\x20\t]*(?P<nl>\r\n|[\r\n\u2028])[\x20\t>]*(?=[a-z]))  # bil-\nlion
+      (?P<hyphen>(?<=[^\W_])-[\x20\t]*(?P<nl>\r\n|[\r\n\u2028])[\x20\t>]*(?=[^\W\d_]))  # bil-\nlion
     | (?P<breaks>[\x20\t]*(?:(?:\r\n|[\r\n\u2028\u2029])[\x20\t]*>?[\x20\t>]*)+)  # line breaks
     | (?P<blanks>[\x20\t]{2,}|\t)                                    # blank runs, tabs
     | (?P<space>[%(spaces)s])                                         # odd spaces
@@ -239,8 +241,12 @@ def _rewrite(
     if kind == "hyphen":
         if not _is_soft(text, m.start("nl"), end, soft):
             return None
-        if text[start - 1].isdigit():  # 3.5-\nbillion: the hyphen is the style
-            return "-", (start,)
+        if (
+            text[start - 1].isdigit()
+            or not text[end].islower()
+            or _scale_compound(text, start, end)
+        ):
+            return "-", (start,)  # 3.5-\nbillion, US-\nDollar, million-\nunit: spelling
         return "", ()  # bil-\nlion: one word
     if kind == "breaks":
         return _breaks(text, start, end, soft)
@@ -284,6 +290,39 @@ def _breaks(
     return "\n" * len(newlines), newlines
 
 
+def _scale_compound(text: str, hyphen: int, next_word: int) -> bool:
+    """``million-\\nunit``: a scale word before the hyphen, which joined to the next word
+    makes no scale word (``bil-\\nlion`` does), is a compound broken at its own hyphen."""
+    first = _WORD_BEFORE.search(text, max(0, hyphen - 20), hyphen)
+    if first is None or first.group().lower() not in SCALES:
+        return False
+    second = _WORD.match(text, next_word)
+    joined = first.group() + (second.group() if second else "")
+    return joined.lower() not in SCALES
+
+
+_WORD_BEFORE = compile_pattern(r"[^\W\d_]+\Z")
+_WORD = compile_pattern(r"[^\W\d_]+")
+
+
+def _wrapped_dash(text: str, newline: int, after: int) -> bool:
+    """Whether a line opening with a dash (``- umgerechnet``) is wire copy wrapped before a
+    dash, not a list item: a hyphen-minus is followed by a lower-case word (an en or em dash
+    by anything), the line before is no list item and ends mid-sentence (no ``.``, ``:``,
+    ``;``, ``!``, ``?``), and the line after is no list item."""
+    dash = text[after - 2]
+    if dash not in "-–—" or after >= len(text) or (dash == "-" and not text[after].islower()):
+        return False
+    before = text[:newline].rstrip(" \t\r")
+    if not before or before[-1] in ".:;!?":
+        return False
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    if _BLOCK_START.match(text, line_start) is not None:
+        return False
+    next_line = text.find("\n", after) + 1  # a list goes on with another item
+    return next_line == 0 or _BLOCK_START.match(text, next_line) is None
+
+
 def _is_soft(text: str, newline: int, next_start: int, soft: set[int] | None) -> bool:
     """Whether the line break at ``newline`` (the next line's text at ``next_start``) is
     inside a paragraph."""
@@ -292,7 +331,8 @@ def _is_soft(text: str, newline: int, next_start: int, soft: set[int] | None) ->
     if next_start >= len(text):
         return False
     line_start = newline + 2 if text.startswith("\r\n", newline) else newline + 1
-    if _BLOCK_START.match(text, line_start) is not None:
+    block = _BLOCK_START.match(text, line_start)
+    if block is not None and not _wrapped_dash(text, newline, block.end()):
         return False
     before = newline - 1  # a table row ends with "|"
     while before >= 0 and text[before] in " \t\r":
