@@ -17,12 +17,16 @@ def trie(words: list[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    escaped: dict[str, str] = {" ": r"[\x20\u00a0]+"}
 
     def build(node: dict) -> str:
-        alts = [
-            (r"[\x20\u00a0]+" if ch == " " else re.escape(ch)) + build(node[ch])
-            for ch in sorted(k for k in node if k)
-        ]
+        alts = []
+        for ch in sorted(node):
+            if ch:
+                e = escaped.get(ch)
+                if e is None:
+                    e = escaped[ch] = re.escape(ch)
+                alts.append(e + build(node[ch]) if node[ch] else e)
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
