@@ -99,6 +99,10 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
         i = bisect_right(skip_starts, pos) - 1
         return i >= 0 and skipped[i][0] <= pos < skipped[i][1]
 
+    comments = [m for m in _COMMENT.finditer(source) if not in_skip(m.start())]
+    ignores = [m for m in _IGNORE.finditer(source) if not in_skip(m.start())]
+    if not comments and not ignores:
+        return Suppressions()  # "claims" in the text, but no directive: no line table needed
     starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]  # CR-only files too
 
     def line_of(pos: int) -> int:
@@ -106,9 +110,7 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
 
     rules: list[Rule] = []
     open_: list[tuple[int, frozenset[str]]] = []
-    for m in _COMMENT.finditer(source):
-        if in_skip(m.start()):
-            continue
+    for m in comments:
         kind, codes = m.group("kind"), _codes(m.group("codes"))
         line = line_of(m.start())
         if kind == "disable-line":
@@ -132,11 +134,10 @@ def parse(source: str, skip: Iterable[tuple[int, int]] = ()) -> Suppressions:
                     still.append((begin, open_codes))
             open_ = still
     rules.extend(Rule(begin, len(source), codes) for begin, codes in open_)
-    for m in _IGNORE.finditer(source):
-        if not in_skip(m.start()):
-            rules.append(
-                Rule(*_line_bounds(source, starts, line_of(m.start())), _codes(m.group("codes")))
-            )
+    for m in ignores:
+        rules.append(
+            Rule(*_line_bounds(source, starts, line_of(m.start())), _codes(m.group("codes")))
+        )
     return Suppressions(tuple(rules))
 
 
