@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from claims._months_data import MONTH_NAMES
+from claims.extract._regex import trie
 from claims.pattern_cache import compile as compile_pattern
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -46,7 +47,9 @@ _STRICT_NAMES = {k: v for k, v in MONTH_NAMES.items() if len(k) >= 4 or k in _SH
 
 
 def _names(table: dict[str, int]) -> str:
-    return "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    """The month names as a regex trie: 500 names in one alternation are tried one by one at
+    every letter (0.1 MB/s); the trie, a branch per next letter, is ten times faster."""
+    return trie(list(table))
 
 
 def _written(names: str) -> re.Pattern[str]:

@@ -605,7 +605,11 @@ def dollar_adjective(text: str, end: int) -> tuple[str, int] | None:
 
 
 _CUE_TO_CODE = {cue.lower(): code for code, cues in CUES.items() for cue in cues}
-CUE_RE = compile_pattern(r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % _words(_CUE_TO_CODE), re.IGNORECASE)
+#: A cue word (a country, city, central bank ...) as a trie: an alternation of 180 words under
+#: IGNORECASE is tried word by word at every letter (about 0.4 MB/s); the trie, 10x faster.
+CUE_RE = compile_pattern(
+    r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % trie([w.lower() for w in _CUE_TO_CODE]), re.IGNORECASE
+)
 
 
 _ALL_BEFORE = list(_SYMBOL_FORMS) + list(_CODES) + ["RMB", "NIS"]

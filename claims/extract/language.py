@@ -50,6 +50,11 @@ _ENGLISH = frozenset(
     "the and of to was were said with that for from has have which this its by "
     "is are will would their been after".split()
 )
+#: A word of ``_ENGLISH`` as a whole letter run, any case (one regex scan, no word list).
+_ENGLISH_WORD = compile_pattern(
+    r"(?<![^\W\d_])(?:%s)(?![^\W\d_])" % "|".join(sorted(_ENGLISH, key=len, reverse=True)),
+    re.IGNORECASE,
+)
 #: characters only traditional Chinese writes (a few frequent ones)
 _HANT = frozenset("國們這個來為說對時會經與萬億們資產業務報導灣臺")
 
@@ -124,10 +129,11 @@ def detect_language(text: str) -> str | None:
 def _detect(text: str) -> tuple[str | None, bool]:
     """The language of ``text`` and whether the evidence was strong."""
     sample = text[:_SAMPLE]
-    words = [w.lower() for w in _WORD.findall(sample)]
-    english = sum(1 for w in words if w in _ENGLISH)
-    if english >= 2 and english >= 0.08 * len(words):
+    found_words = _WORD.findall(sample)
+    english = len(_ENGLISH_WORD.findall(sample))  # as counting ``_ENGLISH`` in the words
+    if english >= 2 and english >= 0.08 * len(found_words):
         return "en", True  # English by its words: no further cost
+    words = [w.lower() for w in found_words]
     script = _by_script(sample)
     if script is not None:
         return script, True

@@ -134,9 +134,15 @@ class RateStore:
             days.update(p.start for p in self._pegs().fixed.get(code, ()) if lo < p.start <= hi)
         rates: list[Rate] = []
         first_error: NoRate | None = None
+        kept = self._day_rates
         for day in sorted(days):
+            found = kept.get((base, quote, day))
             try:
-                found = self._rate(base, quote, date.fromisoformat(day), day)
+                if found is None:
+                    found = self._rate(base, quote, date.fromisoformat(day), day)
+                    if len(kept) >= _DAY_RATES_KEPT:
+                        kept.clear()
+                    kept[base, quote, day] = found
             except NoRate as exc:
                 if day == lo:
                     if isinstance(exc, StaleData):
@@ -430,6 +436,8 @@ class RateStore:
         # Windows asked for before: stories of one day share them, and the "another
         # period" diagnosis reads five years of fixings. Kept per pair and dates, bounded.
         self._windows: dict[tuple[str, str, str, str], list[Rate]] = {}
+        # Each pair's rate on each day, shared by the windows and histories that cover it.
+        self._day_rates: dict[tuple[str, str, str], Rate] = {}
 
     def _imported_for(self, base: str, quote: str) -> list[int]:
         """The imports holding the pair either way round, newest first (one direction each)."""
@@ -532,6 +540,7 @@ class RateStore:
 
 
 _WINDOWS_KEPT = 256  # rate windows kept by one open store (then all are dropped)
+_DAY_RATES_KEPT = 100_000  # (pair, day) rates kept (about 30 MB at most; then all dropped)
 _LOWEST, _HIGHEST = Decimal("1e-15"), Decimal("1e15")  # what a build accepts as published
 
 
