@@ -26,10 +26,11 @@ import re
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, AnyStr
 
-__all__ = ["compile"]
+__all__ = ["compile", "source"]
 
 try:  # CPython's regex engine and compiler (private; checked before use)
     import _sre  # type: ignore[import-not-found]
@@ -45,9 +46,9 @@ ENV_VAR = "CLAIMS_PATTERN_CACHE"  # "0": off; a folder: keep the file there
 _MAX_KEPT = 2000  # entries kept from earlier runs (edits of the patterns leave old ones)
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-Key = tuple[str | bytes, int]
-_stored: dict[Key, Entry] | None = None
-_used: dict[Key, Entry] = {}
+Key = tuple[str | bytes, int | str]  # (pattern, flags), or (kind, input) for a kept source
+_stored: dict[Key, Any] | None = None
+_used: dict[Key, Any] = {}
 _changed = False
 
 
@@ -87,6 +88,20 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
     return fresh
 
 
+def source(kind: str, given: str, build: Callable[[], str]) -> str:
+    """A pattern's text built from data (``build()``, e.g. a trie of 500 month names), kept
+    like the compiled patterns under ``kind`` and its whole input ``given``."""
+    if not _enabled():
+        return build()
+    key = (kind, given)
+    text = _load().get(key)
+    if not isinstance(text, str):
+        text = build()
+        _note_change()
+    _used[key] = text
+    return text
+
+
 def _entry(pattern: str | bytes, flags: int) -> Entry:
     """What ``re._compiler.compile`` hands the engine, besides the pattern text."""
     parsed = _parser.parse(pattern, flags)
@@ -104,7 +119,7 @@ def _entry(pattern: str | bytes, flags: int) -> Entry:
     )
 
 
-def _load() -> dict[Key, Entry]:
+def _load() -> dict[Key, Any]:
     global _stored
     if _stored is None:
         _stored = {}

@@ -140,3 +140,24 @@ def test_a_kept_pattern_is_the_pattern_re_compiles(tmp_path, monkeypatch, patter
     for sample in samples:
         want = [m.groupdict() or m.group() for m in plain.finditer(sample)]
         assert [m.groupdict() or m.group() for m in kept.finditer(sample)] == want
+
+
+def test_a_kept_trie_is_the_trie_built(tmp_path, monkeypatch):
+    """A pattern's text built from data (a trie of names) is kept too, keyed by its input."""
+    from claims import pattern_cache
+    from claims.extract._regex import _trie, trie
+
+    monkeypatch.setenv(pattern_cache.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(pattern_cache, "_stored", None)
+    monkeypatch.setattr(pattern_cache, "_used", {})
+    monkeypatch.setattr(pattern_cache, "_changed", False)
+    months = ["june", "juin", "juni", "junio", "jun", "july", "juli", "de junio"]
+    built = trie(months)
+    pattern_cache.save()
+    monkeypatch.setattr(pattern_cache, "_stored", None)  # a new run reads the file
+    calls = []
+    monkeypatch.setattr(pattern_cache, "_note_change", lambda: calls.append(1))
+    assert trie(list(reversed(months))) == built == _trie(sorted(set(months)))
+    assert calls == []  # read from the file, not built again
+    assert trie(months + ["août"]) != built  # another input is another entry
+    assert re.fullmatch(built, "de  junio") and not re.fullmatch(built, "jul")

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 
+from claims import pattern_cache
+
 __all__ = ["alternation", "trie"]
 
 
 def trie(words: list[str]) -> str:
     """A regex for ``words`` (lower case) as a trie: one branch per distinct next character, so
     matching costs the length of the word, not the size of the table; longer words win (each
-    node tries to go on before it ends); a space matches any run of blanks."""
+    node tries to go on before it ends); a space matches any run of blanks. Kept between runs
+    with the compiled patterns (``claims.pattern_cache``)."""
+    unique = sorted(set(words))
+    return pattern_cache.source("trie", "\x00".join(unique), lambda: _trie(unique))
+
+
+def _trie(words: list[str]) -> str:
     root: dict = {}
     for w in set(words):
         node = root
