@@ -67,7 +67,28 @@ def _convert(value: Decimal, src: str, dst: str) -> Decimal:
 @lru_cache(maxsize=512)
 def _map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
     """(offset, factor, reciprocal) with ``dst = offset + factor * src`` or, reciprocal,
-    ``dst = factor / src``."""
+    ``dst = factor / src``: from the table generated from pint (``_unit_factors``), else
+    from pint itself (importing it costs more than the rest of a one-story check)."""
+    from claims.check._unit_factors import FACTORS, NAMES
+
+    known = FACTORS.get((src, dst))
+    if known is not None:
+        return Decimal(known[0]), Decimal(known[1]), known[2]
+    if src in NAMES and dst in NAMES:
+        raise DimensionalityError(f"{src} does not convert to {dst}")
+    return pint_map(src, dst)
+
+
+#: What pint raises for a pair that does not convert; the check tries the next reading.
+NOT_CONVERTIBLE = ("DimensionalityError", "UndefinedUnitError", "OffsetUnitCalculusError")
+
+
+class DimensionalityError(ValueError):
+    """Two units of different kinds, known from the generated table (pint's name for it)."""
+
+
+def pint_map(src: str, dst: str) -> tuple[Decimal, Decimal, bool]:
+    """``_map`` asked of pint (and what ``tools/gen_unit_factors.py`` tabulates)."""
     q = _registry().Quantity
     try:
         zero = Decimal(q(Decimal(0), src).to(dst).magnitude)
@@ -119,11 +140,7 @@ def _check(conv: UnitConversion) -> Finding:
         try:
             readings.append(_fit(a, b, src, dst))
         except Exception as exc:  # pint.DimensionalityError, UndefinedUnitError
-            if type(exc).__name__ not in (
-                "DimensionalityError",
-                "UndefinedUnitError",
-                "OffsetUnitCalculusError",
-            ):
+            if type(exc).__name__ not in NOT_CONVERTIBLE:
                 raise
     if not readings:
         return _unverifiable(
