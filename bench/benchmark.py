@@ -74,7 +74,7 @@ def check_section(cache_dir: str, quick: bool) -> None:
     today = date(2025, 6, 30)
     everything = CheckOptions(today=today, as_of=today)
     money_only = CheckOptions(today=today, as_of=today, checks=frozenset({"currency-conversion"}))
-    check_document(doc, store, everything)  # warm up: tables, pint
+    check_document(doc, store, everything)  # warm up: tables, rate windows
     t_all = best_of(lambda: check_document(doc, store, everything))
     t_money = best_of(lambda: check_document(doc, store, money_only))
     mb = len(text.encode()) / 1e6

@@ -21,7 +21,8 @@ character back to the document text (``to_text``, ``text_span``):
 
 One regex finds every place that changes (tried only where a change can start, see
 ``changes``); the stretches between are copied whole, so reading costs about a copy of the
-text, and the offset map holds one entry per stretch, not per character. When nothing changes, ``offsets`` is None.
+text, and the offset map holds one entry per stretch, not per character. When nothing
+changes, ``offsets`` is None.
 """
 
 from __future__ import annotations
