@@ -55,6 +55,7 @@ from claims.extract import sentences as fig
 from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
+from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, SCALES
 from claims.extract.unit_names import (
     DEGREE_WORDS,
     FRACTIONS,
@@ -585,11 +586,151 @@ def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Q
 
 
 def read_unit_conversions(text: str) -> list[UnitConversion]:
-    """Every stated unit conversion in ``text``, in order."""
+    """Every stated unit conversion in ``text``, in order (those a phrase states, then one
+    measure given twice in a sentence: ``_apart``)."""
     windows = _windows(text)
-    if not windows:
-        return []
-    return _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
+    found = (
+        _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
+        if windows
+        else []
+    )
+    return found + _apart(text, found)
+
+
+#: Figures paired apart show at least this many significant digits each: two round figures
+#: of one kind in a sentence (``10 km ... 7 miles``) are too often two measures.
+_APART_DIGITS = 3
+_APART_KINDS = frozenset({"temperature", "time"})  # highs and lows, ages and spans: not paired
+_SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: The rest of a figure after a digit run, up to where its unit word starts: ``15,876``,
+#: ``4.2 million``, ``677-point-four``, ``17½``, ``2 and a half`` (a fraction's ``/2`` is a run of its own).
+_RUN_REST = compile_pattern(
+    r"[\d.,]*(?i:[-\x20]point(?:[-\x20](?:%s))+)?(?:%s)?"
+    r"(?:[\x20\u00a0-]?(?i:%s)(?![^\W\d_]))?(?i:%s)?"
+    % (
+        "|".join(_SPELLED_DIGITS),
+        _FRACTION_CHAR.pattern,
+        alternation(
+            [*SCALES, *FOREIGN_SCALES, *(w for ws in LANGUAGE_SCALES.values() for w in ws)]
+        ),
+        _AND_FRACTION.pattern,
+    )
+)
+
+
+def _apart(
+    text: str, found: list[UnitConversion], numbers: list[NumberReading] | None = None
+) -> list[UnitConversion]:
+    """One measure given twice in a sentence, in two units, with no phrase restating one as
+    the other: ``The headline put it at 15.8 tonnes; the body said 15,876 kilograms``.
+
+    Read only between neighbours of one kind (no figure of that kind between them, none
+    already in a stated pair), both precise (``_APART_DIGITS``), neither a range, a price, a
+    temperature or a duration. Which side restates which is not written: the coarser figure
+    is taken as the restatement (rounding goes from the precise figure to the coarse one).
+    ``certainty`` is ``inferred``: ``claims.check.units`` reports such a pair only when the two
+    agree within rounding or a last-digit slip (else they are two measures) and never as an
+    error. ``numbers``: the figures to try (default: those followed by a unit word, found from
+    the digit runs, so a story without such pairs costs one match per run)."""
+    if numbers is None:
+        numbers = _unit_figures(text)
+    by_start = {r.span.start: r for r in numbers}
+    taken = [c.span for c in found]
+    sides: list[tuple[int, _Quantity]] = []
+    for r in numbers:
+        r = _figure(text, r, by_start)
+        if r.high is not None or any(s.start <= r.span.start < s.end for s in taken):
+            continue
+        if _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start):
+            continue
+        q = _unit_at(text, r)
+        if q is None or not q.unit.pint or dimensions(q.unit) & _APART_KINDS:
+            continue
+        if _significant(q.number) < _APART_DIGITS or _NOMINAL_AFTER.match(text, q.end):
+            continue
+        sides.append((fig.sentence_end(text, r.span.start), q))
+    out: list[UnitConversion] = []
+    for i, (end, a) in enumerate(sides):
+        kinds = dimensions(a.unit)
+        for end2, b in sides[i + 1 :]:
+            if end2 != end:
+                break
+            if not kinds & dimensions(b.unit):
+                continue
+            if a.unit.label != b.unit.label and a.unit.pint != b.unit.pint:
+                fine, coarse = sorted((a, b), key=_relative_step)
+                span = Span(a.number.span.start, b.end)
+                out.append(
+                    UnitConversion(
+                        _side(text, fine, fine.unit),
+                        _side(text, coarse, coarse.unit),
+                        span,
+                        text[span.start : span.end],
+                        certainty="inferred",
+                    )
+                )
+            break  # only the next figure of its kind
+    return out
+
+
+#: The first word (or sign) after a figure's digits, and every one a unit, a scale word, a
+#: fraction or a feet-and-inches mark can start with (lowercased: a superset).
+_NEXT_TOKEN = compile_pattern(r"[\d.,]*[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])")
+_FIRST_TOKEN = compile_pattern(r"[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])")
+_UNIT_STARTS = frozenset(
+    m.group("t").lower()
+    for w in [
+        *(s for u in UNITS for s in u.surfaces),
+        *DEGREE_WORDS,
+        *SCALES,
+        *FOREIGN_SCALES,
+        *(w for ws in LANGUAGE_SCALES.values() for w in ws),
+        *FRACTIONS,
+        "and",
+        "point",  # 677-point-four miles
+        "’",
+        "'",
+        "′",
+    ]
+    if (m := _FIRST_TOKEN.match(w))
+)
+
+
+def _unit_figures(text: str) -> list[NumberReading]:
+    """The figures of the sentences where two may be measures: a sentence holding two digit
+    runs each followed by a unit word (after the rest of its figure: grouping and decimals,
+    a scale word, a fraction, "and a half"), read whole between sync points. Every side
+    ``_apart`` pairs ends in such a run, so these are all it can use."""
+    hits: dict[int, int] = {}
+    out: list[NumberReading] = []
+    for run in fig.digit_runs(text):
+        first = _NEXT_TOKEN.match(text, run)
+        if first is None or first.group("t").lower() not in _UNIT_STARTS:
+            continue  # a set lookup first: most figures are followed by no unit
+        rest = _RUN_REST.match(text, run)
+        if rest is None or _UNIT_AFTER.match(text, rest.end()) is None:
+            continue
+        last = fig.sentence_end(text, run)
+        hits[last] = hits.get(last, 0) + 1
+        if hits[last] == 2:
+            lo = fig.sync_before(text, fig.sentence_start(text, run), _SYNC_WORDS)
+            hi = fig.sync_after(text, last, _SYNC_WORDS)
+            out += _numbers(text, lo, hi)
+    return sorted({r.span.start: r for r in out}.values(), key=lambda r: r.span.start)
+
+
+def _significant(r: NumberReading) -> int:
+    """Significant digits printed: ``15.8`` 3, ``15,876`` 5, ``15,800`` 3."""
+    if not r.step or r.scale_text is None and not _DIGIT.search(r.text):
+        return 0
+    units = str(abs(r.value / r.step).to_integral_value())
+    return len(units.rstrip("0")) if r.decimals == 0 else len(units)
+
+
+def _relative_step(q: _Quantity) -> Decimal:
+    """How coarse a figure is: one unit of its last digit against its value."""
+    r = q.number
+    return abs(r.step / r.value) if r.value else Decimal(1)
 
 
 def _bare_temperature(
