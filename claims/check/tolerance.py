@@ -23,7 +23,7 @@ factor, a relation between figures):
   ``warning``; anything more -> ``error``. The band (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a
   desk's rate against the reference; larger still for stale data) and, where the evidence is
   exact (a unit factor, the story's own figures), to a round restatement a few percent off
-  (``100 km (60 miles)``); a precise figure off beyond a slip is an error.
+  (``2,400 miles (4,000 km)``); a precise figure off beyond a slip is an error.
 """
 
 from __future__ import annotations

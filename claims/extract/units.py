@@ -624,8 +624,8 @@ def _apart(
     """One measure given twice in a sentence, in two units, with no phrase restating one as
     the other: ``The headline put it at 15.8 tonnes; the body said 15,876 kilograms``.
 
-    Read only between neighbours of one kind (no figure of that kind between them, none
-    already in a stated pair), both precise (``_APART_DIGITS``), neither a range, a price, a
+    Read only between neighbours of one kind (no figure of that kind between them), neither
+    already in a stated pair, both precise (``_APART_DIGITS``), neither a range, a price, a
     temperature or a duration. Which side restates which is not written: the coarser figure
     is taken as the restatement (rounding goes from the precise figure to the coarse one).
     ``certainty`` is ``inferred``: ``claims.check.units`` reports such a pair only when the two
@@ -636,28 +636,29 @@ def _apart(
         numbers = _unit_figures(text)
     by_start = {r.span.start: r for r in numbers}
     taken = [c.span for c in found]
-    sides: list[tuple[int, _Quantity]] = []
+    sides: list[tuple[int, _Quantity, bool]] = []  # (sentence end, figure, may pair)
     for r in numbers:
         r = _figure(text, r, by_start)
-        if r.high is not None or any(s.start <= r.span.start < s.end for s in taken):
-            continue
-        if _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start):
-            continue
         q = _unit_at(text, r)
         if q is None or not q.unit.pint or dimensions(q.unit) & _APART_KINDS:
             continue
-        if _significant(q.number) < _APART_DIGITS or _NOMINAL_AFTER.match(text, q.end):
-            continue
-        sides.append((fig.sentence_end(text, r.span.start), q))
+        pairs = not (
+            r.high is not None
+            or any(s.start <= r.span.start < s.end for s in taken)
+            or _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start)
+            or _significant(q.number) < _APART_DIGITS
+            or _NOMINAL_AFTER.match(text, q.end)
+        )
+        sides.append((fig.sentence_end(text, r.span.start), q, pairs))
     out: list[UnitConversion] = []
-    for i, (end, a) in enumerate(sides):
+    for i, (end, a, pairs) in enumerate(sides):
         kinds = dimensions(a.unit)
-        for end2, b in sides[i + 1 :]:
+        for end2, b, pairs2 in sides[i + 1 :]:
             if end2 != end:
                 break
             if not kinds & dimensions(b.unit):
                 continue
-            if a.unit.label != b.unit.label and a.unit.pint != b.unit.pint:
+            if pairs and pairs2 and a.unit.label != b.unit.label and a.unit.pint != b.unit.pint:
                 fine, coarse = sorted((a, b), key=_relative_step)
                 span = Span(a.number.span.start, b.end)
                 out.append(
