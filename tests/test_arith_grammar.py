@@ -114,6 +114,18 @@ SHAPES = [
         "The party polled 184,230 votes, representing 2.814 per cent of the 7,961,300 votes cast.",
     ),
     (
+        "percent-voter-turnout-of",
+        "There was a 62 percent voter turnout as 5,812,400 of the 9,374,150 registered voters "
+        "cast ballots.",
+        "There was a 66 percent voter turnout as 5,812,400 of the 9,374,150 registered voters "
+        "cast ballots.",
+    ),
+    (
+        "percent-pass-rate-of",
+        "The board reported an 81.4% pass rate: 40,702 of the 50,003 candidates cleared.",
+        "The board reported an 84.1% pass rate: 40,702 of the 50,003 candidates cleared.",
+    ),
+    (
         "turnout-electorate",
         "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 30.00%.",
         "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 33.00%.",

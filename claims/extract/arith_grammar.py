@@ -186,6 +186,11 @@ _WHOLE_MARK = compile_pattern(
 )
 _OF_TOTAL = compile_pattern(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
 _SHARE_AFTER = compile_pattern(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
+#: A share named after its percent: "a 68 percent voter turnout", "a 72% pass rate".
+_SHARE_NAMED_AFTER = compile_pattern(
+    r"\A\s*(?:voter\s+|electoral\s+|overall\s+)?(?:turnout|pass\s+(?:rate|percentage))\b",
+    re.IGNORECASE,
+)
 _SHARE_BEFORE = compile_pattern(
     r"(?:\b(?:rate|percentage|share|proportion|turnout|ratio)\b[^⟦.;]{0,30}?"
     r"(?:\bat|\bof|\bwas|\bis|\bto|\bcame\s+to|\bstood\s+at|:)"
@@ -777,6 +782,7 @@ def _shares(
             _SHARE_AFTER.match(p.after) is None
             and _SHARE_BEFORE.search(p.before) is None
             and not re.search(r"\bturnout\b", p.before, re.IGNORECASE)
+            and _SHARE_NAMED_AFTER.match(p.after) is None
         ):
             continue
         if _direction(_AFTER_P.match(p.after)) is not None and _SHARE_AFTER.match(p.after) is None:
