@@ -263,6 +263,10 @@ QUIET = [
     "Of those that replied, 360 (14%) expect to cut jobs, compared with 290 (11%) in May.",
     "India's jobless rate was 7 per cent as of May 26, measured as a 30-day moving average.",
     "Going from 110 to 219 cases, the city's jump was far above the national rate, up 17%.",
+    # "and a half" is a fraction, not a multiple (a real page: "your 401(k) ... age 59 and a half")
+    "You will not be able to take any money from your 401(k) without penalty until you have "
+    "reached age 59 and a half.",
+    "The 12 members served three-and-a-half terms on average, 40 of them in total.",
 ]
 
 

@@ -267,7 +267,8 @@ _WHOLE_BEFORE = compile_pattern(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z"
 _MULT = compile_pattern(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
-    r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
+    r"(?:(?<!and\sa\s)(?<!-and-a-)"  # "59 and a half": a fraction, not a multiple
+    r"\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
     r"quadrupled|quadruple|halved|half)\b(?![-‐])|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
     r"ten)|⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)",
     re.IGNORECASE,
