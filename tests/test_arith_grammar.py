@@ -275,6 +275,75 @@ def test_near_misses_are_not_flagged(text):
     assert [f.message for f in _arith(text) if f.verdict in FLAGGED] == []
 
 
+# ------------------------------------------------------------------ two sentences
+# A claim spread over two adjacent sentences (issue 11), read where its parts are unambiguous:
+# one sentence holds the stated figure alone, the other the two it relates and ties itself to
+# the first ("That was", "Its", "Of N"). The link is inferred: a misfit is at most a warning.
+
+ACROSS = [
+    (
+        "across-turnout-of-whole",
+        "Officials reported 61 percent voter turnout. Of 8,204,500 registered voters, "
+        "5,004,745 cast ballots.",
+        "Officials reported 65 percent voter turnout. Of 8,204,500 registered voters, "
+        "5,004,745 cast ballots.",
+    ),
+    (
+        "across-that-was-a-decline",
+        "Net profit was Rs 58 crore as against Rs 80 crore. That was a decline of 27.5%.",
+        "Net profit was Rs 58 crore as against Rs 80 crore. That was a decline of 32.5%.",
+    ),
+    (
+        "across-its-tally",
+        "The state logged 2,518 more cases on Monday. Its tally rose to 1,54,924 from 1,52,406.",
+        "The state logged 3,518 more cases on Monday. Its tally rose to 1,54,924 from 1,52,406.",
+    ),
+]
+
+
+@pytest.mark.parametrize("good,bad", [pytest.param(g, b, id=i) for i, g, b in ACROSS])
+def test_a_claim_over_two_sentences_is_read_and_at_most_a_warning(good, bad):
+    (ok,) = _arith(good)
+    assert ok.verdict is Verdict.OK, ok.message
+    (broken,) = _arith(bad)
+    assert broken.verdict is Verdict.WARNING, broken.message
+    assert "across two sentences" in (broken.detail or "")
+
+
+ACROSS_QUIET = [
+    pytest.param(
+        "The loan rate stayed below 6 percent for a fourth month. The rate averaged 5.7 "
+        "percent in October, down from 6.2 percent a year earlier.",
+        id="second-sentence-not-tied",
+    ),
+    pytest.param(
+        "The stock was down 5% in recent trading. Management said sales growth will be 3.5%, "
+        "compared with prior guidance of 4.0%.",
+        id="another-subject",
+    ),
+    pytest.param(
+        "Officials reported 64 percent voter turnout.\n\nOf 9,412,300 registered voters, "
+        "6,400,364 cast ballots.",
+        id="new-paragraph",
+    ),
+    pytest.param(
+        "Officials reported 64 percent voter turnout. Counting went on late. Of 9,412,300 "
+        "registered voters, 6,400,364 cast ballots.",
+        id="a-sentence-between",
+    ),
+    pytest.param(
+        "Profit rose 12% this year. That compares with Rs 58 crore, Rs 80 crore and Rs 91 "
+        "crore in the three years before.",
+        id="more-figures-than-the-relation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ACROSS_QUIET)
+def test_two_sentences_not_plainly_one_claim_are_left_alone(text):
+    assert [f.message for f in _arith(text) if f.verdict in FLAGGED] == []
+
+
 # ------------------------------------------------------------------ messages
 
 

@@ -41,10 +41,11 @@ the comparand is a figure (not ``heavier than in their last meeting``); ``guess`
 So a sentence that states a relation plainly gets a verdict, and one where the roles are a
 guess can only be confirmed, never flagged: a false error is worse than a miss.
 
-Not yet read here: a claim whose parts are in two sentences (only ``arith_context``'s shares
-with an earlier base are); ``read`` takes the window of sentences so that it can be added,
-and reads the last one. Each reader's guess is checked by ``claims.check.arithmetic`` only
-when its figures pin the stated one down (``INFORMATIVE``).
+A claim whose parts are in two sentences is read by ``arithmetic._across``, which hands this
+module the two as one window (and keeps only a stated reading with figures in both, as
+``inferred``); ``arith_context`` reads shares with an earlier base. ``read`` reads the last
+sentence of the windows it is given. Each reader's guess is checked by
+``claims.check.arithmetic`` only when its figures pin the stated one down (``INFORMATIVE``).
 
 Cost: one pass over the tokens of a sentence, pairs of at most ``MAX_FIGURES`` figures;
 nothing compares a figure with findings elsewhere in the document.
