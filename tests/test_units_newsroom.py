@@ -104,6 +104,8 @@ FALSE_ALARMS = [
     ("precise-both-sides", "The probe flew 225,600 miles (363,100 km) from Earth.", OK),
     ("round-restatement-60-miles", "The front lies 60 miles (100 kilometers) offshore.", OK),
     ("roughly-round", "The canal runs roughly 3,000 kilometres (1,900 mi).", OK),
+    ("round-thousands-both", "The storm is 1,600 miles (2,600 km) across.", OK),
+    ("round-tens-both", "The front is 80 miles (130 kilometers) away.", OK),
     (
         "about-minus-F",
         "Night temperatures drop to about minus 120 degrees Fahrenheit (minus 85 degrees Celsius).",
