@@ -275,6 +275,23 @@ def test_near_misses_are_not_flagged(text):
     assert [f.message for f in _arith(text) if f.verdict in FLAGGED] == []
 
 
+# ------------------------------------------------------------------ the kernel's slip
+# One unit off in the last digit is a warning only while less than 10% off the exact value
+# (issue 11: "10%+ off a precise figure" is an error): a one-digit percent one unit off is not.
+
+ARITH_SLIPS = [
+    ("one-digit-percent-12-percent-off", "Sales rose 5% to 2,089,213 from 2,000,013.", "error"),
+    ("one-digit-percent-19-percent-off", "Sales rose 4% to 2,099,213 from 2,000,013.", "error"),
+    ("last-digit-slip", "Sales rose 4.9% to 2,099,213 from 2,000,013.", "warning"),
+]
+
+
+@pytest.mark.parametrize("text, verdict", [pytest.param(t, v, id=i) for i, t, v in ARITH_SLIPS])
+def test_a_slip_is_less_than_ten_percent_off(text, verdict):
+    (f,) = _arith(text)
+    assert f.verdict.value == verdict, f.message
+
+
 # ------------------------------------------------------------------ two sentences
 # A claim spread over two adjacent sentences (issue 11), read where its parts are unambiguous:
 # one sentence holds the stated figure alone, the other the two it relates and ties itself to
