@@ -46,7 +46,8 @@ are dropped; the pairing loop and every other pattern run on the full text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -318,10 +319,10 @@ def _spelled_in(text: str, lo: int, hi: int) -> bool:
     return bool(_SPELLED.search(text, lo, hi) or _FRACTION_CHAR.search(text, lo, hi))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
     """Merged (start, end) spans, ends at sync points, holding every number a pair can use."""
     spans: list[tuple[int, int]] = []
-    runs = fig.digit_runs(text)
+    runs = fig.digit_runs(text) if runs is None else runs
     if not runs:
         return []
 
@@ -588,13 +589,14 @@ def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Q
 def read_unit_conversions(text: str) -> list[UnitConversion]:
     """Every stated unit conversion in ``text``, in order (those a phrase states, then one
     measure given twice in a sentence: ``_apart``)."""
-    windows = _windows(text)
+    runs = fig.digit_runs(text)
+    windows = _windows(text, runs)
     found = (
         _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
         if windows
         else []
     )
-    return found + _apart(text, found)
+    return found + _apart(text, found, runs=runs)
 
 
 #: Figures paired apart show at least this many significant digits each: two round figures
@@ -619,7 +621,10 @@ _RUN_REST = compile_pattern(
 
 
 def _apart(
-    text: str, found: list[UnitConversion], numbers: list[NumberReading] | None = None
+    text: str,
+    found: list[UnitConversion],
+    numbers: list[NumberReading] | None = None,
+    runs: list[int] | None = None,
 ) -> list[UnitConversion]:
     """One measure given twice in a sentence, in two units, with no phrase restating one as
     the other: ``The headline put it at 15.8 tonnes; the body said 15,876 kilograms``.
@@ -631,11 +636,12 @@ def _apart(
     ``certainty`` is ``inferred``: ``claims.check.units`` reports such a pair only when the two
     agree within rounding or a last-digit slip (else they are two measures) and never as an
     error. ``numbers``: the figures to try (default: those followed by a unit word, found from
-    the digit runs, so a story without such pairs costs one match per run)."""
+    the digit runs, ``runs`` when given, so a story without such pairs costs one match per
+    run)."""
+    taken = _covered([c.span for c in found])
     if numbers is None:
-        numbers = _unit_figures(text)
+        numbers = _unit_figures(text, taken, fig.digit_runs(text) if runs is None else runs)
     by_start = {r.span.start: r for r in numbers}
-    taken = [c.span for c in found]
     sides: list[tuple[int, _Quantity, bool]] = []  # (sentence end, figure, may pair)
     for r in numbers:
         r = _figure(text, r, by_start)
@@ -644,7 +650,7 @@ def _apart(
             continue
         pairs = not (
             r.high is not None
-            or any(s.start <= r.span.start < s.end for s in taken)
+            or taken(r.span.start)
             or _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start)
             or _significant(q.number) < _APART_DIGITS
             or _NOMINAL_AFTER.match(text, q.end)
@@ -674,40 +680,84 @@ def _apart(
     return out
 
 
-#: The first word (or sign) after a figure's digits, and every one a unit, a scale word, a
-#: fraction or a feet-and-inches mark can start with (lowercased: a superset).
-_NEXT_TOKEN = compile_pattern(r"[\d.,]*[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])")
+#: The first two words (or signs) after a figure's digits; the ones a unit, a temperature
+#: word or a feet-and-inches mark can start with; and those that continue the figure itself
+#: (a scale word, a fraction, "and a half", "point four"), after which the next word counts.
+#: Lowercased: supersets.
+_NEXT_TOKENS = compile_pattern(
+    r"[\d.,]*[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])(?:[\x20\u00a0-]?(?P<u>[^\W\d_]+|[^\w\s]))?"
+)
 _FIRST_TOKEN = compile_pattern(r"[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])")
-_UNIT_STARTS = frozenset(
-    m.group("t").lower()
-    for w in [
-        *(s for u in UNITS for s in u.surfaces),
-        *DEGREE_WORDS,
+
+
+def _first_tokens(words: list[str]) -> frozenset[str]:
+    return frozenset(m.group("t").lower() for w in words if (m := _FIRST_TOKEN.match(w)))
+
+
+_UNIT_STARTS = _first_tokens(
+    [*(s for u in UNITS for s in u.surfaces), *DEGREE_WORDS, "’", "'", "′"]
+)
+_FIGURE_GOES_ON = _first_tokens(
+    [
         *SCALES,
         *FOREIGN_SCALES,
         *(w for ws in LANGUAGE_SCALES.values() for w in ws),
         *FRACTIONS,
         "and",
         "point",  # 677-point-four miles
-        "’",
-        "'",
-        "′",
     ]
-    if (m := _FIRST_TOKEN.match(w))
 )
 
 
-def _unit_figures(text: str) -> list[NumberReading]:
+def _may_have_unit(text: str, run: int) -> bool:
+    """False when no unit word can follow the figure whose digits include the run at ``run``
+    (two set lookups: most figures are followed by no unit)."""
+    m = _NEXT_TOKENS.match(text, run)
+    if m is None:
+        return False
+    first = m.group("t").lower()
+    if first in _UNIT_STARTS:
+        return True
+    if first not in _FIGURE_GOES_ON:
+        return False
+    second = m.group("u")
+    return (
+        second is None
+        or first in ("and", "point")
+        or second.lower() in (_UNIT_STARTS | _FIGURE_GOES_ON)
+    )
+
+
+def _covered(spans: list[Span]) -> Callable[[int], bool]:
+    """Whether a position lies in one of ``spans`` (a binary search over them merged)."""
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    starts = [m[0] for m in merged]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < merged[i][1]
+
+    return inside
+
+
+def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> list[NumberReading]:
     """The figures of the sentences where two may be measures: a sentence holding two digit
-    runs each followed by a unit word (after the rest of its figure: grouping and decimals,
-    a scale word, a fraction, "and a half"), read whole between sync points. Every side
-    ``_apart`` pairs ends in such a run, so these are all it can use."""
+    runs outside ``taken`` (the stated pairs) each followed by a unit word (after the rest of
+    its figure: grouping and decimals, a scale word, a fraction, "and a half"), read whole
+    between sync points. Every side ``_apart`` pairs ends in such a run, so these are all it
+    can use."""
     hits: dict[int, int] = {}
     out: list[NumberReading] = []
-    for run in fig.digit_runs(text):
-        first = _NEXT_TOKEN.match(text, run)
-        if first is None or first.group("t").lower() not in _UNIT_STARTS:
-            continue  # a set lookup first: most figures are followed by no unit
+    for run in runs:
+        if taken(run):
+            continue
+        if not _may_have_unit(text, run):
+            continue
         rest = _RUN_REST.match(text, run)
         if rest is None or _UNIT_AFTER.match(text, rest.end()) is None:
             continue
