@@ -14,7 +14,11 @@ The phrase grammar (``_SEPARATOR``): the restatement follows the first figure
 * after ``or``, ``, or``, ``, also``, ``, which is (equivalent to)``, ``, nearly``/``, or just
   under`` (any hedge), a slash (``353 mm/13.90”``);
 * in the next sentence, introduced by ``That's``/``That is``: ``168,000 barrels of oil.
-  That's more than 7 million gallons``.
+  That's more than 7 million gallons``;
+* with no restating phrase at all, one measure given twice in a sentence (``The headline put
+  it at 15.8 tonnes; the body said 15,876 kilograms``): neighbours of one kind, both precise,
+  read as a restatement of the more precise one with ``certainty`` ``inferred`` (``_apart``;
+  the check reports it only when the two nearly agree, never as an error).
 
 A weak joint (all but brackets) pairs only units of one kind (``5 km or 3 kg`` is no
 conversion), and a duration only when hedged or bracketed (``30 days or 6 months`` is a
@@ -605,7 +609,8 @@ _APART_DIGITS = 3
 _APART_KINDS = frozenset({"temperature", "time"})  # highs and lows, ages and spans: not paired
 _SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 #: The rest of a figure after a digit run, up to where its unit word starts: ``15,876``,
-#: ``4.2 million``, ``677-point-four``, ``17½``, ``2 and a half`` (a fraction's ``/2`` is a run of its own).
+#: ``4.2 million``, ``677-point-four``, ``17½``, ``2 and a half`` (a fraction's ``/2`` is a
+#: run of its own).
 _RUN_REST = compile_pattern(
     r"[\d.,]*(?i:[-\x20]point(?:[-\x20](?:%s))+)?(?:%s)?"
     r"(?:[\x20\u00a0-]?(?i:%s)(?![^\W\d_]))?(?i:%s)?"
@@ -709,6 +714,9 @@ _FIGURE_GOES_ON = _first_tokens(
 )
 
 
+_EITHER = _UNIT_STARTS | _FIGURE_GOES_ON
+
+
 def _may_have_unit(text: str, run: int) -> bool:
     """False when no unit word can follow the figure whose digits include the run at ``run``
     (two set lookups: most figures are followed by no unit)."""
@@ -721,11 +729,7 @@ def _may_have_unit(text: str, run: int) -> bool:
     if first not in _FIGURE_GOES_ON:
         return False
     second = m.group("u")
-    return (
-        second is None
-        or first in ("and", "point")
-        or second.lower() in (_UNIT_STARTS | _FIGURE_GOES_ON)
-    )
+    return second is None or first in ("and", "point") or second.lower() in _EITHER
 
 
 def _covered(spans: list[Span]) -> Callable[[int], bool]:
@@ -747,8 +751,9 @@ def _covered(spans: list[Span]) -> Callable[[int], bool]:
 
 def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> list[NumberReading]:
     """The figures of the sentences where two may be measures: a sentence holding two digit
-    runs outside ``taken`` (the stated pairs) each followed by a unit word (after the rest of
-    its figure: grouping and decimals, a scale word, a fraction, "and a half"), read whole
+    runs outside ``taken`` (the stated pairs) each followed by a unit word of a kind paired
+    apart (after the rest of its figure: grouping and decimals, a scale word, a fraction,
+    "and a half"), read whole
     between sync points. Every side ``_apart`` pairs ends in such a run, so these are all it
     can use."""
     hits: dict[int, int] = {}
@@ -759,8 +764,10 @@ def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> l
         if not _may_have_unit(text, run):
             continue
         rest = _RUN_REST.match(text, run)
-        if rest is None or _UNIT_AFTER.match(text, rest.end()) is None:
-            continue
+        m = _UNIT_AFTER.match(text, rest.end()) if rest else None
+        unit = _lookup(m.group("unit")) if m else None
+        if unit is None or not unit.pint or dimensions(unit) & _APART_KINDS:
+            continue  # no unit, or one never paired apart (a duration, a temperature)
         last = fig.sentence_end(text, run)
         hits[last] = hits.get(last, 0) + 1
         if hits[last] == 2:
@@ -772,8 +779,8 @@ def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> l
 
 def _significant(r: NumberReading) -> int:
     """Significant digits printed: ``15.8`` 3, ``15,876`` 5, ``15,800`` 3."""
-    if not r.step or r.scale_text is None and not _DIGIT.search(r.text):
-        return 0
+    if not r.step or not _DIGIT.search(r.text):
+        return 0  # a number word: not a precise figure
     units = str(abs(r.value / r.step).to_integral_value())
     return len(units.rstrip("0")) if r.decimals == 0 else len(units)
 
