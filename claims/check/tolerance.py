@@ -19,11 +19,12 @@ factor, a relation between figures):
   percentage means nothing.
 * **One verdict rule** (``judge``): the intervals meet -> ``ok``; a slip (at most one unit in
   the stated figure's last printed digit beyond the intervals, and at most ``SLIP_REACH``
-  units and less than ``SLIP_PCT`` percent off the exact value) or a gap within a band ->
-  ``warning``; anything more -> ``error``. The band (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a
-  desk's rate against the reference; larger still for stale data) and, where the evidence is
-  exact (a unit factor, the story's own figures), to a round restatement a few percent off
-  (``2,400 miles (4,000 km)``); a precise figure off beyond a slip is an error.
+  units and less than ``SLIP_PCT`` percent off the exact value: ``5 cm (3 inches)`` is no
+  slip) or a gap within a band -> ``warning``; anything more -> ``error``. The band
+  (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a desk's rate against
+  the reference; larger still for stale data) and, where the evidence is exact (a unit
+  factor, the story's own figures), to a round restatement a few percent off (``2,400 miles
+  (4,000 km)``); a precise figure off beyond a slip is an error.
 """
 
 from __future__ import annotations
