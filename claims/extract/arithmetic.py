@@ -154,6 +154,7 @@ def _figure_sentences(text: str) -> list[tuple[int, int, int, int]]:
 #: Figures two sentences may hold for ``_across`` (a superset before they are read: the three
 #: a relation needs, and years).
 _ACROSS_MOST = 5
+_FIGURE_MOST = 64  # characters a figure's span may take (held spans are looked up near)
 #: How the second sentence ties itself to the first: a word that points back ("That was a
 #: decline of 30.4%", "Its tally rose to ...", "The rise ...") or the whole of a share named
 #: first ("Of 9,412,300 registered voters, 6,400,364 ...").
@@ -181,7 +182,14 @@ def _across(
     subjects). Years do not count; no
     figure a claim of one sentence holds is used; no letter may stand between the two (no
     sentence without a figure, no new paragraph)."""
-    held = [span for c in claims if c.certainty != "guess" for span in _figure_spans(c)]
+    held = sorted(
+        (span.start, span.end)
+        for c in claims
+        if c.certainty != "guess"
+        for span in _figure_spans(c)
+    )
+    starts = [s for s, _ in held]
+    recent: list[Span] = []  # the last pair's claim: its second sentence may be the next first
     out: list[ArithmeticClaim] = []
     for (a_first, a_end, _, a_n), (b_first, b_end, _, b_n) in zip(found, found[1:], strict=False):
         if a_n + b_n > _ACROSS_MOST or a_n + b_n < 3:
@@ -196,8 +204,11 @@ def _across(
             continue
         skeleton, tokens = tokenize(text, a_start, b_end)
         figures = [t for t in tokens if t.kind != "Y"]
+        near = held[bisect_left(starts, a_start - _FIGURE_MOST) : bisect_left(starts, b_end)]
         if len(figures) != 3 or any(
-            s.start < t.end and t.start < s.end for t in figures for s in held
+            s < t.end and t.start < e
+            for t in figures
+            for s, e in [*near, *((x.start, x.end) for x in recent)]
         ):
             continue
         in_a = sum(t.start < a_end for t in figures)
@@ -211,7 +222,7 @@ def _across(
             if len(spans) != 3 or claim.stated.span.start != alone[0].start:
                 continue  # the lone figure is the stated one; the other two its inputs
             out.append(replace(claim, certainty="inferred"))
-            held += spans
+            recent = spans
     return out
 
 
