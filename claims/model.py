@@ -154,12 +154,17 @@ class CurrencyConversion:
 @dataclass(frozen=True)
 class UnitConversion:
     """A measure restated in another unit: ``100 km (62 miles)``. A side whose unit the
-    checker does not convert has ``unit`` None and a ``unit_note``."""
+    checker does not convert has ``unit`` None and a ``unit_note``. ``certainty`` is
+    ``stated`` when a phrase restates one side as the other (brackets, "or", "That's"), or
+    ``inferred`` for one measure given twice in a sentence with no such phrase (``15.8
+    tonnes; ... 15,876 kilograms``): judged only where the two nearly agree, at most a
+    warning."""
 
     original: Quantity
     converted: Quantity
     span: Span
     text: str
+    certainty: str = "stated"
 
 
 @dataclass(frozen=True)

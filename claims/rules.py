@@ -140,7 +140,10 @@ _RULES = (
         "warning",
         "A unit conversion is off by more than rounding explains.",
         "The converted quantity is outside what the printed digits allow by at most one unit "
-        "in its last printed digit: a rounding slip.",
+        "in its last printed digit and is less than 10% off the exact figure (a rounding slip), "
+        "or a round restatement is a few percent off. One measure given twice in a sentence in "
+        "two units, with no phrase restating it, is reported only when the two agree within "
+        "rounding or a slip, and never as an error.",
         "within a hundred kilometers (63 miles)",
         "within a hundred kilometers (62 miles)",
     ),
@@ -185,7 +188,8 @@ _RULES = (
         "warning",
         "Stated arithmetic is off by more than rounding explains.",
         "The stated result is outside what the printed digits allow by at most one unit in "
-        "its last printed digit: a rounding slip.",
+        "its last printed digit and is less than 10% off (a rounding slip), or the claim's "
+        "parts were read across two sentences (the link is inferred, so never an error).",
         "Income increased 27.30% to Rs1,861.01 crore from Rs1,461.82 crore.",
         "Income increased 27.31% to Rs1,861.01 crore from Rs1,461.82 crore.",
     ),

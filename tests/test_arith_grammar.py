@@ -114,6 +114,18 @@ SHAPES = [
         "The party polled 184,230 votes, representing 2.814 per cent of the 7,961,300 votes cast.",
     ),
     (
+        "percent-voter-turnout-of",
+        "There was a 62 percent voter turnout as 5,812,400 of the 9,374,150 registered voters "
+        "cast ballots.",
+        "There was a 66 percent voter turnout as 5,812,400 of the 9,374,150 registered voters "
+        "cast ballots.",
+    ),
+    (
+        "percent-pass-rate-of",
+        "The board reported an 81.4% pass rate: 40,702 of the 50,003 candidates cleared.",
+        "The board reported an 84.1% pass rate: 40,702 of the 50,003 candidates cleared.",
+    ),
+    (
         "turnout-electorate",
         "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 30.00%.",
         "The council lists Electorate: 9,120 and Total votes cast: 2,736, and Turnout: 33.00%.",
@@ -251,11 +263,101 @@ QUIET = [
     "Of those that replied, 360 (14%) expect to cut jobs, compared with 290 (11%) in May.",
     "India's jobless rate was 7 per cent as of May 26, measured as a 30-day moving average.",
     "Going from 110 to 219 cases, the city's jump was far above the national rate, up 17%.",
+    # "and a half" is a fraction, not a multiple (a real page: "your 401(k) ... age 59 and a half")
+    "You will not be able to take any money from your 401(k) without penalty until you have "
+    "reached age 59 and a half.",
+    "The 12 members served three-and-a-half terms on average, 40 of them in total.",
 ]
 
 
 @pytest.mark.parametrize("text", QUIET, ids=lambda t: t[:40])
 def test_near_misses_are_not_flagged(text):
+    assert [f.message for f in _arith(text) if f.verdict in FLAGGED] == []
+
+
+# ------------------------------------------------------------------ the kernel's slip
+# One unit off in the last digit is a warning only while less than 10% off the exact value
+# (issue 11: "10%+ off a precise figure" is an error): a one-digit percent one unit off is not.
+
+ARITH_SLIPS = [
+    ("one-digit-percent-12-percent-off", "Sales rose 5% to 2,089,213 from 2,000,013.", "error"),
+    ("one-digit-percent-19-percent-off", "Sales rose 4% to 2,099,213 from 2,000,013.", "error"),
+    ("last-digit-slip", "Sales rose 4.9% to 2,099,213 from 2,000,013.", "warning"),
+]
+
+
+@pytest.mark.parametrize("text, verdict", [pytest.param(t, v, id=i) for i, t, v in ARITH_SLIPS])
+def test_a_slip_is_less_than_ten_percent_off(text, verdict):
+    (f,) = _arith(text)
+    assert f.verdict.value == verdict, f.message
+
+
+# ------------------------------------------------------------------ two sentences
+# A claim spread over two adjacent sentences (issue 11), read where its parts are unambiguous:
+# one sentence holds the stated figure alone, the other the two it relates and ties itself to
+# the first ("That was", "Its", "Of N"). The link is inferred: a misfit is at most a warning.
+
+ACROSS = [
+    (
+        "across-turnout-of-whole",
+        "Officials reported 61 percent voter turnout. Of 8,204,500 registered voters, "
+        "5,004,745 cast ballots.",
+        "Officials reported 65 percent voter turnout. Of 8,204,500 registered voters, "
+        "5,004,745 cast ballots.",
+    ),
+    (
+        "across-that-was-a-decline",
+        "Net profit was Rs 58 crore as against Rs 80 crore. That was a decline of 27.5%.",
+        "Net profit was Rs 58 crore as against Rs 80 crore. That was a decline of 32.5%.",
+    ),
+    (
+        "across-its-tally",
+        "The state logged 2,518 more cases on Monday. Its tally rose to 1,54,924 from 1,52,406.",
+        "The state logged 3,518 more cases on Monday. Its tally rose to 1,54,924 from 1,52,406.",
+    ),
+]
+
+
+@pytest.mark.parametrize("good,bad", [pytest.param(g, b, id=i) for i, g, b in ACROSS])
+def test_a_claim_over_two_sentences_is_read_and_at_most_a_warning(good, bad):
+    (ok,) = _arith(good)
+    assert ok.verdict is Verdict.OK, ok.message
+    (broken,) = _arith(bad)
+    assert broken.verdict is Verdict.WARNING, broken.message
+    assert "across two sentences" in (broken.detail or "")
+
+
+ACROSS_QUIET = [
+    pytest.param(
+        "The loan rate stayed below 6 percent for a fourth month. The rate averaged 5.7 "
+        "percent in October, down from 6.2 percent a year earlier.",
+        id="second-sentence-not-tied",
+    ),
+    pytest.param(
+        "The stock was down 5% in recent trading. Management said sales growth will be 3.5%, "
+        "compared with prior guidance of 4.0%.",
+        id="another-subject",
+    ),
+    pytest.param(
+        "Officials reported 64 percent voter turnout.\n\nOf 9,412,300 registered voters, "
+        "6,400,364 cast ballots.",
+        id="new-paragraph",
+    ),
+    pytest.param(
+        "Officials reported 64 percent voter turnout. Counting went on late. Of 9,412,300 "
+        "registered voters, 6,400,364 cast ballots.",
+        id="a-sentence-between",
+    ),
+    pytest.param(
+        "Profit rose 12% this year. That compares with Rs 58 crore, Rs 80 crore and Rs 91 "
+        "crore in the three years before.",
+        id="more-figures-than-the-relation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ACROSS_QUIET)
+def test_two_sentences_not_plainly_one_claim_are_left_alone(text):
     assert [f.message for f in _arith(text) if f.verdict in FLAGGED] == []
 
 

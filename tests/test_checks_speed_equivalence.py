@@ -303,11 +303,38 @@ def _pair_texts(seed: int, count: int) -> list[str]:
 
 
 def _units_everywhere(text: str):
-    return units._pairs(text, units._numbers(text))
+    numbers = units._numbers(text)
+    pairs = units._pairs(text, numbers)
+    return pairs + units._apart(text, pairs, numbers)
+
+
+def _apart_texts(seed: int, count: int) -> list[str]:
+    """Two or three measures in a sentence with words between, no restating phrase."""
+    rng = random.Random(seed)
+
+    def measure() -> str:
+        return (
+            rng.choice(NUMBERS + ["15.8", "15,876", "1,250.5", "3,089", "201.6", "91.4"])
+            + rng.choice([" ", "", "\u00a0", "-"])
+            + rng.choice(UNITS)
+        )
+
+    def words() -> str:
+        return " ".join(
+            rng.choice(NOISE + ["the", "body", "said"]) for _ in range(rng.randint(1, 5))
+        )
+
+    return [
+        " ".join(
+            f"{words()} {measure()} {words()} {measure()}{rng.choice(['.', ';', ''])}"
+            for _ in range(rng.randint(1, 3))
+        )
+        for _ in range(count)
+    ]
 
 
 def test_units_windows_change_no_pair():
-    for text in [STORY, *CORPUS, *_pair_texts(4, 400)]:
+    for text in [STORY, *CORPUS, *_pair_texts(4, 400), *_apart_texts(6, 400)]:
         fast = units.read_unit_conversions(text)
         assert fast == _units_everywhere(text), text
 

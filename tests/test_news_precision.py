@@ -10,7 +10,8 @@ any unit or arithmetic finding at all.
 
 POSITIVES are stated conversions and arithmetic in AP/Reuters/BBC/Guardian styles, each written
 correctly (one ``ok`` finding of its check, nothing flagged) and with its stated figure broken
-(``error``, or ``warning`` when broken by about one unit in the last printed digit).
+(``error``, or ``warning`` when broken by about one unit in the last printed digit and less
+than 10% off: one unit in a figure's only digit, ``5 cm (3 inches)``, is an error).
 """
 
 from __future__ import annotations
@@ -246,7 +247,7 @@ POSITIVES = [
         UNIT,
         "The 2.5-mile (4-kilometre) tunnel opened in 2019.",
         "The 2.5-mile (5-kilometre) tunnel opened in 2019.",
-        W,
+        E,
     ),
     (
         "pound-kg-bomb",
@@ -309,7 +310,7 @@ POSITIVES = [
         UNIT,
         "Hailstones 5 cm (2 inches) across smashed windscreens.",
         "Hailstones 5 cm (3 inches) across smashed windscreens.",
-        W,
+        E,
     ),
     (
         "comet-millions",
@@ -386,7 +387,7 @@ POSITIVES = [
         UNIT,
         "The crater is 1.2 miles (2 km) wide.",
         "The crater is 1.2 miles (3 km) wide.",
-        W,
+        E,
     ),
     (
         "lift-kg-lb",
@@ -642,7 +643,7 @@ POSITIVES = [
         "three rounds, a total of $4 million.",
         "The start-up raised $2.1 million, $1.4 million and "
         "$0.5 million in three rounds, a total of $5 million.",
-        W,
+        E,
     ),
     (
         "troops-made-up",

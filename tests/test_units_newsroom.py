@@ -104,6 +104,8 @@ FALSE_ALARMS = [
     ("precise-both-sides", "The probe flew 225,600 miles (363,100 km) from Earth.", OK),
     ("round-restatement-60-miles", "The front lies 60 miles (100 kilometers) offshore.", OK),
     ("roughly-round", "The canal runs roughly 3,000 kilometres (1,900 mi).", OK),
+    ("round-thousands-both", "The storm is 1,600 miles (2,600 km) across.", OK),
+    ("round-tens-both", "The front is 80 miles (130 kilometers) away.", OK),
     (
         "about-minus-F",
         "Night temperatures drop to about minus 120 degrees Fahrenheit (minus 85 degrees Celsius).",
@@ -367,8 +369,8 @@ def test_dev2_published_mistakes_flagged():
         if not any(f.verdict in (WARNING, ERROR) for f in _units(c["text"]))
     ]
     # u2-050 (a headline's "15.8 tonnes" against the body's "15,876 kilograms", two clauses
-    # apart with no restating phrase) is beyond the phrase grammar: 7 of 8 flagged.
-    assert len(missed) <= 1, missed
+    # apart with no restating phrase) is read as one measure given twice: all 8 flagged.
+    assert missed == [], missed
 
 
 @pytest.mark.parametrize(
@@ -376,3 +378,91 @@ def test_dev2_published_mistakes_flagged():
 )
 def test_dev2_negatives_are_silent(case):
     assert not [f for f in _units(case["text"]) if f.verdict in (WARNING, ERROR)]
+
+
+# The kernel's slip (issue 11: "errors are kept for real mistakes ... 10%+ off a precise
+# figure"): one unit in the last digit beyond rounding is a warning only while the figure is
+# less than 10% off the exact value; a temperature's slip is judged in degrees.
+SLIPS = [
+    ("one-digit-52-percent-off", "Hailstones 5 cm (3 inches) across fell on the town.", ERROR),
+    ("one-digit-18-percent-off", "The fish was 15 cm (7 inches) long.", ERROR),
+    ("one-digit-right", "Hailstones 5 cm (2 inches) across fell on the town.", OK),
+    ("last-digit-slip-precise", "The bridge spans 412.5 metres (1,352 feet).", WARNING),
+    ("beyond-a-slip", "The bridge spans 412.5 metres (1,349 feet).", ERROR),
+    ("temperature-degree-slip", "The pool was kept at 26.0C (80F) all year.", WARNING),
+]
+
+
+@pytest.mark.parametrize("text, verdict", [pytest.param(t, v, id=i) for i, t, v in SLIPS])
+def test_a_slip_is_a_last_digit_and_less_than_ten_percent(text, verdict):
+    f = _one(text)
+    assert f.verdict is verdict, f.message
+
+
+# One measure given twice in a sentence, in two units, with no phrase restating it
+# (u2-050: a headline's "15.8 tonnes" against the body's "15,876 kilograms"): read as a
+# restatement of the more precise figure, reported only when the two agree within rounding
+# or a slip, and never as an error. (id, sentence, verdict, diagnosis)
+APART = [
+    (
+        "apart-truncated",
+        "The first report put the haul at 12.4 tonnes; customs later said officers seized "
+        "12,473 kilograms.",
+        WARNING,
+        "truncated",
+    ),
+    (
+        "apart-agrees",
+        "The survey gave the area as 520.6 hectares, and the council map shows 1,286 acres.",
+        OK,
+        None,
+    ),
+    (
+        "apart-precise-side-second",
+        "He weighed 81.8 kilograms at the start, or so the scales said, and 180.4 pounds later.",
+        OK,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, verdict, diagnosis", [pytest.param(t, v, d, id=i) for i, t, v, d in APART]
+)
+def test_one_measure_given_twice_in_a_sentence(text, verdict, diagnosis):
+    f = _one(text)
+    assert (f.verdict, f.diagnosis) == (verdict, diagnosis), f.message
+    assert "given twice" in (f.detail or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The lorry carried 12.5 tonnes; the scales showed 13,100 kg.", id="apart-too-far-off"
+        ),
+        pytest.param("The lorry carried 12.5 tonnes; its trailer held 3,400 kg.", id="two-loads"),
+        pytest.param("She ran 10 km on Monday and 7 miles on Tuesday.", id="round-figures"),
+        pytest.param("Highs of 31.2C gave way to lows of 88.3F.", id="temperatures"),
+        pytest.param(
+            "The ship carried 15.8 tonnes. The other carried 15,876 kilograms.",
+            id="two-sentences",
+        ),
+        pytest.param(
+            "The runway is 3,048 metres long and the taxiway 10,000 feet.", id="one-side-round"
+        ),
+        pytest.param(
+            "The first report put the haul at 12.4 tonnes, 2,000 kg of it in one hold; customs "
+            "later said 12,473 kilograms.",
+            id="a-figure-of-its-kind-between",
+        ),
+        pytest.param(
+            "The haul was 12.4 tonnes (27,337 lb); customs later said 12,473 kilograms.",
+            id="already-in-a-stated-pair",
+        ),
+    ],
+)
+def test_two_measures_in_a_sentence_are_left_alone(text):
+    assert not [f for f in _units(text) if f.verdict in (WARNING, ERROR)], [
+        f.message for f in _units(text)
+    ]

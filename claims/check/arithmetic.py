@@ -70,8 +70,19 @@ def _judge_claim(claim: ArithmeticClaim) -> Finding | None:
         return None
     finding = found[0]
     if finding is not None and claim.certainty == "inferred" and finding.verdict is Verdict.ERROR:
-        finding = replace(finding, verdict=Verdict.WARNING, code=code_for(CHECK, Verdict.WARNING))
+        finding = replace(
+            finding,
+            verdict=Verdict.WARNING,
+            code=code_for(CHECK, Verdict.WARNING),
+            detail=finding.detail or _INFERRED,
+        )
     return finding
+
+
+_INFERRED = (
+    "read across two sentences: the link between the figures is inferred, not stated, so at "
+    "most a warning"
+)
 
 
 # ------------------------------------------------------------------ the kernel, for relations

@@ -19,11 +19,12 @@ factor, a relation between figures):
   percentage means nothing.
 * **One verdict rule** (``judge``): the intervals meet -> ``ok``; a slip (at most one unit in
   the stated figure's last printed digit beyond the intervals, and at most ``SLIP_REACH``
-  units off the exact value) or a gap within a band -> ``warning``; anything more ->
-  ``error``. The band (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a
-  desk's rate against the reference; larger still for stale data) and, where the evidence is
-  exact (a unit factor, the story's own figures), to a round restatement a few percent off
-  (``100 km (60 miles)``); a precise figure off beyond a slip is an error.
+  units and less than ``SLIP_PCT`` percent off the exact value: ``5 cm (3 inches)`` is no
+  slip) or a gap within a band -> ``warning``; anything more -> ``error``. The band
+  (``WARNING_BAND_PCT``) applies where the evidence itself may drift (a desk's rate against
+  the reference; larger still for stale data) and, where the evidence is exact (a unit
+  factor, the story's own figures), to a round restatement a few percent off (``2,400 miles
+  (4,000 km)``); a precise figure off beyond a slip is an error.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ WARNING_BAND_PCT = Decimal("5")  # a gap up to this is rounding slop, a stale ra
 # round restatement a few percent off
 MIN_SIGNIFICANT_ORIGINAL = 3  # an original figure's own digits before its zeros count
 SLIP_REACH = Decimal("1.5")  # a slip prints at most this many last-digit units off
+SLIP_PCT = BOUND_PCT  # ... and less than this far off the exact value: 10%+ off is a mistake
 MIN_SIGNIFICANT = 2  # digits of a round restated figure always taken as meant
 
 
@@ -192,22 +194,31 @@ def judge(
     gap_pct = expected.gap_pct(stated) if relative else None
     if not gap:
         verdict = Verdict.OK
-    elif (slips and is_slip(gap, figure, central)) or (gap_pct is not None and gap_pct <= band_pct):
+    elif (slips and is_slip(gap, figure, central, relative=relative)) or (
+        gap_pct is not None and gap_pct <= band_pct
+    ):
         verdict = Verdict.WARNING
     else:
         verdict = Verdict.ERROR
     return Judgement(verdict, expected, central, stated, gap, gap_pct)
 
 
-def is_slip(gap: Decimal, figure: Quantity, central: Decimal) -> bool:
+def is_slip(gap: Decimal, figure: Quantity, central: Decimal, *, relative: bool = True) -> bool:
     """A last-digit slip: the gap beyond every rounding is at most one printed unit, and the
     figure at most ``SLIP_REACH`` units from the exact value (so a loose input, ``10 km
-    (8 miles)``, cannot turn a wrong figure into a slip). A bounded figure ("almost 15,000")
-    is judged on the gap alone."""
+    (8 miles)``, cannot turn a wrong figure into a slip) and, where a percentage means
+    something (``relative``), less than ``SLIP_PCT`` off it: one unit in a figure's only
+    digit is no slip (``5 cm (3 inches)`` is 52% off 1.97 inches). A bounded figure ("almost
+    15,000") is judged on the gap alone."""
     step = abs(figure.step)
     if gap > step:
         return False
-    return figure.bound in ("upper", "lower") or abs(figure.value - central) <= step * SLIP_REACH
+    if figure.bound in ("upper", "lower"):
+        return True
+    off = abs(figure.value - central)
+    if relative and central and off >= abs(central) * SLIP_PCT / HUNDRED:
+        return False
+    return off <= step * SLIP_REACH
 
 
 def deviation_pct(stated: Decimal, expected: Decimal) -> Decimal | None:

@@ -124,8 +124,27 @@ class _Reading(NamedTuple):
 
 
 def check_units(conversions: Iterable[UnitConversion]) -> list[Finding]:
-    """A finding for every unit conversion."""
-    return [_check(conv) for conv in conversions]
+    """A finding for every unit conversion; a pair read apart (``certainty`` ``inferred``:
+    one measure given twice in a sentence, no phrase restating it) only when the two agree
+    within rounding or a slip, and then at most a warning (else they are two measures)."""
+    out = []
+    for conv in conversions:
+        finding = _check(conv)
+        if conv.certainty == "stated":
+            out.append(finding)
+        elif finding.verdict in (Verdict.OK, Verdict.WARNING):
+            out.append(replace(finding, detail=_join(finding.detail, _APART_NOTE)))
+    return out
+
+
+_APART_NOTE = (
+    "one measure given twice in the sentence, in two units, read as a restatement of the "
+    "more precise figure"
+)
+
+
+def _join(*notes: str | None) -> str:
+    return "; ".join(n for n in notes if n)
 
 
 def _check(conv: UnitConversion) -> Finding:

@@ -41,10 +41,11 @@ the comparand is a figure (not ``heavier than in their last meeting``); ``guess`
 So a sentence that states a relation plainly gets a verdict, and one where the roles are a
 guess can only be confirmed, never flagged: a false error is worse than a miss.
 
-Not yet read here: a claim whose parts are in two sentences (only ``arith_context``'s shares
-with an earlier base are); ``read`` takes the window of sentences so that it can be added,
-and reads the last one. Each reader's guess is checked by ``claims.check.arithmetic`` only
-when its figures pin the stated one down (``INFORMATIVE``).
+A claim whose parts are in two sentences is read by ``arithmetic._across``, which hands this
+module the two as one window (and keeps only a stated reading with figures in both, as
+``inferred``); ``arith_context`` reads shares with an earlier base. ``read`` reads the last
+sentence of the windows it is given. Each reader's guess is checked by
+``claims.check.arithmetic`` only when its figures pin the stated one down (``INFORMATIVE``).
 
 Cost: one pass over the tokens of a sentence, pairs of at most ``MAX_FIGURES`` figures;
 nothing compares a figure with findings elsewhere in the document.
@@ -186,6 +187,11 @@ _WHOLE_MARK = compile_pattern(
 )
 _OF_TOTAL = compile_pattern(r"\A\s*of\s+(?:the|all)\s+(?:total|combined|overall)\b", re.IGNORECASE)
 _SHARE_AFTER = compile_pattern(r"\A\s*(?:\)\s*)?(?:of|out\s+of)\b", re.IGNORECASE)
+#: A share named after its percent: "a 68 percent voter turnout", "a 72% pass rate".
+_SHARE_NAMED_AFTER = compile_pattern(
+    r"\A\s*(?:voter\s+|electoral\s+|overall\s+)?(?:turnout|pass\s+(?:rate|percentage))\b",
+    re.IGNORECASE,
+)
 _SHARE_BEFORE = compile_pattern(
     r"(?:\b(?:rate|percentage|share|proportion|turnout|ratio)\b[^⟦.;]{0,30}?"
     r"(?:\bat|\bof|\bwas|\bis|\bto|\bcame\s+to|\bstood\s+at|:)"
@@ -262,7 +268,8 @@ _WHOLE_BEFORE = compile_pattern(r"\b(?:of|among)\s+(?:those|these|the|all)\s*\Z"
 _MULT = compile_pattern(
     r"(?P<q>(?:(?:well|just|far|much)\s+)?(?:more\s+than|over|nearly|almost|about|around|"
     r"roughly|close\s+to|less\s+than|under|at\s+least|some)\s+)?"
-    r"(?:\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
+    r"(?:(?<!and\sa\s)(?<!-and-a-)"  # "59 and a half": a fraction, not a multiple
+    r"\b(?P<w>doubled|double|doubling|twice|trebled|treble|tripled|triple|tripling|"
     r"quadrupled|quadruple|halved|half)\b(?![-‐])|(?P<tw>\b(?:two|three|four|five|six|seven|eight|nine|"
     r"ten)|⟦N(?P<f>\d+)⟧)[\s-]*(?:times|fold)\b)",
     re.IGNORECASE,
@@ -777,6 +784,7 @@ def _shares(
             _SHARE_AFTER.match(p.after) is None
             and _SHARE_BEFORE.search(p.before) is None
             and not re.search(r"\bturnout\b", p.before, re.IGNORECASE)
+            and _SHARE_NAMED_AFTER.match(p.after) is None
         ):
             continue
         if _direction(_AFTER_P.match(p.after)) is not None and _SHARE_AFTER.match(p.after) is None:

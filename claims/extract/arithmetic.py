@@ -10,8 +10,11 @@ differences (``Majority 73``; ``31.5mpg, 12.6mpg below`` with the official figur
 sentence). ``arith_grammar`` then reads the other wordings by cue and role (``increased
 20.04% to B versus A``, ``a decline of P``, ``N more``, ``of whom``, ``more than doubled``,
 ``$X per acre``), each claim with its certainty (stated, inferred or a guess checked only if
-it fits). Then ``arith_context`` reads what one sentence cannot: ``COUNT (P%)`` with its base
-in one of the two sentences before, and a vote count's share of the counts listed after it.
+it fits). ``_across`` reads a claim spread over two adjacent sentences where its parts are
+unambiguous (the stated figure alone in one, the two it relates in the other, which points
+back to the first: "That was a decline of 30.4%"), at most a warning. Then ``arith_context``
+reads what one sentence cannot: ``COUNT (P%)`` with its base in one of the two sentences
+before, and a vote count's share of the counts listed after it.
 ``claims.check.arithmetic`` recomputes and judges them.
 
 Precision first: a claim is read only when its roles sit in one of those shapes with no other
@@ -37,6 +40,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from claims.extract import arith_context as ctx
@@ -61,30 +65,30 @@ _DIRECTION_DOWN = ("vd", "nd", "nd2")
 
 def read_arithmetic(text: str) -> list[ArithmeticClaim]:
     """Every plainly stated arithmetic claim in ``text``, in order of reading."""
-    return _claims(text, _candidates(text))
+    found = _figure_sentences(text)
+    return _claims(text, _candidates(text, found), found=found)
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int]]:
+def _candidates(
+    text: str, found: list[tuple[int, int, int, int]] | None = None
+) -> Iterator[tuple[int, int]]:
     """The sentences of ``text`` that can hold two figures, in order (see the module doc)."""
-    items = fig.digit_runs(text)
-    spelled = tok.spelled_starts(text)
-    if spelled:
-        items = sorted(set(items).union(spelled))
-    i = 0
-    while i < len(items):
-        end = fig.sentence_end(text, items[i])
-        j = bisect_left(items, end, i + 1)
-        if j - i >= 2:
-            yield fig.sentence_start(text, items[i]), end
-        i = j
+    for first, end, items, _ in _figure_sentences(text) if found is None else found:
+        if items >= 2:
+            yield fig.sentence_start(text, first), end
 
 
 def _claims(
-    text: str, sentences: Iterable[tuple[int, int]], prefilter: bool = True
+    text: str,
+    sentences: Iterable[tuple[int, int]],
+    prefilter: bool = True,
+    found: list[tuple[int, int, int, int]] | None = None,
 ) -> list[ArithmeticClaim]:
-    """The claims read in ``sentences`` (spans of ``text``), then the shares whose base is
-    elsewhere (``arith_context``); ``prefilter=False`` takes every sentence of ``text`` and
-    tries every pattern on each (the reference the equivalence tests compare with)."""
+    """The claims read in ``sentences`` (spans of ``text``), then those spread over two
+    sentences (``_across``; ``found``: ``_figure_sentences(text)`` when known), then the
+    shares whose base is elsewhere (``arith_context``); ``prefilter=False`` takes every
+    sentence of ``text`` and tries every pattern on each (the reference the equivalence tests
+    compare with)."""
     claims: list[ArithmeticClaim] = []
     listed = None if prefilter else list(sentences)
     sentences = sentences if listed is None else listed
@@ -120,9 +124,116 @@ def _claims(
                     used |= _part_indices(m)
         if cued:
             claims += grammar.read(text, [(start, skeleton, tokens)], used)
+    claims += _across(text, claims, _figure_sentences(text) if found is None else found)
     # a guess holds no figure: a share whose base is elsewhere may still be read there
     claims += ctx.shares(text, [c.span for c in claims if c.certainty != "guess"], listed)
     return claims
+
+
+def _figure_sentences(text: str) -> list[tuple[int, int, int, int]]:
+    """(first figure, end, figures, figures not counting runs inside one) of each sentence of
+    ``text`` that holds a figure, in order: a figure is a digit run (``9,412,300`` is three,
+    one when a run after a grouping or decimal mark is not counted) or a spelled one."""
+    items = fig.digit_runs(text)
+    spelled = tok.spelled_starts(text)
+    if spelled:
+        items = sorted(set(items).union(spelled))
+    out = []
+    i = 0
+    while i < len(items):
+        end = fig.sentence_end(text, items[i])
+        j = bisect_left(items, end, i + 1)
+        n = sum(
+            1 for k in items[i:j] if k < 2 or text[k - 1] not in ".," or not text[k - 2].isdigit()
+        )
+        out.append((items[i], end, j - i, n))
+        i = j
+    return out
+
+
+#: Figures two sentences may hold for ``_across`` (a superset before they are read: the three
+#: a relation needs, and years).
+_ACROSS_MOST = 5
+_FIGURE_MOST = 64  # characters a figure's span may take (held spans are looked up near)
+#: How the second sentence ties itself to the first: a word that points back ("That was a
+#: decline of 30.4%", "Its tally rose to ...", "The rise ...") or the whole of a share named
+#: first ("Of 9,412,300 registered voters, 6,400,364 ...").
+_LINKED = compile_pattern(
+    r"[\"“‘'(]*(?:(?:that|this|it|its|their|these|those|which)\b|the\s+(?:rise|increase|"
+    r"drop|fall|decline|decrease|gain|jump|growth|change|figure|share|turnout|total|tally|"
+    r"difference|gap)\b|(?:of|among|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _across(
+    text: str, claims: list[ArithmeticClaim], found: list[tuple[int, int, int, int]]
+) -> list[ArithmeticClaim]:
+    """A claim spread over two adjacent sentences of a paragraph, read where its parts are
+    unambiguous: one sentence holds the stated figure and no other, the other exactly the
+    two figures it relates (``Officials reported 68 percent voter turnout. Of 9,412,300
+    registered voters, 6,400,364 cast ballots.``; ``Profit was Rs 64 crore as against Rs 92
+    crore. That was a decline of 30.4%.``). The grammar reads the two as one window; a
+    reading it calls stated, using all three figures, is kept as ``inferred`` (the link
+    between the sentences is not written: at most a warning); a guess or a cue read two ways
+    is dropped (across sentences, a fit is too easily a coincidence). The second sentence
+    must tie itself to the first (``_LINKED``: "That was ...", "Its tally ...", "Of N ...":
+    "... stayed below 6 percent. The rate averaged 5.7 percent, down from 6.2 percent" is two
+    subjects). Years do not count; no
+    figure a claim of one sentence holds is used; no letter may stand between the two (no
+    sentence without a figure, no new paragraph)."""
+    held = sorted(
+        (span.start, span.end)
+        for c in claims
+        if c.certainty != "guess"
+        for span in _figure_spans(c)
+    )
+    starts = [s for s, _ in held]
+    recent: list[Span] = []  # the last pair's claim: its second sentence may be the next first
+    out: list[ArithmeticClaim] = []
+    for (a_first, a_end, _, a_n), (b_first, b_end, _, b_n) in zip(found, found[1:], strict=False):
+        if a_n + b_n > _ACROSS_MOST or a_n + b_n < 3:
+            continue
+        b_start = fig.sentence_start(text, b_first)
+        if any(ch.isalnum() or ch == "\n" for ch in text[a_end:b_start]):
+            continue
+        if not _LINKED.match(text, b_start):
+            continue
+        a_start = fig.sentence_start(text, a_first)
+        if not grammar.cued(text, a_start, b_end):
+            continue
+        skeleton, tokens = tokenize(text, a_start, b_end)
+        figures = [t for t in tokens if t.kind != "Y"]
+        near = held[bisect_left(starts, a_start - _FIGURE_MOST) : bisect_left(starts, b_end)]
+        if len(figures) != 3 or any(
+            s < t.end and t.start < e
+            for t in figures
+            for s, e in [*near, *((x.start, x.end) for x in recent)]
+        ):
+            continue
+        in_a = sum(t.start < a_end for t in figures)
+        if in_a not in (1, 2):
+            continue
+        for claim in grammar.read(text, [(a_start, skeleton, tokens)], set()):
+            if claim.certainty != "stated" or claim.alternatives:
+                continue
+            spans = _figure_spans(claim)
+            alone = [t for t in figures if (t.start < a_end) == (in_a == 1)]
+            if len(spans) != 3 or claim.stated.span.start != alone[0].start:
+                continue  # the lone figure is the stated one; the other two its inputs
+            out.append(replace(claim, certainty="inferred"))
+            recent = spans
+    return out
+
+
+def _figure_spans(claim: ArithmeticClaim) -> list[Span]:
+    """Where the stated figure and every input of ``claim`` stand."""
+    spans = [claim.stated.span]
+    for value in claim.figures.values():
+        for q in value if isinstance(value, tuple) else (value,):
+            if isinstance(q, Quantity):
+                spans.append(q.span)
+    return spans
 
 
 def _part_indices(m: re.Match[str]) -> set[int]:

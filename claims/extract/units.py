@@ -14,7 +14,11 @@ The phrase grammar (``_SEPARATOR``): the restatement follows the first figure
 * after ``or``, ``, or``, ``, also``, ``, which is (equivalent to)``, ``, nearly``/``, or just
   under`` (any hedge), a slash (``353 mm/13.90”``);
 * in the next sentence, introduced by ``That's``/``That is``: ``168,000 barrels of oil.
-  That's more than 7 million gallons``.
+  That's more than 7 million gallons``;
+* with no restating phrase at all, one measure given twice in a sentence (``The headline put
+  it at 15.8 tonnes; the body said 15,876 kilograms``): neighbours of one kind, both precise,
+  read as a restatement of the more precise one with ``certainty`` ``inferred`` (``_apart``;
+  the check reports it only when the two nearly agree, never as an error).
 
 A weak joint (all but brackets) pairs only units of one kind (``5 km or 3 kg`` is no
 conversion), and a duration only when hedged or bracketed (``30 days or 6 months`` is a
@@ -46,7 +50,8 @@ are dropped; the pairing loop and every other pattern run on the full text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -55,6 +60,7 @@ from claims.extract import sentences as fig
 from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
+from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, SCALES
 from claims.extract.unit_names import (
     DEGREE_WORDS,
     FRACTIONS,
@@ -317,10 +323,10 @@ def _spelled_in(text: str, lo: int, hi: int) -> bool:
     return bool(_SPELLED.search(text, lo, hi) or _FRACTION_CHAR.search(text, lo, hi))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
     """Merged (start, end) spans, ends at sync points, holding every number a pair can use."""
     spans: list[tuple[int, int]] = []
-    runs = fig.digit_runs(text)
+    runs = fig.digit_runs(text) if runs is None else runs
     if not runs:
         return []
 
@@ -585,11 +591,204 @@ def _decimal_comma(text: str, r: NumberReading, nxt: NumberReading | None) -> _Q
 
 
 def read_unit_conversions(text: str) -> list[UnitConversion]:
-    """Every stated unit conversion in ``text``, in order."""
-    windows = _windows(text)
-    if not windows:
-        return []
-    return _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
+    """Every stated unit conversion in ``text``, in order (those a phrase states, then one
+    measure given twice in a sentence: ``_apart``)."""
+    runs = fig.digit_runs(text)
+    windows = _windows(text, runs)
+    found = (
+        _pairs(text, [r for start, end in windows for r in _numbers(text, start, end)])
+        if windows
+        else []
+    )
+    return found + _apart(text, found, runs=runs)
+
+
+#: Figures paired apart show at least this many significant digits each: two round figures
+#: of one kind in a sentence (``10 km ... 7 miles``) are too often two measures.
+_APART_DIGITS = 3
+_APART_KINDS = frozenset({"temperature", "time"})  # highs and lows, ages and spans: not paired
+_SPELLED_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: The rest of a figure after a digit run, up to where its unit word starts: ``15,876``,
+#: ``4.2 million``, ``677-point-four``, ``17½``, ``2 and a half`` (a fraction's ``/2`` is a
+#: run of its own).
+_RUN_REST = compile_pattern(
+    r"[\d.,]*(?i:[-\x20]point(?:[-\x20](?:%s))+)?(?:%s)?"
+    r"(?:[\x20\u00a0-]?(?i:%s)(?![^\W\d_]))?(?i:%s)?"
+    % (
+        "|".join(_SPELLED_DIGITS),
+        _FRACTION_CHAR.pattern,
+        alternation(
+            [*SCALES, *FOREIGN_SCALES, *(w for ws in LANGUAGE_SCALES.values() for w in ws)]
+        ),
+        _AND_FRACTION.pattern,
+    )
+)
+
+
+def _apart(
+    text: str,
+    found: list[UnitConversion],
+    numbers: list[NumberReading] | None = None,
+    runs: list[int] | None = None,
+) -> list[UnitConversion]:
+    """One measure given twice in a sentence, in two units, with no phrase restating one as
+    the other: ``The headline put it at 15.8 tonnes; the body said 15,876 kilograms``.
+
+    Read only between neighbours of one kind (no figure of that kind between them), neither
+    already in a stated pair, both precise (``_APART_DIGITS``), neither a range, a price, a
+    temperature or a duration. Which side restates which is not written: the coarser figure
+    is taken as the restatement (rounding goes from the precise figure to the coarse one).
+    ``certainty`` is ``inferred``: ``claims.check.units`` reports such a pair only when the two
+    agree within rounding or a last-digit slip (else they are two measures) and never as an
+    error. ``numbers``: the figures to try (default: those followed by a unit word, found from
+    the digit runs, ``runs`` when given, so a story without such pairs costs one match per
+    run)."""
+    taken = _covered([c.span for c in found])
+    if numbers is None:
+        numbers = _unit_figures(text, taken, fig.digit_runs(text) if runs is None else runs)
+    by_start = {r.span.start: r for r in numbers}
+    sides: list[tuple[int, _Quantity, bool]] = []  # (sentence end, figure, may pair)
+    for r in numbers:
+        r = _figure(text, r, by_start)
+        q = _unit_at(text, r)
+        if q is None or not q.unit.pint or dimensions(q.unit) & _APART_KINDS:
+            continue
+        pairs = not (
+            r.high is not None
+            or taken(r.span.start)
+            or _MONEY_BEFORE.search(text, max(0, r.span.start - 5), r.span.start)
+            or _significant(q.number) < _APART_DIGITS
+            or _NOMINAL_AFTER.match(text, q.end)
+        )
+        sides.append((fig.sentence_end(text, r.span.start), q, pairs))
+    out: list[UnitConversion] = []
+    for i, (end, a, pairs) in enumerate(sides):
+        kinds = dimensions(a.unit)
+        for end2, b, pairs2 in sides[i + 1 :]:
+            if end2 != end:
+                break
+            if not kinds & dimensions(b.unit):
+                continue
+            if pairs and pairs2 and a.unit.label != b.unit.label and a.unit.pint != b.unit.pint:
+                fine, coarse = sorted((a, b), key=_relative_step)
+                span = Span(a.number.span.start, b.end)
+                out.append(
+                    UnitConversion(
+                        _side(text, fine, fine.unit),
+                        _side(text, coarse, coarse.unit),
+                        span,
+                        text[span.start : span.end],
+                        certainty="inferred",
+                    )
+                )
+            break  # only the next figure of its kind
+    return out
+
+
+#: The first two words (or signs) after a figure's digits; the ones a unit, a temperature
+#: word or a feet-and-inches mark can start with; and those that continue the figure itself
+#: (a scale word, a fraction, "and a half", "point four"), after which the next word counts.
+#: Lowercased: supersets.
+_NEXT_TOKENS = compile_pattern(
+    r"[\d.,]*[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])(?:[\x20\u00a0-]?(?P<u>[^\W\d_]+|[^\w\s]))?"
+)
+_FIRST_TOKEN = compile_pattern(r"[\x20\u00a0-]?(?P<t>[^\W\d_]+|[^\w\s])")
+
+
+def _first_tokens(words: list[str]) -> frozenset[str]:
+    return frozenset(m.group("t").lower() for w in words if (m := _FIRST_TOKEN.match(w)))
+
+
+_UNIT_STARTS = _first_tokens(
+    [*(s for u in UNITS for s in u.surfaces), *DEGREE_WORDS, "’", "'", "′"]
+)
+_FIGURE_GOES_ON = _first_tokens(
+    [
+        *SCALES,
+        *FOREIGN_SCALES,
+        *(w for ws in LANGUAGE_SCALES.values() for w in ws),
+        *FRACTIONS,
+        "and",
+        "point",  # 677-point-four miles
+    ]
+)
+
+
+_EITHER = _UNIT_STARTS | _FIGURE_GOES_ON
+
+
+def _may_have_unit(text: str, run: int) -> bool:
+    """False when no unit word can follow the figure whose digits include the run at ``run``
+    (two set lookups: most figures are followed by no unit)."""
+    m = _NEXT_TOKENS.match(text, run)
+    if m is None:
+        return False
+    first = m.group("t").lower()
+    if first in _UNIT_STARTS:
+        return True
+    if first not in _FIGURE_GOES_ON:
+        return False
+    second = m.group("u")
+    return second is None or first in ("and", "point") or second.lower() in _EITHER
+
+
+def _covered(spans: list[Span]) -> Callable[[int], bool]:
+    """Whether a position lies in one of ``spans`` (a binary search over them merged)."""
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    starts = [m[0] for m in merged]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < merged[i][1]
+
+    return inside
+
+
+def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> list[NumberReading]:
+    """The figures of the sentences where two may be measures: a sentence holding two digit
+    runs outside ``taken`` (the stated pairs) each followed by a unit word of a kind paired
+    apart (after the rest of its figure: grouping and decimals, a scale word, a fraction,
+    "and a half"), read whole
+    between sync points. Every side ``_apart`` pairs ends in such a run, so these are all it
+    can use."""
+    hits: dict[int, int] = {}
+    out: list[NumberReading] = []
+    for run in runs:
+        if taken(run):
+            continue
+        if not _may_have_unit(text, run):
+            continue
+        rest = _RUN_REST.match(text, run)
+        m = _UNIT_AFTER.match(text, rest.end()) if rest else None
+        unit = _lookup(m.group("unit")) if m else None
+        if unit is None or not unit.pint or dimensions(unit) & _APART_KINDS:
+            continue  # no unit, or one never paired apart (a duration, a temperature)
+        last = fig.sentence_end(text, run)
+        hits[last] = hits.get(last, 0) + 1
+        if hits[last] == 2:
+            lo = fig.sync_before(text, fig.sentence_start(text, run), _SYNC_WORDS)
+            hi = fig.sync_after(text, last, _SYNC_WORDS)
+            out += _numbers(text, lo, hi)
+    return sorted({r.span.start: r for r in out}.values(), key=lambda r: r.span.start)
+
+
+def _significant(r: NumberReading) -> int:
+    """Significant digits printed: ``15.8`` 3, ``15,876`` 5, ``15,800`` 3."""
+    if not r.step or not _DIGIT.search(r.text):
+        return 0  # a number word: not a precise figure
+    units = str(abs(r.value / r.step).to_integral_value())
+    return len(units.rstrip("0")) if r.decimals == 0 else len(units)
+
+
+def _relative_step(q: _Quantity) -> Decimal:
+    """How coarse a figure is: one unit of its last digit against its value."""
+    r = q.number
+    return abs(r.step / r.value) if r.value else Decimal(1)
 
 
 def _bare_temperature(
