@@ -47,6 +47,9 @@ _MAX_KEPT = 2000  # entries kept from earlier runs (edits of the patterns leave 
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 Key = tuple[str | bytes, int | str]  # (pattern, flags), or (kind, input) for a kept source
+# Each compiled entry is kept marshalled (bytes): a process holds hundreds of programs, and
+# as lists of ints the garbage collector would walk their 400,000 items at every full pass
+# (that made a check 1.7x slower); bytes are no container it looks into.
 _stored: dict[Key, Any] | None = None
 _used: dict[Key, Any] = {}
 _changed = False
@@ -63,7 +66,7 @@ def cache_file() -> Path:
         import platformdirs
 
         folder = platformdirs.user_cache_dir("claims")
-    return Path(folder).expanduser() / f"patterns-{_TAG}.marshal"
+    return Path(folder).expanduser() / f"patterns-2-{_TAG}.marshal"
 
 
 def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
@@ -72,17 +75,17 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
     if not _enabled():
         return re.compile(pattern, flags)
     key = (pattern, flags)
-    entry = _load().get(key)
-    if entry is not None:
+    packed = _load().get(key)
+    if isinstance(packed, bytes):
         try:
-            compiled: re.Pattern[AnyStr] = _ENGINE.compile(pattern, *entry)
-        except (RuntimeError, TypeError, ValueError, OverflowError):
+            compiled: re.Pattern[AnyStr] = _ENGINE.compile(pattern, *marshal.loads(packed))
+        except (RuntimeError, TypeError, ValueError, OverflowError, EOFError):
             pass  # not a program this engine accepts: compile it afresh
         else:
-            _used[key] = entry
+            _used[key] = packed
             return compiled
     entry = _entry(pattern, flags)
-    _used[key] = entry
+    _used[key] = marshal.dumps(entry)
     _note_change()
     fresh: re.Pattern[AnyStr] = _ENGINE.compile(pattern, *entry)
     return fresh
