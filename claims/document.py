@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from claims.dates import NO_DATES, StoryDates
-from claims.model import Finding, Location, Span
+from claims.model import Finding, Location, Span, evolve
 from claims.pattern_cache import compile as compile_pattern
 from claims.suppressions import Suppressions
 
@@ -128,7 +128,7 @@ class Document:
     def locate(self, finding: Finding) -> Finding:
         """The finding, and every figure in it, with its ``location`` in the source file."""
         figures = {role: self.place(f) for role, f in finding.figures.items()}
-        return replace(
+        return evolve(
             finding,
             location=self.location(finding.span),
             original=self.place(finding.original),
@@ -142,4 +142,4 @@ class Document:
             return None
         if isinstance(figure, tuple):
             return tuple(self.place(f) for f in figure)
-        return replace(figure, location=self.location(figure.span))
+        return evolve(figure, location=self.location(figure.span))

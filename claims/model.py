@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from claims.rules import rule_name
+
+_T = TypeVar("_T")
 
 _Date = date  # for fields named `date`, which shadow the type in their class
 
@@ -43,6 +45,21 @@ class Verdict(str, Enum):  # noqa: UP042 (a StrEnum would change str() and forma
 
 
 _SEVERITY = {"ok": 0, "unverifiable": 0, "warning": 1, "error": 2}
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """``dataclasses.replace`` for the frozen dataclasses of this module and of the number
+    reader (none has ``__post_init__``), without running ``__init__`` again: a copy with
+    ``changes``, five times faster (a story of 265 findings made ~3,000 such copies, 13% of its
+    check, moving spans and locations)."""
+    fields = obj.__dataclass_fields__  # type: ignore[attr-defined]
+    if not changes.keys() <= fields.keys():
+        raise TypeError(
+            f"{type(obj).__name__} has no field {sorted(changes.keys() - fields.keys())}"
+        )
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from claims.model import (
     Rate,
     StatedRate,
     Verdict,
+    evolve,
     plain,
     round_pct,
 )
@@ -547,8 +548,8 @@ _MAJORS = ("USD", "EUR", "GBP", "JPY", "CHF")
 def _display_rate(rate: Rate) -> Rate:
     """The rate the way desks write it: 1 USD = 1,388.15 KRW rather than 1 KRW = 0.00072 USD."""
     if rate.quote in _MAJORS and (rate.base not in _MAJORS or rate.value < 1):
-        return replace(rate, base=rate.quote, quote=rate.base, value=_cite(1 / rate.value))
-    return replace(rate, value=_cite(rate.value))
+        return evolve(rate, base=rate.quote, quote=rate.base, value=_cite(1 / rate.value))
+    return evolve(rate, value=_cite(rate.value))
 
 
 def _cite(value: Decimal) -> Decimal:

@@ -23,7 +23,6 @@ on a loaded machine; then ~0.2 ms a conversion).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -33,7 +32,7 @@ from claims.check import tolerance as tol
 from claims.check.tolerance import Interval, Judgement
 from claims.extract.unit_names import DIMENSIONS, UNITS
 from claims.extract.units import COMPOUND_NAMES, DIFFERENCES, MAYBE_DIFFERENCE, TEMPERATURES
-from claims.model import Expected, Finding, Quantity, UnitConversion, Verdict, round_pct
+from claims.model import Expected, Finding, Quantity, UnitConversion, Verdict, evolve, round_pct
 from claims.rules import UNITS as CHECK
 from claims.rules import code_for
 
@@ -133,7 +132,7 @@ def check_units(conversions: Iterable[UnitConversion]) -> list[Finding]:
         if conv.certainty == "stated":
             out.append(finding)
         elif finding.verdict in (Verdict.OK, Verdict.WARNING):
-            out.append(replace(finding, detail=_join(finding.detail, _APART_NOTE)))
+            out.append(evolve(finding, detail=_join(finding.detail, _APART_NOTE)))
     return out
 
 
@@ -175,7 +174,7 @@ def _check(conv: UnitConversion) -> Finding:
                 "offset), and no word around them says it is one",
                 "maybe-difference",
             )
-        a = replace(
+        a = evolve(
             a,
             unit_note=None,
             unit_candidates=tuple(c for c in a.unit_candidates if c not in DIFFERENCES),
@@ -278,8 +277,8 @@ def _fit(a: Quantity, b: Quantity, src: str, dst: str) -> _Reading:
     for va, vb in ((a.value, b.value), (a.high, b.high)):
         if va is None or vb is None:
             continue
-        a_end = replace(a, value=va, bound=None if a.bound == "approx" else a.bound)
-        b_end = replace(b, value=vb, bound=None if b.bound == "approx" else b.bound)
+        a_end = evolve(a, value=va, bound=None if a.bound == "approx" else a.bound)
+        b_end = evolve(b, value=vb, bound=None if b.bound == "approx" else b.bound)
         o = tol.printed(a_end, va, step=tol.significant_step(a_end, original=True))
         ends = sorted((_convert(o.low, src, dst), _convert(o.high, src, dst)))
         stated = tol.printed(b_end, vb, step=tol.significant_step(b_end, hedged=hedged))
@@ -305,7 +304,7 @@ def _badness(r: _Reading) -> tuple[int, Decimal, Decimal]:
 def _chosen(q: Quantity, pint_name: str) -> Quantity:
     """The side with the reading used first among its candidates."""
     rest = tuple(c for c in q.unit_candidates if c != pint_name)
-    return replace(q, unit_candidates=(pint_name, *rest))
+    return evolve(q, unit_candidates=(pint_name, *rest))
 
 
 _READ_AS = {

@@ -32,10 +32,10 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from claims.extract.scales import SCALES
-from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span
+from claims.model import CurrencyConversion, Extraction, Finding, Quantity, Span, evolve
 from claims.pattern_cache import compile as compile_pattern
 
 __all__ = ["Reading", "read"]
@@ -76,7 +76,7 @@ class Reading:
     # Everything read from ``text``, with its spans moved into the document text.
 
     def quantity(self, q: Quantity) -> Quantity:
-        return q if self.offsets is None else replace(q, span=self.text_span(q.span))
+        return q if self.offsets is None else evolve(q, span=self.text_span(q.span))
 
     def finding(self, f: Finding) -> Finding:
         if self.offsets is None:
@@ -87,7 +87,7 @@ class Reading:
             )
             for role, v in f.figures.items()
         }
-        return replace(
+        return evolve(
             f,
             span=self.text_span(f.span),
             original=self.quantity(f.original) if f.original else None,
@@ -98,7 +98,7 @@ class Reading:
     def extraction(self, e: Extraction) -> Extraction:
         if self.offsets is None:
             return e
-        return replace(
+        return evolve(
             e,
             mentions=tuple(self.quantity(q) for q in e.mentions),
             conversions=tuple(
@@ -110,7 +110,7 @@ class Reading:
                 )
                 for c in e.conversions
             ),
-            stated_rates=tuple(replace(r, span=self.text_span(r.span)) for r in e.stated_rates),
+            stated_rates=tuple(evolve(r, span=self.text_span(r.span)) for r in e.stated_rates),
         )
 
 

@@ -12,7 +12,6 @@ numbers in a window of the text and get exactly the full text's readings there).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from claims.extract.numbers import (
     FOREIGN_SCALES,
@@ -21,7 +20,7 @@ from claims.extract.numbers import (
     NumberReading,
     read_numbers,
 )
-from claims.model import Span
+from claims.model import Span, evolve
 from claims.pattern_cache import compile as compile_pattern
 
 #: A sentence ends after ``.!?`` (closing quotes, then blanks before a capital or digit) or at
@@ -199,7 +198,7 @@ def read_window(text: str, start: int, end: int, *, letters: bool) -> list[Numbe
     """``read_numbers`` of ``text[start:end]`` (both sync points) at full-text offsets."""
     lo = max(0, start - _CONTEXT)
     return [
-        r if lo == 0 else replace(r, span=Span(r.span.start + lo, r.span.end + lo))
+        r if lo == 0 else evolve(r, span=Span(r.span.start + lo, r.span.end + lo))
         for r in read_numbers(text[lo:end], letters=letters)
         if r.span.start + lo >= start
     ]
