@@ -213,8 +213,22 @@ def digit_runs(text: str) -> list[int]:
     """Where each run of digits (``\\d+``) starts, in order.
 
     ``str.find`` per ASCII digit (memchr speed, ~10x a regex scan) unless the text holds a
-    non-ASCII digit (checked on its non-ASCII characters alone), then a regex scan.
+    non-ASCII digit (checked on its non-ASCII characters alone), then a regex scan. The last
+    text's answer is kept: the unit and the arithmetic readers ask for the same text in turn.
     """
+    global _last_runs
+    last = _last_runs  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return list(last[1])
+    runs = _digit_runs(text)
+    _last_runs = (text, runs)
+    return list(runs)
+
+
+_last_runs: tuple[str | None, list[int]] = (None, [])
+
+
+def _digit_runs(text: str) -> list[int]:
     if not text.isascii():
         rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
         if _DIGIT.search(rest.decode("utf-8", "surrogatepass")):

@@ -141,11 +141,7 @@ _JOINT = r"""
 _ANCHOR = compile_pattern(_JOINT, re.VERBOSE | re.IGNORECASE)
 #: Where a joint may start (one character class or word, so a scan is cheap); ``_ANCHOR``
 #: confirms each.
-_ANCHOR_STARTS = (
-    compile_pattern(r"[(\[/,;]"),
-    compile_pattern(r" or\s"),
-    compile_pattern(r"\.\s+Th"),
-)
+_ANCHOR_STARTS = compile_pattern(r"[(\[/,;]| or\s|\.\s+Th")  # no two can overlap
 _SEPARATOR = compile_pattern(
     r"""
     (?P<filler>[\x20\u00a0]+(?:of|in)(?:[\x20\u00a0]+[a-z]{1,12}){1,%d}?)?  # 472 ft-lb. of torque (640 Nm)
@@ -335,8 +331,8 @@ def _windows(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
         return (i < len(runs) and runs[i] < b) or (a < b and text[a : a + 1].isdigit())
 
     blank_runs = "  " in text or "\u00a0" in text  # else reach_back is a subtraction
-    candidates = sorted(c.start() for rx in _ANCHOR_STARTS for c in rx.finditer(text))
-    for c in candidates:
+    for found in _ANCHOR_STARTS.finditer(text):
+        c = found.start()
         m = _ANCHOR.match(text, c)
         if m is None:
             continue
