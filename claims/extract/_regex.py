@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import re
+import zlib
 
 from claims import pattern_cache
 
@@ -15,7 +17,7 @@ def trie(words: list[str]) -> str:
     node tries to go on before it ends); a space matches any run of blanks. Kept between runs
     with the compiled patterns (``claims.pattern_cache``)."""
     unique = sorted(set(words))
-    return pattern_cache.source("trie", "\x00".join(unique), lambda: _trie(unique))
+    return pattern_cache.source(_TRIE_KIND, "\x00".join(unique), lambda: _trie(unique))
 
 
 def _trie(words: list[str]) -> str:
@@ -51,3 +53,7 @@ def alternation(words, *, blanks: str = r"[\x20\u00a0]+", fold=frozenset()) -> s
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     escaped = (re.escape(w).replace(r"\ ", blanks) for w in ordered)
     return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped, strict=True))
+
+
+#: The kept tries' kind names the builder's own code, so a changed builder is a cache miss.
+_TRIE_KIND = "trie-%08x" % zlib.crc32(marshal.dumps(_trie.__code__))

@@ -655,4 +655,4 @@ def form_after(m: re.Match[str]) -> Form:
 
 def cue_code(word: str) -> str | None:
     """The currency a cue word points to (``"Oslo"`` -> NOK)."""
-    return _CUE_TO_CODE.get(word.lower())
+    return _CUE_TO_CODE.get(" ".join(word.lower().split()))  # "New  Delhi": any blanks
