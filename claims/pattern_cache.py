@@ -4,7 +4,7 @@
 patterns, and Python's ``re`` compiles a pattern in pure Python: about 0.4 s of CPU at every
 start, most of a one-story ``claims check`` (a pre-publish hook pays it on every commit).
 ``compile`` is ``re.compile`` that keeps what the regex engine is given (the compiled
-program, group names) in ``patterns-<python>-<engine>.marshal`` in the user cache folder
+program, group names) in ``patterns-2-<python>-<engine>.marshal`` in the user cache folder
 (``platformdirs.user_cache_dir("claims")``, or the folder ``$CLAIMS_PATTERN_CACHE`` names), and
 rebuilds a pattern from it with the engine's own constructor: the same pattern object,
 without parsing (a one-story check: 0.4 s of compiling becomes a few ms of loading).
@@ -13,8 +13,11 @@ The file is keyed by the interpreter (``sys.implementation.cache_tag``) and the 
 engine's version (``_sre.MAGIC``, ``_sre.CODESIZE``), each entry by the pattern's text and
 flags, and it is written atomically only when something new was compiled. Where the
 engine's internals differ (another Python) or ``CLAIMS_PATTERN_CACHE=0`` is set, ``compile``
-is plain ``re.compile``; where the folder is not writable, nothing is kept. A checksum guards the file and the engine validates every program it is given, so a
-damaged file is ignored and rewritten, never read as a wrong pattern.
+is plain ``re.compile``; where the folder is not writable, nothing is kept. A checksum
+guards the file and the engine validates every program it is given, so a damaged file is
+ignored and rewritten, never read as a wrong pattern. ``source`` keeps a pattern's text built
+from data (a regex trie of 500 names) the same way, keyed by its whole input and a kind that
+names the builder.
 """
 
 from __future__ import annotations
