@@ -314,10 +314,11 @@ def _wrapped_dash(text: str, newline: int, after: int) -> bool:
     dash = text[after - 2]
     if dash not in "-–—" or after >= len(text) or (dash == "-" and not text[after].islower()):
         return False
-    before = text[:newline].rstrip(" \t\r")
-    if not before or before[-1] in ".:;!?":
+    last = _last_before(text, newline)
+    if last < 0 or text[last] in ".:;!?":
         return False
-    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    newline_before = text.rfind("\n", 0, last)  # then a lone CR, on this line only
+    line_start = max(newline_before, text.rfind("\r", newline_before + 1, last)) + 1
     if _BLOCK_START.match(text, line_start) is not None:
         return False
     next_line = text.find("\n", after) + 1  # a list goes on with another item
@@ -335,7 +336,14 @@ def _is_soft(text: str, newline: int, next_start: int, soft: set[int] | None) ->
     block = _BLOCK_START.match(text, line_start)
     if block is not None and not _wrapped_dash(text, newline, block.end()):
         return False
-    before = newline - 1  # a table row ends with "|"
+    before = _last_before(text, newline)  # a table row ends with "|"
+    return before < 0 or text[before] != "|"
+
+
+def _last_before(text: str, newline: int) -> int:
+    """Where the last character before the line break at ``newline`` that is no blank
+    stands (-1: none); a walk back over the blanks, never a copy of the text before."""
+    before = newline - 1
     while before >= 0 and text[before] in " \t\r":
         before -= 1
-    return before < 0 or text[before] != "|"
+    return before
