@@ -244,6 +244,13 @@ SEPARATORS = [
     " (or ",
     ", ",
     " ($",
+    ", i.e., ",
+    ". This is ",
+    "; that is ",
+    ", about ",
+    ", OR ",
+    ",  roughly ",
+    ". Then ",
 ]
 NOISE = [
     "the",
@@ -331,6 +338,30 @@ def _apart_texts(seed: int, count: int) -> list[str]:
         )
         for _ in range(count)
     ]
+
+
+#: Each joint the window scan looks for, in a sentence that holds a pair only through it (no
+#: bracket or slash), so a scan that missed the joint would lose the pair.
+JOINT_SENTENCES = [
+    ("comma-qualifier", "The baby weighed 9 pounds, nearly 4.1 kilograms, at birth."),
+    ("comma-or", "It hit 43.2 degrees Celsius, or just under 110 degrees Fahrenheit."),
+    ("comma-also", "He weighed in at 180.4 pounds, also 81.8 kilograms."),
+    ("comma-ie", "The route is 100 km, i.e., 62 miles, long."),
+    ("comma-which-is", "The lake is 5 km, which is equivalent to 3.1 miles, across."),
+    ("comma-roughly", "The farm covers 1,250 hectares,  roughly 3,089 acres."),
+    ("or", "The trail is 20 km or 12.4 miles long."),
+    ("thats", "The climb is 20 km. That's 12.4 miles of switchbacks."),
+    ("that-is", "The climb is 20 km. That is 12.4 miles of switchbacks."),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [t for _, t in JOINT_SENTENCES], ids=[i for i, _ in JOINT_SENTENCES]
+)
+def test_units_windows_find_each_joint(text):
+    fast = units.read_unit_conversions(text)
+    assert fast, "no pair read"
+    assert fast == _units_everywhere(text)
 
 
 def test_units_windows_change_no_pair():
