@@ -305,6 +305,8 @@ _WORDS: dict[str, list[str]] = {}
 for _name, (_words, _) in _TESTS.items():
     for _w in _words:
         _WORDS.setdefault(_w, []).append(_name)
+#: The words one of which a sentence holds when ``possible_forms`` finds any form.
+KEY_WORDS = tuple(_WORDS)
 
 #: form -> (tokens one of which the skeleton must hold, the ``_TESTS`` its sentence must pass).
 NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -337,12 +339,12 @@ NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
 assert set(NEEDS) == {form for form, _, _ in PATTERNS}
 #: The only characters that ``re.IGNORECASE`` matches to an ASCII letter or that lower() to
 #: one (İ ı ſ K): without them, a test on ``sentence.lower()`` is the case-insensitive one.
-_ODD_CASE = "\u0130\u0131\u017f\u212a"
+ODD_CASE = "\u0130\u0131\u017f\u212a"
 
 
 def possible_forms(sentence: str) -> list[tuple[str, str, re.Pattern[str]]]:
     """The patterns whose key words ``sentence`` holds (all of them for unusual case folding)."""
-    if not sentence.isascii() and any(c in sentence for c in _ODD_CASE):
+    if not sentence.isascii() and any(c in sentence for c in ODD_CASE):
         return list(PATTERNS)
     low = sentence.lower()
     passed = {name for w in _WORDS if w in low for name in _WORDS[w]}

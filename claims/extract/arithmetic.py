@@ -48,6 +48,7 @@ from claims.extract import arith_grammar as grammar
 from claims.extract import arith_patterns as pat
 from claims.extract import arith_tokens as tok
 from claims.extract import sentences as fig
+from claims.extract._regex import trie
 from claims.extract.arith_tokens import Token, to_text, tokenize
 from claims.model import ArithmeticClaim, Quantity, Span
 from claims.pattern_cache import compile as compile_pattern
@@ -59,6 +60,14 @@ _QUICK = compile_pattern(
     r"trebled|quadrupled|twice|below|above|under|made\s+up|split|broken\s+down))\b"
 )
 _DIGIT = compile_pattern(r"\d")
+#: What a sentence must hold for ``grammar.cued`` or ``pat.possible_forms`` to pass (a
+#: superset: their words, ``all`` and ``:`` for the closer cues, and the characters that fold
+#: oddly, for which every pattern is tried): one search rejects most figure sentences before
+#: either runs its word tests.
+_MAY_CLAIM = compile_pattern(
+    "%s|[%s]" % (trie([*grammar.CUE_WORDS, *pat.KEY_WORDS, "all", ":"]), pat.ODD_CASE),
+    re.IGNORECASE,
+)
 _DIRECTION_UP = ("vu", "nu", "nu2")
 _DIRECTION_DOWN = ("vd", "nd", "nd2")
 
@@ -93,6 +102,8 @@ def _claims(
     listed = None if prefilter else list(sentences)
     sentences = sentences if listed is None else listed
     for start, end in sentences:
+        if prefilter and not _MAY_CLAIM.search(text, start, end):
+            continue
         forms = pat.possible_forms(text[start:end]) if prefilter else list(pat.PATTERNS)
         if not _DIGIT.search(text, start, end):
             continue

@@ -57,7 +57,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.extract import sentences as fig
-from claims.extract._regex import alternation
+from claims.extract._regex import alternation, trie
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
 from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, SCALES
@@ -147,10 +147,10 @@ _ANCHOR_STARTS = tuple(
     compile_pattern(p) for p in (r"\(", r"\[", r"/", r";", r" or\s", r"\.\s+Th(?=[aAiI])")
 )
 _COMMA_JOINT = compile_pattern(
-    r""",(?=\s+or\s
-    | \s+(?:also|which\s+is|equivalent\s+to|equal\s+to|the\s+equivalent\s+of|i\.e\.,?)\s
-    | \s+(?:%(q)s)\s
-    | \s+\d)"""
+    r""",(?=\s+(?:or\s
+    | (?:also|which\s+is|equivalent\s+to|equal\s+to|the\s+equivalent\s+of|i\.e\.,?)\s
+    | (?:%(q)s)\s
+    | \d))"""
     % {"q": _QUALIFIER},
     re.VERBOSE | re.IGNORECASE,
 )
@@ -295,7 +295,7 @@ def _numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberRe
     and vulgar fractions, in ``text[start:end]`` (ends at sync points), at full-text offsets."""
     end = len(text) if end is None else end
     found = fig.read_window(text, start, end, letters=False)
-    for rx in (_SPELLED, _FRACTION_CHAR):
+    for rx in (_SPELLED, _FRACTION_CHAR) if _spelled_in(text, start, end) else ():
         for m in rx.finditer(text, start, end):
             if rx is _FRACTION_CHAR and m.start() and text[m.start() - 1].isdigit():
                 continue  # 17½: read with its whole number
@@ -732,6 +732,31 @@ _FIGURE_GOES_ON = _first_tokens(
 _EITHER = _UNIT_STARTS | _FIGURE_GOES_ON
 
 
+def _token_pattern(tokens: frozenset[str]) -> str:
+    """A regex for any of ``tokens`` (lowercase: compile with IGNORECASE) standing whole: a
+    letter run not followed by another letter, or one sign."""
+    letters = [t for t in tokens if _LETTER_RUN.fullmatch(t)]
+    signs = sorted(tokens.difference(letters))
+    return r"%s(?![^\W\d_])|[%s]" % (trie(letters), re.escape("".join(signs)))
+
+
+_LETTER_RUN = compile_pattern(r"[^\W\d_]+")
+#: A figure's digits followed by a token ``_may_have_unit`` can pass: its superset, one scan
+#: (from each digit: re's fast path) instead of a test at every digit run.
+_UNIT_NEXT = compile_pattern(
+    r"\d[\d.,]*[\x20\u00a0-]?(?:%s)" % _token_pattern(_EITHER), re.IGNORECASE
+)
+
+
+def _unit_runs(text: str, runs: list[int]) -> list[int]:
+    """The digit runs (of ``runs``, in order) of each figure followed by a token that may start
+    a unit: a superset of those ``_may_have_unit`` passes (a figure's runs share its token)."""
+    out: list[int] = []
+    for m in _UNIT_NEXT.finditer(text):
+        out += runs[bisect_left(runs, m.start()) : bisect_left(runs, m.end())]
+    return out
+
+
 def _may_have_unit(text: str, run: int) -> bool:
     """False when no unit word can follow the figure whose digits include the run at ``run``
     (two set lookups: most figures are followed by no unit)."""
@@ -773,7 +798,7 @@ def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> l
     can use."""
     hits: dict[int, int] = {}
     out: list[NumberReading] = []
-    for run in runs:
+    for run in _unit_runs(text, runs):
         if taken(run):
             continue
         if not _may_have_unit(text, run):
