@@ -407,3 +407,40 @@ def test_arithmetic_prefilter_changes_no_claim():
     for text in [STORY, *CORPUS, *_arith_texts(5, 600)]:
         slow = arithmetic._claims(text, reference_sentences(text), prefilter=False)
         assert arithmetic.read_arithmetic(text) == slow, text
+
+
+#: Two sentences, the second pointing back, with what may stand between them.
+ACROSS_GAPS = [
+    " ",
+    "  ",
+    '" ',
+    "\u201d ",
+    ") ",
+    " \n",
+    "\n",
+    "\n\n",
+    " Mr. Lee spoke. ",
+    "! ",
+    "? ",
+]
+
+
+@pytest.mark.parametrize("gap", ACROSS_GAPS)
+def test_across_prefilter_changes_no_claim(gap):
+    for first, second in [
+        ("Net profit was Rs 58 crore as against Rs 80 crore.", "That was a decline of 32.5%."),
+        (
+            "Officials reported 65 percent voter turnout.",
+            "Of 8,204,500 registered voters, 5,004,745 cast ballots.",
+        ),
+        (
+            "The state logged 3,518 more cases on Monday.",
+            "Its tally rose to 1,54,924 from 1,52,406.",
+        ),
+    ]:
+        text = first + gap + second
+        found = arithmetic._figure_sentences(text)
+        claims = arithmetic._claims(text, arithmetic._candidates(text, found), found=[])
+        fast = arithmetic._across(text, claims, found)
+        assert fast == arithmetic._across(text, claims, found, prefilter=False), text
+        assert bool(fast) == (gap in (" ", "  ", '" ', "\u201d ", ") ", "! ", "? ")), text

@@ -135,7 +135,7 @@ def _claims(
                     used |= _part_indices(m)
         if cued:
             claims += grammar.read(text, [(start, skeleton, tokens)], used)
-    claims += _across(text, claims, _figure_sentences(text) if found is None else found)
+    claims += _across(text, claims, _figure_sentences(text) if found is None else found, prefilter)
     # a guess holds no figure: a share whose base is elsewhere may still be read there
     claims += ctx.shares(text, [c.span for c in claims if c.certainty != "guess"], listed)
     return claims
@@ -178,7 +178,10 @@ _LINKED = compile_pattern(
 
 
 def _across(
-    text: str, claims: list[ArithmeticClaim], found: list[tuple[int, int, int, int]]
+    text: str,
+    claims: list[ArithmeticClaim],
+    found: list[tuple[int, int, int, int]],
+    prefilter: bool = True,
 ) -> list[ArithmeticClaim]:
     """A claim spread over two adjacent sentences of a paragraph, read where its parts are
     unambiguous: one sentence holds the stated figure and no other, the other exactly the
@@ -205,6 +208,10 @@ def _across(
     for (a_first, a_end, _, a_n), (b_first, b_end, _, b_n) in zip(found, found[1:], strict=False):
         if a_n + b_n > _ACROSS_MOST or a_n + b_n < 3:
             continue
+        if prefilter:  # the sentence after A must point back (B can only be that one)
+            after = fig.next_start(text, a_end)
+            if after is None or not _LINKED.match(text, after):
+                continue
         b_start = fig.sentence_start(text, b_first)
         if any(ch.isalnum() or ch == "\n" for ch in text[a_end:b_start]):
             continue

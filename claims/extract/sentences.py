@@ -75,6 +75,17 @@ def sentence_end(text: str, pos: int) -> int:
     return len(text)
 
 
+def next_start(text: str, end: int) -> int | None:
+    """Where the sentence after the one ``sentence_end`` ended at ``end`` starts, or None
+    when the split there holds a line break (or ends the text)."""
+    if end >= len(text) or text[end] == "\n":
+        return None
+    m = _SENTENCE_END.match(text, end - 1)
+    if m is None or "\n" in text[end : m.end()]:
+        return None
+    return m.end()
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where that sentence starts: the end of the last accepted split before ``pos``, found
     by stepping back over ``.!?`` and newlines."""
