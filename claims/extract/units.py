@@ -57,7 +57,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.extract import sentences as fig
-from claims.extract._regex import alternation, trie
+from claims.extract._regex import alternation
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
 from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, SCALES
@@ -732,31 +732,6 @@ _FIGURE_GOES_ON = _first_tokens(
 _EITHER = _UNIT_STARTS | _FIGURE_GOES_ON
 
 
-def _token_pattern(tokens: frozenset[str]) -> str:
-    """A regex for any of ``tokens`` (lowercase: compile with IGNORECASE) standing whole: a
-    letter run not followed by another letter, or one sign."""
-    letters = [t for t in tokens if _LETTER_RUN.fullmatch(t)]
-    signs = sorted(tokens.difference(letters))
-    return r"%s(?![^\W\d_])|[%s]" % (trie(letters), re.escape("".join(signs)))
-
-
-_LETTER_RUN = compile_pattern(r"[^\W\d_]+")
-#: A figure's digits followed by a token ``_may_have_unit`` can pass: its superset, one scan
-#: (from each digit: re's fast path) instead of a test at every digit run.
-_UNIT_NEXT = compile_pattern(
-    r"\d[\d.,]*[\x20\u00a0-]?(?:%s)" % _token_pattern(_EITHER), re.IGNORECASE
-)
-
-
-def _unit_runs(text: str, runs: list[int]) -> list[int]:
-    """The digit runs (of ``runs``, in order) of each figure followed by a token that may start
-    a unit: a superset of those ``_may_have_unit`` passes (a figure's runs share its token)."""
-    out: list[int] = []
-    for m in _UNIT_NEXT.finditer(text):
-        out += runs[bisect_left(runs, m.start()) : bisect_left(runs, m.end())]
-    return out
-
-
 def _may_have_unit(text: str, run: int) -> bool:
     """False when no unit word can follow the figure whose digits include the run at ``run``
     (two set lookups: most figures are followed by no unit)."""
@@ -798,7 +773,7 @@ def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> l
     can use."""
     hits: dict[int, int] = {}
     out: list[NumberReading] = []
-    for run in _unit_runs(text, runs):
+    for run in runs:
         if taken(run):
             continue
         if not _may_have_unit(text, run):
