@@ -386,6 +386,17 @@ def _arith_texts(seed: int, count: int) -> list[str]:
     ]
 
 
+QUICK_ODD = ["It was made\nup of 5 parts", "broken  down", "\u017fplit 5", "5of 6", "OF", "MADE UP"]
+
+
+def test_quick_word_test_matches_its_regex():
+    for text in [STORY, *CORPUS, *QUICK_ODD, *_arith_texts(11, 300)]:
+        for start in range(0, len(text), 37):
+            end = min(len(text), start + 80)
+            want = arithmetic._QUICK.search(text, start, end) is not None
+            assert arithmetic._quick(text, start, end) == want, text[start:end]
+
+
 def test_arithmetic_prefilter_changes_no_claim():
     for text in [STORY, *CORPUS, *_arith_texts(5, 600)]:
         slow = arithmetic._claims(text, reference_sentences(text), prefilter=False)

@@ -11,23 +11,26 @@ from claims import pattern_cache
 __all__ = ["alternation", "trie"]
 
 
-def trie(words: list[str]) -> str:
+def trie(words: list[str], *, space: str = r"[\x20\u00a0]+") -> str:
     """A regex for ``words`` (lower case) as a trie: one branch per distinct next character, so
-    matching costs the length of the word, not the size of the table; longer words win (each
-    node tries to go on before it ends); a space matches any run of blanks. Kept between runs
-    with the compiled patterns (``claims.pattern_cache``)."""
+    matching costs the length of the word, not the size of the table (``re`` tries the
+    branches of an alternation one by one); longer words win (each node tries to go on before
+    it ends); a space matches ``space`` (any run of blanks). Kept between runs with the
+    compiled patterns (``claims.pattern_cache``)."""
     unique = sorted(set(words))
-    return pattern_cache.source(_TRIE_KIND, "\x00".join(unique), lambda: _trie(unique))
+    return pattern_cache.source(
+        _TRIE_KIND, space + "\x00" + "\x00".join(unique), lambda: _trie(unique, space)
+    )
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], space: str = r"[\x20\u00a0]+") -> str:
     root: dict = {}
     for w in set(words):
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    escaped: dict[str, str] = {" ": r"[\x20\u00a0]+"}
+    escaped: dict[str, str] = {" ": space}
 
     def build(node: dict) -> str:
         alts = []

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
+from claims.extract._regex import trie
 from claims.extract.arith_tokens import Token
 from claims.extract.qualifiers import QUALIFIERS, bound_of
 from claims.model import ArithmeticClaim, Quantity, Span
@@ -130,10 +131,15 @@ CUE_WORDS = (
 _CUE_MORE = compile_pattern(r"\ball\s+\d|\d[^\n.;:]{0,30}:\s")
 
 
+#: Any cue word, as a substring of the lowercased sentence: a trie (one search; an
+#: alternation or a test per word costs ~5x more).
+_CUE_ANY = compile_pattern(trie(list(CUE_WORDS), space=" "))
+
+
 def cued(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a word a claim of this module starts from."""
     low = text[start:end].lower()
-    if any(w in low for w in CUE_WORDS):
+    if _CUE_ANY.search(low) is not None:
         return True
     return ("all" in low or ":" in low) and _CUE_MORE.search(low) is not None
 

@@ -305,8 +305,6 @@ _WORDS: dict[str, list[str]] = {}
 for _name, (_words, _) in _TESTS.items():
     for _w in _words:
         _WORDS.setdefault(_w, []).append(_name)
-#: The words one of which a sentence holds when ``possible_forms`` finds any form.
-KEY_WORDS = tuple(_WORDS)
 
 #: form -> (tokens one of which the skeleton must hold, the ``_TESTS`` its sentence must pass).
 NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
