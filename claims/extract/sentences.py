@@ -30,7 +30,8 @@ from claims.pattern_cache import compile as compile_pattern
 _SENTENCE_END = compile_pattern(
     r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|(?<=\n)\n*)"
 )
-_ABBREVIATION = compile_pattern(r"(?:\b[A-Z]|\b(?:Rs|Mr|Ms|Dr|St|No|vs|Co|Inc|Jr|Sr|approx))\.$")
+_ABBREVIATIONS = ("Rs", "Mr", "Ms", "Dr", "St", "No", "vs", "Co", "Inc", "Jr", "Sr", "approx")
+_ABBREVIATION = compile_pattern(r"(?:\b[A-Z]|\b(?:%s))\.$" % "|".join(_ABBREVIATIONS))
 _CLOSERS = "\"'”’)"
 
 
@@ -56,10 +57,16 @@ def _held(text: str, end: int, start: int = 0) -> bool:
     characters from ``start``. A sentence starts after a blank, which the abbreviation cannot
     span, so the answer does not depend on ``start``: ``sentence_at`` passes 0."""
     return (
-        end > start
+        end > start + 1
         and text[end - 1] == "."
+        and text[end - 2] in _ABBREVIATION_ENDS
         and _ABBREVIATION.search(text[max(start, end - 4) : end]) is not None
     )
+
+
+#: The letters ``_ABBREVIATION`` can end with before its dot (any capital, or the last letter
+#: of an abbreviation): most sentences end otherwise, with no search.
+_ABBREVIATION_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ").union(w[-1] for w in _ABBREVIATIONS)
 
 
 def sentence_end(text: str, pos: int) -> int:
