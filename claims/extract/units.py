@@ -773,10 +773,16 @@ def _unit_figures(text: str, taken: Callable[[int], bool], runs: list[int]) -> l
     can use."""
     hits: dict[int, int] = {}
     out: list[NumberReading] = []
+    may: bool | None = None  # whether a unit may follow the last run's figure (None: not asked)
     for run in runs:
         if taken(run):
+            may = None
             continue
-        if not _may_have_unit(text, run):
+        # the rest of a figure (``72.29``, ``1,234``) shares its first run's answer
+        same_figure = may is not None and text[run - 1] in ".," and text[run - 2].isdecimal()
+        if not same_figure:
+            may = _may_have_unit(text, run)
+        if not may:
             continue
         rest = _RUN_REST.match(text, run)
         m = _UNIT_AFTER.match(text, rest.end()) if rest else None
