@@ -22,8 +22,11 @@ schemathesis = pytest.importorskip(
 from hypothesis import HealthCheck, settings  # noqa: E402 - after the skip
 
 # per operation: 8 in CI (7 operations, about 60 requests; the examples are derandomized, so
-# CI replays the same ones); CLAIMS_FUZZ=long for 200 (docs/development.md)
-EXAMPLES = 200 if os.environ.get("CLAIMS_FUZZ") == "long" else 8
+# CI replays the same ones), from the examples and fuzzing phases; CLAIMS_FUZZ=long for 200
+# and the coverage phase too (its boundary and type-violating cases: ~60 s more, several
+# hundred requests per POST operation; docs/development.md)
+LONG = os.environ.get("CLAIMS_FUZZ") == "long"
+EXAMPLES = 200 if LONG else 8
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,10 @@ def api_server(rate_store, cache_dir, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def api_schema(api_server):
-    return schemathesis.openapi.from_url(f"{api_server.url}/openapi.json")
+    loaded = schemathesis.openapi.from_url(f"{api_server.url}/openapi.json")
+    if not LONG:  # the coverage phase's boundary cases: hundreds of requests per operation
+        loaded.config.phases.update(phases=["examples", "fuzzing"])
+    return loaded
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
