@@ -22,6 +22,9 @@ __all__ = [
     "fmt",
     "plain",
     "scaled_fmt",
+    "amount_text",
+    "range_text",
+    "percent_text",
 ]
 
 _SCALES_LONG = (
@@ -174,3 +177,50 @@ def scaled_fmt(
     if scale_text and scale != 1:
         return f"{fmt(value / scale, decimals + extra)} {scale_text}"
     return fmt(value, decimals + extra)
+
+
+def amount_text(value: Decimal, digits: int = 4) -> str:
+    """A computed amount for people, about ``digits`` significant digits with a scale word
+    from a million up: ``70961158939.73`` -> ``70.96 billion``, ``384341.813`` ->
+    ``384,341.81``, ``0.0001234567`` -> ``0.000123457``. Digits past ``digits`` are written as
+    zeros, never as a float's noise (``76,712,000,000,000,000,000 trillion``)."""
+    for scale, word in _SCALES_LONG:
+        if abs(value) >= scale:
+            return f"{_significant(value / scale, digits)} {word}"
+    if abs(value) >= 1:
+        return _strip_zeros(f"{value:,.{2 + max(0, digits - 4)}f}")
+    return _significant(value, digits + 2)
+
+
+def range_text(low: Decimal, high: Decimal) -> str:
+    """``low to high`` with just enough digits that the two ends read apart (at least four
+    significant): ``9.4607 trillion to 9.4608 trillion``, never ``9.461 trillion`` twice."""
+    for digits in range(4, 40):
+        a, b = amount_text(low, digits), amount_text(high, digits)
+        if a != b or low == high:
+            return f"{a} to {b}"
+    return f"{plain(low)} to {plain(high)}"
+
+
+def _significant(value: Decimal, digits: int) -> str:
+    """``value`` rounded to ``digits`` significant digits, grouped, no trailing decimal zeros."""
+    if not value:
+        return "0"
+    places = digits - 1 - value.adjusted()  # decimals kept; negative: rounds to tens, ...
+    if places >= 0:
+        return _strip_zeros(f"{value:,.{places}f}")
+    whole = value.scaleb(places).to_integral_value().scaleb(-places)
+    return f"{whole:,.0f}"
+
+
+def _strip_zeros(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def percent_text(pct: Decimal | float) -> str:
+    """A signed deviation in percent, two decimals (``+1.07%``); one that rounds to nothing
+    keeps two significant digits (``-0.0039%``), never ``-0.00%``."""
+    d = Decimal(str(pct))
+    if d and abs(d) < Decimal("0.005"):
+        return f"{d:+.{1 - d.adjusted()}f}%"
+    return f"{d:+.2f}%"

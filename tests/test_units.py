@@ -188,6 +188,29 @@ def test_finding_shape():
     assert f.deviation_pct == 9.44
 
 
+MESSAGES = [
+    pytest.param(
+        "A 123456789012345678901234567890123 km (76,709,468,038,500,000,000,000,000,000,000 "
+        "miles) span.",
+        "is 76,712,492,178,394,227,027,431,405,490,000 miles, not",
+        "(-0.0039%, ",
+        id="huge-figure-no-stray-decimal-no-zero-percent",
+    ),
+    pytest.param(
+        "It is 9,460,730,472,580,800 km (6,000,000,000,000,000 miles) across.",
+        "is 5,878,625,373,183,608 miles, not",
+        "(+2.06%, ",
+        id="no-decimal-past-fifteen-digits",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, shown, off", MESSAGES)
+def test_messages_write_computed_figures_sensibly(text, shown, off):
+    (f,) = _units(text)
+    assert shown in f.message and off in f.message, f.message
+
+
 def test_temperature_ratio_diagnosis():
     (f,) = _units("It hit 30C (54F).")
     assert f.verdict is Verdict.ERROR and f.diagnosis == "temperature-as-ratio"

@@ -198,7 +198,7 @@ def _check(conv: UnitConversion) -> Finding:
         off = (
             f"{best.stated_value - j.central:+.1f} degrees, "
             if temperature
-            else f"{dev:+.2f}%, "
+            else f"{wording.percent_text(dev)}, "
             if dev is not None
             else ""
         )
@@ -247,13 +247,20 @@ _COMPOUNDS = {
 }
 
 
+#: Significant digits a message writes a computed figure with at most (past these, an extra
+#: decimal is noise: ``5,878,625,373,183,607.7 miles``).
+_MOST_DIGITS = 15
+
+
 def _written(value: Decimal, q: Quantity, extra: int) -> str:
     """``value`` (in ``q``'s unit) written the way ``q`` is: 266 ounces as ``16 lb 10 oz``."""
     if q.unit_text not in _COMPOUNDS:
         scale = wording.multiplier_of(q)
         shown = value / scale if q.scale_text and scale != 1 else value
-        if shown:  # at least two significant digits: 0.75 miles, not 1 miles
-            extra = max(extra, -shown.copy_abs().adjusted() + 1 - q.decimals)
+        if shown:  # at least two significant digits: 0.75 miles, not 1 miles; at most 15
+            lead = shown.copy_abs().adjusted()
+            extra = max(extra, -lead + 1 - q.decimals)
+            extra = min(extra, max(0, _MOST_DIGITS - 1 - lead - q.decimals))
         return wording.scaled_fmt(value, scale, q.scale_text, q.decimals, extra)
     big, small, factor = _COMPOUNDS[q.unit_text]
     rounded = round(value, q.decimals + extra)

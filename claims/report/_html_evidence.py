@@ -12,7 +12,7 @@ from typing import Any
 
 from claims.report._html_assets import KINDS
 from claims.report._html_chart import chart, story_rate
-from claims.wording import format_rate, rate_phrase
+from claims.wording import format_rate, percent_text, range_text, rate_phrase
 
 
 def kind_of(d: Mapping[str, Any]) -> str:
@@ -74,7 +74,11 @@ def _expected(d: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if e.get("range_text"):
         span = e["range_text"]
     elif e.get("low") is not None and e.get("high") is not None:
-        span = f"{_number(e['low'])} to {_number(e['high'])} {unit}".strip()
+        try:
+            ends = range_text(Decimal(str(e["low"])), Decimal(str(e["high"])))
+        except (InvalidOperation, ValueError):
+            ends = f"{e['low']} to {e['high']}"
+        span = f"{ends} {unit}".strip()
     else:
         span = None
     return shown, span
@@ -122,7 +126,7 @@ def evidence(
     if span:
         rows.append(("Acceptable range", escape(span)))
     if d.get("deviation_pct") is not None:
-        rows.append(("Off by", f"{d['deviation_pct']:+.2f}%"))
+        rows.append(("Off by", percent_text(d["deviation_pct"])))
     rate = d.get("rate")
     if rate:
         rows.append(("Rate", escape(_rate(rate))))

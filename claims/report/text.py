@@ -9,12 +9,12 @@ decides from ``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and the terminal).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from claims.report import Problem, notes
 from claims.report import Reporter as _Base
-from claims.wording import format_rate
+from claims.wording import format_rate, range_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from claims.check import DocumentResult
@@ -30,31 +30,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 or word in ("ok", "unverifiable", "suppressed") else "s")
 
 
-_SCALES = ((Decimal("1e12"), "trillion"), (Decimal("1e9"), "billion"), (Decimal("1e6"), "million"))
-
-
-def _amount(value: Any) -> str:
-    """A base-unit amount for people: 70961158939.73 -> '70.96 billion'."""
-    try:
-        d = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    for scale, word in _SCALES:
-        if abs(d) >= scale:
-            q = float(d / scale)  # display only: the data stays Decimal
-            return f"{q:,.4g} {word}" if abs(q) < 1000 else f"{q:,.0f} {word}"
-    if abs(d) >= 1:
-        return f"{d:,.2f}".rstrip("0").rstrip(".")
-    return f"{float(d):.6g}"
-
-
 def _details(d: Mapping[str, Any]) -> list[str]:
     lines = [f"figure:   {' '.join(d['text'].split())}"]
     expected = d.get("expected")
     if expected and d["verdict"] != "ok":
         shown = expected.get("text") or f"{expected['value']} {expected.get('unit') or ''}"
-        span = expected.get("range_text") or (
-            f"{_amount(expected['low'])} to {_amount(expected['high'])}"
+        span = expected.get("range_text") or range_text(
+            Decimal(str(expected["low"])), Decimal(str(expected["high"]))
         )
         lines.append(f"expected: {shown.strip()} (acceptable: {span})")
     if d.get("detail"):
