@@ -398,3 +398,10 @@ def test_grammar_time_grows_linearly():
         "$2.46 million, or $11,576 per acre.\n\n"
     )
     assert growth(read_arithmetic, lambda n: paragraph * n, 20) < 30
+
+
+def test_a_plan_code_between_the_figures_is_no_figure():
+    (f,) = _arith(
+        "Workers can save $23,000 in a 401(k) this year, up from $22,500, a 2.2% increase."
+    )
+    assert f.verdict is Verdict.OK, f.message

@@ -330,3 +330,21 @@ def test_adversarial_input_grows_linearly(unit):
 def test_a_run_of_digits_longer_than_any_figure_is_not_read():
     assert read_numbers("code " + "9" * 1000 + " and 5 km") != []
     assert all(len(r.text) < 100 for r in read_numbers("code " + "9" * 1000 + " and 5 km"))
+
+
+CODES = [
+    pytest.param("Workers put more into a 401(k) plan.", [], id="retirement-plan"),
+    pytest.param("Groups under section 501(c)(3) pay no tax.", [], id="tax-section-with-paragraph"),
+    pytest.param("Teachers have 403(b) accounts.", [], id="lettered-plan"),
+    pytest.param("Section 230(c) shields platforms.", [], id="statute-subsection"),
+    pytest.param(
+        "Sales hit 2019 (a record) levels of 5 million.",
+        ["2019", "5 million"],
+        id="aside-after-a-blank",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, figures", CODES)
+def test_a_lettered_part_makes_a_code_not_a_figure(text, figures):
+    assert [r.text for r in read_numbers(text, glued=True)] == figures

@@ -362,6 +362,8 @@ def _iter_single(text: str, letters: bool, glued: bool, style: NumberStyle | Non
         before = text[m.start() - 1] if m.start() else ""
         if before.isalpha() and not glued:
             continue
+        if _section_code(text, m.start(), m.end()):
+            continue
         r = _reading(text, m, letters, style)
         if r is None:
             continue
@@ -373,6 +375,19 @@ def _iter_single(text: str, letters: bool, glued: bool, style: NumberStyle | Non
             r = _leading_dot(text, r)
         yield r
         pos = max(pos, r.span.end)
+
+
+#: A lettered part glued to a number names a plan or a section, not a figure: ``401(k)``,
+#: ``403(b)``, ``501(c)(3)``, ``230(c)``; so does a number in a code's own brackets (the
+#: ``3`` of ``501(c)(3)``).
+_LETTERED_PART = compile_pattern(r"\((?:[a-z]{1,2}|[ivx]{1,4})\)")
+
+
+def _section_code(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``text[start:end]`` are part of a code like ``401(k)``."""
+    if text.startswith("(", end) and _LETTERED_PART.match(text, end):
+        return True
+    return text.startswith(")(", start - 2) and text.startswith(")", end)
 
 
 #: ".5 billion", "$.5": a decimal point with no digit before it (a blank, $ or bracket before)
