@@ -364,6 +364,42 @@ def test_units_windows_find_each_joint(text):
     assert fast == _units_everywhere(text)
 
 
+@pytest.mark.parametrize(
+    "firsts, distinct",
+    [
+        (["k", "m", "°"], True),
+        (["k", "\u212a"], False),  # the Kelvin sign folds onto k
+        (["s", "\u017f"], False),  # and the long s onto s
+        (["k", " "], False),  # a blank may read as nothing
+    ],
+    ids=["letters-and-a-sign", "kelvin-sign", "long-s", "blank"],
+)
+def test_grouping_needs_first_letters_no_character_matches_twice(firsts, distinct):
+    from claims.extract._regex import _distinct_first_letters
+
+    assert _distinct_first_letters(firsts) is distinct
+
+
+def test_unit_names_grouped_by_first_letter_match_as_the_plain_alternation():
+    grouped, plain = units._UNIT_AFTER, units._build_unit_lookup(by_first=False)[0]
+    assert grouped.pattern != plain.pattern
+    odd = [
+        "5 \u212am",
+        "5 KM/H",
+        "9 mpg UK",
+        "9 MPG",
+        "3 l/100km",
+        "3 L",
+        "6 ft.-lb.",
+        "4 °C",
+        "4 º F",
+    ]
+    for text in [STORY, *CORPUS, *odd, *_pair_texts(9, 200)]:
+        for at in range(len(text)):
+            a, b = grouped.match(text, at), plain.match(text, at)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text[at:]
+
+
 def test_units_windows_change_no_pair():
     for text in [STORY, *CORPUS, *_pair_texts(4, 400), *_apart_texts(6, 400)]:
         fast = units.read_unit_conversions(text)

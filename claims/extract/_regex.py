@@ -50,12 +50,43 @@ def _trie(words: list[str], space: str = r"[\x20\u00a0]+") -> str:
     return build(root)
 
 
-def alternation(words, *, blanks: str = r"[\x20\u00a0]+", fold=frozenset()) -> str:
+def alternation(
+    words, *, blanks: str = r"[\x20\u00a0]+", fold=frozenset(), by_first: bool = False
+) -> str:
     """A regex alternation of ``words``, longest first (so "km/h" is tried before "km"), a
-    space in a word matching ``blanks``; the words in ``fold`` match in any case."""
+    space in a word matching ``blanks``; the words in ``fold`` match in any case.
+
+    ``by_first`` groups the words by their first character, each group behind a look-ahead
+    for it (in any case): ``re`` tries an alternation's branches one by one, and a branch
+    that ignores case is entered even when its first letter cannot match, so 300 unit names
+    cost ~6 us a position; grouped, one look-ahead per group. The same words are tried in the
+    same order wherever they can match, so the result is the same."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    escaped = (re.escape(w).replace(r"\ ", blanks) for w in ordered)
-    return "|".join(f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped, strict=True))
+    escaped = [re.escape(w).replace(r"\ ", blanks) for w in ordered]
+    branches = [f"(?i:{e})" if w in fold else e for w, e in zip(ordered, escaped, strict=True)]
+    groups: dict[str, list[str]] = {}
+    for w, branch in zip(ordered, branches, strict=True):
+        groups.setdefault(w[:1].lower()[:1], []).append(branch)
+    if not by_first or not _distinct_first_letters(list(groups)):
+        return "|".join(branches)
+    return "|".join(
+        f"(?=(?i:{re.escape(first)}))(?:{'|'.join(group)})" for first, group in groups.items()
+    )
+
+
+def _distinct_first_letters(firsts: list[str]) -> bool:
+    """Whether no character matches two of ``firsts`` ignoring case (nor is any a blank, which
+    a word's ``blanks`` may turn into nothing): then a position can match words of one group
+    only. Each letter's case class, as ``re`` folds it (``str.lower`` alone misses the long s,
+    the dotless i and final sigma), is read from its lower, upper and case-folded forms."""
+    if any(f in ("", " ") for f in firsts):
+        return False
+    seen: dict[str, str] = {}
+    for first in firsts:
+        for key in {first.lower()[:1], first.upper().lower()[:1], first.casefold()[:1]}:
+            if seen.setdefault(key, first) != first:
+                return False
+    return True
 
 
 #: The kept tries' kind names the builder's own code, so a changed builder is a cache miss.

@@ -57,7 +57,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claims.extract import sentences as fig
-from claims.extract._regex import alternation
+from claims.extract._regex import alternation, trie
 from claims.extract.numbers import NumberReading
 from claims.extract.qualifiers import bound_of, english_trie, qualifier_before
 from claims.extract.scales import FOREIGN_SCALES, LANGUAGE_SCALES, SCALES
@@ -97,7 +97,9 @@ def _cased(surface: str) -> bool:
     return len(last) <= 2 or any(c.isupper() for c in last[1:])
 
 
-def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str, UnitName]]:
+def _build_unit_lookup(
+    by_first: bool = True,
+) -> tuple[re.Pattern[str], dict[str, UnitName], dict[str, UnitName]]:
     cased: dict[str, UnitName] = {}
     folded: dict[str, UnitName] = {}
     for unit in UNITS:
@@ -107,7 +109,7 @@ def _build_unit_lookup() -> tuple[re.Pattern[str], dict[str, UnitName], dict[str
         folded.setdefault(w, UnitName((w,), (), "degrees"))
 
     def alt(words: list[str], fold: set[str] | frozenset[str] = frozenset()) -> str:
-        return alternation(words, blanks=r"[\x20\u00a0]?", fold=fold)
+        return alternation(words, blanks=r"[\x20\u00a0]?", fold=fold, by_first=by_first)
 
     pattern = compile_pattern(
         r"""
@@ -641,8 +643,15 @@ _RUN_REST = compile_pattern(
     % (
         "|".join(_SPELLED_DIGITS),
         _FRACTION_CHAR.pattern,
-        alternation(
-            [*SCALES, *FOREIGN_SCALES, *(w for ws in LANGUAGE_SCALES.values() for w in ws)]
+        trie(  # lower case, matched in any case: a trie, not ~400 branches tried one by one
+            [
+                w.lower()
+                for w in [
+                    *SCALES,
+                    *FOREIGN_SCALES,
+                    *(w for ws in LANGUAGE_SCALES.values() for w in ws),
+                ]
+            ]
         ),
         _AND_FRACTION.pattern,
     )
